@@ -1,0 +1,3 @@
+from shelter_app.app import main
+
+raise SystemExit(main())

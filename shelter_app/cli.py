@@ -1,0 +1,377 @@
+"""Headless commands: everything the GUI does to the portfolio, for scripts and terminals.
+
+Exit codes: 0 done, 2 the input or the environment is wrong (the message says what to
+do), 1 a bug (with a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, fields, is_dataclass, replace
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, TextIO
+
+from shelter_app import __version__
+from shelter_app.core.errors import UserError, ValidationErrors
+from shelter_app.core.portfolio import ClientFields, ContactFields, Language, OperatingModel, ProjectFields, Stage
+from shelter_app.paths import Paths, get_paths
+from shelter_app.services import clients, contacts, database, demo, projects
+from shelter_app.settings import LANGUAGE, Settings
+from shelter_app.storage.db import Database
+
+Handler = Callable[["Context", argparse.Namespace], int]
+
+
+class Context:
+    """What a command needs: folders, settings, the database (opened on first use), output."""
+
+    def __init__(self, paths: Paths, settings: Settings, db_url: str | None, out: TextIO) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.db_url = db_url
+        self.out = out
+        self._db: Database | None = None
+
+    @property
+    def language(self) -> str:
+        lang = self.settings.get(LANGUAGE)
+        return "es" if lang.startswith("es") else "en"
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = database.open_configured(self.settings, self.paths, self.db_url)
+        return self._db
+
+    @property
+    def actor(self) -> str:
+        return self.settings.consultant()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+    def say(self, en: str, es: str) -> None:
+        print(es if self.language == "es" else en, file=self.out)
+
+    def json(self, value: Any) -> None:
+        print(json.dumps(_plain(value), ensure_ascii=False, indent=2), file=self.out)
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+# ---- commands ------------------------------------------------------------------------------------------
+
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    added = demo.seed_demo(ctx.db, ctx.actor)
+    ctx.say(f"Demo portfolio: {added} client companies added to {ctx.db.location}.",
+            f"Cartera de demostración: {added} empresas cliente agregadas a {ctx.db.location}.")
+    return 0
+
+
+def cmd_clients_list(ctx: Context, args: argparse.Namespace) -> int:
+    stage = Stage(args.stage) if args.stage else None
+    ids = clients.search_clients(ctx.db, args.search or "", stage=stage, include_archived=args.archived)
+    rows = clients.client_rows(ctx.db, ids)
+    ordered = [rows[i] for i in ids]
+    if args.json:
+        ctx.json(ordered)
+        return 0
+    for row in ordered:
+        flag = " [archived]" if row.archived else ""
+        print(f"{row.id:>6}  {row.legal_name:<50.50}  {row.country}  {row.rfc or '-':<13}  "
+              f"{row.stage or '-'}{flag}", file=ctx.out)
+    ctx.say(f"{len(ordered)} client(s).", f"{len(ordered)} cliente(s).")
+    return 0
+
+
+def _find(ctx: Context, key: str) -> int:
+    found = clients.find_client(ctx.db, key)
+    if found is None:
+        raise UserError(f"No client matches “{key}” (give an id, an RFC or the exact legal name).",
+                        f"Ningún cliente coincide con “{key}” (indique un id, un RFC o la razón social exacta).")
+    return found
+
+
+def cmd_clients_show(ctx: Context, args: argparse.Namespace) -> int:
+    detail = clients.get_client(ctx.db, _find(ctx, args.client))
+    if args.json:
+        ctx.json(detail)
+        return 0
+    f = detail.fields
+    print(f"#{detail.id}  {f.legal_name}" + ("  [archived]" if detail.archived else ""), file=ctx.out)
+    for label, value in (("Trade name", f.trade_name), ("Country", f.country), ("RFC", f.rfc),
+                         ("Industry", f.industry), ("Address", f.hq_address), ("Website", f.website),
+                         ("Notes", f.notes), ("Version", detail.version)):
+        if value:
+            print(f"  {label:<11} {value}", file=ctx.out)
+    for c in detail.contacts:
+        print(f"  contact #{c.id}: {c.name} ({c.role}) {c.email} {c.phone} [{c.preferred_language}]", file=ctx.out)
+    for p in detail.projects:
+        start = p.target_start.isoformat() if p.target_start else "-"
+        print(f"  project #{p.id}: {p.title} · {p.operating_model} · {p.stage} · start {start} · {p.consultant}",
+              file=ctx.out)
+    return 0
+
+
+def _client_fields_from(args: argparse.Namespace, base: ClientFields) -> ClientFields:
+    mapping = {"legal_name": args.legal_name, "trade_name": args.trade_name, "country": args.country,
+               "rfc": args.rfc, "industry": args.industry, "hq_address": args.address,
+               "website": args.website, "notes": args.notes}
+    return replace(base, **{k: v for k, v in mapping.items() if v is not None})
+
+
+def _report(ctx: Context, changes: Any, args: argparse.Namespace, en: str, es: str) -> int:
+    if args.json:
+        ctx.json(changes)
+    else:
+        ctx.say(en, es)
+        for warning in changes.warnings:
+            ctx.say(f"Warning: {warning.en}", f"Aviso: {warning.es}")
+    return 0
+
+
+def cmd_clients_add(ctx: Context, args: argparse.Namespace) -> int:
+    fields_ = _client_fields_from(args, ClientFields(legal_name=""))
+    changes = clients.create_client(ctx.db, ctx.actor, fields_)
+    return _report(ctx, changes, args, f"Client #{changes.entity_id} added.",
+                   f"Cliente #{changes.entity_id} agregado.")
+
+
+def cmd_clients_edit(ctx: Context, args: argparse.Namespace) -> int:
+    detail = clients.get_client(ctx.db, _find(ctx, args.client))
+    changes = clients.update_client(ctx.db, ctx.actor, detail.id, detail.version,
+                                    _client_fields_from(args, detail.fields))
+    changed = ", ".join(changes.fields) or "-"
+    return _report(ctx, changes, args, f"Client #{detail.id}: changed {changed}.",
+                   f"Cliente #{detail.id}: cambió {changed}.")
+
+
+def cmd_clients_archive(ctx: Context, args: argparse.Namespace) -> int:
+    client_id = _find(ctx, args.client)
+    archived = args.command_name == "archive"
+    changes = clients.set_archived(ctx.db, ctx.actor, client_id, archived)
+    en = f"Client #{client_id} {'archived' if archived else 'restored'}."
+    es = f"Cliente #{client_id} {'archivado' if archived else 'restaurado'}."
+    return _report(ctx, changes, args, en, es)
+
+
+def cmd_contacts_add(ctx: Context, args: argparse.Namespace) -> int:
+    client_id = _find(ctx, args.client)
+    changes = contacts.add_contact(ctx.db, ctx.actor, client_id, ContactFields(
+        args.name, args.role or "", args.email or "", args.phone or "", Language(args.language)))
+    return _report(ctx, changes, args, f"Contact #{changes.entity_id} added.",
+                   f"Contacto #{changes.entity_id} agregado.")
+
+
+def _parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise UserError(f"“{text}” is not a date: write it as YYYY-MM-DD.",
+                        f"“{text}” no es una fecha: escríbala como AAAA-MM-DD.", field="target_start") from exc
+
+
+def cmd_projects_add(ctx: Context, args: argparse.Namespace) -> int:
+    client_id = _find(ctx, args.client)
+    changes = projects.create_project(ctx.db, ctx.actor, client_id, ProjectFields(
+        args.title, OperatingModel(args.model), _parse_date(args.start), Stage(args.stage), args.consultant or ""))
+    return _report(ctx, changes, args, f"Project #{changes.entity_id} added.",
+                   f"Proyecto #{changes.entity_id} agregado.")
+
+
+def cmd_projects_edit(ctx: Context, args: argparse.Namespace) -> int:
+    _, project = projects.get_project(ctx.db, args.project)
+    current = projects.fields_of(project)
+    updates: dict[str, Any] = {}
+    if args.title is not None:
+        updates["title"] = args.title
+    if args.model is not None:
+        updates["operating_model"] = OperatingModel(args.model)
+    if args.stage is not None:
+        updates["stage"] = Stage(args.stage)
+    if args.start is not None:
+        updates["target_start"] = _parse_date(args.start)
+    if args.consultant is not None:
+        updates["consultant"] = args.consultant
+    changes = projects.update_project(ctx.db, ctx.actor, project.id, project.version, replace(current, **updates))
+    changed = ", ".join(changes.fields) or "-"
+    return _report(ctx, changes, args, f"Project #{project.id}: changed {changed}.",
+                   f"Proyecto #{project.id}: cambió {changed}.")
+
+
+def cmd_db_info(ctx: Context, args: argparse.Namespace) -> int:
+    info = database.info(ctx.db)
+    if args.json:
+        ctx.json(info)
+        return 0
+    for key, value in asdict(info).items():
+        print(f"{key:<16} {value if value is not None else '-'}", file=ctx.out)
+    return 0
+
+
+def cmd_db_backup(ctx: Context, args: argparse.Namespace) -> int:
+    target = ctx.db.backup(ctx.paths.backups)
+    if target is None:
+        ctx.say("A PostgreSQL database is backed up on the server (pg_dump); nothing was copied here.",
+                "Una base de datos PostgreSQL se respalda en el servidor (pg_dump); aquí no se copió nada.")
+        return 2
+    ctx.say(f"Backup written to {target}", f"Respaldo escrito en {target}")
+    return 0
+
+
+def cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
+    state = ctx.db.schema_state()  # opening already upgraded it, with a backup first
+    ctx.say(f"Database {ctx.db.location} is on schema {state.current} (current: {state.head}).",
+            f"La base de datos {ctx.db.location} está en el esquema {state.current} (vigente: {state.head}).")
+    return 0
+
+
+# ---- parser --------------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shelter-app",
+        description="ShelterDesk: client portfolio, setup journey and business case for shelter-services "
+                    "providers in Mexico. Without a command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"ShelterDesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep data, settings, logs and backups under DIR "
+                        "(also: SHELTER_APP_DATA_DIR)")
+    parser.add_argument("--db-url", metavar="URL", help="database to open instead of the embedded SQLite file, "
+                        "e.g. postgresql://user@host/shelterdesk (password from the OS keyring)")
+    parser.add_argument("--lang", choices=["en", "es_MX"], help="language for this run")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("demo", help="add the demo portfolio (7 client companies)")
+    p.set_defaults(handler=cmd_demo)
+
+    cl = sub.add_parser("clients", help="list, show, add, edit, archive or restore clients")
+    cl_sub = cl.add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    p = cl_sub.add_parser("list", help="list clients (accent- and case-insensitive search)")
+    p.add_argument("--search", metavar="TEXT")
+    p.add_argument("--stage", choices=[s.value for s in Stage])
+    p.add_argument("--archived", action="store_true", help="include archived clients")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_clients_list)
+    p = cl_sub.add_parser("show", help="one client with its contacts and projects")
+    p.add_argument("client", help="id, RFC or exact legal name")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_clients_show)
+    for name, handler, required in (("add", cmd_clients_add, True), ("edit", cmd_clients_edit, False)):
+        p = cl_sub.add_parser(name, help=f"{name} a client")
+        if name == "edit":
+            p.add_argument("client", help="id, RFC or exact legal name")
+        p.add_argument("--legal-name", required=required)
+        p.add_argument("--trade-name")
+        p.add_argument("--country", help="ISO code, e.g. MX, US (default MX)")
+        p.add_argument("--rfc")
+        p.add_argument("--industry")
+        p.add_argument("--address")
+        p.add_argument("--website")
+        p.add_argument("--notes")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(handler=handler)
+    for name in ("archive", "restore"):
+        p = cl_sub.add_parser(name, help=f"{name} a client")
+        p.add_argument("client")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(handler=cmd_clients_archive)
+
+    co = sub.add_parser("contacts", help="add a contact to a client")
+    co_sub = co.add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    p = co_sub.add_parser("add")
+    p.add_argument("client")
+    p.add_argument("--name", required=True)
+    p.add_argument("--role")
+    p.add_argument("--email")
+    p.add_argument("--phone")
+    p.add_argument("--language", choices=["en", "es"], default="es")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_contacts_add)
+
+    pr = sub.add_parser("projects", help="add or edit a client's setup project")
+    pr_sub = pr.add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    p = pr_sub.add_parser("add")
+    p.add_argument("client")
+    p.add_argument("--title", required=True)
+    p.add_argument("--model", choices=[m.value for m in OperatingModel], default="undecided")
+    p.add_argument("--stage", choices=[s.value for s in Stage], default="prospect")
+    p.add_argument("--start", metavar="YYYY-MM-DD")
+    p.add_argument("--consultant")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_projects_add)
+    p = pr_sub.add_parser("edit")
+    p.add_argument("project", type=int)
+    p.add_argument("--title")
+    p.add_argument("--model", choices=[m.value for m in OperatingModel])
+    p.add_argument("--stage", choices=[s.value for s in Stage])
+    p.add_argument("--start", metavar="YYYY-MM-DD")
+    p.add_argument("--consultant")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_projects_edit)
+
+    dbp = sub.add_parser("db", help="database information and upkeep")
+    db_sub = dbp.add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    p = db_sub.add_parser("info", help="where the database is, its schema and size")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_db_info)
+    p = db_sub.add_parser("backup", help="copy the SQLite database into the backups folder")
+    p.set_defaults(handler=cmd_db_backup)
+    p = db_sub.add_parser("upgrade", help="bring the schema up to date (backs up first)")
+    p.set_defaults(handler=cmd_db_upgrade)
+    return parser
+
+
+def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run a parsed subcommand; user errors print a plain message and exit 2."""
+    # the streams in force now, not the ones at import time (tests and the GUI replace them)
+    out = sys.stdout if out is None else out
+    err = sys.stderr if err is None else err
+    paths = get_paths().ensure()
+    settings = Settings.load(paths.settings_file)
+    if args.lang:
+        settings.set(LANGUAGE, args.lang)
+    ctx = Context(paths, settings, args.db_url, out)
+    handler: Handler = args.handler
+    try:
+        return handler(ctx, args)
+    except ValidationErrors as exc:
+        for name, error in exc.errors.items():
+            print(f"{name}: {error.message(ctx.language)}", file=err)
+        return 2
+    except UserError as exc:
+        print(exc.message(ctx.language), file=err)
+        return 2
+    finally:
+        ctx.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry for tests: parse and run a subcommand (the GUI is `app.main`)."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return 2
+    from shelter_app.paths import set_data_dir
+
+    set_data_dir(args.data_dir)
+    return run_command(args)

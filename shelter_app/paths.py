@@ -1,0 +1,87 @@
+"""Every folder ShelterDesk reads or writes, answered in one place.
+
+One override moves them all (qutebrowser's standarddir): `--data-dir DIR` or the
+`SHELTER_APP_DATA_DIR` environment variable. Tests set the variable to a temp folder,
+so nothing ever lands in the real home.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from shelter_app import APP_ID
+
+ENV_DATA_DIR = "SHELTER_APP_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The folders of one ShelterDesk installation (created on first use)."""
+
+    data: Path
+    config: Path
+    cache: Path
+    logs: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "shelterdesk.sqlite3"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+    @property
+    def evidence(self) -> Path:
+        return self.data / "evidence"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+    @property
+    def crash_log(self) -> Path:
+        """Where faulthandler writes a hard crash; offered to the user at the next start."""
+        return self.logs / "crash.log"
+
+    def ensure(self) -> Paths:
+        for folder in (self.data, self.config, self.cache, self.logs, self.backups):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+_override: Path | None = None
+
+
+def set_data_dir(folder: str | os.PathLike[str] | None) -> None:
+    """Move every folder under `folder` (the `--data-dir` option); None restores the default."""
+    global _override  # noqa: PLW0603  (one process-wide override, like qutebrowser's standarddir)
+    _override = Path(folder).expanduser().resolve() if folder else None
+
+
+def get_paths() -> Paths:
+    """The folders in force: `--data-dir`, else `SHELTER_APP_DATA_DIR`, else the platform's."""
+    root = _override
+    if root is None and os.environ.get(ENV_DATA_DIR):
+        root = Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
+    if root is not None:
+        return Paths(data=root / "data", config=root / "config", cache=root / "cache", logs=root / "logs")
+    return Paths(
+        data=Path(platformdirs.user_data_dir(APP_ID, appauthor=False)),
+        config=Path(platformdirs.user_config_dir(APP_ID, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(APP_ID, appauthor=False)),
+        logs=Path(platformdirs.user_log_dir(APP_ID, appauthor=False)),
+    )
+
+
+def resources_dir() -> Path:
+    """The shipped `resources/` folder: beside the package in a checkout, bundled when frozen."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"ShelterDesk resources not found next to {here}")

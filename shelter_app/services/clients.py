@@ -1,0 +1,275 @@
+"""Client companies: create, edit, archive, restore, search, and the portfolio rows."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Subquery, case, func
+from sqlalchemy import exc as sa_exc
+from sqlmodel import Session, col, select
+
+from shelter_app.core.portfolio import ClientFields, Stage, clean_client
+from shelter_app.core.text import fold_for_search
+from shelter_app.services import audit, rows
+from shelter_app.services.changes import Changes
+from shelter_app.services.errors import DuplicateClient, EditConflict
+from shelter_app.storage.db import Database
+from shelter_app.storage.models import Client, Contact, Project
+
+CLIENT_FIELDS = tuple(ClientFields.__dataclass_fields__)
+
+
+def _search_text(fields: ClientFields) -> str:
+    return fold_for_search(" ".join(p for p in (fields.legal_name, fields.trade_name, fields.rfc or "") if p))
+
+
+def _check_duplicates(session: Session, fields: ClientFields, own_id: int | None) -> None:
+    if fields.rfc:
+        other = session.exec(select(Client).where(Client.rfc == fields.rfc, Client.id != own_id)).first()
+        if other is not None and other.id is not None:
+            raise DuplicateClient("rfc", fields.rfc, other.legal_name, other.id)
+    folded = fold_for_search(fields.legal_name)
+    candidates = session.exec(
+        select(Client).where(Client.country == fields.country, Client.id != own_id,
+                             col(Client.search_text).startswith(folded))
+    ).all()
+    for other in candidates:
+        if fold_for_search(other.legal_name) == folded and other.id is not None:
+            raise DuplicateClient("legal_name", fields.legal_name, other.legal_name, other.id)
+
+
+def _values(fields: ClientFields) -> dict[str, Any]:
+    values = asdict(fields)
+    values["search_text"] = _search_text(fields)
+    return values
+
+
+def create_client(db: Database, actor: str, fields: ClientFields) -> Changes:
+    """Add a client; raises ValidationErrors or DuplicateClient and stores nothing then."""
+    cleaned = clean_client(fields)
+    try:
+        with db.transaction() as session:
+            _check_duplicates(session, cleaned.value, None)
+            client = Client(**_values(cleaned.value))
+            session.add(client)
+            session.flush()
+            assert client.id is not None
+            audit.record(session, actor, "client", client.id, "create", None, asdict(cleaned.value),
+                         client_id=client.id)
+            client_id = client.id
+    except sa_exc.IntegrityError as exc:  # a colleague added the same RFC a moment ago
+        raise _duplicate_after_race(db, cleaned.value) from exc
+    return Changes("client", client_id, "create", client_id, CLIENT_FIELDS, cleaned.warnings)
+
+
+def update_client(db: Database, actor: str, client_id: int, expected_version: int, fields: ClientFields) -> Changes:
+    """Save edited fields if nobody saved the client since `expected_version` (else EditConflict)."""
+    cleaned = clean_client(fields)
+    try:
+        with db.transaction() as session:
+            _check_duplicates(session, cleaned.value, client_id)
+            _, changed = rows.update(session, Client, "client", client_id, expected_version,
+                                     _values(cleaned.value), actor)
+    except sa_exc.IntegrityError as exc:
+        raise _duplicate_after_race(db, cleaned.value, client_id) from exc
+    except EditConflict as conflict:  # the internal search column is no field the user edited
+        raise EditConflict(conflict.entity, client_id,
+                           {k: v for k, v in conflict.mine.items() if k != "search_text"},
+                           {k: v for k, v in conflict.theirs.items() if k != "search_text"},
+                           conflict.their_version, conflict.their_actor) from conflict.__cause__
+    changed = tuple(f for f in changed if f != "search_text")
+    return Changes("client", client_id, "update" if changed else "none", client_id, changed, cleaned.warnings)
+
+
+def _duplicate_after_race(db: Database, fields: ClientFields, own_id: int | None = None) -> DuplicateClient:
+    with db.transaction() as session:
+        try:
+            _check_duplicates(session, fields, own_id)
+        except DuplicateClient as dup:
+            return dup
+    raise RuntimeError("integrity error without a duplicate")  # a bug: let the crash dialog show it
+
+
+def set_archived(db: Database, actor: str, client_id: int, archived: bool) -> Changes:
+    """Archive (hide from the portfolio, keep everything) or restore a client."""
+    with db.transaction() as session:
+        client = rows.load(session, Client, "client", client_id)
+        if client.archived == archived:
+            return Changes("client", client_id, "none", client_id)
+        return _apply_archive(session, actor, client, archived)
+
+
+def _apply_archive(session: Session, actor: str, client: Client, archived: bool) -> Changes:
+    assert client.id is not None
+    _, changed = rows.update(session, Client, "client", client.id, client.version, {"archived": archived}, actor)
+    return Changes("client", client.id, "archive" if archived else "restore", client.id, changed)
+
+
+# ---- reading -------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One line of the portfolio table."""
+
+    id: int
+    legal_name: str
+    trade_name: str
+    country: str
+    rfc: str | None
+    industry: str
+    stage: str | None
+    projects: int
+    updated_at: datetime
+    archived: bool
+
+
+@dataclass(frozen=True)
+class ContactView:
+    id: int
+    name: str
+    role: str
+    email: str
+    phone: str
+    preferred_language: str
+    version: int
+
+
+@dataclass(frozen=True)
+class ProjectView:
+    id: int
+    title: str
+    operating_model: str
+    target_start: date | None
+    stage: str
+    consultant: str
+    version: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class ClientDetail:
+    id: int
+    version: int
+    fields: ClientFields
+    archived: bool
+    created_at: datetime
+    updated_at: datetime
+    contacts: tuple[ContactView, ...]
+    projects: tuple[ProjectView, ...]
+
+
+def _latest_project() -> Subquery:
+    """Each client's newest project (its stage is the client's stage in the portfolio)."""
+    return (
+        select(Project.client_id, func.max(Project.id).label("project_id"), func.count().label("n"))
+        .group_by(col(Project.client_id))
+        .subquery()
+    )
+
+
+SORT_KEYS = ("name", "trade_name", "country", "rfc", "industry", "stage", "projects", "updated")
+
+
+def search_clients(
+    db: Database,
+    text: str = "",
+    *,
+    stage: Stage | None = None,
+    include_archived: bool = False,
+    order: str = "name",
+    descending: bool = False,
+) -> list[int]:
+    """Ids of matching clients in `order`: accents and case never matter ("valvula" finds "VÁLVULAS").
+
+    Every word of `text` must appear in the legal name, trade name or RFC. A client's stage is
+    the stage of its newest project.
+    """
+    if order not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {order!r}")
+    latest = _latest_project()
+    query = (
+        select(Client.id)
+        .outerjoin(latest, latest.c.client_id == Client.id)
+        .outerjoin(Project, col(Project.id) == latest.c.project_id)
+    )
+    folded = fold_for_search(text)
+    for word in folded.split(" ") if folded else ():
+        query = query.where(col(Client.search_text).contains(word, autoescape=True))
+    if not include_archived:
+        query = query.where(Client.archived == False)  # noqa: E712
+    if stage is not None:
+        query = query.where(Project.stage == stage.value)
+    stage_rank = case({s.value: n for n, s in enumerate(Stage)}, value=Project.stage, else_=-1)
+    key: Any = {
+        "name": col(Client.search_text), "trade_name": func.lower(Client.trade_name), "country": Client.country,
+        "rfc": func.coalesce(Client.rfc, ""), "industry": func.lower(Client.industry), "stage": stage_rank,
+        "projects": func.coalesce(latest.c.n, 0), "updated": Client.updated_at,
+    }[order]
+    query = query.order_by(key.desc() if descending else key.asc(), col(Client.search_text), col(Client.id))
+    with db.transaction() as session:
+        return [i for i in session.exec(query).all() if i is not None]
+
+
+def client_rows(db: Database, ids: list[int]) -> dict[int, ClientRow]:
+    """Display rows for `ids` (the table fetches a page at a time)."""
+    if not ids:
+        return {}
+    latest = _latest_project()
+    query = (
+        select(Client, Project.stage, latest.c.n)
+        .outerjoin(latest, latest.c.client_id == Client.id)
+        .outerjoin(Project, col(Project.id) == latest.c.project_id)
+        .where(col(Client.id).in_(ids))
+    )
+    result: dict[int, ClientRow] = {}
+    with db.transaction() as session:
+        for client, stage, n in session.exec(query).all():
+            assert client.id is not None
+            result[client.id] = ClientRow(client.id, client.legal_name, client.trade_name, client.country,
+                                          client.rfc, client.industry, stage, n or 0, client.updated_at,
+                                          client.archived)
+    return result
+
+
+def get_client(db: Database, client_id: int) -> ClientDetail:
+    with db.transaction() as session:
+        client = rows.load(session, Client, "client", client_id)
+        contacts = session.exec(
+            select(Contact).where(Contact.client_id == client_id).order_by(col(Contact.name), col(Contact.id))
+        ).all()
+        projects = session.exec(
+            select(Project).where(Project.client_id == client_id).order_by(col(Project.id))
+        ).all()
+        fields = ClientFields(**{k: getattr(client, k) for k in CLIENT_FIELDS})
+        return ClientDetail(
+            client_id, client.version, fields, client.archived, client.created_at, client.updated_at,
+            tuple(ContactView(c.id or 0, c.name, c.role, c.email, c.phone, c.preferred_language, c.version)
+                  for c in contacts),
+            tuple(ProjectView(p.id or 0, p.title, p.operating_model, p.target_start, p.stage, p.consultant,
+                              p.version, p.updated_at) for p in projects),
+        )
+
+
+def find_client(db: Database, key: str) -> int | None:
+    """A client id from what a CLI user types: an id, an RFC, or an exact legal name."""
+    with db.transaction() as session:
+        if key.isdigit():
+            client = session.get(Client, int(key))
+            return client.id if client else None
+        normalised = key.strip().upper().replace(" ", "").replace("-", "")
+        found = session.exec(select(Client.id).where(Client.rfc == normalised)).first()
+        if found is None:
+            folded = fold_for_search(key)
+            for cid, name in session.exec(
+                select(Client.id, Client.legal_name).where(col(Client.search_text).startswith(folded))
+            ).all():
+                if fold_for_search(name) == folded:
+                    return cid
+        return found
+
+
+def count_clients(db: Database) -> int:
+    with db.transaction() as session:
+        return int(session.exec(select(func.count()).select_from(Client)).one())

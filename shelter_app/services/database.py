@@ -1,0 +1,117 @@
+"""Which database to open, and its upkeep: info, backup, upgrade, test a connection.
+
+The URL comes from `--db-url`, else the settings, else the embedded SQLite file in the
+data folder. A PostgreSQL password never sits in the URL that is saved: it is stored in
+the OS keyring under the URL's account and added only when the engine is made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+from sqlmodel import select
+
+from shelter_app.core.errors import UserError
+from shelter_app.exchange import secrets
+from shelter_app.paths import Paths
+from shelter_app.settings import DB_URL, Settings
+from shelter_app.storage.db import Database, open_database, sqlite_url
+from shelter_app.storage.errors import translate_db_errors
+from shelter_app.storage.models import AuditEvent, Client, Contact, Project
+
+
+class InvalidDatabaseUrl(UserError):
+    def __init__(self, url: str, detail: str) -> None:
+        super().__init__(
+            f"“{url}” is not a database address ({detail}). "
+            "Example: postgresql://consultant@db.example.com:5432/shelterdesk",
+            f"“{url}” no es una dirección de base de datos ({detail}). "
+            "Ejemplo: postgresql://consultor@db.ejemplo.com:5432/shelterdesk",
+            field="db_url",
+        )
+
+
+def parse_url(raw: str) -> URL:
+    """Check a user-typed URL: SQLite or PostgreSQL (psycopg 3 driver is chosen here)."""
+    try:
+        url = make_url(raw.strip())
+    except ArgumentError as exc:
+        raise InvalidDatabaseUrl(raw, "unreadable") from exc
+    backend = url.get_backend_name()
+    if backend == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+        if not url.database:
+            raise InvalidDatabaseUrl(raw, "no database name")
+    elif backend != "sqlite":
+        raise InvalidDatabaseUrl(raw, f"{backend} is not supported; use postgresql or sqlite")
+    return url
+
+
+def keyring_account(url: URL) -> str:
+    """The keyring entry of a server account: user@host:port/database (never the password)."""
+    host = url.host or url.query.get("host") or "localhost"
+    return f"{url.username or ''}@{host}:{url.port or 5432}/{url.database}"
+
+
+def resolve_url(settings: Settings, paths: Paths, override: str | None = None) -> URL:
+    raw = override or settings.get(DB_URL)
+    if not raw:
+        return make_url(sqlite_url(paths.database))
+    return parse_url(raw)
+
+
+def open_configured(settings: Settings, paths: Paths, override: str | None = None,
+                    password: str | None = None) -> Database:
+    """Open the database the user chose, with its keyring password, migrated to the current schema."""
+    url = resolve_url(settings, paths, override)
+    if url.password:  # typed on the command line: use it, never store it in settings
+        password = str(url.password)
+        url = url.set(password=None)
+    if password is None and url.get_backend_name() == "postgresql":
+        password = secrets.get_password(keyring_account(url))
+    return open_database(url, backups_dir=paths.backups, password=password)
+
+
+def test_connection(raw_url: str, password: str | None) -> str:
+    """Connect once and return the server's version text; raises a DatabaseError when it fails."""
+    url = parse_url(raw_url)
+    db = Database(url, password=password or None)
+    try:
+        with translate_db_errors(db.location), db.engine.connect() as conn:
+            query = "select sqlite_version()" if db.is_sqlite else "show server_version"
+            return f"{url.get_backend_name()} {conn.execute(text(query)).scalar_one()}"
+    finally:
+        db.close()
+
+
+def remember_password(raw_url: str, password: str) -> bool:
+    """Store the server password in the OS keyring; False when there is no keyring."""
+    return secrets.set_password(keyring_account(parse_url(raw_url)), password)
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    location: str
+    backend: str
+    schema: str | None
+    schema_head: str
+    clients: int
+    contacts: int
+    projects: int
+    audit_events: int
+    size_bytes: int | None
+    keyring_backend: str
+
+
+def info(db: Database) -> DatabaseInfo:
+    state = db.schema_state()
+    with db.transaction() as session:
+        counts = [int(session.exec(select(func.count()).select_from(m)).one())
+                  for m in (Client, Contact, Project, AuditEvent)]
+    size = db.sqlite_path.stat().st_size if db.sqlite_path and db.sqlite_path.exists() else None
+    clients, contacts, projects, events = counts
+    return DatabaseInfo(db.location, db.url.get_backend_name(), state.current, state.head, clients, contacts,
+                        projects, events, size, secrets.backend_name())

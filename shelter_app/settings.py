@@ -1,0 +1,116 @@
+"""User settings, declared once as typed options with defaults (Picard's config).
+
+Stored as JSON in the config folder. Unknown keys are dropped, values of the wrong type
+fall back to the default, and a settings file from an older version is upgraded in
+`_UPGRADES`. Secrets never live here: the database password is in the OS keyring.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SETTINGS_VERSION = 1
+LANGUAGES = ("system", "en", "es_MX")
+
+
+@dataclass(frozen=True)
+class Option(Generic[T]):
+    """One setting: its key, type, default and an optional check of allowed values."""
+
+    key: str
+    type: type
+    default: T
+    doc: str
+    allowed: tuple[Any, ...] | None = None
+
+    def coerce(self, raw: object) -> T:
+        if not isinstance(raw, self.type) or (self.allowed is not None and raw not in self.allowed):
+            log.warning("setting %s: ignoring invalid value %r", self.key, raw)
+            return self.default
+        return raw  # type: ignore[return-value]
+
+
+def _default_consultant() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        return "consultant"
+
+
+LANGUAGE = Option[str]("language", str, "system", "Interface language: system, en or es_MX", LANGUAGES)
+LAST_FOLDER = Option[str]("last_folder", str, "", "Folder last used in a file dialog")
+DB_URL = Option[str](
+    "db_url", str, "", "Database URL without password; empty means the embedded SQLite file"
+)
+CONSULTANT = Option[str]("consultant", str, "", "Name recorded in the audit trail; empty: the login name")
+WINDOW_GEOMETRY = Option[str]("window_geometry", str, "", "Main window geometry (Qt, base64)")
+WINDOW_STATE = Option[str]("window_state", str, "", "Main window state (Qt, base64)")
+SHOW_ARCHIVED = Option[bool]("show_archived", bool, False, "Portfolio shows archived clients")
+DEMO_OFFERED = Option[bool]("demo_offered", bool, False, "The demo portfolio was offered once")
+
+OPTIONS: dict[str, Option[Any]] = {
+    o.key: o
+    for o in (LANGUAGE, LAST_FOLDER, DB_URL, CONSULTANT, WINDOW_GEOMETRY, WINDOW_STATE, SHOW_ARCHIVED, DEMO_OFFERED)
+}
+
+# version -> function upgrading the raw dict from that version to the next
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class Settings:
+    """The settings of one installation, loaded from and saved to `path`."""
+
+    def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self._values: dict[str, Any] = {k: o.default for k, o in OPTIONS.items()}
+        for key, raw in (values or {}).items():
+            if key in OPTIONS:
+                self._values[key] = OPTIONS[key].coerce(raw)
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls(path)
+        except (OSError, ValueError) as exc:
+            log.warning("settings file %s unreadable (%s); using defaults", path, exc)
+            return cls(path)
+        if not isinstance(raw, dict):
+            return cls(path)
+        version = raw.pop("_version", SETTINGS_VERSION)
+        while isinstance(version, int) and version in _UPGRADES:
+            raw = _UPGRADES[version](raw)
+            version += 1
+        return cls(path, raw)
+
+    def get(self, option: Option[T]) -> T:
+        value: T = self._values[option.key]
+        return value
+
+    def set(self, option: Option[T], value: T) -> None:
+        if not isinstance(value, option.type) or (option.allowed is not None and value not in option.allowed):
+            raise ValueError(f"invalid value {value!r} for setting {option.key}")
+        self._values[option.key] = value
+
+    def consultant(self) -> str:
+        return self.get(CONSULTANT).strip() or _default_consultant()
+
+    def save(self) -> None:
+        """Write atomically, so a crash mid-write never leaves half a settings file."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        data = {"_version": SETTINGS_VERSION, **self._values}
+        tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)

@@ -1,0 +1,1 @@
+"""Tables, engine and migrations. Only services talk to this package."""

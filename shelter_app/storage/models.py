@@ -1,0 +1,123 @@
+"""The tables. Every editable row has created/updated UTC timestamps and a `version`.
+
+`version` is SQLAlchemy's `version_id_col`: an UPDATE carries `WHERE version = <read>`,
+so two consultants on one database never overwrite each other silently; the services turn
+the stale-row error into a conflict message showing both versions.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text
+from sqlmodel import Field, SQLModel
+
+from shelter_app.storage.types import UTCDateTime, utcnow
+
+# Named constraints: Alembic's batch mode on SQLite needs names to alter tables later.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+def _created() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def _updated() -> Any:
+    return Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+def _version_column() -> Column[int]:
+    return Column("version", Integer, nullable=False, default=1)
+
+
+_client_version = _version_column()
+_contact_version = _version_column()
+_project_version = _version_column()
+
+
+class Client(SQLModel, table=True):
+    """A client company: the manufacturer the provider walks through the setup."""
+
+    __tablename__: ClassVar[str] = "client"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _client_version}
+
+    id: int | None = Field(default=None, primary_key=True)
+    legal_name: str = Field(max_length=200)
+    trade_name: str = Field(default="", max_length=200)
+    country: str = Field(default="MX", max_length=2)
+    rfc: str | None = Field(default=None, max_length=13, unique=True)
+    industry: str = Field(default="", max_length=200)
+    hq_address: str = Field(default="", max_length=500)
+    website: str = Field(default="", max_length=500)
+    notes: str = Field(default="", sa_type=Text)
+    archived: bool = Field(default=False, index=True)
+    # casefolded, accent-free legal name + trade name + RFC, for accent-insensitive search
+    search_text: str = Field(default="", sa_type=Text)
+    created_at: datetime = _created()
+    updated_at: datetime = _updated()
+    version: int = Field(default=1, sa_column=_client_version)
+
+
+class Contact(SQLModel, table=True):
+    """A person at the client company."""
+
+    __tablename__: ClassVar[str] = "contact"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _contact_version}
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(sa_column=Column(Integer, ForeignKey("client.id", ondelete="CASCADE"),
+                                            nullable=False, index=True))
+    name: str = Field(max_length=200)
+    role: str = Field(default="", max_length=200)
+    email: str = Field(default="", max_length=254)
+    phone: str = Field(default="", max_length=32)
+    preferred_language: str = Field(default="es", max_length=5)
+    created_at: datetime = _created()
+    updated_at: datetime = _updated()
+    version: int = Field(default=1, sa_column=_contact_version)
+
+
+class Project(SQLModel, table=True):
+    """One setup engagement for a client (journey, checklists and business case hang off it)."""
+
+    __tablename__: ClassVar[str] = "project"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _project_version}
+    __table_args__ = (Index("ix_project_client_stage", "client_id", "stage"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    client_id: int = Field(sa_column=Column(Integer, ForeignKey("client.id", ondelete="CASCADE"),
+                                            nullable=False, index=True))
+    title: str = Field(max_length=200)
+    operating_model: str = Field(default="undecided", max_length=20)
+    target_start: date | None = Field(default=None)
+    stage: str = Field(default="prospect", max_length=20)
+    consultant: str = Field(default="", max_length=200)
+    created_at: datetime = _created()
+    updated_at: datetime = _updated()
+    version: int = Field(default=1, sa_column=_project_version)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who changed what and when, with the values before and after (JSON). Never edited."""
+
+    __tablename__: ClassVar[str] = "audit_event"
+    __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    actor: str = Field(max_length=200)
+    entity: str = Field(max_length=40)
+    entity_id: int
+    # the client the row belongs to, so a client's history includes its contacts and projects
+    client_id: int | None = Field(default=None, index=True)
+    action: str = Field(max_length=20)
+    before: str | None = Field(default=None, sa_type=Text)
+    after: str | None = Field(default=None, sa_type=Text)

@@ -1,0 +1,101 @@
+"""Start the GUI: the window first, then the database on the worker.
+
+`Shell` owns what outlives a window: the DB worker, the open database, the language. A
+language switch rebuilds the window in the new language around the same database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from shelter_app import APP_NAME, __version__
+from shelter_app.paths import Paths, get_paths, resources_dir
+from shelter_app.settings import LANGUAGE, Settings
+from shelter_app.ui import i18n
+from shelter_app.ui.errors import CrashDialog, CrashHandler
+from shelter_app.ui.mainwindow import MainWindow
+from shelter_app.ui.worker import DbRunner
+
+log = logging.getLogger(__name__)
+
+
+class Shell:
+    """The running application: one DB worker, one main window at a time."""
+
+    def __init__(self, settings: Settings, paths: Paths, *, db_url: str | None = None,
+                 language: str | None = None, runner: DbRunner | None = None) -> None:
+        self.settings = settings
+        self.paths = paths
+        self.db_url = db_url
+        self.runner = runner or DbRunner()
+        self.language = i18n.install(i18n.resolve_language(language or settings.get(LANGUAGE)))
+        self.window = self._new_window()
+
+    def _new_window(self) -> MainWindow:
+        window = MainWindow(self.settings, self.paths, self.runner, self.db_url)
+        window.language_change_requested.connect(self.switch_language)
+        return window
+
+    def start(self) -> MainWindow:
+        self.window.show()
+        QTimer.singleShot(0, self.window.open_database)
+        return self.window
+
+    def switch_language(self, setting: str) -> None:
+        """Rebuild the window in the new language; the database stays open, the selection is kept."""
+        old = self.window
+        old.save_window_state()
+        selected = old.selected_client_id()
+        self.language = i18n.install(i18n.resolve_language(setting))
+        self.window = self._new_window()
+        self.window.session_password = old.session_password
+        if old.db is not None:
+            self.window.adopt_database(old.db, select=selected)
+        self.window.show()
+        old.db = None
+        old.hide()
+        old.deleteLater()
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+        if self.window.db is not None:
+            self.window.db.close()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    icon = resources_dir() / "icons" / "shelterdesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    paths = get_paths().ensure()
+    settings = Settings.load(paths.settings_file)
+    crash = CrashHandler(paths.crash_log)
+    previous = crash.previous_crash()
+    crash.install()
+    shell = Shell(settings, paths, db_url=args.db_url, language=args.lang)
+    window = shell.start()
+    if previous:
+        QTimer.singleShot(500, lambda: _offer_previous_crash(window, previous))
+    try:
+        return app.exec()
+    finally:
+        shell.shutdown()
+        crash.uninstall()
+
+
+def _offer_previous_crash(parent: Any, report: str) -> None:
+    CrashDialog(report, parent, title=parent.tr("ShelterDesk closed unexpectedly last time"),
+                intro=parent.tr("ShelterDesk stopped abruptly during the last session. Your saved data is safe. "
+                                "This is the technical record of what happened; please copy it and send it to "
+                                "your support contact.")).exec()

@@ -1,0 +1,492 @@
+"""The main window: the client portfolio on the left, the selected client on the right.
+
+It is built and shown before storage is imported; the database opens on the DB worker and
+the portfolio fills in when it is ready (start-up stays close to a bare Qt window).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shelter_app import APP_NAME, __version__
+from shelter_app.core.portfolio import Stage
+from shelter_app.paths import Paths
+from shelter_app.settings import DEMO_OFFERED, SHOW_ARCHIVED, WINDOW_GEOMETRY, WINDOW_STATE, Settings
+from shelter_app.ui.detail import ClientDetailPane
+from shelter_app.ui.errors import handle_error, ui_language
+from shelter_app.ui.labels import stage_labels
+from shelter_app.ui.models.clients import ClientTableModel
+from shelter_app.ui.worker import DbRunner
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """The portfolio window. `db` is None until `open_database` has finished."""
+
+    database_ready = Signal()
+    language_change_requested = Signal(str)
+
+    def __init__(self, settings: Settings, paths: Paths, runner: DbRunner, db_url: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.paths = paths
+        self.runner = runner
+        self.db_url = db_url
+        self.db: Any = None
+        self.session_password: str | None = None  # typed in settings; kept in memory only
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("MainWindow")
+        self.resize(1240, 760)
+        self.runner.default_error = lambda error: handle_error(self, error)
+
+        # -- filter bar and table
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 6, 6)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, trade name or RFC (accents don't matter)"))
+        self.stage_filter = QComboBox()
+        self.stage_filter.setObjectName("stageFilter")
+        self.stage_filter.addItem(self.tr("All stages"), None)
+        for code, label in stage_labels().items():
+            self.stage_filter.addItem(label, code)
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.setChecked(settings.get(SHOW_ARCHIVED))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.stage_filter)
+        bar.addWidget(self.show_archived)
+        left_layout.addLayout(bar)
+
+        self.model = ClientTableModel(self._fetch_rows, self._format_date, self)
+        self.model.on_sort = self.refresh
+        self.table = QTableView()
+        self.table.setObjectName("portfolio")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setAlternatingRowColors(True)
+        for column, width in enumerate((300, 110, 60, 120, 170, 100, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda *_: self.edit_client())
+        left_layout.addWidget(self.table, 1)
+        self.count_label = QLabel()
+        left_layout.addWidget(self.count_label)
+
+        self.detail = ClientDetailPane()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("splitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(splitter)
+
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        self.location_label = QLabel(self.tr("Opening the database…"))
+        self.statusBar().addWidget(self.location_label, 1)
+        self.statusBar().addPermanentWidget(self.busy)
+        self.runner.busy_changed.connect(self.busy.setVisible)
+
+        self._build_menus()
+        self._connect()
+        self._set_enabled(False)
+        self.restore_window_state()
+
+    # -- construction ------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_client_action = self._action(file_menu, self.tr("&New client…"), self.new_client,
+                                              QKeySequence.StandardKey.New)
+        file_menu.addSeparator()
+        self.demo_action = self._action(file_menu, self.tr("Load the &demo portfolio"), self.load_demo)
+        self.backup_action = self._action(file_menu, self.tr("&Back up the database"), self.backup)
+        self.info_action = self._action(file_menu, self.tr("Database &information…"), self.show_db_info)
+        self.folder_action = self._action(file_menu, self.tr("Open the data &folder"), self.open_data_folder)
+        file_menu.addSeparator()
+        self.settings_action = self._action(file_menu, self.tr("&Settings…"), self.open_settings,
+                                            QKeySequence.StandardKey.Preferences)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        client_menu = self.menuBar().addMenu(self.tr("&Client"))
+        self.edit_action = self._action(client_menu, self.tr("&Edit…"), self.edit_client, "Ctrl+E")
+        self.archive_action = self._action(client_menu, self.tr("&Archive or restore"), self.toggle_archive)
+        client_menu.addSeparator()
+        self.add_contact_action = self._action(client_menu, self.tr("Add &contact…"), self.add_contact)
+        self.add_project_action = self._action(client_menu, self.tr("Add &project…"), self.add_project)
+        client_menu.addSeparator()
+        self._action(client_menu, self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = self._action(help_menu, self.tr("&About ShelterDesk"), self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda *_: slot())
+        menu.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda *_: self.refresh())
+        self.stage_filter.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.show_archived.toggled.connect(self._archived_toggled)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        self.detail.edit_client.connect(self.edit_client)
+        self.detail.toggle_archive.connect(self.toggle_archive)
+        self.detail.add_contact.connect(self.add_contact)
+        self.detail.edit_contact.connect(self.edit_contact)
+        self.detail.delete_contact.connect(self.delete_contact)
+        self.detail.add_project.connect(self.add_project)
+        self.detail.edit_project.connect(self.edit_project)
+
+    def _set_enabled(self, ready: bool) -> None:
+        for widget in (self.search, self.stage_filter, self.show_archived, self.table, self.new_client_action,
+                       self.demo_action, self.backup_action, self.info_action):
+            widget.setEnabled(ready)
+        self._update_client_actions()
+
+    def _update_client_actions(self) -> None:
+        has_client = self.db is not None and self.selected_client_id() is not None
+        for action in (self.edit_action, self.archive_action, self.add_contact_action, self.add_project_action):
+            action.setEnabled(has_client)
+
+    # -- database ------------------------------------------------------------------------------------------
+    def open_database(self) -> None:
+        """Open (and if needed migrate) the database on the worker; the window stays responsive."""
+        settings, paths, override, password = self.settings, self.paths, self.db_url, self.session_password
+
+        def job() -> Any:
+            from shelter_app.services import database
+
+            return database.open_configured(settings, paths, override, password=password)
+
+        self.runner.run(job, self._database_opened, self._database_failed)
+
+    def _database_opened(self, db: Any) -> None:
+        self.adopt_database(db)
+        QTimer.singleShot(0, self.offer_demo)
+
+    def adopt_database(self, db: Any, select: int | None = None) -> None:
+        """Show the portfolio of an open database (after opening, or in a rebuilt window)."""
+        self.db = db
+        self.location_label.setText(self.tr("Database: {location}").format(location=db.location))
+        self._set_enabled(True)
+        self.refresh(select=select)
+        self.database_ready.emit()
+
+    def _database_failed(self, error: BaseException) -> None:
+        self.location_label.setText(self.tr("No database open."))
+        handle_error(self, error)
+        self.open_settings()
+
+    def offer_demo(self) -> None:
+        """On the first start with an empty database, offer the demo portfolio (once)."""
+        if self.db is None or self.settings.get(DEMO_OFFERED) or self.model.rowCount() or self.search.text():
+            return
+        from shelter_app.services import clients
+
+        if clients.count_clients(self.db):
+            return
+        self.settings.set(DEMO_OFFERED, True)
+        self.settings.save()
+        answer = QMessageBox.question(
+            self, self.tr("Empty portfolio"),
+            self.tr("Your portfolio is empty. Load a demo portfolio of seven client companies to explore "
+                    "ShelterDesk? You can archive them later."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.load_demo()
+
+    # -- portfolio -----------------------------------------------------------------------------------------
+    def _fetch_rows(self, ids: list[int]) -> dict[int, Any]:
+        from shelter_app.services import clients
+
+        return clients.client_rows(self.db, ids) if self.db is not None else {}
+
+    def _format_date(self, value: Any) -> str:
+        from shelter_app.l10n import format_date
+
+        return format_date(value.date(), ui_language(), "short")
+
+    def _archived_toggled(self, checked: bool) -> None:
+        self.settings.set(SHOW_ARCHIVED, checked)
+        self.refresh()
+
+    def refresh(self, select: int | None = None) -> None:
+        """Search again with the current filter, keeping (or moving to) the selected client."""
+        if self.db is None:
+            return
+        from shelter_app.services import clients
+
+        keep = select if select is not None else self.selected_client_id()
+        code = self.stage_filter.currentData()
+        ids = clients.search_clients(self.db, self.search.text(), stage=Stage(code) if code else None,
+                                     include_archived=self.show_archived.isChecked(), order=self.model.order,
+                                     descending=self.model.descending)
+        self.model.set_ids(ids)
+        self.count_label.setText(self.tr("%n client(s)", "", len(ids)))
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.show_selected()
+
+    def selected_client_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex() if self.table.selectionModel() else None
+        if index is None or not index.isValid():
+            return None
+        return self.model.client_id(index.row())
+
+    def show_selected(self) -> None:
+        client_id = self.selected_client_id()
+        self._update_client_actions()
+        if client_id is None or self.db is None:
+            self.detail.show_detail(None)
+            return
+        from shelter_app.services import audit, clients
+        from shelter_app.services.errors import NotFound
+
+        try:
+            detail = clients.get_client(self.db, client_id)
+        except NotFound:
+            self.refresh()
+            return
+        self.detail.show_detail(detail, audit.client_history(self.db, client_id))
+
+    def apply_changes(self, changes: Any) -> None:
+        """Refresh only what a write touched (Anki's pattern)."""
+        if changes.entity == "client" and changes.action in ("create", "archive", "restore"):
+            self.refresh(select=changes.client_id)
+            return
+        self.model.refresh_client(changes.client_id)
+        if changes.client_id == self.selected_client_id():
+            self.show_selected()
+        if changes.warnings:
+            language = ui_language()
+            self.statusBar().showMessage(" ".join(w.es if language == "es" else w.en for w in changes.warnings),
+                                         8000)
+
+    # -- actions -------------------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_client(self) -> None:
+        from shelter_app.ui.editors import ClientEditor
+
+        editor = ClientEditor(self.runner, self.settings.consultant(), self.db, parent=self)
+        editor.saved.connect(self.apply_changes)
+        editor.open()
+
+    def edit_client(self) -> None:
+        detail = self.detail.detail
+        if detail is None or self.db is None:
+            return
+        from shelter_app.ui.editors import ClientEditor
+
+        editor = ClientEditor(self.runner, self.settings.consultant(), self.db, detail.fields, detail.id,
+                              detail.version, parent=self)
+        editor.saved.connect(self.apply_changes)
+        editor.open()
+
+    def toggle_archive(self) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        from shelter_app.services import clients
+
+        db, actor, client_id, archive = self.db, self.settings.consultant(), detail.id, not detail.archived
+        self.runner.run(lambda: clients.set_archived(db, actor, client_id, archive), self.apply_changes)
+
+    def add_contact(self) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        from shelter_app.ui.editors import ContactEditor
+
+        editor = ContactEditor(self.runner, self.settings.consultant(), self.db, detail.id, parent=self)
+        editor.saved.connect(self.apply_changes)
+        editor.open()
+
+    def edit_contact(self, contact: Any) -> None:
+        detail = self.detail.detail
+        if detail is None or contact is None:
+            return
+        from shelter_app.core.portfolio import ContactFields, Language
+        from shelter_app.ui.editors import ContactEditor
+
+        fields = ContactFields(contact.name, contact.role, contact.email, contact.phone,
+                               Language(contact.preferred_language))
+        editor = ContactEditor(self.runner, self.settings.consultant(), self.db, detail.id, fields, contact.id,
+                               contact.version, parent=self)
+        editor.saved.connect(self.apply_changes)
+        editor.open()
+
+    def delete_contact(self, contact: Any) -> None:
+        if contact is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete contact"),
+                                      self.tr("Delete the contact {name}? The history keeps a record of it.")
+                                      .format(name=contact.name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from shelter_app.services import contacts
+
+        db, actor = self.db, self.settings.consultant()
+        self.runner.run(lambda: contacts.delete_contact(db, actor, contact.id, contact.version), self.apply_changes)
+
+    def add_project(self) -> None:
+        detail = self.detail.detail
+        if detail is None:
+            return
+        from shelter_app.ui.editors import ProjectEditor
+
+        editor = ProjectEditor(self.runner, self.settings.consultant(), self.db, detail.id, parent=self)
+        editor.saved.connect(self.apply_changes)
+        editor.open()
+
+    def edit_project(self, project: Any) -> None:
+        detail = self.detail.detail
+        if detail is None or project is None:
+            return
+        from shelter_app.services.projects import fields_of
+        from shelter_app.ui.editors import ProjectEditor
+
+        editor = ProjectEditor(self.runner, self.settings.consultant(), self.db, detail.id, fields_of(project),
+                               project.id, project.version, parent=self)
+        editor.saved.connect(self.apply_changes)
+        editor.open()
+
+    def load_demo(self) -> None:
+        from shelter_app.services import demo
+
+        db, actor = self.db, self.settings.consultant()
+        self.runner.run(lambda: demo.seed_demo(db, actor), self._demo_loaded)
+
+    def _demo_loaded(self, added: int) -> None:
+        self.statusBar().showMessage(self.tr("%n demo client(s) added.", "", added), 6000)
+        self.refresh()
+        if self.selected_client_id() is None and self.model.rowCount():
+            self.table.selectRow(0)
+
+    def backup(self) -> None:
+        db, folder = self.db, self.paths.backups
+        self.runner.run(lambda: db.backup(folder), self._backed_up)
+
+    def _backed_up(self, target: Any) -> None:
+        if target is None:
+            QMessageBox.information(self, self.tr("Back up"), self.tr(
+                "A shared PostgreSQL database is backed up on its server (pg_dump); nothing was copied here."))
+        else:
+            QMessageBox.information(self, self.tr("Back up"),
+                                    self.tr("The database was copied to:\n{path}").format(path=str(target)))
+
+    def show_db_info(self) -> None:
+        from shelter_app.services import database
+
+        db = self.db
+        self.runner.run(lambda: database.info(db), self._show_info)
+
+    def _show_info(self, info: Any) -> None:
+        size = f"{info.size_bytes / 1024:,.0f} KiB" if info.size_bytes is not None else "—"
+        text = self.tr(
+            "Location: {location}\nBackend: {backend}\nSchema: {schema} (current: {head})\n"
+            "Clients: {clients} · Contacts: {contacts} · Projects: {projects}\nHistory entries: {events}\n"
+            "Size: {size}\nKeyring: {keyring}").format(
+            location=info.location, backend=info.backend, schema=info.schema, head=info.schema_head,
+            clients=info.clients, contacts=info.contacts, projects=info.projects, events=info.audit_events,
+            size=size, keyring=info.keyring_backend)
+        QMessageBox.information(self, self.tr("Database information"), text)
+
+    def open_data_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.data)))
+
+    def open_settings(self) -> None:
+        from shelter_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.paths, self.runner, self.db_url, parent=self)
+        dialog.language_changed.connect(self.language_change_requested)
+        dialog.database_changed.connect(self._reopen_database)
+        dialog.open()
+
+    def _reopen_database(self, password: str = "") -> None:
+        self.session_password = password or None
+        if self.db is not None:
+            self.db.close()
+        self.db = None
+        self.db_url = None  # the settings now say which database to use
+        self._set_enabled(False)
+        self.model.set_ids([])
+        self.detail.show_detail(None)
+        self.location_label.setText(self.tr("Opening the database…"))
+        self.open_database()
+
+    def show_about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+
+        location = self.db.location if self.db is not None else "—"
+        QMessageBox.about(self, self.tr("About ShelterDesk"), self.tr(
+            "<h3>ShelterDesk {version}</h3>"
+            "<p>Set up manufacturing in Mexico under a shelter provider: client portfolio, setup journey, "
+            "IMMEX and IVA/IEPS checklists, and the business case.</p>"
+            "<p>Database: {location}<br>Data folder: {data}<br>Qt for Python {qt}</p>").format(
+            version=__version__, location=location, data=str(self.paths.data), qt=pyside_version))
+
+    # -- window state --------------------------------------------------------------------------------------
+    def restore_window_state(self) -> None:
+        geometry = self.settings.get(WINDOW_GEOMETRY)
+        state = self.settings.get(WINDOW_STATE)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
+
+    def save_window_state(self) -> None:
+        self.settings.set(WINDOW_GEOMETRY, bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
+        self.settings.set(WINDOW_STATE, bytes(self.saveState().toBase64().data()).decode("ascii"))
+        self.settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window_state()
+        super().closeEvent(event)
+

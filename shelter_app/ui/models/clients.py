@@ -1,0 +1,141 @@
+"""The portfolio table: holds the ids of the current filter, fetches rows a page at a time.
+
+A 10,000-client portfolio scrolls without loading every row (Anki's browser table): a
+search returns only ids; `data()` asks the service for the page around a visible row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from shelter_app.ui.labels import stage_labels
+
+COL_LEGAL_NAME, COL_TRADE_NAME, COL_COUNTRY, COL_RFC, COL_INDUSTRY, COL_STAGE, COL_PROJECTS, COL_UPDATED = range(8)
+SORT_KEYS = ("name", "trade_name", "country", "rfc", "industry", "stage", "projects", "updated")
+PAGE = 200
+
+Index = QModelIndex | QPersistentModelIndex
+FetchRows = Callable[[list[int]], dict[int, Any]]
+FormatDate = Callable[[datetime], str]
+
+
+class ClientTableModel(QAbstractTableModel):
+    """Rows are client ids; `fetch_rows(ids)` returns `ClientRow`s (services.clients.client_rows)."""
+
+    def __init__(self, fetch_rows: FetchRows, format_date: FormatDate, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch_rows = fetch_rows
+        self._format_date = format_date
+        self._ids: list[int] = []
+        self._rows: dict[int, Any] = {}
+        self.order = "name"
+        self.descending = False
+        self.on_sort: Callable[[], None] | None = None
+        self._stages = stage_labels()
+        self._headers = [
+            self.tr("Legal name"), self.tr("Trade name"), self.tr("Country"), self.tr("RFC"),
+            self.tr("Industry"), self.tr("Stage"), self.tr("Projects"), self.tr("Updated"),
+        ]
+
+    # -- filling -------------------------------------------------------------------------------------
+    def set_ids(self, ids: list[int]) -> None:
+        """Show exactly these clients, in this order (the result of a search)."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._rows = {}
+        self.endResetModel()
+
+    def refresh_client(self, client_id: int) -> None:
+        """Re-read one client's row after a write touched it (only that row repaints)."""
+        if client_id not in self._rows and client_id not in self._ids:
+            return
+        self._rows.pop(client_id, None)
+        if client_id in self._ids:
+            row = self._ids.index(client_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
+
+    def client_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, client_id: int) -> int | None:
+        try:
+            return self._ids.index(client_id)
+        except ValueError:
+            return None
+
+    def _row(self, row: int) -> Any:
+        client_id = self._ids[row]
+        found = self._rows.get(client_id)
+        if found is None:
+            start = max(0, row - PAGE // 4)
+            page = [i for i in self._ids[start:start + PAGE] if i not in self._rows]
+            self._rows.update(self._fetch_rows(page))
+            found = self._rows.get(client_id)
+        return found
+
+    # -- Qt model --------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row = self._row(index.row())
+        if row is None:  # deleted by a colleague since the search
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_LEGAL_NAME:
+            return row.legal_name
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_PROJECTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row.archived:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def _display(self, row: Any, column: int) -> str:
+        if column == COL_LEGAL_NAME:
+            return str(row.legal_name) + (self.tr(" (archived)") if row.archived else "")
+        if column == COL_TRADE_NAME:
+            return str(row.trade_name)
+        if column == COL_COUNTRY:
+            return str(row.country)
+        if column == COL_RFC:
+            return str(row.rfc or "")
+        if column == COL_INDUSTRY:
+            return str(row.industry)
+        if column == COL_STAGE:
+            return self._stages.get(row.stage, "") if row.stage else ""
+        if column == COL_PROJECTS:
+            return str(row.projects)
+        return self._format_date(row.updated_at)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting happens in the database (the model holds ids only): ask for a new search."""
+        self.order = SORT_KEYS[column]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        if self.on_sort is not None:
+            self.on_sort()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,147 @@
+"""Fixtures every test gets: a fresh data folder (never the real home) and an in-memory keyring.
+
+Plus the database fixtures: `db` (an open, migrated database on SQLite and on PostgreSQL),
+`blank_url`, `pg_database` and the session-wide `pg_server`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+from shelter_app import paths
+from shelter_app.storage.db import Database, open_database, sqlite_url
+from tests.support.pgserver import PgServer, ServerUnavailableError
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class MemoryKeyring(KeyringBackend):
+    """A real keyring backend that keeps secrets in a dict, so tests never reach the OS keychain."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.secrets[(service, username)]
+        except KeyError as exc:
+            raise PasswordDeleteError(username) from exc
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every folder and HOME at a temp dir; fail if anything is written to the real home."""
+    root = tmp_path / "shelterdesk"
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv(paths.ENV_DATA_DIR, str(root))
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(var, str(home / var.lower()))
+    paths.set_data_dir(None)
+    yield root
+    paths.set_data_dir(None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+# ---- databases: a throwaway PostgreSQL server and a `db` fixture over both backends ----------------------
+
+_PG_TIMINGS: dict[str, float] = {}
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgServer]:
+    """A private PostgreSQL cluster for the whole session, with a migrated template database.
+
+    Skipped with the reason when the server cannot run here, except on CI (`CI=true`), where
+    the PostgreSQL tests must never be skipped silently: there the fixture fails instead.
+    """
+    try:
+        server = PgServer.start()
+    except ServerUnavailableError as exc:
+        if _ci():
+            pytest.fail(f"CI must run the PostgreSQL tests: {exc}", pytrace=False)
+        pytest.skip(str(exc))
+    try:
+        began = time.perf_counter()
+        template = server.create_database()
+        open_database(server.url(template), backups_dir=tmp_path_factory.mktemp("pg-template")).close()
+        server.template = template
+        server.template_seconds = time.perf_counter() - began
+        _PG_TIMINGS.update(start=server.start_seconds, template=server.template_seconds)
+        yield server
+    finally:
+        server.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _PG_TIMINGS:
+        terminalreporter.write_line(
+            f"PostgreSQL test server: initdb + start {_PG_TIMINGS['start']:.2f} s, "
+            f"migrated template {_PG_TIMINGS['template']:.2f} s"
+        )
+
+
+@pytest.fixture
+def pg_database(pg_server: PgServer) -> Iterator[str]:
+    """The URL of a fresh, migrated PostgreSQL database for one test (dropped after it)."""
+    name = pg_server.create_database(pg_server.template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The backend name of a test parametrized over both databases."""
+    return str(request.param)
+
+
+@pytest.fixture
+def blank_url(backend: str, request: pytest.FixtureRequest, isolated_folders: Path) -> Iterator[str]:
+    """The URL of an empty database (no tables at all) on `backend`, beside the one of `db`."""
+    if backend == "sqlite":
+        yield sqlite_url(paths.get_paths().data / "blank.sqlite3")
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = server.create_database()
+    yield server.url(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def db(backend: str, request: pytest.FixtureRequest, isolated_folders: Path) -> Iterator[Database]:
+    """An open database at the current schema: a SQLite file in the data folder, or PostgreSQL."""
+    folders = paths.get_paths()
+    url = sqlite_url(folders.database) if backend == "sqlite" else request.getfixturevalue("pg_database")
+    database = open_database(url, backups_dir=folders.backups)
+    yield database
+    database.close()

@@ -1,0 +1,192 @@
+"""Start-up, language switching, settings, and the crash handling of the GUI."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import keyring
+import pytest
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from shelter_app.core.errors import ValidationError
+from shelter_app.paths import get_paths
+from shelter_app.services import clients, demo
+from shelter_app.settings import DB_URL, DEMO_OFFERED, LANGUAGE, Settings
+from shelter_app.storage.db import Database
+from shelter_app.ui import i18n
+from shelter_app.ui.errors import CrashDialog, CrashHandler, handle_error
+from shelter_app.ui.main import Shell
+from shelter_app.ui.settings_dialog import SettingsDialog
+from shelter_app.ui.worker import DbRunner
+from tests.ui.conftest import when_modal
+
+
+@pytest.fixture
+def shell(qtbot: Any, settings: Settings, runner: DbRunner, english: None) -> Shell:
+    s = Shell(settings, get_paths().ensure(), runner=runner)
+    qtbot.addWidget(s.window)
+    return s
+
+
+def test_shell_opens_the_embedded_database_after_showing_the_window(shell: Shell, qtbot: Any) -> None:
+    window = shell.start()
+    assert window.isVisible()
+    qtbot.waitUntil(lambda: window.db is not None, timeout=5000)
+    assert window.db.location.endswith("shelterdesk.sqlite3")
+    assert str(get_paths().data) in window.db.location
+    assert window.search.isEnabled()
+    shell.shutdown()
+
+
+def test_first_start_offers_the_demo_once(qtbot: Any, runner: DbRunner, english: None) -> None:
+    settings = Settings.load(get_paths().ensure().settings_file)  # DEMO_OFFERED still False
+    s = Shell(settings, get_paths(), runner=runner)
+    qtbot.addWidget(s.window)
+    when_modal(lambda box: box.button(box.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    s.start()
+    qtbot.waitUntil(lambda: s.window.model.rowCount() == 7, timeout=5000)
+    assert Settings.load(settings.path).get(DEMO_OFFERED)
+    s.window.offer_demo()  # a second time asks nothing (no modal is waiting for it)
+    assert QApplication.activeModalWidget() is None
+    s.shutdown()
+
+
+def test_switching_to_spanish_rebuilds_the_window_keeping_the_database(
+    shell: Shell, qtbot: Any, gui_db: Database
+) -> None:
+    demo.seed_demo(gui_db, "tester")
+    shell.window.adopt_database(gui_db)
+    shell.window.search.setText("harness")
+    shell.window.table.selectRow(0)
+    selected = shell.window.selected_client_id()
+    shell.switch_language("es_MX")
+    qtbot.addWidget(shell.window)
+    window = shell.window
+    try:
+        assert window.db is gui_db
+        assert window.menuBar().actions()[0].text() == "&Archivo"
+        assert window.selected_client_id() == selected
+        assert window.detail.projects.item(0, 2).text() == "Propuesta"
+        assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Razón social"
+        assert window.count_label.text() == "7 clientes"
+    finally:
+        i18n.install("en")
+
+
+def test_settings_dialog_says_when_no_keychain_exists(qtbot: Any, settings: Settings, runner: DbRunner,
+                                                      english: None) -> None:
+    keyring.set_keyring(fail.Keyring())
+    dialog = SettingsDialog(settings, get_paths(), runner)
+    qtbot.addWidget(dialog)
+    assert "will not be remembered" in dialog.keyring_note.text()
+
+
+def test_settings_dialog_keeps_the_password_out_of_the_settings_file(
+    qtbot: Any, settings: Settings, runner: DbRunner, english: None, memory_keyring: Any
+) -> None:
+    dialog = SettingsDialog(settings, get_paths(), runner)
+    qtbot.addWidget(dialog)
+    changed: list[str] = []
+    dialog.database_changed.connect(changed.append)
+    dialog.server.setChecked(True)
+    dialog.url.setText("postgresql://ana@db.example.com:5432/shelterdesk")
+    dialog.password.setText("s3cret-Ñ")
+    dialog.accept()
+    text = settings.path.read_text(encoding="utf-8")
+    assert "s3cret" not in text
+    assert Settings.load(settings.path).get(DB_URL) == "postgresql://ana@db.example.com:5432/shelterdesk"
+    assert "s3cret-Ñ" in memory_keyring.secrets.values()
+    assert changed == ["s3cret-Ñ"]
+
+
+def test_settings_dialog_rejects_a_bad_url_and_tests_a_connection(
+    qtbot: Any, settings: Settings, runner: DbRunner, english: None, tmp_path: Path
+) -> None:
+    dialog = SettingsDialog(settings, get_paths(), runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.server.setChecked(True)
+    dialog.url.setText("mysql://x@y/z")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "not supported" in dialog.test_result.text()
+    dialog.url.setText(f"sqlite:///{tmp_path / 'probe.sqlite3'}")
+    dialog.test_connection()
+    assert dialog.test_result.text().startswith("Connected: sqlite 3.")
+    dialog.url.setText("postgresql://nobody@/nowhere?host=/nonexistent-socket-dir")
+    dialog.test_connection()
+    assert "Cannot reach the database" in dialog.test_result.text()
+
+
+def test_language_setting_change_is_announced(qtbot: Any, settings: Settings, runner: DbRunner,
+                                              english: None) -> None:
+    dialog = SettingsDialog(settings, get_paths(), runner)
+    qtbot.addWidget(dialog)
+    languages: list[str] = []
+    dialog.language_changed.connect(languages.append)
+    dialog.language.setCurrentIndex(dialog.language.findData("es_MX"))
+    dialog.accept()
+    assert languages == ["es_MX"]
+    assert Settings.load(settings.path).get(LANGUAGE) == "es_MX"
+
+
+def test_user_errors_get_a_plain_message_and_bugs_the_crash_dialog(qtbot: Any, english: None) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: dict[str, str] = {}
+
+    def read_and_close(dialog: QWidget) -> None:
+        seen["type"] = type(dialog).__name__
+        seen["text"] = getattr(dialog, "text", lambda: "")()
+        if isinstance(dialog, CrashDialog):
+            seen["report"] = dialog.report.toPlainText()
+        dialog.close()
+
+    when_modal(read_and_close)
+    handle_error(parent, ValidationError("The RFC is wrong.", "El RFC es incorrecto."))
+    assert seen == {"type": "QMessageBox", "text": "The RFC is wrong."}
+    seen.clear()
+    when_modal(read_and_close)
+    try:
+        raise KeyError("boom")
+    except KeyError as exc:
+        handle_error(parent, exc)
+    assert seen["type"] == "CrashDialog"
+    assert "KeyError: 'boom'" in seen["report"] and "ShelterDesk" in seen["report"]
+
+
+def test_crash_dialog_copies_its_report(qtbot: Any, english: None) -> None:
+    dialog = CrashDialog("Traceback: something")
+    qtbot.addWidget(dialog)
+    button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Copy report")
+    button.click()
+    assert QApplication.clipboard().text() == "Traceback: something"
+
+
+def test_faulthandler_log_is_offered_at_the_next_start(tmp_path: Path) -> None:
+    crash_log = tmp_path / "logs" / "crash.log"
+    handler = CrashHandler(crash_log)
+    assert handler.previous_crash() is None
+    handler.install()
+    try:
+        assert sys.excepthook == handler.excepthook
+        crash_log.write_text("Fatal Python error: Segmentation fault\n", encoding="utf-8")
+    finally:
+        # simulate the next start without a clean exit: a new handler reads the old log
+        next_start = CrashHandler(crash_log)
+        assert next_start.previous_crash() == "Fatal Python error: Segmentation fault"
+        handler.uninstall()
+    assert CrashHandler(crash_log).previous_crash() is None  # a clean exit leaves nothing to report
+
+
+def test_the_window_survives_a_write_error(shell: Shell, qtbot: Any, gui_db: Database) -> None:
+    shell.window.adopt_database(gui_db)
+    seen: list[str] = []
+    when_modal(lambda box: (seen.append(getattr(box, "text", lambda: "")()), box.close()))
+    shell.window.runner.run(lambda: clients.set_archived(gui_db, "t", 999_999, True), lambda _: None)
+    assert seen and "does not exist" in seen[0]
+    assert shell.window.isEnabled()
