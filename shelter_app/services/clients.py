@@ -160,13 +160,12 @@ class ClientDetail:
     projects: tuple[ProjectView, ...]
 
 
-def _latest_project() -> Subquery:
+def _latest_project(client_ids: list[int] | None = None) -> Subquery:
     """Each client's newest project (its stage is the client's stage in the portfolio)."""
-    return (
-        select(Project.client_id, func.max(Project.id).label("project_id"), func.count().label("n"))
-        .group_by(col(Project.client_id))
-        .subquery()
-    )
+    query = select(Project.client_id, func.max(Project.id).label("project_id"), func.count().label("n"))
+    if client_ids is not None:
+        query = query.where(col(Project.client_id).in_(client_ids))
+    return query.group_by(col(Project.client_id)).subquery()
 
 
 SORT_KEYS = ("name", "trade_name", "country", "rfc", "industry", "stage", "projects", "updated")
@@ -188,12 +187,12 @@ def search_clients(
     """
     if order not in SORT_KEYS:
         raise ValueError(f"unknown sort key {order!r}")
+    query = select(Client.id)
     latest = _latest_project()
-    query = (
-        select(Client.id)
-        .outerjoin(latest, latest.c.client_id == Client.id)
-        .outerjoin(Project, col(Project.id) == latest.c.project_id)
-    )
+    if stage is not None or order in ("stage", "projects"):  # the join costs: only when it matters
+        query = query.outerjoin(latest, latest.c.client_id == Client.id).outerjoin(
+            Project, col(Project.id) == latest.c.project_id
+        )
     folded = fold_for_search(text)
     for word in folded.split(" ") if folded else ():
         query = query.where(col(Client.search_text).contains(word, autoescape=True))
@@ -208,29 +207,24 @@ def search_clients(
         "projects": func.coalesce(latest.c.n, 0), "updated": Client.updated_at,
     }[order]
     query = query.order_by(key.desc() if descending else key.asc(), col(Client.search_text), col(Client.id))
-    with db.transaction() as session:
-        return [i for i in session.exec(query).all() if i is not None]
+    with db.read() as conn:
+        return list(conn.execute(query).scalars().all())
 
 
 def client_rows(db: Database, ids: list[int]) -> dict[int, ClientRow]:
-    """Display rows for `ids` (the table fetches a page at a time)."""
+    """Display rows for `ids` (the table fetches a page at a time; plain columns, no ORM objects)."""
     if not ids:
         return {}
-    latest = _latest_project()
+    latest = _latest_project(ids)
     query = (
-        select(Client, Project.stage, latest.c.n)
+        select(Client.id, Client.legal_name, Client.trade_name, Client.country, Client.rfc, Client.industry,
+               Project.stage, func.coalesce(latest.c.n, 0), Client.updated_at, Client.archived)
         .outerjoin(latest, latest.c.client_id == Client.id)
         .outerjoin(Project, col(Project.id) == latest.c.project_id)
         .where(col(Client.id).in_(ids))
     )
-    result: dict[int, ClientRow] = {}
-    with db.transaction() as session:
-        for client, stage, n in session.exec(query).all():
-            assert client.id is not None
-            result[client.id] = ClientRow(client.id, client.legal_name, client.trade_name, client.country,
-                                          client.rfc, client.industry, stage, n or 0, client.updated_at,
-                                          client.archived)
-    return result
+    with db.read() as conn:
+        return {row[0]: ClientRow(*row) for row in conn.execute(query).all()}
 
 
 def get_client(db: Database, client_id: int) -> ClientDetail:

@@ -21,7 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
@@ -120,6 +120,12 @@ class Database:
         """One unit of work: committed whole, or rolled back whole on any error."""
         with translate_db_errors(self.location), self.session() as session, session.begin():
             yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A plain connection for hot read paths (the portfolio search): no ORM objects built."""
+        with translate_db_errors(self.location), self.engine.connect() as conn:
+            yield conn
 
     def schema_state(self) -> SchemaState:
         with translate_db_errors(self.location), self.engine.connect() as conn:

@@ -48,6 +48,8 @@ class Client(SQLModel, table=True):
 
     __tablename__: ClassVar[str] = "client"
     __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _client_version}
+    # the portfolio lists unarchived clients in name order: this index serves both
+    __table_args__ = (Index("ix_client_archived_search", "archived", "search_text"),)
 
     id: int | None = Field(default=None, primary_key=True)
     legal_name: str = Field(max_length=200)
@@ -58,7 +60,7 @@ class Client(SQLModel, table=True):
     hq_address: str = Field(default="", max_length=500)
     website: str = Field(default="", max_length=500)
     notes: str = Field(default="", sa_type=Text)
-    archived: bool = Field(default=False, index=True)
+    archived: bool = Field(default=False)
     # casefolded, accent-free legal name + trade name + RFC, for accent-insensitive search
     search_text: str = Field(default="", sa_type=Text)
     created_at: datetime = _created()

@@ -235,7 +235,7 @@ def test_rows_are_fetched_a_page_at_a_time(qtbot: Any) -> None:
     model = ClientTableModel(fetch, lambda d: d.isoformat())
     model.set_ids(list(range(1, 10_001)))
     assert model.data(model.index(5000, COL_LEGAL_NAME)) == "Client 5001"
-    assert len(asked) == 1 and len(asked[0]) == 200
+    assert len(asked) == 1 and len(asked[0]) == 100
     model.data(model.index(5001, COL_LEGAL_NAME))
     assert len(asked) == 1  # same page, no new query
 

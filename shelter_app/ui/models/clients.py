@@ -17,7 +17,14 @@ from shelter_app.ui.labels import stage_labels
 
 COL_LEGAL_NAME, COL_TRADE_NAME, COL_COUNTRY, COL_RFC, COL_INDUSTRY, COL_STAGE, COL_PROJECTS, COL_UPDATED = range(8)
 SORT_KEYS = ("name", "trade_name", "country", "rfc", "industry", "stage", "projects", "updated")
-PAGE = 200
+PAGE = 100  # rows fetched per query: a screenful or three
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_USER = Qt.ItemDataRole.UserRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
+_FONT = Qt.ItemDataRole.FontRole.value
+_ROLES = frozenset((_DISPLAY, _USER, _TOOLTIP, _ALIGN, _FONT))
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 Index = QModelIndex | QPersistentModelIndex
 FetchRows = Callable[[list[int]], dict[int, Any]]
@@ -33,6 +40,9 @@ class ClientTableModel(QAbstractTableModel):
         self._format_date = format_date
         self._ids: list[int] = []
         self._rows: dict[int, Any] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self.order = "name"
         self.descending = False
         self.on_sort: Callable[[], None] | None = None
@@ -48,6 +58,7 @@ class ClientTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._rows = {}
+        self._texts = {}
         self.endResetModel()
 
     def refresh_client(self, client_id: int) -> None:
@@ -55,6 +66,7 @@ class ClientTableModel(QAbstractTableModel):
         if client_id not in self._rows and client_id not in self._ids:
             return
         self._rows.pop(client_id, None)
+        self._texts.pop(client_id, None)
         if client_id in self._ids:
             row = self._ids.index(client_id)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
@@ -91,42 +103,41 @@ class ClientTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Qt asks a dozen roles per cell on every repaint: answer the unused ones before any lookup
+        role = getattr(role, "value", role)
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._row(index.row())
+        row_number = index.row()
+        if not 0 <= row_number < len(self._ids):
+            return None
+        row = self._row(row_number)
         if row is None:  # deleted by a colleague since the search
             return None
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.UserRole:
+        if role == _DISPLAY:
+            texts = self._texts.get(row.id)
+            if texts is None:
+                texts = self._texts[row.id] = tuple(self._display(row, c) for c in range(len(self._headers)))
+            return texts[column]
+        if role == _USER:
             return row.id
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_LEGAL_NAME:
-            return row.legal_name
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_PROJECTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and row.archived:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
+        if role == _TOOLTIP:
+            return row.legal_name if column == COL_LEGAL_NAME else None
+        if role == _ALIGN:
+            return _RIGHT if column == COL_PROJECTS else None
+        return self._italic if row.archived else None  # font
 
     def _display(self, row: Any, column: int) -> str:
         if column == COL_LEGAL_NAME:
             return str(row.legal_name) + (self.tr(" (archived)") if row.archived else "")
-        if column == COL_TRADE_NAME:
-            return str(row.trade_name)
-        if column == COL_COUNTRY:
-            return str(row.country)
-        if column == COL_RFC:
-            return str(row.rfc or "")
-        if column == COL_INDUSTRY:
-            return str(row.industry)
         if column == COL_STAGE:
             return self._stages.get(row.stage, "") if row.stage else ""
         if column == COL_PROJECTS:
             return str(row.projects)
-        return self._format_date(row.updated_at)
+        if column == COL_UPDATED:
+            return self._format_date(row.updated_at)
+        value = (row.trade_name, row.country, row.rfc, row.industry)[column - COL_TRADE_NAME]
+        return str(value or "")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting happens in the database (the model holds ids only): ask for a new search."""

@@ -42,7 +42,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_client")),
         sa.UniqueConstraint("rfc", name=op.f("uq_client_rfc")),
     )
-    op.create_index(op.f("ix_client_archived"), "client", ["archived"], unique=False)
+    op.create_index("ix_client_archived_search", "client", ["archived", "search_text"], unique=False)
     op.create_table(
         "contact",
         sa.Column("id", sa.Integer(), nullable=False),
