@@ -1,11 +1,8 @@
 """ShelterDesk: set up manufacturing in Mexico under a shelter provider."""
 
-from importlib.metadata import PackageNotFoundError, version
-
 APP_NAME = "ShelterDesk"
 APP_ID = "shelter-app"
 
-try:
-    __version__ = version("shelter-app")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+# The one version number: pyproject.toml reads it from here (dynamic version), the About box,
+# --version and the PDFs show it. Not read through importlib.metadata: that costs 25 ms at start-up.
+__version__ = "0.1.0"

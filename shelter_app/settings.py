@@ -7,7 +7,6 @@ fall back to the default, and a settings file from an older version is upgraded 
 
 from __future__ import annotations
 
-import getpass
 import json
 import logging
 import os
@@ -42,6 +41,8 @@ class Option(Generic[T]):
 
 
 def _default_consultant() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry in some containers

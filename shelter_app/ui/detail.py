@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shelter_app.l10n import format_date, format_datetime
 from shelter_app.ui.errors import ui_language
 from shelter_app.ui.labels import action_labels, field_labels, language_labels, model_labels, stage_labels
 
@@ -153,6 +152,8 @@ class ClientDetailPane(QWidget):
             self.projects.setRowCount(0)
             self.history.setRowCount(0)
             return
+        from shelter_app.l10n import format_date, format_datetime  # Babel: not needed before a client shows
+
         language = ui_language()
         fields = detail.fields
         self.title.setText(fields.legal_name + (self.tr("  (archived)") if detail.archived else ""))
@@ -178,6 +179,8 @@ class ClientDetailPane(QWidget):
         self.show_history(history or [])
 
     def show_history(self, entries: list[Any]) -> None:
+        from shelter_app.l10n import format_datetime
+
         language = ui_language()
         actions, labels = action_labels(), field_labels()
         self.history.setRowCount(len(entries))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +70,7 @@ class FieldEditor(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self._layout.addLayout(self.form)
+        self._layout.addStretch(1)  # extra height goes below the fields, not between them
         self.messages: dict[str, QLabel] = {}
         self.inputs: dict[str, QWidget] = {}
         self.touched: set[str] = set()
@@ -85,6 +87,7 @@ class FieldEditor(QDialog):
     def add_field(self, key: str, widget: QWidget, label: str | None = None, required: bool = False) -> None:
         text = label or field_labels()[key]
         holder = QWidget()
+        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         grid = QGridLayout(holder)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(1)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import platform
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -48,6 +46,9 @@ def show_user_error(parent: QWidget | None, error: UserError, title: str | None 
 
 
 def crash_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    import platform  # only when there is a report to write
+    import traceback
+
     lines = [
         f"ShelterDesk {__version__}",
         f"Python {platform.python_version()} on {platform.platform()}",

@@ -45,7 +45,9 @@ class Shell:
 
     def start(self) -> MainWindow:
         self.window.show()
-        QTimer.singleShot(0, self.window.open_database)
+        # open the database once the window is on screen: the worker's imports (sqlmodel, keyring)
+        # would otherwise compete with the first paint for the interpreter
+        self.window.after_first_paint(self.window.open_database)
         return self.window
 
     def switch_language(self, setting: str) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app import APP_NAME, __version__
-from shelter_app.core.portfolio import Stage
 from shelter_app.paths import Paths
 from shelter_app.settings import DEMO_OFFERED, SHOW_ARCHIVED, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from shelter_app.ui.detail import ClientDetailPane
@@ -95,8 +94,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
-        for column, width in enumerate((300, 110, 60, 120, 170, 100, 70)):
-            self.table.setColumnWidth(column, width)
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for column, width in enumerate((290, 110, 60, 115, 150, 95, 70)):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(header) + 28))
         self.table.doubleClicked.connect(lambda *_: self.edit_client())
         left_layout.addWidget(self.table, 1)
         self.count_label = QLabel()
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 480])
         self.setCentralWidget(splitter)
 
         self.busy = QProgressBar()
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_client_action = self._action(file_menu, self.tr("&New client…"), self.new_client,
-                                              QKeySequence.StandardKey.New)
+                                              "Ctrl+N")
         file_menu.addSeparator()
         self.demo_action = self._action(file_menu, self.tr("Load the &demo portfolio"), self.load_demo)
         self.backup_action = self._action(file_menu, self.tr("&Back up the database"), self.backup)
@@ -137,10 +139,10 @@ class MainWindow(QMainWindow):
         self.folder_action = self._action(file_menu, self.tr("Open the data &folder"), self.open_data_folder)
         file_menu.addSeparator()
         self.settings_action = self._action(file_menu, self.tr("&Settings…"), self.open_settings,
-                                            QKeySequence.StandardKey.Preferences)
+                                            "Ctrl+,")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(file_menu, self.tr("&Quit"), self.close, "Ctrl+Q")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         client_menu = self.menuBar().addMenu(self.tr("&Client"))
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
         self.add_contact_action = self._action(client_menu, self.tr("Add &contact…"), self.add_contact)
         self.add_project_action = self._action(client_menu, self.tr("Add &project…"), self.add_project)
         client_menu.addSeparator()
-        self._action(client_menu, self.tr("&Find"), self.focus_search, QKeySequence.StandardKey.Find)
+        self._action(client_menu, self.tr("&Find"), self.focus_search, "Ctrl+F")
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = self._action(help_menu, self.tr("&About ShelterDesk"), self.show_about)
@@ -253,6 +255,7 @@ class MainWindow(QMainWindow):
         """Search again with the current filter, keeping (or moving to) the selected client."""
         if self.db is None:
             return
+        from shelter_app.core.portfolio import Stage
         from shelter_app.services import clients
 
         keep = select if select is not None else self.selected_client_id()
@@ -471,6 +474,24 @@ class MainWindow(QMainWindow):
             "IMMEX and IVA/IEPS checklists, and the business case.</p>"
             "<p>Database: {location}<br>Data folder: {data}<br>Qt for Python {qt}</p>").format(
             version=__version__, location=location, data=str(self.paths.data), qt=pyside_version))
+
+    # -- first paint -----------------------------------------------------------------------------------
+    _after_paint: Any = None
+
+    def after_first_paint(self, callback: Any) -> None:
+        """Run `callback` right after the window first paints (or after 300 ms if it never does)."""
+        self._after_paint = callback
+        QTimer.singleShot(300, self._run_after_paint)
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if self._after_paint is not None:
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        callback, self._after_paint = self._after_paint, None
+        if callback is not None:
+            callback()
 
     # -- window state --------------------------------------------------------------------------------------
     def restore_window_state(self) -> None:
