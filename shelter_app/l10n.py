@@ -6,8 +6,8 @@ Every amount shows its ISO currency code: in Mexican Spanish "$" means pesos and
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime

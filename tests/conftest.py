@@ -10,6 +10,7 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import keyring
 import pytest
@@ -17,8 +18,10 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from shelter_app import paths
-from shelter_app.storage.db import Database, open_database, sqlite_url
 from tests.support.pgserver import PgServer, ServerUnavailableError
+
+if TYPE_CHECKING:  # storage (sqlmodel, alembic) is imported by the fixtures that need it, not by every run
+    from shelter_app.storage.db import Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -88,9 +91,15 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgServer]:
     try:
         server = PgServer.start()
     except ServerUnavailableError as exc:
+        problem = str(exc)
+    else:
+        problem = ""
+    if problem:  # outside the except block, so the report shows only the reason
         if _ci():
-            pytest.fail(f"CI must run the PostgreSQL tests: {exc}", pytrace=False)
-        pytest.skip(str(exc))
+            pytest.fail(f"CI must run the PostgreSQL tests: {problem}", pytrace=False)
+        pytest.skip(problem)
+    from shelter_app.storage.db import open_database
+
     try:
         began = time.perf_counter()
         template = server.create_database()
@@ -128,6 +137,8 @@ def backend(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def blank_url(backend: str, request: pytest.FixtureRequest, isolated_folders: Path) -> Iterator[str]:
     """The URL of an empty database (no tables at all) on `backend`, beside the one of `db`."""
+    from shelter_app.storage.db import sqlite_url
+
     if backend == "sqlite":
         yield sqlite_url(paths.get_paths().data / "blank.sqlite3")
         return
@@ -140,6 +151,8 @@ def blank_url(backend: str, request: pytest.FixtureRequest, isolated_folders: Pa
 @pytest.fixture
 def db(backend: str, request: pytest.FixtureRequest, isolated_folders: Path) -> Iterator[Database]:
     """An open database at the current schema: a SQLite file in the data folder, or PostgreSQL."""
+    from shelter_app.storage.db import open_database, sqlite_url
+
     folders = paths.get_paths()
     url = sqlite_url(folders.database) if backend == "sqlite" else request.getfixturevalue("pg_database")
     database = open_database(url, backups_dir=folders.backups)

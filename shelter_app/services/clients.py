@@ -8,13 +8,14 @@ from typing import Any
 
 from sqlalchemy import Subquery, case, func
 from sqlalchemy import exc as sa_exc
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from shelter_app.core.portfolio import ClientFields, Stage, clean_client
 from shelter_app.core.text import fold_for_search
 from shelter_app.services import audit, rows
 from shelter_app.services.changes import Changes
-from shelter_app.services.errors import DuplicateClient, EditConflict
+from shelter_app.services.errors import DuplicateClient
 from shelter_app.storage.db import Database
 from shelter_app.storage.models import Client, Contact, Project
 
@@ -40,10 +41,8 @@ def _check_duplicates(session: Session, fields: ClientFields, own_id: int | None
             raise DuplicateClient("legal_name", fields.legal_name, other.legal_name, other.id)
 
 
-def _values(fields: ClientFields) -> dict[str, Any]:
-    values = asdict(fields)
-    values["search_text"] = _search_text(fields)
-    return values
+def _derived(fields: ClientFields) -> dict[str, Any]:
+    return {"search_text": _search_text(fields)}
 
 
 def create_client(db: Database, actor: str, fields: ClientFields) -> Changes:
@@ -52,7 +51,7 @@ def create_client(db: Database, actor: str, fields: ClientFields) -> Changes:
     try:
         with db.transaction() as session:
             _check_duplicates(session, cleaned.value, None)
-            client = Client(**_values(cleaned.value))
+            client = Client(**asdict(cleaned.value), **_derived(cleaned.value))
             session.add(client)
             session.flush()
             assert client.id is not None
@@ -69,17 +68,12 @@ def update_client(db: Database, actor: str, client_id: int, expected_version: in
     cleaned = clean_client(fields)
     try:
         with db.transaction() as session:
+            rows.load(session, Client, "client", client_id)  # "not found" before "duplicate"
             _check_duplicates(session, cleaned.value, client_id)
             _, changed = rows.update(session, Client, "client", client_id, expected_version,
-                                     _values(cleaned.value), actor)
+                                     asdict(cleaned.value), actor, derived=_derived(cleaned.value))
     except sa_exc.IntegrityError as exc:
         raise _duplicate_after_race(db, cleaned.value, client_id) from exc
-    except EditConflict as conflict:  # the internal search column is no field the user edited
-        raise EditConflict(conflict.entity, client_id,
-                           {k: v for k, v in conflict.mine.items() if k != "search_text"},
-                           {k: v for k, v in conflict.theirs.items() if k != "search_text"},
-                           conflict.their_version, conflict.their_actor) from conflict.__cause__
-    changed = tuple(f for f in changed if f != "search_text")
     return Changes("client", client_id, "update" if changed else "none", client_id, changed, cleaned.warnings)
 
 
@@ -216,9 +210,11 @@ def client_rows(db: Database, ids: list[int]) -> dict[int, ClientRow]:
     if not ids:
         return {}
     latest = _latest_project(ids)
+    columns: list[Any] = [Client.id, Client.legal_name, Client.trade_name, Client.country, Client.rfc,
+                          Client.industry, Project.stage, func.coalesce(latest.c.n, 0), Client.updated_at,
+                          Client.archived]
     query = (
-        select(Client.id, Client.legal_name, Client.trade_name, Client.country, Client.rfc, Client.industry,
-               Project.stage, func.coalesce(latest.c.n, 0), Client.updated_at, Client.archived)
+        sa_select(*columns)
         .outerjoin(latest, latest.c.client_id == Client.id)
         .outerjoin(Project, col(Project.id) == latest.c.project_id)
         .where(col(Client.id).in_(ids))

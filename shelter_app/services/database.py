@@ -75,7 +75,7 @@ def open_configured(settings: Settings, paths: Paths, override: str | None = Non
     return open_database(url, backups_dir=paths.backups, password=password)
 
 
-def test_connection(raw_url: str, password: str | None) -> str:
+def check_connection(raw_url: str, password: str | None) -> str:
     """Connect once and return the server's version text; raises a DatabaseError when it fails."""
     url = parse_url(raw_url)
     db = Database(url, password=password or None)

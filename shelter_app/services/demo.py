@@ -24,6 +24,7 @@ from shelter_app.core.portfolio import (
 )
 from shelter_app.core.text import fold_for_search
 from shelter_app.services import clients, contacts, projects
+from shelter_app.services.errors import DuplicateClient
 from shelter_app.storage.db import Database
 from shelter_app.storage.models import Client, Project
 from shelter_app.storage.types import utcnow
@@ -110,7 +111,10 @@ def seed_demo(db: Database, actor: str = "demo") -> int:
     for fields, people, engagements in DEMO:
         if fields.legal_name in names:
             continue
-        client_id = clients.create_client(db, actor, fields).entity_id
+        try:
+            client_id = clients.create_client(db, actor, fields).entity_id
+        except DuplicateClient:  # present under an edited name, or a colleague holds its RFC
+            continue
         for person in people:
             contacts.add_contact(db, actor, client_id, person)
         for engagement in engagements:

@@ -52,11 +52,14 @@ def update(
     expected_version: int,
     values: Mapping[str, Any],
     actor: str,
+    derived: Mapping[str, Any] | None = None,
 ) -> tuple[Row, tuple[str, ...]]:
     """Write `values` into the row if nobody saved it since `expected_version`.
 
     Returns the row and the names of the fields that really changed (none: nothing is
     written, not even the audit trail). Raises EditConflict with both versions otherwise.
+    `derived` columns (a search column) are written along with a change but never compared,
+    audited or shown in a conflict: they are not what the user edited.
     """
     row = load(session, model, entity, row_id)
     current_version: int = getattr(row, "version")  # noqa: B009  (SQLModel field, typed per model)
@@ -69,6 +72,8 @@ def update(
     before = snapshot(row, list(changed))
     for key in changed:
         setattr(row, key, values[key])
+    for key, value in (derived or {}).items():
+        setattr(row, key, value)
     setattr(row, "updated_at", utcnow())  # noqa: B010
     try:
         session.flush()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import exc as sa_exc
@@ -91,16 +92,47 @@ def translate_db_errors(location: str) -> Iterator[None]:
         yield
     except StaleDataError as exc:
         raise StaleRow() from exc
-    except (sa_exc.OperationalError, sa_exc.DatabaseError) as exc:
-        text = str(exc.orig if getattr(exc, "orig", None) is not None else exc).lower()
-        if "locked" in text or "busy" in text:
-            raise DatabaseLocked() from exc
-        if "disk is full" in text or "no space" in text or "disk i/o" in text:
-            raise DiskFull() from exc
-        if "readonly" in text or "read-only" in text:
-            raise DatabaseReadOnly(location) from exc
-        if "not a database" in text or "malformed" in text:
-            raise DatabaseCorrupt(location, text.splitlines()[0]) from exc
-        if isinstance(exc, sa_exc.OperationalError) and not isinstance(exc, sa_exc.IntegrityError):
-            raise DatabaseUnavailable(location, text.splitlines()[0] if text else "connection failed") from exc
-        raise
+    except sa_exc.IntegrityError:
+        raise  # a constraint: the services turn it into a specific message (duplicate RFC...)
+    except sa_exc.DBAPIError as exc:
+        problem = _classify(exc)
+        if problem is None:
+            raise
+        raise problem(location, exc) from exc
+
+
+def _first_line(exc: sa_exc.DBAPIError) -> str:
+    text = str(exc.orig if exc.orig is not None else exc).strip()
+    return text.splitlines()[0] if text else type(exc.orig).__name__
+
+
+def _classify(exc: sa_exc.DBAPIError) -> Callable[[str, sa_exc.DBAPIError], DatabaseError] | None:
+    """Which user-fixable problem a driver error is. SQLite says it in its message (there are
+    no codes in Python's sqlite3 before 3.11's sqlite_errorname); PostgreSQL by SQLSTATE."""
+    orig = exc.orig
+    if isinstance(orig, sqlite3.Error):
+        name = getattr(orig, "sqlite_errorname", "")
+        text = str(orig).lower()
+        if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
+            return lambda _loc, _e: DatabaseLocked()
+        if name.startswith("SQLITE_FULL") or "database or disk is full" in text:
+            return lambda _loc, _e: DiskFull()
+        if name.startswith("SQLITE_READONLY") or "readonly database" in text:
+            return lambda loc, _e: DatabaseReadOnly(loc)
+        if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
+            return lambda loc, e: DatabaseCorrupt(loc, _first_line(e))
+        if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+            return lambda loc, e: DatabaseUnavailable(loc, _first_line(e))
+        return None
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate is None and isinstance(exc, sa_exc.OperationalError):  # no server answer: down or unreachable
+        return lambda loc, e: DatabaseUnavailable(loc, _first_line(e))
+    if sqlstate and sqlstate.startswith(("08", "28", "3D", "57P")):  # connection, auth, no database, shutdown
+        return lambda loc, e: DatabaseUnavailable(loc, _first_line(e))
+    if sqlstate == "53100":  # disk_full
+        return lambda _loc, _e: DiskFull()
+    if sqlstate in ("55P03", "40P01"):  # lock_not_available, deadlock_detected
+        return lambda _loc, _e: DatabaseLocked()
+    if sqlstate == "25006":  # read_only_sql_transaction
+        return lambda loc, _e: DatabaseReadOnly(loc)
+    return None

@@ -116,7 +116,7 @@ class SettingsDialog(QDialog):
 
         (self.server if settings.get(DB_URL) else self.embedded).setChecked(True)
         self.embedded.toggled.connect(self._mode_changed)
-        self.test_button.clicked.connect(self.test_connection)
+        self.test_button.clicked.connect(self.check_connection)
         self._mode_changed()
         self._show_keyring_state()
         self.resize(560, 480)
@@ -138,14 +138,14 @@ class SettingsDialog(QDialog):
                 "ShelterDesk will ask for it again next time. It is never written to a file."))
             self.keyring_note.setStyleSheet(ERROR_STYLE)
 
-    def test_connection(self) -> None:
+    def check_connection(self) -> None:
         from shelter_app.services import database
 
         url, password = self.url.text(), self.password.text()
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Connecting…"))
         self.test_result.setStyleSheet("")
-        self.runner.run(lambda: database.test_connection(url, password), self._tested, self._test_failed)
+        self.runner.run(lambda: database.check_connection(url, password), self._tested, self._test_failed)
 
     def _tested(self, version: Any) -> None:
         self.test_button.setEnabled(True)

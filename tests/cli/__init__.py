@@ -1,0 +1,1 @@
+"""Tests of shelter_app.cli (run in process and as a real subprocess)."""

@@ -1,0 +1,1 @@
+"""Tests of shelter_app.storage."""
