@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app.ui.errors import ui_language
-from shelter_app.ui.labels import action_labels, field_labels, language_labels, model_labels, stage_labels
+from shelter_app.ui.labels import (
+    action_labels,
+    entity_labels,
+    field_labels,
+    language_labels,
+    model_labels,
+    stage_labels,
+    value_label,
+)
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -156,7 +164,7 @@ class ClientDetailPane(QWidget):
 
         language = ui_language()
         fields = detail.fields
-        self.title.setText(fields.legal_name + (self.tr("  (archived)") if detail.archived else ""))
+        self.title.setText(fields.legal_name + ("  " + self.tr("(archived)") if detail.archived else ""))
         self.archive_button.setText(self.tr("&Restore") if detail.archived else self.tr("&Archive"))
         for key, label in self.values.items():
             label.setText(str(getattr(fields, key) or "—"))
@@ -182,14 +190,15 @@ class ClientDetailPane(QWidget):
         from shelter_app.l10n import format_datetime
 
         language = ui_language()
-        actions, labels = action_labels(), field_labels()
+        actions, labels, entities = action_labels(), field_labels(), entity_labels()
         self.history.setRowCount(len(entries))
         for row, e in enumerate(reversed(entries)):  # newest first
             if e.action == "update":
-                changes = "; ".join(f"{labels.get(k, k)}: {e.before.get(k, '')} → {v}" for k, v in e.after.items())
+                changes = "; ".join(f"{labels.get(k, k)}: {value_label(k, e.before.get(k))} → {value_label(k, v)}"
+                                    for k, v in e.after.items())
             else:
-                changes = ", ".join(f"{labels.get(k, k)}: {v}" for k, v in (e.after or e.before).items()
-                                    if v not in ("", None) and k != "client_id")
-            what = f"{actions.get(e.action, e.action)} ({e.entity} #{e.entity_id})"
+                changes = ", ".join(f"{labels.get(k, k)}: {value_label(k, v)}" for k, v in (e.after or e.before).items()
+                                    if v not in ("", None))
+            what = f"{actions.get(e.action, e.action)} ({entities.get(e.entity, e.entity)} #{e.entity_id})"
             for column, text in enumerate((format_datetime(e.at, language, "short"), e.actor, what, changes)):
                 self.history.setItem(row, column, _item(text))

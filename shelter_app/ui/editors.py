@@ -367,7 +367,7 @@ class ProjectEditor(FieldEditor):
         self.title_edit = QLineEdit(fields.title)
         self.model = _combo(list(model_labels().items()), str(fields.operating_model))
         self.stage = _combo(list(stage_labels().items()), str(fields.stage))
-        self.has_start = QCheckBox(self.tr("Date set"))
+        self.has_start = QCheckBox(self.tr("Has a target date"))
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
@@ -439,7 +439,7 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Changed by someone else"))
         layout = QVBoxLayout(self)
-        who = conflict.their_actor or self.tr("another user")
+        who = conflict.their_actor or self.tr("Another user")
         intro = QLabel(self.tr("{who} saved this record after you opened it. Nothing has been overwritten. "
                                "Compare the two versions and choose which one to keep.").format(who=who))
         intro.setWordWrap(True)

@@ -40,6 +40,22 @@ def action_labels() -> dict[str, str]:
     }
 
 
+def entity_labels() -> dict[str, str]:
+    return {
+        "client": QCoreApplication.translate("Labels", "client"),
+        "contact": QCoreApplication.translate("Labels", "contact"),
+        "project": QCoreApplication.translate("Labels", "project"),
+    }
+
+
+def value_label(field: str, value: object) -> str:
+    """A stored code shown in words (stage, operating model, language); other values as they are."""
+    table = {"stage": stage_labels, "operating_model": model_labels, "preferred_language": language_labels}.get(field)
+    if table is not None and isinstance(value, str):
+        return table().get(value, value)
+    return "" if value is None else str(value)
+
+
 def field_labels() -> dict[str, str]:
     return {
         "legal_name": QCoreApplication.translate("Labels", "Legal name"),
@@ -56,9 +72,9 @@ def field_labels() -> dict[str, str]:
         "email": QCoreApplication.translate("Labels", "E-mail"),
         "phone": QCoreApplication.translate("Labels", "Phone"),
         "preferred_language": QCoreApplication.translate("Labels", "Preferred language"),
-        "title": QCoreApplication.translate("Labels", "Title"),
+        "title": QCoreApplication.translate("Labels", "Project name"),
         "operating_model": QCoreApplication.translate("Labels", "Operating model"),
-        "target_start": QCoreApplication.translate("Labels", "Target start"),
+        "target_start": QCoreApplication.translate("Labels", "Target start date"),
         "stage": QCoreApplication.translate("Labels", "Stage"),
         "consultant": QCoreApplication.translate("Labels", "Consultant"),
     }

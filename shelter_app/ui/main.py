@@ -11,7 +11,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -97,7 +97,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _offer_previous_crash(parent: Any, report: str) -> None:
-    CrashDialog(report, parent, title=parent.tr("ShelterDesk closed unexpectedly last time"),
-                intro=parent.tr("ShelterDesk stopped abruptly during the last session. Your saved data is safe. "
-                                "This is the technical record of what happened; please copy it and send it to "
-                                "your support contact.")).exec()
+    CrashDialog(report, parent, title=QCoreApplication.translate("Shell", "ShelterDesk closed unexpectedly last time"),
+                intro=QCoreApplication.translate(
+                    "Shell", "ShelterDesk stopped abruptly during the last session. Your saved data is safe. "
+                    "This is the technical record of what happened; please copy it and send it to your support "
+                    "contact.")).exec()

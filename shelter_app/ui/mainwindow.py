@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, trade name or RFC (accents don't matter)"))
+        self.search.setPlaceholderText(self.tr("Search legal name, trade name or RFC (accents don't matter)"))
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("stageFilter")
         self.stage_filter.addItem(self.tr("All stages"), None)
@@ -418,10 +418,10 @@ class MainWindow(QMainWindow):
 
     def _backed_up(self, target: Any) -> None:
         if target is None:
-            QMessageBox.information(self, self.tr("Back up"), self.tr(
+            QMessageBox.information(self, self.tr("Backup"), self.tr(
                 "A shared PostgreSQL database is backed up on its server (pg_dump); nothing was copied here."))
         else:
-            QMessageBox.information(self, self.tr("Back up"),
+            QMessageBox.information(self, self.tr("Backup"),
                                     self.tr("The database was copied to:\n{path}").format(path=str(target)))
 
     def show_db_info(self) -> None:
@@ -431,9 +431,11 @@ class MainWindow(QMainWindow):
         self.runner.run(lambda: database.info(db), self._show_info)
 
     def _show_info(self, info: Any) -> None:
-        size = f"{info.size_bytes / 1024:,.0f} KiB" if info.size_bytes is not None else "—"
+        from shelter_app.l10n import format_number
+
+        size = f"{format_number(info.size_bytes // 1024, ui_language())} KiB" if info.size_bytes is not None else "—"
         text = self.tr(
-            "Location: {location}\nBackend: {backend}\nSchema: {schema} (current: {head})\n"
+            "Location: {location}\nBackend: {backend}\nSchema: {schema} (latest: {head})\n"
             "Clients: {clients} · Contacts: {contacts} · Projects: {projects}\nHistory entries: {events}\n"
             "Size: {size}\nKeyring: {keyring}").format(
             location=info.location, backend=info.backend, schema=info.schema, head=info.schema_head,

@@ -115,10 +115,10 @@ def test_settings_dialog_rejects_a_bad_url_and_tests_a_connection(
     assert dialog.isVisible()
     assert "not supported" in dialog.test_result.text()
     dialog.url.setText(f"sqlite:///{tmp_path / 'probe.sqlite3'}")
-    dialog.test_connection()
+    dialog.check_connection()
     assert dialog.test_result.text().startswith("Connected: sqlite 3.")
     dialog.url.setText("postgresql://nobody@/nowhere?host=/nonexistent-socket-dir")
-    dialog.test_connection()
+    dialog.check_connection()
     assert "Cannot reach the database" in dialog.test_result.text()
 
 

@@ -34,13 +34,6 @@ EN_TS = TS_DIR / "shelter_app_en.ts"
 SCRIPT = ROOT / "scripts" / "translations"
 FIX = "run `scripts/translations update`, translate, then `scripts/translations compile`"
 
-# Contexts lupdate writes that PySide never looks up at run time (QObject.tr() searches the class
-# names of the object's MRO). Known, reported bugs in the source; the test xfails while only these remain.
-KNOWN_BAD_CONTEXTS = {
-    "parent": "shelter_app/ui/main.py _offer_previous_crash() calls parent.tr(): lupdate files the strings "
-              'under context "parent", but at run time they are looked up under MainWindow, so they stay English',
-}
-
 
 # -- reading a catalog ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -289,11 +282,9 @@ def test_every_context_is_one_qt_looks_up_at_run_time(regenerated: Regenerated) 
     for m in read_catalog(regenerated.es):
         if m.context not in known:
             bad.setdefault(m.context, []).append(repr(m.source))
-    new = [f"context {c!r}: {', '.join(sources)}" for c, sources in bad.items() if c not in KNOWN_BAD_CONTEXTS]
+    new = [f"context {c!r}: {', '.join(sources)}" for c, sources in bad.items()]
     assert not new, listing("strings whose lupdate context is no class of shelter_app/ui (tr() called on "
                             "another object?): they would never be translated", new)
-    if bad:
-        pytest.xfail("; ".join(KNOWN_BAD_CONTEXTS[c] for c in bad))
 
 
 # -- the compiled catalogs ----------------------------------------------------------------------------------

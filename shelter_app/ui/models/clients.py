@@ -129,7 +129,7 @@ class ClientTableModel(QAbstractTableModel):
 
     def _display(self, row: Any, column: int) -> str:
         if column == COL_LEGAL_NAME:
-            return str(row.legal_name) + (self.tr(" (archived)") if row.archived else "")
+            return str(row.legal_name) + (" " + self.tr("(archived)") if row.archived else "")
         if column == COL_STAGE:
             return self._stages.get(row.stage, "") if row.stage else ""
         if column == COL_PROJECTS:
