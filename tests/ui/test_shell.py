@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -190,3 +192,26 @@ def test_the_window_survives_a_write_error(shell: Shell, qtbot: Any, gui_db: Dat
     shell.window.runner.run(lambda: clients.set_archived(gui_db, "t", 999_999, True), lambda _: None)
     assert seen and "does not exist" in seen[0]
     assert shell.window.isEnabled()
+
+
+def test_the_window_shows_before_storage_keyring_and_reportlab_load(tmp_path: Path) -> None:
+    """Start-up order (NOTES: start-up): the window is built and shown with none of the heavy imports."""
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "from shelter_app.paths import get_paths\n"
+        "from shelter_app.settings import Settings\n"
+        "from shelter_app.ui.main import Shell\n"
+        "paths = get_paths().ensure()\n"
+        "shell = Shell(Settings.load(paths.settings_file), paths)\n"
+        "shell.window.show()\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in ('sqlmodel', 'sqlalchemy', 'keyring', 'reportlab', 'alembic', 'babel')"
+        " if m in sys.modules))\n"
+    )
+    env = {**os.environ, "SHELTER_APP_DATA_DIR": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60,
+                            check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"
