@@ -229,7 +229,7 @@ def cmd_db_info(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_db_backup(ctx: Context, args: argparse.Namespace) -> int:
-    target = ctx.db.backup(ctx.paths.backups)
+    target = database.backup(ctx.db, ctx.paths)
     if target is None:
         ctx.say("A PostgreSQL database is backed up on the server (pg_dump); nothing was copied here.",
                 "Una base de datos PostgreSQL se respalda en el servidor (pg_dump); aquí no se copió nada.")

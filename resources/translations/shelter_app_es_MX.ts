@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX" sourcelanguage="en">
 <context>
+    <name>CancellableTask</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>ClientDetailPane</name>
     <message>
         <source>&amp;Edit client…</source>
@@ -483,6 +490,10 @@
     <message>
         <source>Backup</source>
         <translation>Respaldo</translation>
+    </message>
+    <message>
+        <source>Copying the database to the backups folder…</source>
+        <translation>Copiando la base de datos a la carpeta de respaldos…</translation>
     </message>
     <message>
         <source>Location: {location}

@@ -7,7 +7,9 @@ the OS keyring under the URL's account and added only when the engine is made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, text
 from sqlalchemy.engine import URL, make_url
@@ -115,3 +117,9 @@ def info(db: Database) -> DatabaseInfo:
     clients, contacts, projects, events = counts
     return DatabaseInfo(db.location, db.url.get_backend_name(), state.current, state.head, clients, contacts,
                         projects, events, size, secrets.backend_name())
+
+
+def backup(db: Database, paths: Paths, progress: Callable[[int, int], None] | None = None,
+           cancelled: Callable[[], bool] | None = None) -> Path | None:
+    """Copy the embedded database into the backups folder (None for a server database)."""
+    return db.backup(paths.backups, progress=progress, cancelled=cancelled)

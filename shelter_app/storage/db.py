@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,8 +27,10 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from shelter_app.storage.errors import (
+    BackupCancelled,
     DatabaseCorrupt,
     DatabaseTooNew,
+    FolderNotWritable,
     translate_db_errors,
 )
 from shelter_app.storage.models import metadata
@@ -36,6 +38,7 @@ from shelter_app.storage.models import metadata
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BACKUP_PAGES_PER_STEP = 1024  # 4 MiB at SQLite's default page size: progress several times a second
 
 
 def sqlite_url(path: Path) -> str:
@@ -132,30 +135,52 @@ class Database:
             current = MigrationContext.configure(conn).get_current_revision()
         return SchemaState(current, head_revision())
 
-    def backup(self, backups_dir: Path, label: str = "backup") -> Path | None:
-        """Copy the SQLite file consistently (the online backup API, WAL included).
+    def backup(
+        self,
+        backups_dir: Path,
+        label: str = "backup",
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> Path | None:
+        """Copy the SQLite file consistently (the online backup API, WAL included), in steps.
 
+        `progress(done_pages, total_pages)` is called after each step; when `cancelled()`
+        turns true the copy stops, the partial file is removed and `BackupCancelled` raised.
         A PostgreSQL server is backed up by its administrator (pg_dump); returns None.
         """
         if self.sqlite_path is None:
             return None
-        backups_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            backups_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FolderNotWritable(backups_dir, exc.strerror or str(exc)) from exc
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = backups_dir / f"{self.sqlite_path.stem}-{label}-{stamp}.sqlite3"
         n = 1
         while target.exists():
             n += 1
             target = backups_dir / f"{self.sqlite_path.stem}-{label}-{stamp}-{n}.sqlite3"
-        with translate_db_errors(self.location):
-            source = sqlite3.connect(self.sqlite_path)
-            try:
-                dest = sqlite3.connect(target)
+
+        def step(_status: int, remaining: int, total: int) -> None:
+            if progress is not None:
+                progress(total - remaining, total)
+            if cancelled is not None and cancelled():
+                raise BackupCancelled()
+
+        try:
+            with translate_db_errors(str(target)):
+                source = sqlite3.connect(self.sqlite_path)
                 try:
-                    source.backup(dest)
+                    dest = sqlite3.connect(target)
+                    try:
+                        source.backup(dest, pages=BACKUP_PAGES_PER_STEP, progress=step)
+                    finally:
+                        dest.close()
                 finally:
-                    dest.close()
-            finally:
-                source.close()
+                    source.close()
+        except BaseException:
+            target.unlink(missing_ok=True)  # never leave half a backup that looks like a whole one
+            raise
         return target
 
     def close(self) -> None:

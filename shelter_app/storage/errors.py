@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm.exc import StaleDataError
@@ -23,6 +24,21 @@ class StaleRow(DatabaseError):
         super().__init__(
             "Someone else changed this record after you opened it.",
             "Alguien más modificó este registro después de que usted lo abrió.",
+        )
+
+
+class BackupCancelled(DatabaseError):
+    def __init__(self) -> None:
+        super().__init__("The backup was cancelled; no backup file was kept.",
+                         "Se canceló el respaldo; no se conservó ningún archivo de respaldo.")
+
+
+class FolderNotWritable(DatabaseError):
+    def __init__(self, folder: Path, detail: str) -> None:
+        super().__init__(
+            f"Cannot write in the folder {folder} ({detail}). Choose a data folder you can write to.",
+            f"No se puede escribir en la carpeta {folder} ({detail}). Elija una carpeta de datos con permiso de "
+            "escritura.",
         )
 
 
@@ -95,44 +111,51 @@ def translate_db_errors(location: str) -> Iterator[None]:
     except sa_exc.IntegrityError:
         raise  # a constraint: the services turn it into a specific message (duplicate RFC...)
     except sa_exc.DBAPIError as exc:
-        problem = _classify(exc)
+        problem = _classify(exc.orig, operational=isinstance(exc, sa_exc.OperationalError))
         if problem is None:
             raise
-        raise problem(location, exc) from exc
+        raise problem(location, _first_line(exc.orig or exc)) from exc
+    except sqlite3.Error as exc:  # the raw driver, as used by backups
+        problem = _classify(exc, operational=isinstance(exc, sqlite3.OperationalError))
+        if problem is None:
+            raise
+        raise problem(location, _first_line(exc)) from exc
 
 
-def _first_line(exc: sa_exc.DBAPIError) -> str:
-    text = str(exc.orig if exc.orig is not None else exc).strip()
-    return text.splitlines()[0] if text else type(exc.orig).__name__
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
-def _classify(exc: sa_exc.DBAPIError) -> Callable[[str, sa_exc.DBAPIError], DatabaseError] | None:
-    """Which user-fixable problem a driver error is. SQLite says it in its message (there are
-    no codes in Python's sqlite3 before 3.11's sqlite_errorname); PostgreSQL by SQLSTATE."""
-    orig = exc.orig
+Problem = Callable[[str, str], DatabaseError]
+
+
+def _classify(orig: BaseException | None, *, operational: bool) -> Problem | None:
+    """Which user-fixable problem a driver error is. SQLite names it (sqlite_errorname, with the
+    message as a fallback); PostgreSQL gives a SQLSTATE."""
     if isinstance(orig, sqlite3.Error):
         name = getattr(orig, "sqlite_errorname", "")
         text = str(orig).lower()
         if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
-            return lambda _loc, _e: DatabaseLocked()
+            return lambda _loc, _detail: DatabaseLocked()
         if name.startswith("SQLITE_FULL") or "database or disk is full" in text:
-            return lambda _loc, _e: DiskFull()
+            return lambda _loc, _detail: DiskFull()
         if name.startswith("SQLITE_READONLY") or "readonly database" in text:
-            return lambda loc, _e: DatabaseReadOnly(loc)
+            return lambda loc, _detail: DatabaseReadOnly(loc)
         if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")) or "not a database" in text or "malformed" in text:
-            return lambda loc, e: DatabaseCorrupt(loc, _first_line(e))
+            return DatabaseCorrupt
         if name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-            return lambda loc, e: DatabaseUnavailable(loc, _first_line(e))
+            return DatabaseUnavailable
         return None
     sqlstate = getattr(orig, "sqlstate", None)
-    if sqlstate is None and isinstance(exc, sa_exc.OperationalError):  # no server answer: down or unreachable
-        return lambda loc, e: DatabaseUnavailable(loc, _first_line(e))
+    if sqlstate is None and operational:  # no answer from a server: down or unreachable
+        return DatabaseUnavailable
     if sqlstate and sqlstate.startswith(("08", "28", "3D", "57P")):  # connection, auth, no database, shutdown
-        return lambda loc, e: DatabaseUnavailable(loc, _first_line(e))
+        return DatabaseUnavailable
     if sqlstate == "53100":  # disk_full
-        return lambda _loc, _e: DiskFull()
+        return lambda _loc, _detail: DiskFull()
     if sqlstate in ("55P03", "40P01"):  # lock_not_available, deadlock_detected
-        return lambda _loc, _e: DatabaseLocked()
+        return lambda _loc, _detail: DatabaseLocked()
     if sqlstate == "25006":  # read_only_sql_transaction
-        return lambda loc, _e: DatabaseReadOnly(loc)
+        return lambda loc, _detail: DatabaseReadOnly(loc)
     return None

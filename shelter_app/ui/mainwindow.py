@@ -413,8 +413,14 @@ class MainWindow(QMainWindow):
             self.table.selectRow(0)
 
     def backup(self) -> None:
-        db, folder = self.db, self.paths.backups
-        self.runner.run(lambda: db.backup(folder), self._backed_up)
+        from shelter_app.services import database
+        from shelter_app.ui.progress import CancellableTask
+
+        db, paths = self.db, self.paths
+        self.backup_task = CancellableTask(
+            self, self.runner, self.tr("Backup"), self.tr("Copying the database to the backups folder…"),
+            lambda progress, cancelled: database.backup(db, paths, progress, cancelled),
+            self._backed_up, lambda error: handle_error(self, error))
 
     def _backed_up(self, target: Any) -> None:
         if target is None:

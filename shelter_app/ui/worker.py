@@ -7,7 +7,9 @@ to run each job at once, synchronously (Picard's injectable executor).
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -24,14 +26,20 @@ class DbRunner(QObject):
     """Run callables off the UI thread, one at a time; `busy_changed` drives a busy indicator."""
 
     busy_changed = Signal(bool)
-    _finished = Signal(object, object, object, object)  # future, on_done, on_error, unused
+    # Only an int crosses threads: queued signals carrying Python objects upset PySide6's reference
+    # counting at interpreter exit (a "deallocating None/True" abort seen with 6.12). The job's
+    # outcome waits in `_outcomes` until the UI thread picks it up.
+    _finished = Signal(int)
 
     def __init__(self, *, immediate: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.immediate = immediate
         self._pool = None if immediate else ThreadPoolExecutor(max_workers=1, thread_name_prefix="shelter-db")
         self._pending = 0
-        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._tickets = itertools.count(1)
+        self._outcomes: dict[int, tuple[Future[Any], OnDone | None, OnError | None]] = {}
+        self._lock = threading.Lock()
+        self._finished.connect(self._deliver_ticket, Qt.ConnectionType.QueuedConnection)
         self.default_error: OnError | None = None
 
     def run(self, job: Callable[[], Any], on_done: OnDone | None = None, on_error: OnError | None = None) -> None:
@@ -42,12 +50,20 @@ class DbRunner(QObject):
                 future.set_result(job())
             except BaseException as exc:  # delivered to on_error like the threaded path
                 future.set_exception(exc)
-            self._deliver(future, on_done, on_error, None)
+            self._deliver(future, on_done, on_error)
             return
+        ticket = next(self._tickets)
         submitted = self._pool.submit(job)
-        submitted.add_done_callback(lambda f: self._finished.emit(f, on_done, on_error, None))
+        with self._lock:
+            self._outcomes[ticket] = (submitted, on_done, on_error)
+        submitted.add_done_callback(lambda _f: self._finished.emit(ticket))
 
-    def _deliver(self, future: Future[Any], on_done: OnDone | None, on_error: OnError | None, _: object) -> None:
+    def _deliver_ticket(self, ticket: int) -> None:
+        with self._lock:
+            future, on_done, on_error = self._outcomes.pop(ticket)
+        self._deliver(future, on_done, on_error)
+
+    def _deliver(self, future: Future[Any], on_done: OnDone | None, on_error: OnError | None) -> None:
         self._set_pending(-1)
         error = future.exception()
         if error is None:

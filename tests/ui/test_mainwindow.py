@@ -245,3 +245,43 @@ def test_save_button_text_in_editor(window: MainWindow, qtbot: Any, gui_db: Data
     qtbot.addWidget(editor)
     save = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert save.text() == "Save"
+
+
+def test_backup_from_the_menu_reports_where_the_copy_is(window: MainWindow) -> None:
+    seen: list[str] = []
+    when_modal(lambda box: (seen.append(box.text()), box.close()))  # type: ignore[attr-defined]
+    window.backup_action.trigger()
+    assert seen and "copied to" in seen[0]
+    copies = list(window.paths.backups.glob("*.sqlite3"))
+    assert len(copies) == 1 and str(copies[0]) in seen[0]
+
+
+def test_long_work_reports_progress_and_stops_on_cancel(qtbot: Any) -> None:
+    import time
+
+    from shelter_app.storage.errors import BackupCancelled
+    from shelter_app.ui.progress import CancellableTask
+    from shelter_app.ui.worker import DbRunner
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = DbRunner()  # a real worker thread
+    outcome: dict[str, Any] = {}
+
+    def job(progress: Any, cancelled: Any) -> str:
+        for step in range(1, 1000):
+            progress(step, 1000)
+            if cancelled():
+                raise BackupCancelled()
+            time.sleep(0.005)
+        return "finished"
+
+    task = CancellableTask(parent, runner, "Work", "Working…", job, lambda r: outcome.update(result=r),
+                           lambda e: outcome.update(error=e))
+    qtbot.waitUntil(lambda: task.dialog.value() > 5, timeout=5000)
+    cancel = next(b for b in task.dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    cancel.click()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert isinstance(outcome.get("error"), BackupCancelled)
+    assert not task.dialog.isVisible()
+    runner.shutdown()
