@@ -13,19 +13,12 @@ import logging
 import sys
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 from shelter_app import __version__
 from shelter_app.core.errors import UserError
@@ -41,6 +34,8 @@ def ui_language() -> str:
 
 
 def show_user_error(parent: QWidget | None, error: UserError, title: str | None = None) -> None:
+    from PySide6.QtWidgets import QMessageBox  # dialogs load when first needed, not at start-up
+
     QMessageBox.warning(parent, title or QCoreApplication.translate("Errors", "ShelterDesk"),
                         error.message(ui_language()))
 
@@ -58,41 +53,14 @@ def crash_report(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
     return "\n".join(line.rstrip("\n") for line in lines)
 
 
-class CrashDialog(QDialog):
-    """Shows a bug report the user can copy and send; the window behind it keeps working."""
-
-    def __init__(self, report: str, parent: QWidget | None = None, *, title: str | None = None,
-                 intro: str | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title or self.tr("ShelterDesk hit a problem"))
-        layout = QVBoxLayout(self)
-        label = QLabel(intro or self.tr(
-            "Something went wrong that is not your fault. Your saved data is safe. "
-            "Please copy this report and send it to your ShelterDesk support contact."))
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.report = QPlainTextEdit(report)
-        self.report.setReadOnly(True)
-        self.report.setMinimumSize(640, 280)
-        layout.addWidget(self.report)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton(self.tr("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button.clicked.connect(self.copy)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-
-    def copy(self) -> None:
-        clipboard = QApplication.clipboard()
-        clipboard.setText(self.report.toPlainText())
-
-
 def handle_error(parent: QWidget | None, error: BaseException) -> None:
     """The one place errors from jobs end up: user errors as messages, bugs in the crash dialog."""
     if isinstance(error, UserError):
         show_user_error(parent, error)
         return
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    from shelter_app.ui.crashdialog import CrashDialog
+
     CrashDialog(crash_report(type(error), error, error.__traceback__), parent).exec()
 
 
@@ -132,6 +100,10 @@ class CrashHandler:
             sys.__excepthook__(exc_type, exc, tb)
             return
         self._busy = True
+        from PySide6.QtWidgets import QApplication
+
+        from shelter_app.ui.crashdialog import CrashDialog
+
         try:
             if isinstance(exc, UserError):
                 show_user_error(QApplication.activeWindow(), exc)

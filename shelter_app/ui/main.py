@@ -19,7 +19,7 @@ from shelter_app import APP_NAME, __version__
 from shelter_app.paths import Paths, get_paths, resources_dir
 from shelter_app.settings import LANGUAGE, Settings
 from shelter_app.ui import i18n
-from shelter_app.ui.errors import CrashDialog, CrashHandler
+from shelter_app.ui.errors import CrashHandler
 from shelter_app.ui.mainwindow import MainWindow
 from shelter_app.ui.worker import DbRunner
 
@@ -47,7 +47,7 @@ class Shell:
         self.window.show()
         # open the database once the window is on screen: the worker's imports (sqlmodel, keyring)
         # would otherwise compete with the first paint for the interpreter
-        self.window.after_first_paint(self.window.open_database)
+        self.window.after_first_paint(self.window.finish_start)
         return self.window
 
     def switch_language(self, setting: str) -> None:
@@ -97,6 +97,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _offer_previous_crash(parent: Any, report: str) -> None:
+    from shelter_app.ui.crashdialog import CrashDialog
+
     CrashDialog(report, parent, title=QCoreApplication.translate("Shell", "ShelterDesk closed unexpectedly last time"),
                 intro=QCoreApplication.translate(
                     "Shell", "ShelterDesk stopped abruptly during the last session. Your saved data is safe. "

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from shelter_app import APP_NAME, __version__
 from shelter_app.paths import Paths
 from shelter_app.settings import DEMO_OFFERED, SHOW_ARCHIVED, WINDOW_GEOMETRY, WINDOW_STATE, Settings
-from shelter_app.ui.detail import ClientDetailPane
 from shelter_app.ui.errors import handle_error, ui_language
 from shelter_app.ui.labels import stage_labels
 from shelter_app.ui.models.clients import ClientTableModel
@@ -95,7 +94,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
         metrics = self.table.horizontalHeader().fontMetrics()
-        for column, width in enumerate((290, 110, 60, 115, 150, 95, 70)):
+        for column, width in enumerate((290, 100, 60, 115, 120, 150, 70)):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(header) + 28))
         self.table.doubleClicked.connect(lambda *_: self.edit_client())
@@ -103,11 +102,13 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel()
         left_layout.addWidget(self.count_label)
 
-        self.detail = ClientDetailPane()
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        # the client pane is built right after the first paint (see `detail`): its tabs and tables
+        # are a fifth of the start-up cost, and nothing can be shown in it before the database opens
+        self._detail: Any = None
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("splitter")
         splitter.addWidget(left)
-        splitter.addWidget(self.detail)
+        splitter.addWidget(QWidget())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([820, 480])
@@ -171,13 +172,31 @@ class MainWindow(QMainWindow):
         self.stage_filter.currentIndexChanged.connect(lambda *_: self.refresh())
         self.show_archived.toggled.connect(self._archived_toggled)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
-        self.detail.edit_client.connect(self.edit_client)
-        self.detail.toggle_archive.connect(self.toggle_archive)
-        self.detail.add_contact.connect(self.add_contact)
-        self.detail.edit_contact.connect(self.edit_contact)
-        self.detail.delete_contact.connect(self.delete_contact)
-        self.detail.add_project.connect(self.add_project)
-        self.detail.edit_project.connect(self.edit_project)
+
+    @property
+    def detail(self) -> Any:
+        """The client pane (ClientDetailPane), built on first use."""
+        if self._detail is None:
+            from shelter_app.ui.detail import ClientDetailPane
+
+            pane = ClientDetailPane()
+            pane.edit_client.connect(self.edit_client)
+            pane.toggle_archive.connect(self.toggle_archive)
+            pane.add_contact.connect(self.add_contact)
+            pane.edit_contact.connect(self.edit_contact)
+            pane.delete_contact.connect(self.delete_contact)
+            pane.add_project.connect(self.add_project)
+            pane.edit_project.connect(self.edit_project)
+            sizes = self.splitter.sizes()
+            self.splitter.replaceWidget(1, pane).deleteLater()
+            self.splitter.setSizes(sizes)
+            self._detail = pane
+        return self._detail
+
+    def finish_start(self) -> None:
+        """After the first paint: build the client pane, then open the database on the worker."""
+        _ = self.detail
+        self.open_database()
 
     def _set_enabled(self, ready: bool) -> None:
         for widget in (self.search, self.stage_filter, self.show_archived, self.table, self.new_client_action,

@@ -16,7 +16,6 @@ mistake.
 from __future__ import annotations
 
 import ctypes
-import platform
 import sys
 
 # 2**40 stray decrements would take days of continuous calls; far below Py_ssize_t's limit.
@@ -25,7 +24,7 @@ _RESERVE = 1 << 40
 
 def protect_singletons() -> bool:
     """Make None, True and False effectively immortal on CPython < 3.12; True if it was applied."""
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     for singleton in (None, True, False):
         refcount = ctypes.c_ssize_t.from_address(id(singleton))  # ob_refcnt is PyObject's first field

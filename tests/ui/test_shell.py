@@ -20,7 +20,8 @@ from shelter_app.services import clients, demo
 from shelter_app.settings import DB_URL, DEMO_OFFERED, LANGUAGE, Settings
 from shelter_app.storage.db import Database
 from shelter_app.ui import i18n
-from shelter_app.ui.errors import CrashDialog, CrashHandler, handle_error
+from shelter_app.ui.crashdialog import CrashDialog
+from shelter_app.ui.errors import CrashHandler, handle_error
 from shelter_app.ui.main import Shell
 from shelter_app.ui.settings_dialog import SettingsDialog
 from shelter_app.ui.worker import DbRunner

@@ -15,8 +15,9 @@ from PySide6.QtGui import QFont
 
 from shelter_app.ui.labels import stage_labels
 
-COL_LEGAL_NAME, COL_TRADE_NAME, COL_COUNTRY, COL_RFC, COL_INDUSTRY, COL_STAGE, COL_PROJECTS, COL_UPDATED = range(8)
-SORT_KEYS = ("name", "trade_name", "country", "rfc", "industry", "stage", "projects", "updated")
+# a consultant scans name and stage first; the columns to the right can scroll out of view
+COL_LEGAL_NAME, COL_STAGE, COL_COUNTRY, COL_RFC, COL_TRADE_NAME, COL_INDUSTRY, COL_PROJECTS, COL_UPDATED = range(8)
+SORT_KEYS = ("name", "stage", "country", "rfc", "trade_name", "industry", "projects", "updated")
 PAGE = 100  # rows fetched per query: a screenful or three
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _USER = Qt.ItemDataRole.UserRole.value
@@ -48,8 +49,8 @@ class ClientTableModel(QAbstractTableModel):
         self.on_sort: Callable[[], None] | None = None
         self._stages = stage_labels()
         self._headers = [
-            self.tr("Legal name"), self.tr("Trade name"), self.tr("Country"), self.tr("RFC"),
-            self.tr("Industry"), self.tr("Stage"), self.tr("Projects"), self.tr("Updated"),
+            self.tr("Legal name"), self.tr("Stage"), self.tr("Country"), self.tr("RFC"),
+            self.tr("Trade name"), self.tr("Industry"), self.tr("Projects"), self.tr("Updated"),
         ]
 
     # -- filling -------------------------------------------------------------------------------------
@@ -136,7 +137,8 @@ class ClientTableModel(QAbstractTableModel):
             return str(row.projects)
         if column == COL_UPDATED:
             return self._format_date(row.updated_at)
-        value = (row.trade_name, row.country, row.rfc, row.industry)[column - COL_TRADE_NAME]
+        value = {COL_COUNTRY: row.country, COL_RFC: row.rfc, COL_TRADE_NAME: row.trade_name,
+                 COL_INDUSTRY: row.industry}[column]
         return str(value or "")
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
