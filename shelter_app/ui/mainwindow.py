@@ -188,7 +188,9 @@ class MainWindow(QMainWindow):
             pane.add_project.connect(self.add_project)
             pane.edit_project.connect(self.edit_project)
             sizes = self.splitter.sizes()
-            self.splitter.replaceWidget(1, pane).deleteLater()
+            placeholder = self.splitter.replaceWidget(1, pane)
+            if placeholder is not None:
+                placeholder.deleteLater()
             self.splitter.setSizes(sizes)
             self._detail = pane
         return self._detail
