@@ -216,3 +216,55 @@ def test_the_window_shows_before_storage_keyring_and_reportlab_load(tmp_path: Pa
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60,
                             check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _start_and_read_the_error(qtbot: Any, shell: Shell) -> str:
+    seen: list[str] = []
+    when_modal(lambda box: (seen.append(getattr(box, "text", lambda: "")()), box.close()))
+    shell.start()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    return seen[0]
+
+
+def test_a_corrupt_database_file_gets_a_plain_message_and_the_settings(
+    qtbot: Any, settings: Settings, runner: DbRunner, english: None
+) -> None:
+    paths = get_paths().ensure()
+    paths.database.write_bytes(b"this is not a database, just some bytes " * 200)
+    s = Shell(settings, paths, runner=runner)
+    qtbot.addWidget(s.window)
+    message = _start_and_read_the_error(qtbot, s)
+    assert "not a readable ShelterDesk database" in message and "backups" in message
+    qtbot.waitUntil(lambda: any(isinstance(w, SettingsDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=3000)
+    assert s.window.db is None and not s.window.search.isEnabled()
+    assert paths.database.read_bytes().startswith(b"this is not a database")  # untouched
+
+
+def test_a_database_from_a_newer_version_is_refused_untouched(
+    qtbot: Any, settings: Settings, runner: DbRunner, english: None, gui_db: Database
+) -> None:
+    with gui_db.engine.begin() as conn:
+        conn.exec_driver_sql("update alembic_version set version_num = '9999_future'")
+    gui_db.close()
+    before = get_paths().database.read_bytes()
+    s = Shell(settings, get_paths(), runner=runner)
+    qtbot.addWidget(s.window)
+    message = _start_and_read_the_error(qtbot, s)
+    assert "newer version of ShelterDesk" in message
+    assert get_paths().database.read_bytes() == before
+    assert list(get_paths().backups.glob("*")) == []
+
+
+def test_a_server_that_is_down_is_named_in_spanish_too(
+    qtbot: Any, settings: Settings, runner: DbRunner, tmp_path: Path
+) -> None:
+    settings.set(DB_URL, f"postgresql://consultor@/shelterdesk?host={tmp_path}")
+    s = Shell(settings, get_paths(), runner=runner, language="es_MX")
+    qtbot.addWidget(s.window)
+    try:
+        message = _start_and_read_the_error(qtbot, s)
+    finally:
+        i18n.install("en")
+    assert message.startswith("No se puede conectar con la base de datos")
+    assert "consultor" in message and "contraseña" in message
