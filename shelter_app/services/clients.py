@@ -34,7 +34,7 @@ def _check_duplicates(session: Session, fields: ClientFields, own_id: int | None
     folded = fold_for_search(fields.legal_name)
     candidates = session.exec(
         select(Client).where(Client.country == fields.country, Client.id != own_id,
-                             col(Client.search_text).startswith(folded))
+                             col(Client.search_text).startswith(folded, autoescape=True))
     ).all()
     for other in candidates:
         if fold_for_search(other.legal_name) == folded and other.id is not None:
@@ -92,13 +92,8 @@ def set_archived(db: Database, actor: str, client_id: int, archived: bool) -> Ch
         client = rows.load(session, Client, "client", client_id)
         if client.archived == archived:
             return Changes("client", client_id, "none", client_id)
-        return _apply_archive(session, actor, client, archived)
-
-
-def _apply_archive(session: Session, actor: str, client: Client, archived: bool) -> Changes:
-    assert client.id is not None
-    _, changed = rows.update(session, Client, "client", client.id, client.version, {"archived": archived}, actor)
-    return Changes("client", client.id, "archive" if archived else "restore", client.id, changed)
+        _, changed = rows.update(session, Client, "client", client_id, client.version, {"archived": archived}, actor)
+        return Changes("client", client_id, "archive" if archived else "restore", client_id, changed)
 
 
 # ---- reading -------------------------------------------------------------------------------------------
@@ -253,7 +248,7 @@ def find_client(db: Database, key: str) -> int | None:
         if found is None:
             folded = fold_for_search(key)
             for cid, name in session.exec(
-                select(Client.id, Client.legal_name).where(col(Client.search_text).startswith(folded))
+                select(Client.id, Client.legal_name).where(col(Client.search_text).startswith(folded, autoescape=True))
             ).all():
                 if fold_for_search(name) == folded:
                     return cid
