@@ -26,9 +26,8 @@ class DbRunner(QObject):
     """Run callables off the UI thread, one at a time; `busy_changed` drives a busy indicator."""
 
     busy_changed = Signal(bool)
-    # Only an int crosses threads: queued signals carrying Python objects upset PySide6's reference
-    # counting at interpreter exit (a "deallocating None/True" abort seen with 6.12). The job's
-    # outcome waits in `_outcomes` until the UI thread picks it up.
+    # Only a ticket number crosses threads; the job's outcome (any Python object) waits in
+    # `_outcomes` until the UI thread picks it up, so no Python object is marshalled by Qt.
     _finished = Signal(int)
 
     def __init__(self, *, immediate: bool = False, parent: QObject | None = None) -> None:
