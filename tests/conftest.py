@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import keyring
 import pytest
+from hypothesis import settings as hypothesis_settings
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -24,6 +25,11 @@ if TYPE_CHECKING:  # storage (sqlmodel, alembic) is imported by the fixtures tha
     from shelter_app.storage.db import Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# No per-example deadline: a loaded CI machine must not turn a slow example into a failure.
+# No example database: nothing is written into the checkout.
+hypothesis_settings.register_profile("shelterdesk", deadline=None, database=None)
+hypothesis_settings.load_profile("shelterdesk")
 
 
 class MemoryKeyring(KeyringBackend):
