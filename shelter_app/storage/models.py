@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from shelter_app.storage.types import UTCDateTime, utcnow
@@ -123,3 +123,79 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=20)
     before: str | None = Field(default=None, sa_type=Text)
     after: str | None = Field(default=None, sa_type=Text)
+
+
+_journey_version = _version_column()
+_item_version = _version_column()
+
+
+class ProjectJourney(SQLModel, table=True):
+    """The setup journey's answers for a project (JSON of core.journey), and where it stands."""
+
+    __tablename__: ClassVar[str] = "project_journey"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _journey_version}
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(sa_column=Column(Integer, ForeignKey("project.id", ondelete="CASCADE"),
+                                             nullable=False, unique=True))
+    answers: str = Field(default="{}", sa_type=Text)
+    step: str = Field(default="profile", max_length=40)
+    completed: bool = Field(default=False)
+    created_at: datetime = _created()
+    updated_at: datetime = _updated()
+    version: int = Field(default=1, sa_column=_journey_version)
+
+
+class ChecklistItem(SQLModel, table=True):
+    """One item of a checklist pack, instantiated for a project with its state and dates.
+
+    Rows are never deleted when the answers change: an item that stops applying keeps its
+    status, notes and evidence with `applies` false, and comes back intact if it applies again.
+    """
+
+    __tablename__: ClassVar[str] = "checklist_item"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _item_version}
+    __table_args__ = (
+        UniqueConstraint("project_id", "item_id"),
+        Index("ix_checklist_item_client_status", "client_id", "status"),
+        Index("ix_checklist_item_status_due", "status", "due_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(sa_column=Column(Integer, ForeignKey("project.id", ondelete="CASCADE"),
+                                             nullable=False, index=True))
+    client_id: int = Field(sa_column=Column(Integer, ForeignKey("client.id", ondelete="CASCADE"), nullable=False))
+    pack_id: str = Field(max_length=60)
+    pack_version: str = Field(max_length=30)
+    item_id: str = Field(max_length=120)
+    applies: bool = Field(default=True)
+    status: str = Field(default="not_started", max_length=20)
+    status_reason: str = Field(default="", sa_type=Text)
+    owner_role: str = Field(default="", max_length=40)
+    assignee: str = Field(default="", max_length=200)
+    start_on: date | None = Field(default=None)
+    due_on: date | None = Field(default=None)
+    manual_start: date | None = Field(default=None)
+    manual_due: date | None = Field(default=None)
+    completed_on: date | None = Field(default=None)
+    critical: bool = Field(default=False)
+    notes: str = Field(default="", sa_type=Text)
+    created_at: datetime = _created()
+    updated_at: datetime = _updated()
+    version: int = Field(default=1, sa_column=_item_version)
+
+
+class Evidence(SQLModel, table=True):
+    """A file attached to a checklist item: the file lives in the data folder under its SHA-256."""
+
+    __tablename__: ClassVar[str] = "evidence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    checklist_item_id: int = Field(sa_column=Column(Integer, ForeignKey("checklist_item.id", ondelete="CASCADE"),
+                                                    nullable=False, index=True))
+    file_name: str = Field(max_length=255)
+    size_bytes: int
+    sha256: str = Field(max_length=64)
+    added_by: str = Field(max_length=200)
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    removed: bool = Field(default=False)

@@ -18,7 +18,8 @@ from shelter_app.storage.db import Database, alembic_config, head_revision, open
 from shelter_app.storage.errors import DatabaseCorrupt, DatabaseTooNew
 from shelter_app.storage.models import metadata
 
-TABLES = {"client", "contact", "project", "audit_event", "alembic_version"}
+TABLES = {"client", "contact", "project", "audit_event", "project_journey", "checklist_item", "evidence",
+          "alembic_version"}
 
 
 def _revision(url: str) -> str | None:
