@@ -12,7 +12,7 @@ class NotFound(UserError):
     def __init__(self, entity_en: str, entity_es: str, entity_id: int) -> None:
         super().__init__(
             f"The {entity_en} #{entity_id} does not exist (it may have been deleted by a colleague).",
-            f"No existe {entity_es} #{entity_id} (quizá un colega la eliminó).",
+            f"No existe {entity_es} #{entity_id} (quizá se eliminó en otra sesión).",
         )
 
 

@@ -24,6 +24,9 @@ ENTITY_NAMES = {
     "client": ("client", "el cliente"),
     "contact": ("contact", "el contacto"),
     "project": ("project", "el proyecto"),
+    "checklist_item": ("checklist item", "la tarea de la lista"),
+    "evidence": ("attachment", "el adjunto"),
+    "journey": ("journey", "el recorrido"),
 }
 
 
