@@ -73,7 +73,7 @@ class ProjectAnswers:
     immex_modality: ImmexModality | None = None
     civa_rubro: CivaRubro | None = None
     flags: frozenset[Flag] = frozenset()
-    state: str | None = None  # INEGI two-letter style code used by the reference data, e.g. "CHH"
+    state: str | None = None  # ISO 3166-2:MX code, e.g. "CHH" (Chihuahua); see core.wage_zones.STATES
     city: str = ""
     municipality: str = ""
     industrial_park: str = ""
