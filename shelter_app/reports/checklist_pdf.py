@@ -1,0 +1,745 @@
+"""The checklist status report as a print-ready PDF (Letter or A4; English, Spanish or both).
+
+One function, `write_checklist_pdf`, from a `ChecklistReport` to a file. The document is built
+with reportlab's platypus: a title block, the progress overview (vector bars), a legend, then
+per checklist a table of items (header repeated on every page) and the details of each item.
+Every page carries "page X of Y" and a footer with the packs' facts-as-of dates and the warning
+that items marked "to verify" rest on facts not yet confirmed against primary law.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from shelter_app.core.checklist import ItemStatus
+from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem, Text
+from shelter_app.l10n import format_date, format_number
+from shelter_app.reports import COMMON, OPERATING_MODEL_LABELS, OWNER_LABELS, STATUS_LABELS, replacing
+from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
+
+PdfLanguage = Literal["en", "es", "bilingual"]
+PageSizeName = Literal["letter", "a4"]
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
+
+# Words only the PDF uses, (English, Spanish); the shared ones are in `shelter_app.reports`.
+PDF_WORDS: dict[str, tuple[str, str]] = {
+    "overall": ("Overall progress", "Avance general"),
+    "by_checklist": ("Progress by checklist", "Avance por lista de verificación"),
+    "details": ("Item details", "Detalle de las tareas"),
+    "legend": ("Legend", "Simbología"),
+    "page_of": ("Page {page} of {total}", "Página {page} de {total}"),
+    "closed_of": ("{closed} of {total} items closed ({pct})", "{closed} de {total} tareas cerradas ({pct})"),
+    "no_items": ("This project has no checklist items yet.", "Este proyecto aún no tiene tareas."),
+    "no_items_here": ("No item of this checklist applies to this project.",
+                      "Ninguna tarea de esta lista aplica a este proyecto."),
+    "n_to_verify": ("{n} to verify", "{n} por verificar"),
+    "n_overdue": ("{n} overdue", "{n} vencidas"),
+    "n_blocked": ("{n} blocked", "{n} bloqueadas"),
+    "n_critical_open": ("{n} open on the critical path", "{n} abiertas en la ruta crítica"),
+    "completed_on": ("on {date}", "el {date}"),
+    "why_blocked": ("Why blocked", "Motivo del bloqueo"),
+    "why_not_applicable": ("Why not applicable", "Motivo por el que no aplica"),
+    "legend_critical": ("a delay here moves the finish date", "un retraso aquí mueve la fecha de término"),
+    "legend_to_verify": ("rests on facts not yet confirmed against primary law",
+                         "se basa en datos aún no confirmados contra la legislación (fuente primaria)"),
+    "legend_overdue": ("due date passed and the item is not closed",
+                       "la fecha de vencimiento pasó y la tarea no está cerrada"),
+    "legend_closed": ("Closed = done or not applicable.", "Cerrada = terminada o no aplica."),
+    "not_set": ("not set", "sin fecha"),
+    "marks": ("Marks", "Marcas"),
+}
+
+# Colours never carry meaning alone: every status has its word and every mark its symbol and word,
+# so a report printed in black and white reads the same.
+INK = colors.HexColor("#212121")
+MUTED = colors.HexColor("#616161")
+RULE = colors.HexColor("#BDBDBD")
+HEADER_BG = colors.HexColor("#37474F")
+HEADER_SECOND = colors.HexColor("#CFD8DC")  # the Spanish line of a bilingual heading, on HEADER_BG
+ZEBRA = colors.HexColor("#F5F5F5")
+AMBER_TEXT = colors.HexColor("#9A5B00")
+AMBER_BG = colors.HexColor("#FFF1C9")
+AMBER_BAR = colors.HexColor("#F2A900")
+RED = colors.HexColor("#C62828")
+CRITICAL = colors.HexColor("#5E35B1")
+
+STATUS_COLORS: dict[str, colors.Color] = {
+    ItemStatus.DONE: colors.HexColor("#2E7D32"),
+    ItemStatus.NOT_APPLICABLE: colors.HexColor("#A5D6A7"),
+    ItemStatus.IN_PROGRESS: colors.HexColor("#1E88E5"),
+    ItemStatus.WAITING: colors.HexColor("#FFB300"),
+    ItemStatus.BLOCKED: colors.HexColor("#C62828"),
+    ItemStatus.NOT_STARTED: colors.HexColor("#E0E0E0"),
+}
+STATUS_ORDER = (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE, ItemStatus.IN_PROGRESS, ItemStatus.WAITING,
+                ItemStatus.BLOCKED, ItemStatus.NOT_STARTED)
+UNKNOWN_STATUS_COLOR = colors.HexColor("#9E9E9E")
+# The status square printed before the status word: "not started" needs more ink than its bar segment.
+STATUS_MARK_COLORS = {**STATUS_COLORS, ItemStatus.NOT_STARTED: colors.HexColor("#9E9E9E"),
+                      ItemStatus.NOT_APPLICABLE: colors.HexColor("#81C784")}
+
+MARK_CRITICAL = "◆"
+MARK_TO_VERIFY = "⚠"
+MARK_OVERDUE = "●"
+
+SIDE_MARGIN = 16 * mm
+TOP_MARGIN = 18 * mm
+FOOTER_GAP = 4 * mm  # between the last line of content and the footer rule
+FOOTER_BOTTOM = 10 * mm  # from the paper's edge to the page-number line
+FOOTER_FONT_SIZE = 6.8
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _markup(text: str) -> str:
+    """User text made safe for a Paragraph: XML escaped, control characters dropped, newlines kept."""
+    cleaned = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return escape(cleaned).replace("\n", "<br/>")
+
+
+def _hex(color: colors.Color) -> str:
+    return "#" + color.hexval()[2:]
+
+
+class _Words:
+    """Puts report text in the chosen language: one of the two, or English then Spanish."""
+
+    def __init__(self, language: PdfLanguage) -> None:
+        self.language = language
+        self.bilingual = language == "bilingual"
+
+    def one(self, pair: tuple[str, str]) -> str:
+        """Plain text in one language (English in bilingual mode, for places with room for one)."""
+        return pair[1] if self.language == "es" else pair[0]
+
+    def inline(self, pair: tuple[str, str], sep: str = " / ") -> str:
+        """Markup: one language, or "English / Spanish" on one line."""
+        if self.bilingual:
+            return _markup(pair[0]) if pair[0] == pair[1] else f"{_markup(pair[0])}{sep}{_markup(pair[1])}"
+        return _markup(self.one(pair))
+
+    def stacked(self, pair: tuple[str, str], size: float | None = None, color: colors.Color = MUTED) -> str:
+        """Markup: one language, or English with Spanish below it (in grey, or `color`)."""
+        if self.bilingual and pair[0] != pair[1]:
+            font = f' size="{size}"' if size else ""
+            return f'{_markup(pair[0])}<br/><font color="{_hex(color)}"{font}>{_markup(pair[1])}</font>'
+        return _markup(self.one(pair))
+
+    def heading_cell(self, pair: tuple[str, str]) -> str:
+        """A table heading: white on the dark header row, Spanish in a light grey under it."""
+        return self.stacked(pair, 6.5, HEADER_SECOND)
+
+    def word(self, key: str) -> tuple[str, str]:
+        return PDF_WORDS[key] if key in PDF_WORDS else COMMON[key]
+
+    def date(self, value: date | None) -> str:
+        """A date per language; bilingual prints ISO 8601, read the same way in both."""
+        if value is None:
+            return ""
+        if self.bilingual:
+            return value.isoformat()
+        return format_date(value, self.language)
+
+    def formatted(self, key: str, **values: str) -> tuple[str, str]:
+        en, es = self.word(key)
+        return en.format(**values), es.format(**values)
+
+    @staticmethod
+    def percent(share: float) -> str:
+        return f"{round(share * 100)}%"
+
+
+def _text_pair(text: Text) -> tuple[str, str]:
+    return text.en, text.es
+
+
+def _lookup(table: dict[str, tuple[str, str]], key: str) -> tuple[str, str]:
+    return table.get(key, (key, key))
+
+
+@dataclass(frozen=True)
+class _Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    client: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    meta: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    small_right: ParagraphStyle
+    label: ParagraphStyle
+    header_cell: ParagraphStyle
+    cell: ParagraphStyle
+    cell_numbered: ParagraphStyle
+    cell_small: ParagraphStyle
+    cell_status: ParagraphStyle
+    footer: ParagraphStyle
+
+
+def _styles() -> _Styles:
+    def style(name: str, size: float, leading: float, font: str = REGULAR, color: colors.Color = INK,
+              **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, textColor=color, **kw)
+
+    return _Styles(
+        title=style("title", 19, 23, BOLD, spaceAfter=1),
+        subtitle=style("subtitle", 13, 16, color=MUTED, spaceAfter=2),
+        client=style("client", 13.5, 17, BOLD, spaceBefore=6, spaceAfter=6),
+        h1=style("h1", 13, 16, BOLD, spaceBefore=4, spaceAfter=3),
+        h2=style("h2", 10, 13, BOLD, spaceBefore=8, spaceAfter=4, keepWithNext=1),
+        meta=style("meta", 8, 10.5, color=MUTED, spaceAfter=5),
+        body=style("body", 8.5, 11),
+        small=style("small", 7.5, 9.5),
+        small_right=style("small_right", 7.5, 9.5, alignment=TA_RIGHT),
+        label=style("label", 7.5, 9.5, color=MUTED),
+        header_cell=style("header_cell", 7.5, 9, BOLD, colors.white),
+        cell=style("cell", 8, 10),
+        cell_numbered=style("cell_numbered", 8, 10, leftIndent=11, firstLineIndent=-11),
+        cell_small=style("cell_small", 7.2, 9),
+        cell_status=style("cell_status", 7.2, 9, leftIndent=9, firstLineIndent=-9),  # wrapped words clear the ■
+        footer=style("footer", FOOTER_FONT_SIZE, FOOTER_FONT_SIZE + 1.8, color=MUTED),
+    )
+
+
+def _table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """Table commands, starting from our font: a table sets its cell font (Helvetica by default)
+    before drawing each cell, which would put a non-embedded font in the PDF."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing that starts in our font: the renderer otherwise selects Helvetica, a font that
+    is not embedded, even when the drawing holds no text."""
+    return Drawing(width, height, initialFontName=REGULAR)
+
+
+def _rect(x: float, y: float, width: float, height: float, *, fill: colors.Color | None,
+          stroke: colors.Color | None = None, stroke_width: float = 0.4) -> Rect:
+    """A rectangle with its colours set as attributes: the typeshed stubs of reportlab (5.0) declare
+    Rect's keyword arguments without `Unpack`, so `Rect(..., fillColor=...)` fails type checking."""
+    rect = Rect(x, y, width, height)
+    rect.fillColor = fill
+    rect.strokeColor = stroke
+    rect.strokeWidth = stroke_width
+    return rect
+
+
+def _bar(counts: dict[str, int], width: float, height: float) -> Drawing:
+    """A stacked bar of item counts by status (vector), with a thin outline."""
+    drawing = _drawing(width, height)
+    total = sum(counts.values())
+    x = 0.0
+    if total:
+        for status, n in sorted(counts.items(), key=lambda kv: _status_rank(kv[0])):
+            if not n:
+                continue
+            w = width * n / total
+            drawing.add(_rect(x, 0, w, height, fill=STATUS_COLORS.get(status, UNKNOWN_STATUS_COLOR)))
+            x += w
+    else:
+        drawing.add(_rect(0, 0, width, height, fill=STATUS_COLORS[ItemStatus.NOT_STARTED]))
+    drawing.add(_rect(0, 0, width, height, fill=None, stroke=MUTED))
+    return drawing
+
+
+def _swatch(color: colors.Color, size: float = 7) -> Drawing:
+    drawing = _drawing(size, size)
+    drawing.add(_rect(0, 0, size, size, fill=color, stroke=MUTED, stroke_width=0.3))
+    return drawing
+
+
+def _status_rank(status: str) -> int:
+    return STATUS_ORDER.index(ItemStatus(status)) if status in STATUS_LABELS else len(STATUS_ORDER)
+
+
+def _counts(items: Sequence[ReportItem]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for item in items:
+        counts[item.status] = counts.get(item.status, 0) + 1
+    return counts
+
+
+def _closed(item: ReportItem) -> bool:
+    return item.status in (ItemStatus.DONE, ItemStatus.NOT_APPLICABLE)
+
+
+def _human_size(size: int, language: str) -> str:
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            return f"{format_number(Decimal(size) / factor, language, places=1)} {unit}"
+    return f"{format_number(size, language)} B"
+
+
+class _Builder:
+    """Turns the report into flowables; one instance per document."""
+
+    def __init__(self, report: ChecklistReport, language: PdfLanguage, width: float) -> None:
+        self.report = report
+        self.w = _Words(language)
+        self.s = _styles()
+        self.width = width
+
+    # --- title block and overview -------------------------------------------------------------
+
+    def title_block(self) -> list[Flowable]:
+        r, w, s = self.report, self.w, self.s
+        title = w.word("report_title")
+        out: list[Flowable] = [Paragraph(_markup(w.one(title)), s.title)]
+        if w.bilingual:
+            out.append(Paragraph(_markup(title[1]), s.subtitle))
+        out.append(Paragraph(_markup(r.client_name), s.client))
+        not_set = w.inline(PDF_WORDS["not_set"])
+        facts: list[tuple[str, str]] = [
+            ("project", _markup(r.project_title)),
+            ("operating_model", w.inline(_lookup(OPERATING_MODEL_LABELS, r.operating_model))),
+            ("kickoff", _markup(w.date(r.kickoff)) or not_set),
+            ("finish", _markup(w.date(r.finish)) or not_set),
+            ("generated_on", _markup(w.date(r.generated_on))),
+            ("generated_by", _markup(r.generated_by)),
+            ("rfc", _markup(r.client_rfc or "—")),
+            ("app_version", _markup(f"ShelterDesk {r.app_version}")),
+        ]
+        cells = [[Paragraph(w.stacked(w.word(key), 6.5), s.label), Paragraph(value, s.body)] for key, value in facts]
+        rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+        label_w = 0.18 * self.width
+        table = Table(rows, colWidths=[label_w, self.width / 2 - label_w] * 2, hAlign="LEFT", splitInRow=1)
+        table.setStyle(_table_style([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.6, RULE),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
+        ]))
+        out += [table, Spacer(1, 10)]
+        return out
+
+    def overview(self) -> list[Flowable]:
+        r, w, s = self.report, self.w, self.s
+        items = r.items
+        closed = sum(1 for i in items if _closed(i))
+        out: list[Flowable] = [Paragraph(w.inline(w.word("overall")), s.h2)]
+        out.append(_bar(_counts(items), self.width, 16))
+        caption = w.formatted("closed_of", closed=str(closed), total=str(len(items)), pct=w.percent(r.progress))
+        flags = [
+            (MARK_TO_VERIFY, AMBER_TEXT, "n_to_verify", sum(1 for i in items if i.to_verify)),
+            (MARK_OVERDUE, RED, "n_overdue", sum(1 for i in items if i.overdue)),
+            ("■", RED, "n_blocked", sum(1 for i in items if i.status == ItemStatus.BLOCKED)),
+            (MARK_CRITICAL, CRITICAL, "n_critical_open", sum(1 for i in items if i.critical and not _closed(i))),
+        ]
+        flag_text = "   ".join(
+            f'<font color="{_hex(color)}">{mark}</font> {w.inline(w.formatted(key, n=str(n)))}'
+            for mark, color, key, n in flags
+        )
+        out.append(Spacer(1, 4))
+        out.append(Paragraph(f"<b>{w.inline(caption)}</b>", s.body))
+        out.append(Paragraph(flag_text, s.small))
+        if not r.checklists:
+            out += [Spacer(1, 8), Paragraph(w.inline(w.word("no_items")), s.body)]
+            return out
+
+        out.append(Paragraph(w.inline(w.word("by_checklist")), s.h2))
+        bar_w = 0.30 * self.width
+        count_w = 0.20 * self.width
+        title_w = self.width - bar_w - count_w
+        rows: list[list[Any]] = [[
+            Paragraph(w.heading_cell(w.word("checklist")), s.header_cell),
+            Paragraph(w.heading_cell(w.word("progress")), s.header_cell),
+            Paragraph(w.heading_cell(w.word("closed")), s.header_cell),
+        ]]
+        for number, checklist in enumerate(r.checklists, 1):
+            done = checklist.done
+            total = len(checklist.items)
+            pct = w.percent(done / total if total else 0.0)
+            title = f"{number}. {w.stacked(_text_pair(checklist.title), 7)}"
+            rows.append([
+                Paragraph(title, s.cell_numbered),
+                _bar(_counts(checklist.items), bar_w - 12, 9),
+                Paragraph(f"{done} / {total} · {pct}", s.small_right),
+            ])
+        table = Table(rows, colWidths=[title_w, bar_w, count_w], repeatRows=1, hAlign="LEFT", splitInRow=1)
+        table.setStyle(_table_style([
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        out.append(table)
+        return out
+
+    def legend(self) -> list[Flowable]:
+        w, s = self.w, self.s
+        statuses = [
+            [_swatch(STATUS_COLORS[st]), Paragraph(w.inline(STATUS_LABELS[st]), s.small)] for st in STATUS_ORDER
+        ]
+        per_row = 3
+        status_rows = [[cell for pair in statuses[i:i + per_row] for cell in pair]
+                       for i in range(0, len(statuses), per_row)]
+        swatch_w = 12.0
+        col_w = (self.width - per_row * swatch_w) / per_row
+        status_table = Table(status_rows, colWidths=[swatch_w, col_w] * per_row, hAlign="LEFT")
+        status_table.setStyle(_table_style([
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]))
+        marks = [
+            (MARK_CRITICAL, CRITICAL, "critical", "legend_critical"),
+            (MARK_TO_VERIFY, AMBER_TEXT, "to_verify", "legend_to_verify"),
+            (MARK_OVERDUE, RED, "overdue", "legend_overdue"),
+        ]
+        mark_lines = [
+            Paragraph(f'<font color="{_hex(color)}"><b>{mark} {w.inline(w.word(name))}</b></font>: '
+                      f"{w.inline(w.word(explain))}", s.small)
+            for mark, color, name, explain in marks
+        ]
+        return [
+            Paragraph(w.inline(w.word("legend")), s.h2),
+            status_table,
+            Spacer(1, 3),
+            *mark_lines,
+            Paragraph(w.inline(w.word("legend_closed")), s.label),
+        ]
+
+    # --- one checklist --------------------------------------------------------------------------
+
+    def checklist(self, number: int, checklist: ReportChecklist) -> list[Flowable]:
+        w, s = self.w, self.s
+        heading = f"{number}. {_markup(w.one(_text_pair(checklist.title)))}"
+        out: list[Flowable] = [CondPageBreak(150), Paragraph(heading, s.h1)]
+        if w.bilingual:
+            out.append(Paragraph(_markup(checklist.title.es), s.subtitle))
+        total = len(checklist.items)
+        closed_of = w.formatted("closed_of", closed=str(checklist.done), total=str(total),
+                                pct=w.percent(checklist.done / total if total else 0.0))
+        meta_parts = [
+            f"{w.inline(w.word('phase'))}: {w.inline(_text_pair(checklist.phase))}",
+            f"{w.inline(w.word('pack'))} {_markup(checklist.pack_id)} v{_markup(checklist.pack_version)}",
+            f"{w.inline(w.word('facts_as_of'))} {_markup(w.date(checklist.facts_as_of))}",
+            w.inline(closed_of),
+        ]
+        out.append(Paragraph(" · ".join(meta_parts), s.meta))
+        if not checklist.items:
+            out.append(Paragraph(w.inline(w.word("no_items_here")), s.body))
+            return out
+        out.append(self.items_table(checklist.items))
+        detailed = [i for i in checklist.items if self._has_details(i)]
+        if detailed:
+            out.append(Paragraph(w.inline(w.word("details")), s.h2))
+            for item in detailed:
+                out.append(self.item_details(item))
+        out.append(Spacer(1, 10))
+        return out
+
+    def items_table(self, items: Sequence[ReportItem]) -> Table:
+        w, s = self.w, self.s
+        fractions = (0.40, 0.17, 0.15, 0.12, 0.16)
+        widths = [f * self.width for f in fractions]
+        header = [Paragraph(w.heading_cell(w.word(k)), s.header_cell)
+                  for k in ("item", "status", "owner", "due", "marks")]
+        rows: list[list[Any]] = [header]
+        commands: list[tuple[Any, ...]] = [
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ]
+        for row_no, item in enumerate(items, 1):
+            rows.append([
+                Paragraph(self._title_markup(item), s.cell),
+                Paragraph(self._status_markup(item), s.cell_status),
+                Paragraph(self._owner_markup(item), s.cell_small),
+                Paragraph(self._due_markup(item), s.cell_small),
+                Paragraph(self._marks_markup(item), s.cell_small),
+            ])
+            if item.to_verify:
+                commands += [
+                    ("BACKGROUND", (4, row_no), (4, row_no), AMBER_BG),
+                    ("LINEBEFORE", (0, row_no), (0, row_no), 2.5, AMBER_BAR),
+                ]
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+        table.setStyle(_table_style(commands))
+        return table
+
+    def _title_markup(self, item: ReportItem) -> str:
+        title = self.w.stacked(_text_pair(item.title), 7.2)
+        return f'{title}<br/><font size="6.5" color="{_hex(MUTED)}">{_markup(item.item_id)}</font>'
+
+    def _status_markup(self, item: ReportItem) -> str:
+        w = self.w
+        color = STATUS_MARK_COLORS.get(item.status, UNKNOWN_STATUS_COLOR)
+        text = f'<font color="{_hex(color)}">■</font> {w.stacked(_lookup(STATUS_LABELS, item.status), 6.5)}'
+        if item.completed_on and item.status == ItemStatus.DONE:
+            # "on 3 Mar 2026" / "el 3 mar 2026"; bilingual shows the ISO date alone, under both words
+            when = w.date(item.completed_on) if w.bilingual else w.one(
+                w.formatted("completed_on", date=w.date(item.completed_on)))
+            text += f'<br/><font color="{_hex(MUTED)}">{_markup(when)}</font>'
+        return text
+
+    def _owner_markup(self, item: ReportItem) -> str:
+        text = self.w.stacked(_lookup(OWNER_LABELS, item.owner_role), 6.5) if item.owner_role else ""
+        if item.assignee:
+            text += f'{"<br/>" if text else ""}<font color="{_hex(MUTED)}">{_markup(item.assignee)}</font>'
+        return text
+
+    def _due_markup(self, item: ReportItem) -> str:
+        due = _markup(self.w.date(item.due_on))
+        if item.overdue and due:
+            return f'<font color="{_hex(RED)}"><b>{due}</b></font>'
+        return due
+
+    def _marks_markup(self, item: ReportItem) -> str:
+        w = self.w
+        marks = []
+        if item.to_verify:
+            marks.append((MARK_TO_VERIFY, AMBER_TEXT, "to_verify"))
+        if item.overdue:
+            marks.append((MARK_OVERDUE, RED, "overdue"))
+        if item.critical:
+            marks.append((MARK_CRITICAL, CRITICAL, "critical"))
+        return "<br/>".join(
+            f'<font color="{_hex(color)}"><b>{mark} {w.inline(w.word(key), "<br/>")}</b></font>'
+            for mark, color, key in marks
+        )
+
+    # --- item details ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _has_details(item: ReportItem) -> bool:
+        return bool(item.legal_basis or item.evidence or item.notes or item.status_reason
+                    or item.verification_note or item.sources)
+
+    def item_details(self, item: ReportItem) -> Flowable:
+        w, s = self.w, self.s
+        rows: list[tuple[tuple[str, str], str]] = []
+        if item.status_reason:
+            key = "why_blocked" if item.status == ItemStatus.BLOCKED else (
+                "why_not_applicable" if item.status == ItemStatus.NOT_APPLICABLE else "status_reason")
+            rows.append((w.word(key), _markup(item.status_reason)))
+        if item.to_verify:
+            note = w.inline(w.word("legend_to_verify"))
+            if item.verification_note:
+                note = w.inline(_text_pair(item.verification_note), "<br/>")
+            rows.append((w.word("to_verify"), f'<font color="{_hex(AMBER_TEXT)}">{MARK_TO_VERIFY} {note}</font>'))
+        elif item.verification_note:
+            rows.append((w.word("verification_note"), w.inline(_text_pair(item.verification_note), "<br/>")))
+        if item.legal_basis:
+            rows.append((w.word("legal_basis"), _markup(item.legal_basis)))
+        if item.evidence:
+            rows.append((w.word("evidence"), "<br/>".join(self._evidence_line(e) for e in item.evidence)))
+        if item.notes:
+            rows.append((w.word("notes"), _markup(item.notes)))
+        if item.sources:
+            sources = "<br/>".join(_markup(src) for src in item.sources)
+            rows.append((w.word("sources"), f'<font color="{_hex(MUTED)}">{sources}</font>'))
+
+        label_w = 0.19 * self.width
+        title = f"<b>{_markup(item.item_id)}</b> — {w.inline(_text_pair(item.title))}"
+        data: list[list[Any]] = [[Paragraph(title, s.small), ""]]
+        data += [[Paragraph(w.stacked(label, 6.5), s.label), Paragraph(value, s.small)] for label, value in rows]
+        table = Table(data, colWidths=[label_w, self.width - label_w], hAlign="LEFT", splitInRow=1)
+        table.setStyle(_table_style([
+            ("SPAN", (0, 0), (-1, 0)),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+            ("TOPPADDING", (0, 0), (-1, 0), 4),
+        ]))
+        return KeepTogether([table, Spacer(1, 3)])
+
+    def _evidence_line(self, evidence: ReportEvidence) -> str:
+        w = self.w
+        lang = "es" if w.language == "es" else "en"
+        added = f"{_markup(evidence.added_by)}, {_markup(w.date(evidence.added_at.date()))}"
+        return (f"{_markup(evidence.file_name)} · {_markup(_human_size(evidence.size_bytes, lang))} · "
+                f'SHA-256 <font color="{_hex(MUTED)}">{_markup(evidence.sha256[:12])}</font> · {added}')
+
+    # --- running header and footer ----------------------------------------------------------------
+
+    def facts_markup(self) -> str:
+        """The packs' facts-as-of dates, each with the packs current to it."""
+        w = self.w
+        by_date: dict[date, list[str]] = {}
+        for checklist in self.report.checklists:
+            packs = by_date.setdefault(checklist.facts_as_of, [])
+            if checklist.pack_id not in packs:
+                packs.append(checklist.pack_id)
+        parts = [f"{_markup(w.date(day))} ({_markup(', '.join(packs))})" for day, packs in sorted(by_date.items())]
+        facts = f"<b>{w.inline(w.word('facts_as_of'))}:</b> {'; '.join(parts)}. " if parts else ""
+        return f"{facts}{MARK_TO_VERIFY} {w.inline(w.word('to_verify_note'), ' ')}"
+
+    def running_header(self) -> str:
+        r, w = self.report, self.w
+        return f"{w.one(w.word('report_title'))} — {r.client_name} — {r.project_title}"
+
+    def page_of(self, page: int, total: int) -> str:
+        en, es = PDF_WORDS["page_of"]
+        values = {"page": page, "total": total}
+        if self.w.bilingual:
+            return f"{en.format(**values)} · {es.format(**values)}"
+        return (es if self.w.language == "es" else en).format(**values)
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """Cut `text` with an ellipsis so it fits `width` points on one line."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    text = text[: int(width / (size * 0.25))]  # a first cut: visible glyphs are at least a quarter em wide
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _numbered_canvas(draw_page_number: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas that keeps every page until the end, so each can print "page X of Y".
+
+    reportlab has no page-count placeholder; this is its long-standing recipe (pages are held
+    in memory, which is small for reports of tens of pages).
+    """
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset, absent from the stubs
+
+        def save(self) -> None:
+            total = len(self._held_pages)
+            for state in self._held_pages:
+                self.__dict__.update(state)
+                draw_page_number(self, self.getPageNumber(), total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def write_checklist_pdf(
+    report: ChecklistReport,
+    path: Path,
+    *,
+    language: PdfLanguage = "en",
+    page_size: PageSizeName = "letter",
+) -> None:
+    """Write the report to `path` (all or nothing: built in a temp file, then renamed)."""
+    if language not in ("en", "es", "bilingual"):
+        raise ValueError(f"unsupported PDF language {language!r}")
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"unsupported page size {page_size!r}")
+    register_fonts()
+    paper = PAGE_SIZES[page_size]
+    width = paper[0] - 2 * SIDE_MARGIN
+    builder = _Builder(report, language, width)
+    s = builder.s
+
+    footer = Paragraph(builder.facts_markup(), s.footer)
+    _, footer_h = footer.wrap(width, paper[1])
+    page_line_h = FOOTER_FONT_SIZE + 4
+    bottom_margin = FOOTER_BOTTOM + page_line_h + footer_h + FOOTER_GAP
+    header_text = builder.running_header()
+    version_text = f"ShelterDesk {report.app_version}"
+
+    def decorate(canvas: Canvas, *, running_header: bool) -> None:
+        canvas.saveState()
+        if running_header:
+            y = paper[1] - TOP_MARGIN + 5 * mm
+            canvas.setFont(REGULAR, 7)
+            canvas.setFillColor(MUTED)
+            canvas.drawString(SIDE_MARGIN, y, _fit(header_text, REGULAR, 7, width))
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.5)
+            canvas.line(SIDE_MARGIN, y - 3, SIDE_MARGIN + width, y - 3)
+        rule_y = bottom_margin - FOOTER_GAP / 2
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(SIDE_MARGIN, rule_y, SIDE_MARGIN + width, rule_y)
+        footer.drawOn(canvas, SIDE_MARGIN, rule_y - 2 - footer_h)
+        canvas.setFont(REGULAR, FOOTER_FONT_SIZE)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(SIDE_MARGIN, FOOTER_BOTTOM, _fit(version_text, REGULAR, FOOTER_FONT_SIZE, width / 2))
+        canvas.restoreState()
+
+    def draw_page_number(canvas: Canvas, page: int, total: int) -> None:
+        canvas.saveState()
+        canvas.setFont(BOLD, FOOTER_FONT_SIZE + 0.5)
+        canvas.setFillColor(INK)
+        canvas.drawRightString(SIDE_MARGIN + width, FOOTER_BOTTOM, builder.page_of(page, total))
+        canvas.restoreState()
+
+    title = f"{builder.w.one(builder.w.word('report_title'))} — {report.client_name} — {report.project_title}"
+    with replacing(path) as tmp:
+        doc = BaseDocTemplate(
+            str(tmp),
+            pagesize=paper,
+            leftMargin=SIDE_MARGIN,
+            rightMargin=SIDE_MARGIN,
+            topMargin=TOP_MARGIN,
+            bottomMargin=bottom_margin,
+            title=title,
+            author=report.generated_by,
+            subject=f"{builder.w.one(builder.w.word('report_title'))}: {report.project_title}",
+            creator=f"ShelterDesk {report.app_version}",
+            keywords=["ShelterDesk", f"ShelterDesk {report.app_version}", report.client_name, report.project_title],
+            lang="es-MX" if language == "es" else "en-US",
+            # The canvas selects this font at the start of every page; reportlab's default, Helvetica,
+            # would put a font that is not embedded into the PDF although no text uses it.
+            initialFontName=REGULAR,
+        )
+        frame = Frame(SIDE_MARGIN, bottom_margin, width, paper[1] - TOP_MARGIN - bottom_margin,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        doc.addPageTemplates([
+            PageTemplate("first", [frame], onPage=lambda canvas, _doc: decorate(canvas, running_header=False),
+                         autoNextPageTemplate="later"),
+            PageTemplate("later", [frame], onPage=lambda canvas, _doc: decorate(canvas, running_header=True)),
+        ])
+        story: list[Flowable] = [*builder.title_block(), *builder.overview(), *builder.legend()]
+        for number, checklist in enumerate(report.checklists, 1):
+            story += builder.checklist(number, checklist)
+        doc.build(story, canvasmaker=_numbered_canvas(draw_page_number))
