@@ -13,9 +13,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields, is_dataclass, replace
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any, TextIO, cast
 
 from shelter_app import __version__
+from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.errors import UserError, ValidationErrors
 from shelter_app.core.portfolio import ClientFields, ContactFields, Language, OperatingModel, ProjectFields, Stage
 from shelter_app.paths import Paths, get_paths
@@ -245,6 +247,140 @@ def cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- journey and checklists ------------------------------------------------------------------------------
+
+def _project(ctx: Context, key: str) -> int:
+    if not key.isdigit():
+        raise UserError(f"Give the project's number (see `shelter-app clients show CLIENT`), not “{key}”.",
+                        f"Indique el número del proyecto (vea `shelter-app clients show CLIENTE`), no “{key}”.")
+    projects.get_project(ctx.db, int(key))  # NotFound when there is none
+    return int(key)
+
+
+def cmd_journey_show(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import checklists
+
+    state = checklists.get_journey(ctx.db, _project(ctx, args.project))
+    journey = state.journey
+    if args.json:
+        ctx.json({"project_id": state.project_id, "step": str(journey.current), "completed": journey.can_finish,
+                  "answers": journey.to_dict(), "recommendations": journey.recommendations()})
+        return 0
+    ctx.say(f"Journey of project #{state.project_id}: step {journey.current}"
+            + (" (finished)" if journey.can_finish else ""),
+            f"Recorrido del proyecto #{state.project_id}: paso {journey.current}"
+            + (" (terminado)" if journey.can_finish else ""))
+    for rec in journey.recommendations():
+        mark = " [to verify]" if rec.to_verify and ctx.language == "en" else " [por verificar]" if rec.to_verify else ""
+        print(f"  {rec.severity}: {rec.title.es if ctx.language == 'es' else rec.title.en}{mark}", file=ctx.out)
+    return 0
+
+
+def cmd_journey_run(ctx: Context, args: argparse.Namespace) -> int:
+    """Answer the journey from a JSON file {step: {field: value}} and create the checklists."""
+    from shelter_app.core.journey import Journey, Step
+    from shelter_app.services import checklists
+
+    project_id = _project(ctx, args.project)
+    try:
+        given = json.loads(Path(args.answers).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"Cannot read the answers file {args.answers}: {exc}",
+                        f"No se puede leer el archivo de respuestas {args.answers}: {exc}") from exc
+    if not isinstance(given, dict):
+        raise UserError("The answers file must hold an object {step: {field: value}}.",
+                        "El archivo de respuestas debe contener un objeto {paso: {campo: valor}}.")
+    state = checklists.get_journey(ctx.db, project_id)
+    journey = Journey()
+    while journey.current is not Step.BUSINESS_CASE:
+        step = str(journey.current)
+        if step not in given:
+            raise UserError(f"The answers file has no “{step}” step.",
+                            f"El archivo de respuestas no tiene el paso “{step}”.")
+        journey.go_next(given[step])
+    checklists.save_journey(ctx.db, ctx.actor, project_id, journey, state.version)
+    result = checklists.apply_journey(ctx.db, ctx.actor, project_id)
+    if args.json:
+        ctx.json({"added": result.added, "removed": result.removed, "restored": result.restored, "kept": result.kept})
+        return 0
+    ctx.say(f"Checklists of project #{project_id}: {len(result.added)} added, {len(result.removed)} no longer apply, "
+            f"{len(result.restored)} apply again, {len(result.kept)} unchanged.",
+            f"Listas del proyecto #{project_id}: {len(result.added)} agregadas, {len(result.removed)} ya no aplican, "
+            f"{len(result.restored)} vuelven a aplicar, {len(result.kept)} sin cambio.")
+    return 0
+
+
+def cmd_checklist_packs(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.content.checklists import load_packs
+
+    packs = load_packs()  # PackError (a UserError naming file and item) when a pack is malformed
+    summary = packs.summary()
+    if args.json:
+        ctx.json({"valid": True, "packs": [s.as_dict() for s in summary]})
+        return 0
+    for s in summary:
+        title = s.title.es if ctx.language == "es" else s.title.en
+        print(f"{s.id:<20} {s.version:<11} {s.facts_as_of.isoformat()}  {s.items:>3} items  "
+              f"{s.to_verify:>2} to verify  {title}", file=ctx.out)
+    ctx.say(f"{len(summary)} packs, {sum(s.items for s in summary)} items, all valid.",
+            f"{len(summary)} listas, {sum(s.items for s in summary)} tareas, todas válidas.")
+    return 0
+
+
+def cmd_checklist_show(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import checklists
+
+    items = checklists.project_items(ctx.db, _project(ctx, args.project))
+    if args.json:
+        ctx.json(items)
+        return 0
+    for i in items:
+        marks = ("◆" if i.critical else " ") + ("!" if i.flag == "overdue" else " ") + ("?" if i.to_verify else " ")
+        due = i.due_on.isoformat() if i.due_on else "-"
+        title = i.title.es if ctx.language == "es" else i.title.en
+        print(f"{marks} {i.item_id:<34} {i.status:<15} {due:<10}  {title}", file=ctx.out)
+    ctx.say("◆ critical path  ! overdue  ? to verify", "◆ ruta crítica  ! vencida  ? por verificar")
+    return 0
+
+
+def cmd_checklist_set(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import checklists
+
+    project_id = _project(ctx, args.project)
+    row_id = checklists.find_item(ctx.db, project_id, args.item)
+    changes = checklists.set_status(ctx.db, ctx.actor, row_id, args.status, args.reason or "")
+    if args.note is not None:
+        checklists.set_notes(ctx.db, ctx.actor, row_id, args.note)
+    return _report(ctx, changes, args, f"{args.item}: {args.status}.", f"{args.item}: {args.status}.")
+
+
+def cmd_checklist_export(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import checklists, evidence
+    from shelter_app.services.evidence import EvidenceView
+
+    project_id = _project(ctx, args.project)
+    report = checklists.build_report(ctx.db, project_id, ctx.actor)
+    target = Path(args.output)
+    language = args.report_lang or ctx.language
+    if args.format == "pdf":
+        from shelter_app.reports.checklist_pdf import write_checklist_pdf
+
+        write_checklist_pdf(report, target, language=cast(Any, language), page_size=args.page)
+    elif args.format == "xlsx":
+        from shelter_app.reports.checklist_xlsx import write_checklist_xlsx
+
+        write_checklist_xlsx(report, target, language="en" if language == "bilingual" else language)
+    else:
+        from shelter_app.reports.evidence_pack import write_evidence_pack
+
+        store = ctx.paths.evidence
+        write_evidence_pack(report, store, target, language="es" if language == "es" else "en",
+                            verify=lambda e: evidence.verified_file(
+                                store, EvidenceView(0, e.file_name, e.size_bytes, e.sha256, e.added_by, e.added_at)))
+    ctx.say(f"Written {target}", f"Escrito {target}")
+    return 0
+
+
 # ---- parser --------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -329,6 +465,44 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_projects_edit)
 
+    jp = sub.add_parser("journey", help="a project's setup journey")
+    jp_sub = jp.add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    p = jp_sub.add_parser("show", help="where the journey stands, with its recommendations")
+    p.add_argument("project", help="project number")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_journey_show)
+    p = jp_sub.add_parser("run", help="answer every step from a JSON file and create the checklists")
+    p.add_argument("project", help="project number")
+    p.add_argument("answers", help="JSON file: {step: {field: value}} for profile … timeline")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_journey_run)
+
+    ck = sub.add_parser("checklist", help="checklist packs and a project's checklists")
+    ck_sub = ck.add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    p = ck_sub.add_parser("packs", help="the checklist packs, their versions and item counts (validated)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_packs)
+    p = ck_sub.add_parser("show", help="a project's checklist items with status and dates")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_show)
+    p = ck_sub.add_parser("set", help="change an item's status")
+    p.add_argument("project")
+    p.add_argument("item", help="item id, e.g. immex.annual_report")
+    p.add_argument("status", choices=[s.value for s in ItemStatus])
+    p.add_argument("--reason", help="required for not_applicable and blocked, and to finish before prerequisites")
+    p.add_argument("--note", help="replace the item's notes")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_set)
+    p = ck_sub.add_parser("export", help="export the checklist status as PDF, XLSX or an evidence pack (zip)")
+    p.add_argument("project")
+    p.add_argument("--format", choices=["pdf", "xlsx", "zip"], required=True)
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--page", choices=["letter", "a4"], default="letter")
+    p.add_argument("--report-lang", dest="report_lang", choices=["en", "es", "bilingual"],
+                   help="language of the document (default: the interface language)")
+    p.set_defaults(handler=cmd_checklist_export)
+
     dbp = sub.add_parser("db", help="database information and upkeep")
     db_sub = dbp.add_subparsers(dest="command_name", metavar="ACTION", required=True)
     p = db_sub.add_parser("info", help="where the database is, its schema and size")
@@ -354,6 +528,9 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     handler: Handler = args.handler
     try:
         return handler(ctx, args)
+    except BrokenPipeError:  # `shelter-app ... | head`: the reader left; not an error
+        sys.stdout = None  # no flush of a closed pipe at exit
+        return 0
     except ValidationErrors as exc:
         for name, error in exc.errors.items():
             print(f"{name}: {error.message(ctx.language)}", file=err)
