@@ -118,9 +118,74 @@ def seed_demo(db: Database, actor: str = "demo") -> int:
         for person in people:
             contacts.add_contact(db, actor, client_id, person)
         for engagement in engagements:
-            projects.create_project(db, actor, client_id, engagement)
+            project_id = projects.create_project(db, actor, client_id, engagement).entity_id
+            if engagement.stage is not Stage.CLOSED:
+                _demo_journey(db, actor, project_id, fields.legal_name, engagement.stage)
         added += 1
     return added
+
+
+_PROFILE = {"annual_sales_usd": "48,000,000", "annual_exports_usd": "31,000,000",
+            "monthly_temporary_imports_mxn": "22,500,000"}
+_SHELTER = {"provider_certification": "certified", "provider_civa_rubro": "AAA", "exports_under_usmca": True}
+
+# legal name -> (operating model, site, roles, programs, kickoff); a realistic spread of regions and paths
+DEMO_JOURNEYS: dict[str, tuple[str, dict[str, Any], list[dict[str, Any]], dict[str, Any], date]] = {
+    "Válvulas del Norte, S.A. de C.V.": (
+        "own_entity", {"state": "NLE", "city": "Apodaca", "industrial_park": "Parque Industrial Apodaca"},
+        [{"role": "Machinist", "headcount": 85, "shifts": 2}, {"role": "Quality inspector", "headcount": 8}],
+        {"immex_modality": "industrial", "civa_rubro": "A", "temporary_imports_returned_pct": "71",
+         "uses_prosec": True}, date(2026, 6, 1)),
+    "Great Lakes Harness Inc.": (
+        "shelter", {"state": "CHH", "city": "Ciudad Juárez", "industrial_park": "Parque Industrial Américas"},
+        [{"role": "Assembler", "headcount": 240, "shifts": 3}, {"role": "Technician", "headcount": 12}],
+        _SHELTER, date(2026, 11, 2)),
+    "Maquinados Ñandú de Jalisco, S. de R.L. de C.V.": (
+        "own_entity", {"state": "JAL", "city": "Tlaquepaque", "industrial_park": "Parque Industrial El Salto"},
+        [{"role": "Press operator", "headcount": 60, "shifts": 2}],
+        {"immex_modality": "industrial", "civa_rubro": "AA", "temporary_imports_returned_pct": "88"},
+        date(2025, 9, 1)),
+    "Cascade Medical Devices LLC": (
+        "shelter", {"state": "BCN", "city": "Tijuana", "industrial_park": "Parque Industrial Pacífico"},
+        [{"role": "Clean-room assembler", "headcount": 90, "shifts": 2}, {"role": "Quality engineer", "headcount": 6}],
+        {**_SHELTER, "imports_annex_ii": False}, date(2026, 9, 14)),
+    "Aceros y Tubos del Bajío, S.A.P.I. de C.V.": (
+        "shelter", {"state": "GUA", "city": "Silao", "industrial_park": "Puerto Interior"},
+        [{"role": "Cutting-line operator", "headcount": 35, "shifts": 2}],
+        _SHELTER, date(2026, 12, 1)),
+}
+# share of the checklist already closed at each stage
+_STAGE_PROGRESS = {Stage.ASSESSMENT: 0.0, Stage.PROPOSAL: 0.1, Stage.CONTRACTING: 0.25, Stage.SETUP: 0.5,
+                   Stage.OPERATING: 0.9}
+
+
+def _demo_journey(db: Database, actor: str, project_id: int, legal_name: str, stage: Stage) -> None:
+    """Walk the journey as the consultant would have, apply it, and close items to fit the stage."""
+    from shelter_app.core.journey import Journey, Step
+    from shelter_app.services import checklists
+
+    plan = DEMO_JOURNEYS.get(legal_name)
+    journey = Journey()
+    if plan is None:  # still deciding: the journey stopped at the operating model
+        if stage is not Stage.PROSPECT:
+            journey.go_next(_PROFILE)
+            checklists.save_journey(db, actor, project_id, journey, None)
+        return
+    path, site, roles, programs, kickoff = plan
+    answers = {Step.PROFILE: _PROFILE, Step.OPERATING_MODEL: {"path": path},
+               Step.SITE: {**site, "builds_new_plant": False}, Step.LABOR: {"roles": roles},
+               Step.PROGRAMS: programs, Step.TIMELINE: {"kickoff": kickoff}}
+    while journey.current is not Step.BUSINESS_CASE:
+        journey.go_next(answers[journey.current])
+    checklists.save_journey(db, actor, project_id, journey, None)
+    checklists.apply_journey(db, actor, project_id)
+    # in schedule order: an item is due only after its prerequisites, so they close first
+    items = sorted(checklists.project_items(db, project_id), key=lambda i: (i.due_on or kickoff, i.start_on or kickoff))
+    to_close = round(len(items) * _STAGE_PROGRESS.get(stage, 0.0))
+    for item in items[:to_close]:
+        checklists.set_status(db, actor, item.row_id, "done", "", today=item.due_on or kickoff)
+    if to_close < len(items):
+        checklists.set_status(db, actor, items[to_close].row_id, "in_progress", "started")
 
 
 _PREFIXES = ["Industrias", "Manufacturas", "Grupo", "Componentes", "Maquinados", "Plásticos", "Ensambles",

@@ -23,10 +23,24 @@ def test_the_demo_adds_seven_clients_with_contacts_and_projects_once(db: Databas
     assert after_first["client"] == 7
     assert after_first["contact"] == expected_contacts > 7
     assert after_first["project"] == expected_projects >= 7
-    assert after_first["audit_event"] == 7 + expected_contacts + expected_projects  # one per write
+    # one event per write: clients, contacts, projects, then the journeys, checklists and their statuses
+    assert after_first["audit_event"] > 7 + expected_contacts + expected_projects
     for client_id in clients.search_clients(db):
         detail = clients.get_client(db, client_id)
         assert detail.contacts and detail.projects, detail.fields.legal_name
+
+    # journeys and checklists at realistic stages: the further the stage, the more is done
+    from shelter_app.services import checklists
+
+    def done_share(name: str) -> float:
+        project = clients.get_client(db, clients.search_clients(db, name)[0]).projects[0]
+        items = checklists.project_items(db, project.id)
+        return sum(i.status == "done" for i in items) / len(items)
+
+    assert done_share("bajio") == 0.0  # assessment
+    assert 0 < done_share("harness") < done_share("valvulas") < done_share("nandu")  # proposal < setup < operating
+    nordwerk = clients.get_client(db, clients.search_clients(db, "nordwerk")[0]).projects[0]
+    assert not checklists.get_journey(db, nordwerk.id).journey.can_finish  # still deciding the model
 
     assert demo.seed_demo(db, "demo") == 0  # idempotent
     assert counts(db) == after_first
