@@ -305,8 +305,10 @@ def _load_item(session: Session, row_id: int, expected_version: int | None) -> C
 
 def set_status(db: Database, actor: str, row_id: int, status: ItemStatus | str, reason: str = "",
                *, expected_version: int | None = None, packs: PackSet | None = None,
-               today: date | None = None) -> Changes:
-    """Change an item's status; prerequisites not done need a reason (and are named in a warning)."""
+               today: date | None = None, reschedule_after: bool = True) -> Changes:
+    """Change an item's status; prerequisites not done need a reason (and are named in a warning).
+
+    `reschedule_after=False` is for batches (the demo) that reschedule once at the end."""
     packs = packs or shipped_packs()
     new = ItemStatus(status)
     with db.transaction() as session:
@@ -325,7 +327,7 @@ def set_status(db: Database, actor: str, row_id: int, status: ItemStatus | str, 
             values["completed_on"] = None
         _, changed = rows.update(session, ChecklistItem, "checklist_item", row_id,
                                  expected_version if expected_version is not None else row.version, values, actor)
-        if changed:
+        if changed and reschedule_after:
             _reschedule(session, row.project_id, packs, _kickoff(session, row.project_id))
     warnings: tuple[IdentifierWarning, ...] = ()
     if check.open_prerequisites:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -17,7 +17,7 @@ from shelter_app.services import audit, rows
 from shelter_app.services.changes import Changes
 from shelter_app.services.errors import DuplicateClient
 from shelter_app.storage.db import Database
-from shelter_app.storage.models import Client, Contact, Project
+from shelter_app.storage.models import ChecklistItem, Client, Contact, Project
 
 CLIENT_FIELDS = tuple(ClientFields.__dataclass_fields__)
 
@@ -112,6 +112,8 @@ class ClientRow:
     projects: int
     updated_at: datetime
     archived: bool
+    progress: int | None = None  # percent of checklist items closed; None without checklists
+    next_due: date | None = None  # earliest due date of an open item
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,24 @@ def _latest_project(client_ids: list[int] | None = None) -> Subquery:
     return query.group_by(col(Project.client_id)).subquery()
 
 
-SORT_KEYS = ("name", "trade_name", "country", "rfc", "industry", "stage", "projects", "updated")
+SORT_KEYS = ("name", "trade_name", "country", "rfc", "industry", "stage", "projects", "updated", "progress",
+             "next_due")
+_CLOSED = ("done", "not_applicable")
+
+
+def _checklist_totals(client_ids: list[int] | None = None) -> Subquery:
+    """Per client: items that apply, items closed, and the earliest due date of an open item."""
+    closed = col(ChecklistItem.status).in_(_CLOSED)
+    columns: list[Any] = [
+        ChecklistItem.client_id,
+        func.count().label("item_count"),
+        func.sum(case((closed, 1), else_=0)).label("closed"),
+        func.min(case((closed, None), else_=col(ChecklistItem.due_on))).label("next_due"),
+    ]
+    query = sa_select(*columns).where(col(ChecklistItem.applies).is_(True))
+    if client_ids is not None:
+        query = query.where(col(ChecklistItem.client_id).in_(client_ids))
+    return query.group_by(col(ChecklistItem.client_id)).subquery()
 
 
 def search_clients(
@@ -189,11 +208,16 @@ def search_clients(
         query = query.where(Client.archived == False)  # noqa: E712
     if stage is not None:
         query = query.where(Project.stage == stage.value)
+    totals = _checklist_totals()
+    if order in ("progress", "next_due"):
+        query = query.outerjoin(totals, totals.c.client_id == Client.id)
     stage_rank = case({s.value: n for n, s in enumerate(Stage)}, value=Project.stage, else_=-1)
     key: Any = {
         "name": col(Client.search_text), "trade_name": func.lower(Client.trade_name), "country": Client.country,
         "rfc": func.coalesce(Client.rfc, ""), "industry": func.lower(Client.industry), "stage": stage_rank,
         "projects": func.coalesce(latest.c.n, 0), "updated": Client.updated_at,
+        "progress": func.coalesce(totals.c.closed * 1.0 / totals.c.item_count, -1.0),
+        "next_due": func.coalesce(totals.c.next_due, date(9999, 12, 31)),
     }[order]
     query = query.order_by(key.desc() if descending else key.asc(), col(Client.search_text), col(Client.id))
     with db.read() as conn:
@@ -205,17 +229,25 @@ def client_rows(db: Database, ids: list[int]) -> dict[int, ClientRow]:
     if not ids:
         return {}
     latest = _latest_project(ids)
+    totals = _checklist_totals(ids)
     columns: list[Any] = [Client.id, Client.legal_name, Client.trade_name, Client.country, Client.rfc,
                           Client.industry, Project.stage, func.coalesce(latest.c.n, 0), Client.updated_at,
-                          Client.archived]
+                          Client.archived, totals.c.item_count, totals.c.closed, totals.c.next_due]
     query = (
         sa_select(*columns)
         .outerjoin(latest, latest.c.client_id == Client.id)
         .outerjoin(Project, col(Project.id) == latest.c.project_id)
+        .outerjoin(totals, totals.c.client_id == Client.id)
         .where(col(Client.id).in_(ids))
     )
+    result: dict[int, ClientRow] = {}
     with db.read() as conn:
-        return {row[0]: ClientRow(*row) for row in conn.execute(query).all()}
+        for row in conn.execute(query).all():
+            items, closed, next_due = row[10:]
+            progress = round(100 * (closed or 0) / items) if items else None
+            base = ClientRow(*row[:10])
+            result[base.id] = replace(base, progress=progress, next_due=next_due)
+    return result
 
 
 def get_client(db: Database, client_id: int) -> ClientDetail:

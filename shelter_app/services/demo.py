@@ -183,9 +183,11 @@ def _demo_journey(db: Database, actor: str, project_id: int, legal_name: str, st
     items = sorted(checklists.project_items(db, project_id), key=lambda i: (i.due_on or kickoff, i.start_on or kickoff))
     to_close = round(len(items) * _STAGE_PROGRESS.get(stage, 0.0))
     for item in items[:to_close]:
-        checklists.set_status(db, actor, item.row_id, "done", "", today=item.due_on or kickoff)
+        checklists.set_status(db, actor, item.row_id, "done", "", today=item.due_on or kickoff,
+                              reschedule_after=False)
     if to_close < len(items):
-        checklists.set_status(db, actor, items[to_close].row_id, "in_progress", "started")
+        checklists.set_status(db, actor, items[to_close].row_id, "in_progress", "started", reschedule_after=False)
+    checklists.reschedule(db, project_id)
 
 
 _PREFIXES = ["Industrias", "Manufacturas", "Grupo", "Componentes", "Maquinados", "Plásticos", "Ensambles",

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.show_archived)
         left_layout.addLayout(bar)
 
-        self.model = ClientTableModel(self._fetch_rows, self._format_date, self)
+        self.model = ClientTableModel(self._fetch_rows, self._format_date, self, self._format_day)
         self.model.on_sort = self.refresh
         self.table = QTableView()
         self.table.setObjectName("portfolio")
@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
         metrics = self.table.horizontalHeader().fontMetrics()
-        for column, width in enumerate((290, 100, 60, 115, 120, 150, 70)):
+        for column, width in enumerate((290, 100, 70, 85, 60, 115, 120, 150, 70)):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(header) + 28))
         self.table.doubleClicked.connect(lambda *_: self.edit_client())
@@ -262,6 +262,11 @@ class MainWindow(QMainWindow):
         from shelter_app.services import clients
 
         return clients.client_rows(self.db, ids) if self.db is not None else {}
+
+    def _format_day(self, value: Any) -> str:
+        from shelter_app.l10n import format_date
+
+        return format_date(value, ui_language(), "short")
 
     def _format_date(self, value: Any) -> str:
         from shelter_app.l10n import format_date

@@ -7,24 +7,28 @@ search returns only ids; `data()` asks the service for the page around a visible
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from shelter_app.ui.labels import stage_labels
 
 # a consultant scans name and stage first; the columns to the right can scroll out of view
-COL_LEGAL_NAME, COL_STAGE, COL_COUNTRY, COL_RFC, COL_TRADE_NAME, COL_INDUSTRY, COL_PROJECTS, COL_UPDATED = range(8)
-SORT_KEYS = ("name", "stage", "country", "rfc", "trade_name", "industry", "projects", "updated")
+(COL_LEGAL_NAME, COL_STAGE, COL_PROGRESS, COL_NEXT_DUE, COL_COUNTRY, COL_RFC, COL_TRADE_NAME, COL_INDUSTRY,
+ COL_PROJECTS, COL_UPDATED) = range(10)
+SORT_KEYS = ("name", "stage", "progress", "next_due", "country", "rfc", "trade_name", "industry", "projects",
+             "updated")
 PAGE = 100  # rows fetched per query: a screenful or three
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _USER = Qt.ItemDataRole.UserRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _ALIGN = Qt.ItemDataRole.TextAlignmentRole.value
 _FONT = Qt.ItemDataRole.FontRole.value
-_ROLES = frozenset((_DISPLAY, _USER, _TOOLTIP, _ALIGN, _FONT))
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_ROLES = frozenset((_DISPLAY, _USER, _TOOLTIP, _ALIGN, _FONT, _FOREGROUND))
+_OVERDUE = QBrush(QColor("#b00020"))
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,10 +39,13 @@ FormatDate = Callable[[datetime], str]
 class ClientTableModel(QAbstractTableModel):
     """Rows are client ids; `fetch_rows(ids)` returns `ClientRow`s (services.clients.client_rows)."""
 
-    def __init__(self, fetch_rows: FetchRows, format_date: FormatDate, parent: Any = None) -> None:
+    def __init__(self, fetch_rows: FetchRows, format_date: FormatDate, parent: Any = None,
+                 format_day: Callable[[date], str] | None = None) -> None:
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._format_date = format_date
+        self._format_day = format_day or (lambda d: d.isoformat())
+        self.today = date.today()
         self._ids: list[int] = []
         self._rows: dict[int, Any] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
@@ -49,7 +56,8 @@ class ClientTableModel(QAbstractTableModel):
         self.on_sort: Callable[[], None] | None = None
         self._stages = stage_labels()
         self._headers = [
-            self.tr("Legal name"), self.tr("Stage"), self.tr("Country"), self.tr("RFC"),
+            self.tr("Legal name"), self.tr("Stage"), self.tr("Progress"), self.tr("Next due"), self.tr("Country"),
+            self.tr("RFC"),
             self.tr("Trade name"), self.tr("Industry"), self.tr("Projects"), self.tr("Updated"),
         ]
 
@@ -125,8 +133,11 @@ class ClientTableModel(QAbstractTableModel):
         if role == _TOOLTIP:
             return row.legal_name if column == COL_LEGAL_NAME else None
         if role == _ALIGN:
-            return _RIGHT if column == COL_PROJECTS else None
-        return self._italic if row.archived else None  # font
+            return _RIGHT if column in (COL_PROJECTS, COL_PROGRESS) else None
+        if role == _FOREGROUND:
+            overdue = column == COL_NEXT_DUE and row.next_due is not None and row.next_due < self.today
+            return _OVERDUE if overdue else None
+        return self._italic if row.archived and role == _FONT else None
 
     def _display(self, row: Any, column: int) -> str:
         if column == COL_LEGAL_NAME:
@@ -135,6 +146,10 @@ class ClientTableModel(QAbstractTableModel):
             return self._stages.get(row.stage, "") if row.stage else ""
         if column == COL_PROJECTS:
             return str(row.projects)
+        if column == COL_PROGRESS:
+            return f"{row.progress} %" if row.progress is not None else ""
+        if column == COL_NEXT_DUE:
+            return self._format_day(row.next_due) if row.next_due else ""
         if column == COL_UPDATED:
             return self._format_date(row.updated_at)
         value = {COL_COUNTRY: row.country, COL_RFC: row.rfc, COL_TRADE_NAME: row.trade_name,
