@@ -14,7 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import case, func, text
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -30,7 +30,14 @@ from shelter_app.core.schedule import Task, compute_schedule, status_on
 from shelter_app.services import audit, rows
 from shelter_app.services.changes import Changes
 from shelter_app.storage.db import Database
-from shelter_app.storage.models import ChecklistItem, Client, Evidence, Project, ProjectJourney
+from shelter_app.storage.models import (
+    OPEN_ITEM_CONDITION,
+    ChecklistItem,
+    Client,
+    Evidence,
+    Project,
+    ProjectJourney,
+)
 from shelter_app.storage.types import utcnow
 
 CLOSED = (ItemStatus.DONE.value, ItemStatus.NOT_APPLICABLE.value)
@@ -415,21 +422,27 @@ class OverdueItem:
 
 
 def overdue_items(db: Database, today: date | None = None, limit: int = 500) -> list[OverdueItem]:
-    """Open items past their due date across the portfolio, oldest first."""
+    """Open items past their due date across the portfolio (archived clients left out), oldest first."""
     today = today or date.today()
-    columns: list[Any] = [ChecklistItem.id, ChecklistItem.client_id, Client.legal_name, ChecklistItem.project_id,
+    archived = sa_select(col(Client.id)).where(col(Client.archived).is_(True))
+    columns: list[Any] = [ChecklistItem.id, ChecklistItem.client_id, ChecklistItem.project_id,
                           ChecklistItem.item_id, ChecklistItem.due_on]
+    # One table, the partial index's own condition written literally, ordered by its key: the planner
+    # walks ix_checklist_item_open_due in due-date order and stops after `limit` rows. (A join with
+    # the clients made SQLite start from the clients and sort every open item.)
     query = (
         sa_select(*columns)
-        .join(Client, col(Client.id) == ChecklistItem.client_id)
-        .where(col(ChecklistItem.status).in_(OPEN),
-               col(ChecklistItem.due_on) < today, col(ChecklistItem.applies).is_(True),
-               col(Client.archived).is_(False))
+        .where(text(OPEN_ITEM_CONDITION), col(ChecklistItem.due_on) < today,
+               col(ChecklistItem.client_id).not_in(archived))
         .order_by(col(ChecklistItem.due_on), col(ChecklistItem.id))
         .limit(limit)
     )
     with db.read() as conn:
-        return [OverdueItem(*r) for r in conn.execute(query).all()]
+        found = conn.execute(query).all()
+        names = dict(conn.execute(sa_select(col(Client.id), col(Client.legal_name)).where(
+            col(Client.id).in_({r[1] for r in found}))).all()) if found else {}
+    return [OverdueItem(row_id, client_id, names.get(client_id, ""), project_id, item_id, due)
+            for row_id, client_id, project_id, item_id, due in found]
 
 
 # ---- report ---------------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, MetaData, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from shelter_app.storage.types import UTCDateTime, utcnow
@@ -125,6 +125,9 @@ class AuditEvent(SQLModel, table=True):
     after: str | None = Field(default=None, sa_type=Text)
 
 
+# An item still to do. Written out with literal values: a query can only use the partial index below
+# when its WHERE repeats this condition word for word (bound parameters hide the values from the planner).
+OPEN_ITEM_CONDITION = "applies AND status NOT IN ('done', 'not_applicable')"
 _journey_version = _version_column()
 _item_version = _version_column()
 
@@ -159,6 +162,9 @@ class ChecklistItem(SQLModel, table=True):
         UniqueConstraint("project_id", "item_id"),
         Index("ix_checklist_item_client_status", "client_id", "status"),
         Index("ix_checklist_item_status_due", "status", "due_on"),
+        # the portfolio-wide "overdue" list walks open items in due-date order and stops early
+        Index("ix_checklist_item_open_due", "due_on", sqlite_where=text(OPEN_ITEM_CONDITION),
+              postgresql_where=text(OPEN_ITEM_CONDITION)),
     )
 
     id: int | None = Field(default=None, primary_key=True)

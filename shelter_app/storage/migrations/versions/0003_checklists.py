@@ -69,6 +69,9 @@ def upgrade() -> None:
     op.create_index(op.f("ix_checklist_item_project_id"), "checklist_item", ["project_id"], unique=False)
     op.create_index("ix_checklist_item_client_status", "checklist_item", ["client_id", "status"], unique=False)
     op.create_index("ix_checklist_item_status_due", "checklist_item", ["status", "due_on"], unique=False)
+    open_items = sa.text("applies AND status NOT IN ('done', 'not_applicable')")
+    op.create_index("ix_checklist_item_open_due", "checklist_item", ["due_on"], unique=False,
+                    sqlite_where=open_items, postgresql_where=open_items)
     op.create_table(
         "evidence",
         sa.Column("id", sa.Integer(), nullable=False),
