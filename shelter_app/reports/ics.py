@@ -1,20 +1,20 @@
 """The compliance calendar as an iCalendar (`.ics`) file for Outlook, Google Calendar or Apple Calendar.
 
-Each reminder is an all-day event with an alarm a week before. Its UID is the reminder's own
-stable id, so importing a newer export updates the events instead of adding copies.
+Each reminder (`core.compliance.Reminder`) is an all-day event with an alarm a week before. Its
+UID is the reminder's own stable id, so importing a newer export updates the events instead of
+adding copies.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
 
 from shelter_app import APP_ID, APP_NAME, __version__
-from shelter_app.core.checklist_report import Text
+from shelter_app.core.compliance import Reminder
 from shelter_app.reports import Language, language_of, pick, replacing
 
 ALARM_BEFORE = timedelta(days=7)
@@ -25,20 +25,6 @@ ICS_WORDS: dict[str, tuple[str, str]] = {
     "project": ("Project", "Proyecto"),
     "in_a_week": ("In one week: {title}", "En una semana: {title}"),
 }
-
-
-@dataclass(frozen=True)
-class Reminder:
-    """One dated obligation of a project (IMMEX annual report, certification renewal...).
-
-    `uid` must stay the same for the same obligation across exports (e.g. "<project id>:immex-annual-2027").
-    """
-
-    uid: str
-    on: date
-    title: Text
-    description: Text
-    project: str
 
 
 def event_uid(reminder: Reminder) -> str:

@@ -28,10 +28,11 @@ from openpyxl import load_workbook
 
 from shelter_app import __version__
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem, Text
+from shelter_app.core.compliance import Reminder
 from shelter_app.reports.checklist_pdf import write_checklist_pdf
 from shelter_app.reports.checklist_xlsx import sheet_name, write_checklist_xlsx
 from shelter_app.reports.evidence_pack import EvidencePackProblem, write_evidence_pack
-from shelter_app.reports.ics import Reminder, write_ics
+from shelter_app.reports.ics import write_ics
 from shelter_app.services.evidence import EvidenceFileProblem, EvidenceView, stored_path, verified_file
 
 TODAY = date(2026, 3, 16)
@@ -616,14 +617,16 @@ def _reminders() -> list[Reminder]:
     return [
         Reminder("proj-7:immex-annual-2026", date(2026, 5, 29),
                  Text("IMMEX annual report", "Reporte anual IMMEX"),
-                 Text("Due the last business day of May.", "Vence el último día hábil de mayo."), "Planta Querétaro"),
+                 Text("Due the last business day of May.", "Vence el último día hábil de mayo."), "Planta Querétaro",
+                 "immex.annual_report"),
         Reminder("proj-7:civa-renewal-2026", date(2026, 9, 1),
                  Text("Renew IVA/IEPS certification", "Renovar la certificación IVA e IEPS"),
-                 Text("File 30 days before expiry.", "Presentar 30 días antes del vencimiento."), "Planta Querétaro"),
+                 Text("File 30 days before expiry.", "Presentar 30 días antes del vencimiento."), "Planta Querétaro",
+                 "civa.renewal"),
         Reminder("proj-7:annex30-initial", date(2026, 4, 15),
                  Text("Annex 30 initial inventory", "Inventario inicial del Anexo 30"),
                  Text("Within 30 days of the grant.", "Dentro de los 30 días posteriores a la autorización."),
-                 "Planta Querétaro"),
+                 "Planta Querétaro", "civa.obl.annex30_initial"),
     ]
 
 
