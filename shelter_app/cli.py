@@ -381,6 +381,21 @@ def cmd_checklist_export(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calendar(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import calendar
+
+    project_id = _project(ctx, args.project)
+    result = calendar.export_ics(ctx.db, project_id, Path(args.output), ctx.language, horizon_years=args.years)
+    if args.json:
+        ctx.json({"dated": result.dated, "pending": len(result.pending), "standing": len(result.standing)})
+        return 0
+    ctx.say(f"Written {args.output}: {len(result.dated)} dated reminders; {len(result.pending)} wait for a grant, "
+            f"{len(result.standing)} are due on each event or at all times.",
+            f"Escrito {args.output}: {len(result.dated)} recordatorios con fecha; {len(result.pending)} esperan "
+            f"una autorización, {len(result.standing)} se cumplen en cada evento o en todo momento.")
+    return 0
+
+
 # ---- parser --------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -502,6 +517,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--report-lang", dest="report_lang", choices=["en", "es", "bilingual"],
                    help="language of the document (default: the interface language)")
     p.set_defaults(handler=cmd_checklist_export)
+
+    p = sub.add_parser("calendar", help="the project's compliance calendar (recurring obligations) as .ics")
+    p.add_argument("project")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.ics")
+    p.add_argument("--years", type=int, default=3, help="how far ahead (default 3 years)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_calendar)
 
     dbp = sub.add_parser("db", help="database information and upkeep")
     db_sub = dbp.add_subparsers(dest="command_name", metavar="ACTION", required=True)

@@ -86,3 +86,13 @@ def test_journey_show_and_bad_answers(project: str, tmp_path: Path, capsys: pyte
     assert "headcount" in capsys.readouterr().err.lower()
     assert main(["journey", "run", project, str(tmp_path / "missing.json")]) == 2
     assert main(["journey", "show", "abc"]) == 2
+
+
+def test_calendar_export(project: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "obligaciones.ics"
+    assert main(["--lang", "es_MX", "calendar", project, "-o", str(target)]) == 0
+    assert "recordatorios" in capsys.readouterr().out
+    events = [c for c in Calendar.from_ical(target.read_bytes()).walk() if c.name == "VEVENT"]
+    assert events and any("EMIM" in str(e.get("summary")) for e in events)  # the monthly INEGI survey
