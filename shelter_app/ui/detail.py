@@ -60,6 +60,8 @@ class ClientDetailPane(QWidget):
     delete_contact = Signal(object)
     add_project = Signal()
     edit_project = Signal(object)
+    run_journey = Signal(object)
+    open_workspace = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,8 +126,12 @@ class ClientDetailPane(QWidget):
         self.projects.doubleClicked.connect(lambda *_: self._emit_selected(self.projects, self.edit_project))
         projects_layout.addWidget(self.projects)
         row = QHBoxLayout()
+        self.projects.doubleClicked.disconnect()
+        self.projects.doubleClicked.connect(lambda *_: self._emit_selected(self.projects, self.open_workspace))
         for text, slot in ((self.tr("Add project…"), self.add_project.emit),
-                           (self.tr("Edit…"), lambda: self._emit_selected(self.projects, self.edit_project))):
+                           (self.tr("Edit…"), lambda: self._emit_selected(self.projects, self.edit_project)),
+                           (self.tr("Setup journey…"), lambda: self._emit_selected(self.projects, self.run_journey)),
+                           (self.tr("Checklists…"), lambda: self._emit_selected(self.projects, self.open_workspace))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.db_url = db_url
         self.db: Any = None
         self.session_password: str | None = None  # typed in settings; kept in memory only
+        self.workspaces: dict[int, Any] = {}  # project id -> its open workspace window
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
         self.resize(1240, 760)
@@ -187,6 +188,8 @@ class MainWindow(QMainWindow):
             pane.delete_contact.connect(self.delete_contact)
             pane.add_project.connect(self.add_project)
             pane.edit_project.connect(self.edit_project)
+            pane.run_journey.connect(self.run_journey)
+            pane.open_workspace.connect(self.open_workspace)
             sizes = self.splitter.sizes()
             placeholder = self.splitter.replaceWidget(1, pane)
             if placeholder is not None:
@@ -425,6 +428,48 @@ class MainWindow(QMainWindow):
                                project.id, project.version, parent=self)
         editor.saved.connect(self.apply_changes)
         editor.open()
+
+    def run_journey(self, project: Any) -> None:
+        """The setup journey wizard for a project; finishing it creates or updates its checklists."""
+        if project is None or self.db is None:
+            return
+        from shelter_app.services import checklists
+        from shelter_app.ui.journey.wizard import JourneyWizard
+
+        db, project_id = self.db, project.id
+        state = checklists.get_journey(db, project_id)
+        wizard = JourneyWizard(self.runner, db, self.settings.consultant(), project_id, state, parent=self)
+        wizard.finished_journey.connect(lambda _result: self._journey_done(project_id))
+        wizard.open()
+
+    def _journey_done(self, project_id: int) -> None:
+        detail = self.detail.detail
+        if detail is not None:
+            self.model.refresh_client(detail.id)
+            self.show_selected()
+        self.open_workspace_for(project_id)
+
+    def open_workspace(self, project: Any) -> None:
+        if project is not None:
+            self.open_workspace_for(project.id)
+
+    def open_workspace_for(self, project_id: int) -> None:
+        """One workspace window per project; opening it again brings it to the front."""
+        if self.db is None:
+            return
+        existing = self.workspaces.get(project_id)
+        if existing is not None:
+            existing.show()
+            existing.raise_()
+            existing.activateWindow()
+            return
+        from shelter_app.ui.workspace import ProjectWorkspace
+
+        workspace = ProjectWorkspace(self.runner, self.db, self.settings.consultant(), project_id, self.paths)
+        workspace.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        workspace.destroyed.connect(lambda *_: self.workspaces.pop(project_id, None))
+        self.workspaces[project_id] = workspace
+        workspace.show()
 
     def load_demo(self) -> None:
         from shelter_app.services import demo
