@@ -87,7 +87,9 @@ class TimelineView(QWidget):
             x = self.x_of(day)
             if day.weekday() >= 5:
                 painter.fillRect(QRectF(x, HEADER, DAY_WIDTH, height - HEADER), COLOURS["weekend"])
-            if day.day == 1 or n == 0:
+            # the first column is labelled only if the next month's label is far enough away not to overlap
+            starts_month = day.day == 1 or (n == 0 and day.day < 24)
+            if starts_month:
                 painter.setPen(QPen(self.palette().text().color()))
                 painter.drawText(QPointF(x + 2, 14), day.strftime("%Y-%m"))
                 painter.setPen(QPen(self.palette().mid().color()))
@@ -96,17 +98,18 @@ class TimelineView(QWidget):
                 painter.setPen(QPen(self.palette().mid().color()))
                 painter.drawText(QPointF(x + 1, 30), str(day.day))
         # rows
-        metrics = QFontMetrics(self.font())
+        bold = QFont(self.font())
+        bold.setBold(True)
+        metrics, bold_metrics = QFontMetrics(self.font()), QFontMetrics(bold)
         painter.setFont(self.font())
         for row, bar in enumerate(self.bars):
             top = HEADER + row * ROW
             if bar.group:
                 painter.fillRect(QRectF(0, top, LABEL_WIDTH + days * DAY_WIDTH, ROW), COLOURS["group"])
-                bold = QFont(self.font())
-                bold.setBold(True)
                 painter.setFont(bold)
             painter.setPen(QPen(self.palette().text().color()))
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 8)
+            label = (bold_metrics if bar.group else metrics).elidedText(bar.label, Qt.TextElideMode.ElideRight,
+                                                                         LABEL_WIDTH - 8)
             painter.drawText(QRectF(4, top, LABEL_WIDTH - 8, ROW), Qt.AlignmentFlag.AlignVCenter, label)
             painter.setFont(self.font())
             if bar.start is None or bar.due is None or bar.group:
@@ -114,9 +117,13 @@ class TimelineView(QWidget):
             x0, x1 = self.x_of(bar.start), self.x_of(bar.due) + DAY_WIDTH
             colour = COLOURS["done"] if bar.done else COLOURS["critical"] if bar.critical else COLOURS["normal"]
             rect = QRectF(x0, top + 5, max(x1 - x0, 3), ROW - 10)
-            painter.setPen(QPen(COLOURS["overdue"], 2) if bar.overdue else Qt.PenStyle.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(rect, 3, 3)
+            if bar.overdue:  # an outline set off by a gap, so it shows on a red critical bar too
+                painter.setPen(QPen(COLOURS["overdue"], 2))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 4, 4)
         # today
         if self.first <= self.today <= self.last:
             x = self.x_of(self.today) + DAY_WIDTH / 2
