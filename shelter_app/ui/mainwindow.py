@@ -7,6 +7,7 @@ the portfolio fills in when it is ready (start-up stays close to a bare Qt windo
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer, QUrl, Signal
@@ -430,15 +431,19 @@ class MainWindow(QMainWindow):
         editor.open()
 
     def run_journey(self, project: Any) -> None:
+        if project is not None:
+            self.run_journey_for(project.id)
+
+    def run_journey_for(self, project_id: int, parent: Any = None) -> None:
         """The setup journey wizard for a project; finishing it creates or updates its checklists."""
-        if project is None or self.db is None:
+        if self.db is None:
             return
         from shelter_app.services import checklists
         from shelter_app.ui.journey.wizard import JourneyWizard
 
-        db, project_id = self.db, project.id
+        db = self.db
         state = checklists.get_journey(db, project_id)
-        wizard = JourneyWizard(self.runner, db, self.settings.consultant(), project_id, state, parent=self)
+        wizard = JourneyWizard(self.runner, db, self.settings.consultant(), project_id, state, parent=parent or self)
         wizard.finished_journey.connect(lambda _result: self._journey_done(project_id))
         wizard.open()
 
@@ -447,6 +452,9 @@ class MainWindow(QMainWindow):
         if detail is not None:
             self.model.refresh_client(detail.id)
             self.show_selected()
+        workspace = self.workspaces.get(project_id)
+        if workspace is not None:
+            workspace.reload()  # items may have been added or stopped applying
         self.open_workspace_for(project_id)
 
     def open_workspace(self, project: Any) -> None:
@@ -466,10 +474,43 @@ class MainWindow(QMainWindow):
         from shelter_app.ui.workspace import ProjectWorkspace
 
         workspace = ProjectWorkspace(self.runner, self.db, self.settings.consultant(), project_id, self.paths)
+        journey = QAction(self.tr("Setup &journey…"), workspace)
+        journey.triggered.connect(lambda *_: self.run_journey_for(project_id, workspace))
+        calendar = QAction(self.tr("Compliance &calendar (.ics)…"), workspace)
+        calendar.triggered.connect(lambda *_: self.export_calendar(project_id, workspace))
+        workspace.add_toolbar_action(journey)
+        workspace.add_toolbar_action(calendar)
         workspace.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         workspace.destroyed.connect(lambda *_: self.workspaces.pop(project_id, None))
         self.workspaces[project_id] = workspace
         workspace.show()
+
+    def export_calendar(self, project_id: int, parent: Any = None) -> None:
+        """The project's recurring obligations as an .ics file for the consultant's calendar."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from shelter_app.settings import LAST_FOLDER
+
+        folder = self.settings.get(LAST_FOLDER) or str(self.paths.data.parent)
+        name, _ = QFileDialog.getSaveFileName(parent or self, self.tr("Compliance calendar"),
+                                              str(Path(folder) / f"obligations-{project_id}.ics"),
+                                              self.tr("Calendars (*.ics)"))
+        if name:
+            self.settings.set(LAST_FOLDER, str(Path(name).parent))
+            self.write_calendar(project_id, Path(name), parent)
+
+    def write_calendar(self, project_id: int, target: Path, parent: Any = None) -> None:
+        from shelter_app.services import calendar
+
+        db, language, owner = self.db, ui_language(), parent or self
+
+        def written(result: Any) -> None:
+            QMessageBox.information(owner, self.tr("Compliance calendar"),
+                                    self.tr("{count} dated reminders written to {file}.").format(
+                                        count=len(result.dated), file=str(target)))
+
+        self.runner.run(lambda: calendar.export_ics(db, project_id, target, language), written,
+                        lambda error: handle_error(owner, error))
 
     def load_demo(self) -> None:
         from shelter_app.services import demo

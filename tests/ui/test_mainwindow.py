@@ -285,3 +285,23 @@ def test_long_work_reports_progress_and_stops_on_cancel(qtbot: Any) -> None:
     assert isinstance(outcome.get("error"), BackupCancelled)
     assert not task.dialog.isVisible()
     runner.shutdown()
+
+
+def test_a_project_opens_its_workspace_with_journey_and_calendar_actions(
+    window: MainWindow, qtbot: Any, tmp_path: Any
+) -> None:
+    window.search.setText("harness")
+    window.table.selectRow(0)
+    project = window.detail.detail.projects[0]
+    window.open_workspace(project)
+    workspace = window.workspaces[project.id]
+    qtbot.addWidget(workspace)
+    texts = [a.text() for a in workspace.toolbar.actions()]
+    assert "Setup &journey…" in texts and "Compliance &calendar (.ics)…" in texts
+    window.open_workspace(project)  # a second open brings the same window forward
+    assert window.workspaces[project.id] is workspace
+    seen: list[str] = []
+    when_modal(lambda box: (seen.append(box.text()), box.close()))  # type: ignore[attr-defined]
+    target = tmp_path / "obligaciones.ics"
+    window.write_calendar(project.id, target, workspace)
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR") and "dated reminders" in seen[0]
