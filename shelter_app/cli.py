@@ -354,6 +354,31 @@ def cmd_checklist_set(ctx: Context, args: argparse.Namespace) -> int:
     return _report(ctx, changes, args, f"{args.item}: {args.status}.", f"{args.item}: {args.status}.")
 
 
+def cmd_checklist_updates(ctx: Context, args: argparse.Namespace) -> int:
+    """Newer pack versions are never applied silently: list them, and apply only with --apply."""
+    from shelter_app.services import checklists
+
+    project_id = _project(ctx, args.project)
+    updates = (checklists.apply_pack_updates(ctx.db, ctx.actor, project_id) if args.apply
+               else checklists.pack_updates(ctx.db, project_id))
+    if args.json:
+        ctx.json({"applied": bool(args.apply), "updates": updates})
+        return 0
+    if not updates:
+        ctx.say("The project's checklists are on the packs in force.",
+                "Las listas del proyecto están en las versiones vigentes.")
+        return 0
+    for u in updates:
+        print(f"{u.pack_id}: {u.from_version} -> {u.to_version}; new: {', '.join(u.new_items) or '-'}; "
+              f"dropped: {', '.join(u.dropped_items) or '-'}", file=ctx.out)
+    if args.apply:
+        ctx.say("Applied.", "Aplicado.")
+    else:
+        ctx.say("Run again with --apply to move the project to these versions.",
+                "Ejecute de nuevo con --apply para pasar el proyecto a estas versiones.")
+    return 0
+
+
 def cmd_checklist_export(ctx: Context, args: argparse.Namespace) -> int:
     from shelter_app.services import checklists, evidence
     from shelter_app.services.evidence import EvidenceView
@@ -509,6 +534,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--note", help="replace the item's notes")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checklist_set)
+    p = ck_sub.add_parser("updates", help="newer checklist pack versions for a project (apply with --apply)")
+    p.add_argument("project")
+    p.add_argument("--apply", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_checklist_updates)
     p = ck_sub.add_parser("export", help="export the checklist status as PDF, XLSX or an evidence pack (zip)")
     p.add_argument("project")
     p.add_argument("--format", choices=["pdf", "xlsx", "zip"], required=True)

@@ -482,3 +482,66 @@ def build_report(db: Database, project_id: int, actor: str, packs: PackSet | Non
         operating_model=str(answers.path) if answers and answers.path else project.operating_model,
         kickoff=answers.kickoff if answers else None, finish=finish, generated_on=today, generated_by=actor,
         app_version=__version__, checklists=tuple(checklists))
+
+
+# ---- newer pack versions --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PackUpdate:
+    """What a newer version of a pack would change in a project, before the consultant applies it."""
+
+    pack_id: str
+    from_version: str
+    to_version: str
+    new_items: tuple[str, ...]  # items of the new version that apply to the project and it lacks
+    dropped_items: tuple[str, ...]  # items the project has that the new version no longer ships
+
+
+def pack_updates(db: Database, project_id: int, packs: PackSet | None = None) -> list[PackUpdate]:
+    """Packs whose version in force is newer than the one the project's items came from."""
+    packs = packs or shipped_packs()
+    state = get_journey(db, project_id)
+    wanted = {i.id for i in packs.applicable(state.journey.answers())} if state.journey.can_finish else set()
+    with db.transaction() as session:
+        found = session.exec(select(ChecklistItem).where(ChecklistItem.project_id == project_id)).all()
+    by_pack: dict[str, list[ChecklistItem]] = {}
+    for row in found:
+        by_pack.setdefault(row.pack_id, []).append(row)
+    updates = []
+    for pack_id, pack_rows in by_pack.items():
+        pack = packs.packs_by_id.get(pack_id)
+        oldest = min((r.pack_version for r in pack_rows), key=_version_key)
+        if pack is None or _version_key(oldest) >= _version_key(pack.version):
+            continue
+        have = {r.item_id for r in pack_rows}
+        shipped = {i.id for i in pack.items}
+        updates.append(PackUpdate(pack_id, oldest, pack.version,
+                                  tuple(i.id for i in pack.items if i.id in wanted and i.id not in have),
+                                  tuple(sorted(have - shipped))))
+    return updates
+
+
+def apply_pack_updates(db: Database, actor: str, project_id: int, packs: PackSet | None = None) -> list[PackUpdate]:
+    """Move the project's items to the packs in force: record the new versions, add the new items that
+    apply, and set aside (applies=false, nothing deleted) the items the new versions dropped."""
+    packs = packs or shipped_packs()
+    updates = pack_updates(db, project_id, packs)
+    if not updates:
+        return []
+    with db.transaction() as session:
+        project = rows.load(session, Project, "project", project_id)
+        for update in updates:
+            for row in session.exec(select(ChecklistItem).where(ChecklistItem.project_id == project_id,
+                                                                ChecklistItem.pack_id == update.pack_id)).all():
+                row.pack_version = update.to_version
+                if row.item_id in update.dropped_items and row.applies:
+                    row.applies = False
+                row.updated_at = utcnow()
+        audit.record(session, actor, "project", project_id, "pack_update",
+                     {u.pack_id: u.from_version for u in updates}, {u.pack_id: u.to_version for u in updates},
+                     client_id=project.client_id)
+    if any(u.new_items for u in updates) and get_journey(db, project_id).journey.can_finish:
+        apply_journey(db, actor, project_id, packs)
+    else:
+        reschedule(db, project_id, packs)
+    return updates

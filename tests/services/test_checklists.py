@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 
 import pytest
+from sqlmodel import select
 
 from shelter_app.core.answers import Path
 from shelter_app.core.checklist import ItemStatus
@@ -209,3 +210,37 @@ def test_progress_overdue_and_report(db: Database) -> None:
     assert report.client_name == "Arneses de Juárez, S.A. de C.V." and report.kickoff == KICKOFF
     assert sum(len(c.items) for c in report.checklists) == len(items)
     assert any(i.to_verify for i in report.items)
+
+
+def test_a_newer_pack_version_is_shown_then_applied_on_request(db: Database) -> None:
+    project_id = new_project(db)
+    checklists.save_journey(db, "ana", project_id, journey_for(Path.SHELTER, SHELTER_PROGRAMS), None)
+    checklists.apply_journey(db, "ana", project_id)
+    assert checklists.pack_updates(db, project_id) == []
+    # the project was created from an older shelter pack that lacked one item and had one since dropped
+    items = checklists.project_items(db, project_id, today=KICKOFF)
+    shelter_items = [i for i in items if i.pack_id == "shelter"]
+    lacking = shelter_items[-1]
+    with db.transaction() as session:
+        for row in session.exec(select(ChecklistItem).where(ChecklistItem.project_id == project_id,
+                                                            ChecklistItem.pack_id == "shelter")).all():
+            row.pack_version = "2025.1.1"
+        session.delete(session.get(ChecklistItem, lacking.row_id))
+        client_id = projects.get_project(db, project_id)[0]
+        session.add(ChecklistItem(project_id=project_id, client_id=client_id, pack_id="shelter",
+                                  pack_version="2025.1.1", item_id="shelter.retired_step", notes="kept"))
+    [update] = checklists.pack_updates(db, project_id)
+    assert (update.pack_id, update.from_version) == ("shelter", "2025.1.1")
+    assert update.new_items == (lacking.item_id,) and update.dropped_items == ("shelter.retired_step",)
+    assert {i.pack_version for i in checklists.project_items(db, project_id, today=KICKOFF)
+            if i.pack_id == "shelter"} == {"2025.1.1"}  # nothing changes until the consultant applies it
+
+    checklists.apply_pack_updates(db, "ana", project_id)
+    after = checklists.project_items(db, project_id, today=KICKOFF)
+    assert lacking.item_id in {i.item_id for i in after}
+    assert {i.pack_version for i in after if i.pack_id == "shelter"} == {update.to_version}
+    with db.transaction() as session:
+        retired = session.exec(select(ChecklistItem).where(ChecklistItem.item_id == "shelter.retired_step")).one()
+        assert not retired.applies and retired.notes == "kept"  # set aside, not deleted
+    assert checklists.pack_updates(db, project_id) == []
+    assert "pack_update" in [e.action for e in audit.history(db, "project", project_id)]
