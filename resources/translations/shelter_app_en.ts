@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AnswersSummary</name>
+    <message numerus="yes">
+        <source>{role}: headcount {headcount}, %n shift(s) a day</source>
+        <translation>
+            <numerusform>{role}: headcount {headcount}, %n shift a day</numerusform>
+            <numerusform>{role}: headcount {headcount}, %n shifts a day</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTreeModel</name>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message numerus="yes">
+        <source>Evidence (%n file(s))</source>
+        <translation>
+            <numerusform>Evidence (%n file)</numerusform>
+            <numerusform>Evidence (%n files)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n client(s)</source>
@@ -15,6 +45,44 @@
         <translation>
             <numerusform>%n demo client added.</numerusform>
             <numerusform>%n demo clients added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWorkspace</name>
+    <message numerus="yes">
+        <source>{closed} of %n item(s) closed</source>
+        <translation>
+            <numerusform>{closed} of %n item closed</numerusform>
+            <numerusform>{closed} of %n items closed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to verify</source>
+        <translation>
+            <numerusform>%n to verify</numerusform>
+            <numerusform>%n to verify</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing {shown} of %n item(s)</source>
+        <translation>
+            <numerusform>Showing {shown} of %n item</numerusform>
+            <numerusform>Showing {shown} of %n items</numerusform>
         </translation>
     </message>
 </context>

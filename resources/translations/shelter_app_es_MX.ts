@@ -2,10 +2,216 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX" sourcelanguage="en">
 <context>
+    <name>AnswersSummary</name>
+    <message>
+        <source>Your answers</source>
+        <translation>Sus respuestas</translation>
+    </message>
+    <message>
+        <source>Minimum-wage zone</source>
+        <translation>Zona del salario mínimo</translation>
+    </message>
+    <message>
+        <source>{zone} (to verify)</source>
+        <translation>{zone} (por verificar)</translation>
+    </message>
+    <message>
+        <source>(not answered)</source>
+        <translation>(sin respuesta)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message numerus="yes">
+        <source>{role}: headcount {headcount}, %n shift(s) a day</source>
+        <translation>
+            <numerusform>{role}: plantilla de {headcount}, %n turno al día</numerusform>
+            <numerusform>{role}: plantilla de {headcount}, %n turnos al día</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CancellableTask</name>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistLabels</name>
+    <message>
+        <source>Not started</source>
+        <translation>Sin iniciar</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En proceso</translation>
+    </message>
+    <message>
+        <source>Waiting on third party</source>
+        <translation>En espera de terceros</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminada</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No aplica</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Shelter provider</source>
+        <translation>Proveedor Shelter</translation>
+    </message>
+    <message>
+        <source>Customs broker</source>
+        <translation>Agente aduanal</translation>
+    </message>
+    <message>
+        <source>Notary</source>
+        <translation>Notario</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>Asesor</translation>
+    </message>
+    <message>
+        <source>Government body</source>
+        <translation>Dependencia de gobierno</translation>
+    </message>
+    <message>
+        <source>Critical path</source>
+        <translation>Ruta crítica</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencida</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Por vencer</translation>
+    </message>
+    <message>
+        <source>To verify</source>
+        <translation>Por verificar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Encargado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Start set by hand</source>
+        <translation>Inicio fijado a mano</translation>
+    </message>
+    <message>
+        <source>Due date set by hand</source>
+        <translation>Vencimiento fijado a mano</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>Fecha de término</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Attached</source>
+        <translation>Archivo adjuntado</translation>
+    </message>
+    <message>
+        <source>Removed attachment</source>
+        <translation>Adjunto eliminado</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTreeModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimiento</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Alertas</translation>
+    </message>
+    <message>
+        <source>{closed} of {total} items closed</source>
+        <translation>{closed} de {total} tareas cerradas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n vencida</numerusform>
+            <numerusform>%n vencidas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Motivo: {reason}</translation>
+    </message>
+    <message>
+        <source>Start {start}, due {due}</source>
+        <translation>Inicio: {start}; vencimiento: {due}</translation>
+    </message>
+    <message>
+        <source>Dates set by hand</source>
+        <translation>Fechas fijadas a mano</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceInput</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
     </message>
 </context>
 <context>
@@ -41,6 +247,14 @@
     <message>
         <source>Add project…</source>
         <translation>Agregar proyecto…</translation>
+    </message>
+    <message>
+        <source>Setup journey…</source>
+        <translation>Recorrido de arranque…</translation>
+    </message>
+    <message>
+        <source>Checklists…</source>
+        <translation>Listas de verificación…</translation>
     </message>
     <message>
         <source>Projects</source>
@@ -129,6 +343,14 @@
         <translation>Etapa</translation>
     </message>
     <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Próximo vencimiento</translation>
+    </message>
+    <message>
         <source>Projects</source>
         <translation>Proyectos</translation>
     </message>
@@ -210,10 +432,250 @@
     </message>
 </context>
 <context>
+    <name>ExportOptions</name>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Tamaño de página:</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <source>Please correct the fields marked in red.</source>
         <translation>Por favor, corrija los campos marcados en rojo.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <source>Evidence expected:</source>
+        <translation>Evidencia esperada:</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>Fundamento legal:</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Fuentes:</translation>
+    </message>
+    <message>
+        <source>Status and owner</source>
+        <translation>Estatus y responsable</translation>
+    </message>
+    <message>
+        <source>Why blocked, not applicable, or done early</source>
+        <translation>Por qué está bloqueada, no aplica o se terminó antes de tiempo</translation>
+    </message>
+    <message>
+        <source>Person in charge</source>
+        <translation>Persona encargada</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estatus:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Completed:</source>
+        <translation>Fecha de término:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Responsable:</translation>
+    </message>
+    <message>
+        <source>Assignee:</source>
+        <translation>Encargado:</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Fechas</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>Inicio:</translation>
+    </message>
+    <message>
+        <source>Due:</source>
+        <translation>Vencimiento:</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Save notes</source>
+        <translation>Guardar notas</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Agregado</translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation>Adjuntar…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>or drop files on this panel</source>
+        <translation>o arrastre archivos a este panel</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Use computed date</source>
+        <translation>Usar la fecha calculada</translation>
+    </message>
+    <message>
+        <source>pack version {version}</source>
+        <translation>versión de la lista {version}</translation>
+    </message>
+    <message>
+        <source>Select an item to see its details.</source>
+        <translation>Seleccione una tarea para ver sus datos.</translation>
+    </message>
+    <message>
+        <source>To verify: {note}</source>
+        <translation>Por verificar: {note}</translation>
+    </message>
+    <message>
+        <source>these facts are not yet confirmed against primary law.</source>
+        <translation>estos datos aún no se han confirmado con las fuentes legales primarias.</translation>
+    </message>
+    <message>
+        <source>set by hand</source>
+        <translation>fijada a mano</translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation>calculada</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence (%n file(s))</source>
+        <translation>
+            <numerusform>Evidencias (%n archivo)</numerusform>
+            <numerusform>Evidencias (%n archivos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another user</source>
+        <translation>Otro usuario</translation>
+    </message>
+    <message>
+        <source>{who} changed this item after you opened it; it has been reloaded. Check it and make your change again.</source>
+        <translation>{who} modificó esta tarea después de que usted la abrió; se volvió a cargar. Revísela y haga su cambio de nuevo.</translation>
+    </message>
+    <message>
+        <source>A reason is needed</source>
+        <translation>Se necesita un motivo</translation>
+    </message>
+    <message>
+        <source>Attach evidence</source>
+        <translation>Adjuntar evidencias</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>Quitar adjunto</translation>
+    </message>
+    <message>
+        <source>Remove {file} from this item? The history keeps a record of it.</source>
+        <translation>¿Quitar {file} de esta tarea? El historial conservará un registro de ello.</translation>
+    </message>
+</context>
+<context>
+    <name>JourneyWizard</name>
+    <message>
+        <source>Setup journey</source>
+        <translation>Recorrido de arranque</translation>
+    </message>
+    <message>
+        <source>&amp;Save and close</source>
+        <translation>&amp;Guardar y cerrar</translation>
+    </message>
+    <message>
+        <source>Keep the answers so far and continue later</source>
+        <translation>Conservar las respuestas hasta ahora y continuar después</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Atrás</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Siguiente &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <source>Save the journey and create the project&apos;s checklists</source>
+        <translation>Guardar el recorrido y crear las listas de verificación del proyecto</translation>
+    </message>
+    <message>
+        <source>A colleague saved this journey after you opened it; nothing was overwritten. Close the journey and open it again to see their answers.</source>
+        <translation>Un colega guardó este recorrido después de que usted lo abrió; no se sobrescribió nada. Cierre el recorrido y ábralo de nuevo para ver sus respuestas.</translation>
+    </message>
+    <message>
+        <source>Close the journey</source>
+        <translation>Cerrar el recorrido</translation>
+    </message>
+    <message>
+        <source>Save the answers entered since the last save? You can continue the journey later.</source>
+        <translation>¿Guardar las respuestas capturadas desde la última vez? Puede continuar el recorrido después.</translation>
     </message>
 </context>
 <context>
@@ -480,6 +942,26 @@
         <source>Delete the contact {name}? The history keeps a record of it.</source>
         <translation>¿Eliminar el contacto {name}? El historial conservará un registro de él.</translation>
     </message>
+    <message>
+        <source>Setup &amp;journey…</source>
+        <translation>&amp;Recorrido de arranque…</translation>
+    </message>
+    <message>
+        <source>Compliance &amp;calendar (.ics)…</source>
+        <translation>Calendario de &amp;obligaciones (.ics)…</translation>
+    </message>
+    <message>
+        <source>Compliance calendar</source>
+        <translation>Calendario de obligaciones</translation>
+    </message>
+    <message>
+        <source>Calendars (*.ics)</source>
+        <translation>Calendarios (*.ics)</translation>
+    </message>
+    <message>
+        <source>{count} dated reminders written to {file}.</source>
+        <translation>Recordatorios con fecha guardados en {file}: {count}.</translation>
+    </message>
     <message numerus="yes">
         <source>%n demo client(s) added.</source>
         <translation>
@@ -547,6 +1029,237 @@ Llavero: {keyring}</translation>
     <message>
         <source>Has a target date</source>
         <translation>Tiene fecha prevista</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWorkspace</name>
+    <message>
+        <source>Search items (title, ID, legal basis, assignee)…</source>
+        <translation>Buscar tareas (título, ID, fundamento legal, encargado)…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estatus</translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation>Todos los responsables</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>Solo vencidas</translation>
+    </message>
+    <message>
+        <source>To verify only</source>
+        <translation>Solo por verificar</translation>
+    </message>
+    <message>
+        <source>This project has no checklist items yet. Complete its setup journey to create them.</source>
+        <translation>Este proyecto aún no tiene tareas en sus listas de verificación. Complete su recorrido de arranque para crearlas.</translation>
+    </message>
+    <message>
+        <source>{mark} critical path: a delay here moves the finish date. “To verify”: rests on facts not yet confirmed against primary law.</source>
+        <translation>{mark} ruta crítica: un retraso aquí recorre la fecha de término. “Por verificar”: se basa en datos aún no confirmados con las fuentes legales primarias.</translation>
+    </message>
+    <message>
+        <source>Red bars: critical path. Red outline: overdue. Pale bars: done. Green line: today. Shaded columns: weekends.</source>
+        <translation>Barras rojas: ruta crítica. Contorno rojo: vencida. Barras claras: terminadas. Línea verde: hoy. Columnas sombreadas: fines de semana.</translation>
+    </message>
+    <message>
+        <source>Checklists</source>
+        <translation>Listas de verificación</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Cronograma</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Proyecto</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exportar &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;XLSX…</source>
+        <translation>Exportar &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence pack…</source>
+        <translation>Paquete de &amp;evidencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>{project} — {client} — Checklists</source>
+        <translation>{project} — {client} — Listas de verificación</translation>
+    </message>
+    <message numerus="yes">
+        <source>{closed} of %n item(s) closed</source>
+        <translation>
+            <numerusform>{closed} de %n tarea cerrada</numerusform>
+            <numerusform>{closed} de %n tareas cerradas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n vencida</numerusform>
+            <numerusform>%n vencidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to verify</source>
+        <translation>
+            <numerusform>%n por verificar</numerusform>
+            <numerusform>%n por verificar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>forecast finish {date}</source>
+        <translation>término previsto: {date}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n tarea</numerusform>
+            <numerusform>%n tareas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing {shown} of %n item(s)</source>
+        <translation>
+            <numerusform>Se muestran {shown} de %n tarea</numerusform>
+            <numerusform>Se muestran {shown} de %n tareas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>English and Spanish</source>
+        <translation>Inglés y español</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Exportar PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export XLSX</source>
+        <translation>Exportar XLSX</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Libros de Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Evidence pack</source>
+        <translation>Paquete de evidencias</translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation>Archivos ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Generando {file}…</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Exportación cancelada; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Se guardó {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationCard</name>
+    <message>
+        <source>To verify</source>
+        <translation>Por verificar</translation>
+    </message>
+    <message>
+        <source>This rests on a fact the sources do not fully confirm yet: check it before passing it on.</source>
+        <translation>Esto se basa en un dato que las fuentes aún no confirman del todo: verifíquelo antes de transmitirlo.</translation>
+    </message>
+    <message>
+        <source>Basis: {rules}</source>
+        <translation>Fundamento: {rules}</translation>
+    </message>
+    <message>
+        <source>Checklist items: {items}</source>
+        <translation>Tareas de las listas: {items}</translation>
+    </message>
+    <message>
+        <source>Blocker</source>
+        <translation>Impedimento</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation>Consejo</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+</context>
+<context>
+    <name>RecommendationsView</name>
+    <message>
+        <source>Recommendations</source>
+        <translation>Recomendaciones</translation>
+    </message>
+    <message>
+        <source>No recommendations yet: they appear as the answers come in.</source>
+        <translation>Aún no hay recomendaciones: aparecen conforme se capturan las respuestas.</translation>
+    </message>
+</context>
+<context>
+    <name>RolesInput</name>
+    <message>
+        <source>Role</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Shifts a day</source>
+        <translation>Turnos al día</translation>
+    </message>
+    <message>
+        <source>&amp;Add role</source>
+        <translation>&amp;Agregar puesto</translation>
+    </message>
+    <message>
+        <source>&amp;Remove role</source>
+        <translation>&amp;Quitar puesto</translation>
     </message>
 </context>
 <context>
@@ -641,6 +1354,44 @@ Llavero: {keyring}</translation>
     <message>
         <source>ShelterDesk stopped abruptly during the last session. Your saved data is safe. This is the technical record of what happened; please copy it and send it to your support contact.</source>
         <translation>ShelterDesk se detuvo abruptamente durante la última sesión. Sus datos guardados están a salvo. Este es el registro técnico de lo ocurrido; por favor, cópielo y envíelo a su contacto de soporte.</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <source>* Required</source>
+        <translation>* Obligatorio</translation>
+    </message>
+</context>
+<context>
+    <name>WageZoneBox</name>
+    <message>
+        <source>Minimum-wage zone</source>
+        <translation>Zona del salario mínimo</translation>
+    </message>
+    <message>
+        <source>Choose the state and enter the city: the zone is derived from them.</source>
+        <translation>Elija el estado y escriba la ciudad: la zona se deriva de ellos.</translation>
+    </message>
+    <message>
+        <source>To verify: ShelterDesk knows only part of the official list of border-zone municipalities, and this one is not on it. Check it against the official list before relying on the general zone.</source>
+        <translation>Por verificar: ShelterDesk conoce solo parte de la lista oficial de municipios de la zona fronteriza, y este no aparece en ella. Compruébelo con la lista oficial antes de dar por buena la zona general.</translation>
+    </message>
+    <message>
+        <source>Derived from the state and municipality; it sets the legal wage floor.</source>
+        <translation>Se deriva del estado y del municipio; fija el salario mínimo legal.</translation>
+    </message>
+    <message>
+        <source>Northern border free zone (ZLFN)</source>
+        <translation>Zona Libre de la Frontera Norte (ZLFN)</translation>
+    </message>
+    <message>
+        <source>General zone</source>
+        <translation>Zona general</translation>
+    </message>
+    <message>
+        <source>{zone} — {municipality}, {state}</source>
+        <translation>{zone} — {municipality}, {state}</translation>
     </message>
 </context>
 </TS>
