@@ -7,6 +7,7 @@ and a saved file all meet the same rules.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -42,15 +43,17 @@ class FieldInput(QWidget):
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
 
+    @abstractmethod
     def value(self) -> object:
-        raise NotImplementedError
+        """The answer as the journey flow takes it."""
 
+    @abstractmethod
     def set_value(self, value: object) -> None:
-        raise NotImplementedError
+        """Show a stored answer."""
 
+    @abstractmethod
     def focus_chain(self) -> list[QWidget]:
         """The widgets Tab visits, in order."""
-        raise NotImplementedError
 
     def point_at(self, field: str) -> None:
         """Put the focus where `field` (the name an error gives) is wrong."""
