@@ -51,6 +51,20 @@
 <context>
     <name>ProjectWorkspace</name>
     <message numerus="yes">
+        <source>Newer versions of %n checklist(s) are available. Nothing changes until you review and apply them.</source>
+        <translation>
+            <numerusform>A newer version of %n checklist is available. Nothing changes until you review and apply it.</numerusform>
+            <numerusform>Newer versions of %n checklists are available. Nothing changes until you review and apply them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checklist(s) moved to the version in force.</source>
+        <translation>
+            <numerusform>%n checklist moved to the version in force.</numerusform>
+            <numerusform>%n checklists moved to the version in force.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{closed} of %n item(s) closed</source>
         <translation>
             <numerusform>{closed} of %n item closed</numerusform>

@@ -1013,7 +1013,42 @@ Llavero: {keyring}</translation>
     </message>
     <message>
         <source>&lt;h3&gt;ShelterDesk {version}&lt;/h3&gt;&lt;p&gt;Set up manufacturing in Mexico under a shelter provider: client portfolio, setup journey, IMMEX and IVA/IEPS checklists, and the business case.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;br&gt;Data folder: {data}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;ShelterDesk {version}&lt;/h3&gt;&lt;p&gt;Para instalar operaciones de manufactura en México con un proveedor Shelter: cartera de clientes, proceso de arranque, listas de verificación de IMMEX y de IVA/IEPS, y caso de negocio.&lt;/p&gt;&lt;p&gt;Base de datos: {location}&lt;br&gt;Carpeta de datos: {data}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;ShelterDesk {version}&lt;/h3&gt;&lt;p&gt;Para instalar operaciones de manufactura en México con un proveedor Shelter: cartera de clientes, recorrido de arranque, listas de verificación de IMMEX y de IVA/IEPS, y caso de negocio.&lt;/p&gt;&lt;p&gt;Base de datos: {location}&lt;br&gt;Carpeta de datos: {data}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>PackUpdateDialog</name>
+    <message>
+        <source>Newer checklist versions</source>
+        <translation>Versiones más recientes de las listas</translation>
+    </message>
+    <message>
+        <source>This ShelterDesk ships newer versions of checklists this project uses. Applying them adds the new items that apply to the project. Items a new version no longer has are set aside as not applicable, with their status, notes and evidence kept: nothing is deleted, and the change is recorded in the project&apos;s history.</source>
+        <translation>Esta versión de ShelterDesk trae versiones más recientes de listas que usa este proyecto. Al aplicarlas se agregan los nuevos puntos que corresponden al proyecto. Los puntos que una versión nueva ya no incluye quedan apartados como no aplicables, con su estado, notas y evidencia: nada se borra y el cambio queda registrado en el historial del proyecto.</translation>
+    </message>
+    <message>
+        <source>{checklist}: version {old} → {new}</source>
+        <translation>{checklist}: versión {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Added: {item}</source>
+        <translation>Se agrega: {item}</translation>
+    </message>
+    <message>
+        <source>Set aside (no longer in the checklist): {item}</source>
+        <translation>Se aparta (ya no está en la lista): {item}</translation>
+    </message>
+    <message>
+        <source>Revised wording, sources or durations; no items added or removed</source>
+        <translation>Redacción, fuentes o duraciones revisadas; no se agregan ni quitan puntos</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>&amp;Aplicar cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Más tarde</translation>
     </message>
 </context>
 <context>
@@ -1033,6 +1068,10 @@ Llavero: {keyring}</translation>
 </context>
 <context>
     <name>ProjectWorkspace</name>
+    <message>
+        <source>&amp;Review changes…</source>
+        <translation>&amp;Revisar cambios…</translation>
+    </message>
     <message>
         <source>Search items (title, ID, legal basis, assignee)…</source>
         <translation>Buscar tareas (título, ID, fundamento legal, encargado)…</translation>
@@ -1104,6 +1143,20 @@ Llavero: {keyring}</translation>
     <message>
         <source>{project} — {client} — Checklists</source>
         <translation>{project} — {client} — Listas de verificación</translation>
+    </message>
+    <message numerus="yes">
+        <source>Newer versions of %n checklist(s) are available. Nothing changes until you review and apply them.</source>
+        <translation>
+            <numerusform>Hay una versión más reciente de %n lista. Nada cambia hasta que la revise y la aplique.</numerusform>
+            <numerusform>Hay versiones más recientes de %n listas. Nada cambia hasta que las revise y las aplique.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checklist(s) moved to the version in force.</source>
+        <translation>
+            <numerusform>%n lista pasó a la versión vigente.</numerusform>
+            <numerusform>%n listas pasaron a la versión vigente.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{closed} of %n item(s) closed</source>
@@ -1255,7 +1308,7 @@ Llavero: {keyring}</translation>
     </message>
     <message>
         <source>&amp;Add role</source>
-        <translation>&amp;Agregar puesto</translation>
+        <translation>Agregar &amp;puesto</translation>
     </message>
     <message>
         <source>&amp;Remove role</source>

@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QDate, QEvent, QMimeData, QModelIndex, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QTreeWidget, QWidget
+from sqlmodel import select
 
 from shelter_app.core.answers import Path as OperatingPath
 from shelter_app.core.portfolio import ClientFields, ProjectFields
@@ -22,6 +23,7 @@ from shelter_app.paths import get_paths
 from shelter_app.services import checklists, clients, projects
 from shelter_app.services.checklists import ItemView
 from shelter_app.storage.db import Database
+from shelter_app.storage.models import ChecklistItem
 from shelter_app.ui import i18n
 from shelter_app.ui.timeline import COLOURS
 from shelter_app.ui.worker import DbRunner
@@ -403,6 +405,46 @@ def test_actions_added_by_the_main_window_join_toolbar_and_menu(workspace: Proje
     assert action in workspace.toolbar.actions() and action in workspace.project_menu.actions()
     menu = workspace.project_menu.actions()
     assert menu.index(action) < menu.index(workspace._menu_end)  # above Close
+
+
+def _age_the_pack(db: Database, project_id: int, pack_id: str) -> str:
+    """Make the project look as if it was created from an older version of `pack_id` that lacked one item."""
+    rows = [v for v in checklists.project_items(db, project_id, today=TODAY) if v.pack_id == pack_id]
+    with db.transaction() as session:
+        for row in session.exec(select(ChecklistItem).where(ChecklistItem.project_id == project_id,
+                                                            ChecklistItem.pack_id == pack_id)).all():
+            row.pack_version = "2025.1.1"
+        session.delete(session.get(ChecklistItem, rows[-1].row_id))
+    return rows[-1].item_id
+
+
+@pytest.mark.parametrize("apply", [False, True])
+def test_newer_pack_versions_show_a_banner_and_apply_only_when_asked(qtbot: Any, gui_db: Database, runner: DbRunner,
+                                                                     english: None, project: int, apply: bool) -> None:
+    lacking = _age_the_pack(gui_db, project, "immex_application")
+    ws = ProjectWorkspace(runner, gui_db, "ana", project, get_paths(), today=TODAY)
+    qtbot.addWidget(ws)
+    ws.show()
+    assert ws.update_banner.isVisible() and "1 checklist" in ws.update_text.text()
+    seen: dict[str, Any] = {}
+
+    def review(dialog: QWidget) -> None:
+        tree = dialog.findChild(QTreeWidget, "packUpdateChanges")
+        top = tree.topLevelItem(0)
+        seen["rows"] = [top.text(0)] + [top.child(n).text(0) for n in range(top.childCount())]
+        dialog.accept() if apply else dialog.reject()
+
+    when_modal(review)
+    ws.review_button.click()
+    assert "2025.1.1 →" in seen["rows"][0]
+    assert seen["rows"][1] == f"Added: {ws.packs.items_by_id[lacking].title.en}"
+    versions = {v.pack_version for v in checklists.project_items(gui_db, project, today=TODAY)
+                if v.pack_id == "immex_application"}
+    if apply:
+        assert versions == {ws.packs.packs_by_id["immex_application"].version} and not ws.update_banner.isVisible()
+        assert lacking in {v.item_id for v in ws.model.items()}
+    else:
+        assert versions == {"2025.1.1"} and ws.update_banner.isVisible()  # nothing changed
 
 
 def test_a_project_without_checklists_says_what_to_do(qtbot: Any, gui_db: Database, runner: DbRunner,

@@ -49,13 +49,13 @@ from shelter_app.services.checklists import ItemView
 from shelter_app.services.evidence import EvidenceView
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import ERROR_STYLE, WARNING_STYLE, handle_error
-from shelter_app.ui.worker import DbRunner
-from shelter_app.ui.workspace.labels import (
+from shelter_app.ui.labels import (
     history_action_labels,
     history_field_labels,
     owner_labels,
     status_labels,
 )
+from shelter_app.ui.worker import DbRunner
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—": no date
 DATE_SAVE_DELAY_MS = 700  # a date typed or stepped with the arrows is saved once it settles

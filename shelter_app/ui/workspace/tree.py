@@ -21,7 +21,7 @@ from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.text import fold_for_search
 from shelter_app.l10n import format_date
 from shelter_app.services.checklists import ItemView
-from shelter_app.ui.workspace.labels import flag_labels, owner_labels, status_labels
+from shelter_app.ui.labels import flag_labels, owner_labels, status_labels
 
 COL_TITLE, COL_STATUS, COL_OWNER, COL_DUE, COL_FLAGS = range(5)
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole.value  # an item row's database id; None on group rows

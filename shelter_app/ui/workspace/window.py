@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,11 +31,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
     QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -45,9 +50,10 @@ from shelter_app.core.errors import UserError
 from shelter_app.l10n import format_date
 from shelter_app.paths import Paths
 from shelter_app.services.changes import Changes
-from shelter_app.services.checklists import ItemView
+from shelter_app.services.checklists import ItemView, PackUpdate
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import handle_error, show_user_error, ui_language
+from shelter_app.ui.labels import owner_labels, status_labels
 from shelter_app.ui.timeline import Bar, TimelineView
 from shelter_app.ui.worker import DbRunner
 from shelter_app.ui.workspace.exports import (
@@ -59,7 +65,6 @@ from shelter_app.ui.workspace.exports import (
     pdf_writer,
     xlsx_writer,
 )
-from shelter_app.ui.workspace.labels import owner_labels, status_labels
 from shelter_app.ui.workspace.panel import ItemPanel
 from shelter_app.ui.workspace.tree import (
     COL_DUE,
@@ -95,6 +100,49 @@ def timeline_bars(items: Sequence[ItemView], packs: PackSet, language: str) -> l
     return bars
 
 
+class PackUpdateDialog(QDialog):
+    """What newer checklist versions would change in the project; the consultant applies them or not."""
+
+    def __init__(self, updates: Sequence[PackUpdate], packs: PackSet, language: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("packUpdateDialog")
+        self.setWindowTitle(self.tr("Newer checklist versions"))
+        self.resize(640, 420)
+        intro = QLabel(self.tr("This ShelterDesk ships newer versions of checklists this project uses. Applying them "
+                               "adds the new items that apply to the project. Items a new version no longer has are "
+                               "set aside as not applicable, with their status, notes and evidence kept: nothing is "
+                               "deleted, and the change is recorded in the project's history."))
+        intro.setWordWrap(True)
+        self.changes = QTreeWidget()
+        self.changes.setObjectName("packUpdateChanges")
+        self.changes.setHeaderHidden(True)
+        for update in updates:
+            pack = packs.packs_by_id.get(update.pack_id)
+            title = pack.title.pick(language) if pack else update.pack_id
+            top = QTreeWidgetItem([self.tr("{checklist}: version {old} → {new}").format(
+                checklist=title, old=update.from_version, new=update.to_version)])
+            for item_id in update.new_items:
+                item = packs.items_by_id.get(item_id)
+                name = item.title.pick(language) if item else item_id
+                QTreeWidgetItem(top, [self.tr("Added: {item}").format(item=name)])
+            for item_id in update.dropped_items:
+                QTreeWidgetItem(top, [self.tr("Set aside (no longer in the checklist): {item}").format(item=item_id)])
+            if not update.new_items and not update.dropped_items:
+                QTreeWidgetItem(top, [self.tr("Revised wording, sources or durations; no items added or removed")])
+            self.changes.addTopLevelItem(top)
+        self.changes.expandAll()
+        buttons = QDialogButtonBox()
+        self.apply_button = buttons.addButton(self.tr("&Apply changes"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("&Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.changes, 1)
+        layout.addWidget(buttons)
+
+
 class ProjectWorkspace(QMainWindow):
     """A project's checklists; `add_toolbar_action` lets the main window add its own actions."""
 
@@ -128,6 +176,23 @@ class ProjectWorkspace(QMainWindow):
         header = QHBoxLayout()
         header.addWidget(self.summary, 1)
         header.addWidget(self.overall)
+
+        # -- newer pack versions: shown, never applied silently
+        self.pack_updates: list[PackUpdate] = []
+        self.update_banner = QFrame()
+        self.update_banner.setObjectName("packUpdateBanner")
+        self.update_banner.setStyleSheet("#packUpdateBanner { background: #fff4ce; border: 1px solid #e0c060; "
+                                         "border-radius: 4px; }")
+        self.update_text = QLabel()
+        self.update_text.setWordWrap(True)
+        self.review_button = QPushButton(self.tr("&Review changes…"))
+        self.review_button.setObjectName("reviewPackUpdates")
+        self.review_button.clicked.connect(self.review_pack_updates)
+        banner = QHBoxLayout(self.update_banner)
+        banner.setContentsMargins(8, 4, 8, 4)
+        banner.addWidget(self.update_text, 1)
+        banner.addWidget(self.review_button)
+        self.update_banner.hide()
 
         # -- filters
         self.search = QLineEdit()
@@ -230,6 +295,7 @@ class ProjectWorkspace(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.heading)
         layout.addLayout(header)
+        layout.addWidget(self.update_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
@@ -293,6 +359,34 @@ class ProjectWorkspace(QMainWindow):
             self.model.update_items(items)
         self._show_items_changed()
         self._refresh_panel(None)
+        self._show_pack_updates(checklists.pack_updates(self.db, self.project_id, self.packs))
+
+    def _show_pack_updates(self, updates: list[PackUpdate]) -> None:
+        self.pack_updates = updates
+        self.update_banner.setVisible(bool(updates))
+        if updates:
+            self.update_text.setText(self.tr(
+                "Newer versions of %n checklist(s) are available. Nothing changes until you review and apply them.",
+                "", len(updates)))
+
+    def review_pack_updates(self) -> None:
+        """Show what the newer pack versions change; apply them on the worker if the consultant agrees."""
+        from shelter_app.services import checklists
+
+        if not self.pack_updates:
+            return
+        dialog = PackUpdateDialog(self.pack_updates, self.packs, self.language, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.panel.flush()
+        db, actor, project_id, packs = self.db, self.actor, self.project_id, self.packs
+        self.runner.run(lambda: checklists.apply_pack_updates(db, actor, project_id, packs),
+                        self._pack_updates_applied, lambda error: handle_error(self, error))
+
+    def _pack_updates_applied(self, applied: list[PackUpdate]) -> None:
+        self.reload()
+        self.statusBar().showMessage(self.tr("%n checklist(s) moved to the version in force.", "", len(applied)),
+                                     10000)
 
     def apply_changes(self, changes: Changes) -> None:
         """After a write: repaint the rows that changed (the item, dependents whose dates moved)."""
