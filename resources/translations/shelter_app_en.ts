@@ -41,6 +41,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n dated reminder(s) written to {file}.</source>
+        <translation>
+            <numerusform>%n dated reminder written to {file}.</numerusform>
+            <numerusform>%n dated reminders written to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more wait for a grant (for example the IMMEX authorization) and are dated once its checklist item is marked done.</source>
+        <translation>
+            <numerusform>%n more waits for a grant (for example the IMMEX authorization) and is dated once its checklist item is marked done.</numerusform>
+            <numerusform>%n more wait for a grant (for example the IMMEX authorization) and are dated once its checklist item is marked done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n obligation(s) apply on each event or at all times and have no date.</source>
+        <translation>
+            <numerusform>%n obligation applies on each event or at all times and has no date.</numerusform>
+            <numerusform>%n obligations apply on each event or at all times and have no date.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n demo client(s) added.</source>
         <translation>
             <numerusform>%n demo client added.</numerusform>

@@ -958,10 +958,6 @@
         <source>Calendars (*.ics)</source>
         <translation>Calendarios (*.ics)</translation>
     </message>
-    <message>
-        <source>{count} dated reminders written to {file}.</source>
-        <translation>Recordatorios con fecha guardados en {file}: {count}.</translation>
-    </message>
     <message numerus="yes">
         <source>%n demo client(s) added.</source>
         <translation>
@@ -996,6 +992,27 @@ Llavero: {keyring}</translation>
     <message>
         <source>A shared PostgreSQL database is backed up on its server (pg_dump); nothing was copied here.</source>
         <translation>Una base de datos compartida de PostgreSQL se respalda en su propio servidor (pg_dump); no se copió nada en esta computadora.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dated reminder(s) written to {file}.</source>
+        <translation>
+            <numerusform>%n recordatorio con fecha escrito en {file}.</numerusform>
+            <numerusform>%n recordatorios con fecha escritos en {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more wait for a grant (for example the IMMEX authorization) and are dated once its checklist item is marked done.</source>
+        <translation>
+            <numerusform>%n más espera una autorización (por ejemplo, la del programa IMMEX) y tendrá fecha cuando su punto de la lista se marque como hecho.</numerusform>
+            <numerusform>%n más esperan una autorización (por ejemplo, la del programa IMMEX) y tendrán fecha cuando su punto de la lista se marque como hecho.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n obligation(s) apply on each event or at all times and have no date.</source>
+        <translation>
+            <numerusform>%n obligación se cumple en cada evento o en todo momento y no tiene fecha.</numerusform>
+            <numerusform>%n obligaciones se cumplen en cada evento o en todo momento y no tienen fecha.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The database was copied to:

@@ -505,9 +505,14 @@ class MainWindow(QMainWindow):
         db, language, owner = self.db, ui_language(), parent or self
 
         def written(result: Any) -> None:
-            QMessageBox.information(owner, self.tr("Compliance calendar"),
-                                    self.tr("{count} dated reminders written to {file}.").format(
-                                        count=len(result.dated), file=str(target)))
+            lines = [self.tr("%n dated reminder(s) written to {file}.", "", len(result.dated)).format(file=str(target))]
+            if result.pending:
+                lines.append(self.tr("%n more wait for a grant (for example the IMMEX authorization) and are dated "
+                                     "once its checklist item is marked done.", "", len(result.pending)))
+            if result.standing:
+                lines.append(self.tr("%n obligation(s) apply on each event or at all times and have no date.", "",
+                                     len(result.standing)))
+            QMessageBox.information(owner, self.tr("Compliance calendar"), "\n\n".join(lines))
 
         self.runner.run(lambda: calendar.export_ics(db, project_id, target, language), written,
                         lambda error: handle_error(owner, error))
