@@ -572,8 +572,12 @@
         <translation>Acción</translation>
     </message>
     <message>
-        <source>Use computed date</source>
-        <translation>Usar la fecha calculada</translation>
+        <source>Use computed</source>
+        <translation>Usar calculada</translation>
+    </message>
+    <message>
+        <source>Drop the date set by hand and use the one computed from the schedule</source>
+        <translation>Descartar la fecha capturada a mano y usar la calculada por el cronograma</translation>
     </message>
     <message>
         <source>pack version {version}</source>

@@ -473,3 +473,7 @@ def test_spanish_interface_shows_the_spanish_texts_and_dates(qtbot: Any, gui_db:
     assert ws.model.data(ws.model.index(0, COL_TITLE)) == ws.packs.phases[0].title.es
     ws.select_item(item.row_id)
     assert ws.panel.description.text() == item.description.es
+    # the longer Spanish labels still fit the panel at the default window size (nothing cut at the right edge)
+    ws.resize(1320, 820)
+    QApplication.processEvents()
+    assert ws.panel.minimumSizeHint().width() <= ws.panel_scroll.viewport().width()

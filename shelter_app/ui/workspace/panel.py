@@ -57,6 +57,7 @@ from shelter_app.ui.labels import (
 )
 from shelter_app.ui.worker import DbRunner
 
+SOURCE_CHARS = 40  # longest source address shown in full
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—": no date
 DATE_SAVE_DELAY_MS = 700  # a date typed or stepped with the arrows is saved once it settles
 NOTE_PREVIEW = 60  # characters of a note quoted in the history
@@ -236,10 +237,10 @@ class ItemPanel(QWidget):
         self.remove_button.clicked.connect(lambda _checked=False: self.remove_evidence())
         for button in (self.attach_button, self.open_button, self.remove_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         drop_hint = QLabel(self.tr("or drop files on this panel"))
         drop_hint.setStyleSheet(MUTED_STYLE)
-        buttons.addWidget(drop_hint)
+        drop_hint.setWordWrap(True)  # wraps instead of widening the narrow panel
+        buttons.addWidget(drop_hint, 1)
         self.evidence_message = self._message_label("evidenceMessage")
         evidence_layout.addWidget(self.evidence_list)
         evidence_layout.addLayout(buttons)
@@ -291,7 +292,8 @@ class ItemPanel(QWidget):
         edit.dateChanged.connect(self._date_edited)
         state = QLabel()
         state.setStyleSheet(MUTED_STYLE)
-        reset = QPushButton(self.tr("Use computed date"))
+        reset = QPushButton(self.tr("Use computed"))  # short: the panel is narrow, in Spanish too
+        reset.setToolTip(self.tr("Drop the date set by hand and use the one computed from the schedule"))
         reset.setObjectName(f"{which}Reset")
         reset.clicked.connect(lambda: self.use_computed_date(which))
         row = QHBoxLayout()
@@ -384,7 +386,8 @@ class ItemPanel(QWidget):
         for url in sources:
             parts = urlsplit(url)
             shown = (parts.netloc + parts.path).removeprefix("www.").rstrip("/")
-            shown = shown if len(shown) <= 60 else shown[:59] + "…"
+            # a URL cannot wrap: keep it short enough for the narrow panel (the link opens the whole address)
+            shown = shown if len(shown) <= SOURCE_CHARS else shown[:SOURCE_CHARS - 1] + "…"
             links.append(f'<a href="{escape(url, {chr(34): "&quot;"})}">{escape(shown)}</a>')
         return "<br>".join(links) or "—"
 

@@ -266,6 +266,8 @@ class ProjectWorkspace(QMainWindow):
         self.panel.reload_requested.connect(self.reload)
         self.panel_scroll = QScrollArea()
         self.panel_scroll.setWidgetResizable(True)
+        # the panel wraps its texts to the width it gets; a sideways scroll bar would cut them instead
+        self.panel_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel_scroll.setWidget(self.panel)
         self.panel_scroll.setMinimumWidth(380)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
