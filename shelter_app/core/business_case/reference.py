@@ -1,0 +1,193 @@
+"""The statutory reference tables of the business case, as plain values with their provenance.
+
+The tables themselves are versioned data files (`resources/reference/`, read by
+`content.reference`); this module only says what they hold, so the cost model and a PDF
+appendix can use them without reading files. Every value carries its sources, the date it was
+checked and how sure the domain notes are of it: a value that is not confirmed for the year it
+is used in is shown as "to verify".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from shelter_app.core.answers import WageZone
+
+T = TypeVar("T")
+
+
+class Confidence(StrEnum):
+    """The domain notes' tags (cost-model.md, top): [V], [V-old], [UNCONFIRMED], ASSUMPTION."""
+
+    VERIFIED = "verified"
+    VERIFIED_OLD = "verified_old"
+    """Verified in a source older than the year it is used for: a calibration point, not a current fact."""
+    UNCONFIRMED = "unconfirmed"
+    ASSUMPTION = "assumption"
+    """A modelling convention (e.g. the 6.5 % PTU margin), not a fact of law or of the market."""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a reference value comes from and how far to trust it."""
+
+    sources: tuple[Source, ...]
+    checked_on: date
+    confidence: Confidence
+    note: str = ""
+
+    @property
+    def to_verify(self) -> bool:
+        """Shown as "to verify" in the PDF appendix: not confirmed as current."""
+        return self.confidence in (Confidence.VERIFIED_OLD, Confidence.UNCONFIRMED)
+
+
+@dataclass(frozen=True)
+class Sourced(Generic[T]):
+    """A reference value and its provenance."""
+
+    value: T
+    provenance: Provenance
+
+
+class RiskClass(StrEnum):
+    """IMSS work-risk classes; a new registration pays the class mean premium."""
+
+    I = "I"  # noqa: E741  (the legal name of the class)
+    II = "II"
+    III = "III"
+    IV = "IV"
+    V = "V"
+
+
+IMSS_EMPLOYER_KEYS: tuple[str, ...] = (
+    "em_cuota_fija",
+    "em_excedente",
+    "em_prestaciones_dinero",
+    "em_gastos_medicos_pensionados",
+    "invalidez_vida",
+    "guarderias_prestaciones_sociales",
+    "retiro",
+)
+"""The employer IMSS branches with a flat rate, in the contract's order.
+
+`em_cuota_fija` is a fraction of one UMA per day; the others are fractions of the SBC.
+"""
+
+IMSS_WORKER_KEYS: tuple[str, ...] = (
+    "em_excedente",
+    "em_prestaciones_dinero",
+    "em_gastos_medicos_pensionados",
+    "invalidez_vida",
+    "cesantia_vejez",
+)
+"""The worker quotas an employer absorbs for a minimum-wage earner (LSS art. 36)."""
+
+CESANTIA_VEJEZ_BANDS = 8
+"""Band 0 (SBC at the minimum wage) and bands 1-7 by SBC in UMA (§5.2)."""
+
+
+@dataclass(frozen=True)
+class VacationSchedule:
+    """LFT art. 76 (2023 reform): days for each of the first years, then +`step_days` every `step_years`."""
+
+    first_years: tuple[int, ...]
+    then_base_days: int
+    step_years: int
+    step_days: int
+
+    def days_for(self, seniority_years: int) -> int:
+        """Vacation days in the given year of seniority (1 = first year)."""
+        if seniority_years < 1:
+            raise ValueError(f"seniority starts at year 1, not {seniority_years}")
+        if seniority_years <= len(self.first_years):
+            return self.first_years[seniority_years - 1]
+        after = seniority_years - len(self.first_years) - 1
+        return self.then_base_days + self.step_days * (after // self.step_years)
+
+
+@dataclass(frozen=True)
+class YearSchedule(Generic[T]):
+    """A value that changes by calendar year: before the first row one value, after the last row the last row's."""
+
+    rows: Mapping[int, Sourced[T]]
+    before_first_year: Sourced[T]
+
+    def for_year(self, year: int) -> Sourced[T]:
+        if year in self.rows:
+            return self.rows[year]
+        first, last = min(self.rows), max(self.rows)
+        if year < first:
+            return self.before_first_year
+        if year > last:
+            return self.rows[last]
+        # a gap inside the table: the latest earlier row is in force
+        return self.rows[max(y for y in self.rows if y < year)]
+
+
+@dataclass(frozen=True)
+class StatutoryDefaults:
+    """Scalar defaults of the contract (§4 "other defaults" and R4 scalars), each with its provenance."""
+
+    aguinaldo_days: Sourced[Decimal]
+    prima_vacacional_rate: Sourced[Decimal]
+    rest_days_per_year: Sourced[Decimal]
+    paid_holidays_per_year: Sourced[Decimal]
+    hours_per_worked_day_at_48h: Sourced[Decimal]
+    sbc_cap_uma: Sourced[Decimal]
+    em_excedente_threshold_uma: Sourced[Decimal]
+    infonavit_rate: Sourced[Decimal]
+    ptu_rate: Sourced[Decimal]
+    ptu_taxable_income_margin: Sourced[Decimal]
+    ptu_cap_days: Sourced[Decimal]
+    dta_mxn_per_pedimento: Sourced[Decimal]
+    iva_rate: Sourced[Decimal]
+    us_paid_hours_per_year: Sourced[Decimal]
+
+
+@dataclass(frozen=True)
+class TableVersion:
+    """One reference file: its version and the date its facts are current to."""
+
+    file: str
+    table: str
+    version: str
+    current_to: date
+
+
+@dataclass(frozen=True)
+class ReferenceData:
+    """Every reference table the business case reads defaults from (business-case-io.md §4)."""
+
+    minimum_wage_mxn_per_day: Mapping[tuple[int, WageZone], Sourced[Decimal]]
+    """R1, by calendar year and zone."""
+    uma_mxn_per_day: Mapping[int, Sourced[Decimal]]
+    """R2, by calendar year."""
+    vacation: Sourced[VacationSchedule]
+    """R3a."""
+    weekly_hours: YearSchedule[Decimal]
+    """R3b: the 48 → 40 hour reform."""
+    imss_employer_rates: Mapping[str, Sourced[Decimal]]
+    """R4, keys of `IMSS_EMPLOYER_KEYS`."""
+    imss_worker_rates: Mapping[str, Sourced[Decimal]]
+    """R4, keys of `IMSS_WORKER_KEYS`."""
+    risk_class_premiums: Mapping[RiskClass, Sourced[Decimal]]
+    default_risk_class: RiskClass
+    cesantia_vejez_rates: YearSchedule[tuple[Decimal, ...]]
+    """R5: 8 band rates per year."""
+    isn_rate: Mapping[tuple[int, str], Sourced[Decimal]]
+    """R6, by calendar year and state name as written in the table."""
+    defaults: StatutoryDefaults
+    tables: tuple[TableVersion, ...] = ()

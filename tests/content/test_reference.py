@@ -1,0 +1,269 @@
+"""Reference tables: the shipped files yield exactly the contract's defaults; a broken file is refused by key."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from shelter_app.content.reference import FILES, ReferenceDataError, default_folder, load_reference
+from shelter_app.core.answers import WageZone
+from shelter_app.core.business_case.reference import Confidence, ReferenceData, RiskClass
+
+D = Decimal
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def ref() -> ReferenceData:
+    return load_reference(today=TODAY)
+
+
+@pytest.fixture
+def tables(tmp_path: Path) -> Path:
+    """A writable copy of the shipped tables."""
+    folder = tmp_path / "reference"
+    shutil.copytree(default_folder(), folder)
+    return folder
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    file = folder / name
+    text = file.read_text(encoding="utf-8")
+    assert old in text, old
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(ReferenceDataError) as caught:
+        load_reference(folder, today=TODAY)
+    return [p.message() for p in caught.value.problems]
+
+
+# ---- the shipped tables are the contract's §4 ---------------------------------------------------------------
+
+
+def test_r1_minimum_wages(ref: ReferenceData) -> None:
+    expected = {
+        (2024, WageZone.GENERAL): "248.93", (2024, WageZone.BORDER): "374.89",
+        (2025, WageZone.GENERAL): "278.80", (2025, WageZone.BORDER): "419.88",
+        (2026, WageZone.GENERAL): "315.04", (2026, WageZone.BORDER): "440.87",
+    }  # fmt: skip
+    assert {k: v.value for k, v in ref.minimum_wage_mxn_per_day.items()} == {k: D(v) for k, v in expected.items()}
+
+
+def test_r2_uma(ref: ReferenceData) -> None:
+    assert {y: v.value for y, v in ref.uma_mxn_per_day.items()} == {
+        2023: D("103.74"),
+        2024: D("108.57"),
+        2025: D("113.14"),
+        2026: D("117.31"),
+    }
+
+
+def test_r3a_vacation(ref: ReferenceData) -> None:
+    days = [ref.vacation.value.days_for(years) for years in range(1, 32)]
+    assert days[:5] == [12, 14, 16, 18, 20]
+    assert days[5:10] == [22] * 5 and days[10:15] == [24] * 5 and days[15:20] == [26] * 5
+    assert days[30] == 32  # 31-35 → 32 (LFT art. 76)
+    with pytest.raises(ValueError, match="year 1"):
+        ref.vacation.value.days_for(0)
+
+
+def test_r3b_weekly_hours(ref: ReferenceData) -> None:
+    hours = {y: ref.weekly_hours.for_year(y).value for y in range(2024, 2033)}
+    assert hours == {2024: 48, 2025: 48, 2026: 48, 2027: 46, 2028: 44, 2029: 42, 2030: 40, 2031: 40, 2032: 40}
+
+
+def test_r4_imss(ref: ReferenceData) -> None:
+    assert {k: v.value for k, v in ref.imss_employer_rates.items()} == {
+        "em_cuota_fija": D("0.2040"), "em_excedente": D("0.0110"), "em_prestaciones_dinero": D("0.0070"),
+        "em_gastos_medicos_pensionados": D("0.0105"), "invalidez_vida": D("0.0175"),
+        "guarderias_prestaciones_sociales": D("0.0100"), "retiro": D("0.0200"),
+    }  # fmt: skip
+    assert {k: v.value for k, v in ref.imss_worker_rates.items()} == {
+        "em_excedente": D("0.0040"), "em_prestaciones_dinero": D("0.0025"),
+        "em_gastos_medicos_pensionados": D("0.00375"), "invalidez_vida": D("0.00625"), "cesantia_vejez": D("0.01125"),
+    }  # fmt: skip
+    assert {c: v.value for c, v in ref.risk_class_premiums.items()} == {
+        RiskClass.I: D("0.0054355"), RiskClass.II: D("0.0113065"), RiskClass.III: D("0.0259840"),
+        RiskClass.IV: D("0.0465325"), RiskClass.V: D("0.0758875"),
+    }  # fmt: skip
+    assert ref.default_risk_class is RiskClass.III
+    d = ref.defaults
+    assert (d.sbc_cap_uma.value, d.em_excedente_threshold_uma.value, d.infonavit_rate.value) == (25, 3, D("0.05"))
+
+
+def test_r5_cesantia_vejez(ref: ReferenceData) -> None:
+    schedule = ref.cesantia_vejez_rates
+    assert schedule.for_year(2026).value == tuple(
+        D(x) for x in ("0.03150", "0.03676", "0.04851", "0.05556", "0.06026", "0.06361", "0.06613", "0.07513")
+    )
+    assert schedule.for_year(2030).value[7] == D("0.11875")
+    assert schedule.for_year(2035).value == schedule.for_year(2030).value  # after 2030: the 2030 row
+    assert schedule.for_year(2019).value == (D("0.03150"),) * 8  # before 2023: 3.150 % in every band
+    assert schedule.for_year(2023).value[2] == D("0.03575")
+    assert all(len(row.value) == 8 for row in schedule.rows.values())
+    assert sorted(schedule.rows) == list(range(2023, 2031))
+
+
+def test_r6_isn(ref: ReferenceData) -> None:
+    expected = {
+        "Baja California": "0.0425", "Chihuahua": "0.04", "Coahuila": "0.03", "Nuevo León": "0.03",
+        "Sonora": "0.03", "Tamaulipas": "0.03", "Jalisco": "0.025", "Guanajuato": "0.03", "Querétaro": "0.03",
+        "Aguascalientes": "0.025", "San Luis Potosí": "0.03", "Estado de México": "0.03", "Puebla": "0.03",
+    }  # fmt: skip
+    assert {k: v.value for k, v in ref.isn_rate.items()} == {(2026, s): D(r) for s, r in expected.items()}
+
+
+def test_other_defaults(ref: ReferenceData) -> None:
+    d = ref.defaults
+    values = {name: getattr(d, name).value for name in (
+        "aguinaldo_days", "prima_vacacional_rate", "rest_days_per_year", "paid_holidays_per_year",
+        "hours_per_worked_day_at_48h", "ptu_rate", "ptu_taxable_income_margin", "ptu_cap_days",
+        "dta_mxn_per_pedimento", "iva_rate", "us_paid_hours_per_year")}  # fmt: skip
+    assert values == {
+        "aguinaldo_days": 15, "prima_vacacional_rate": D("0.25"), "rest_days_per_year": 52,
+        "paid_holidays_per_year": 7, "hours_per_worked_day_at_48h": 8, "ptu_rate": D("0.10"),
+        "ptu_taxable_income_margin": D("0.065"), "ptu_cap_days": 90, "dta_mxn_per_pedimento": 425,
+        "iva_rate": D("0.16"), "us_paid_hours_per_year": 2080,
+    }  # fmt: skip
+    assert all(isinstance(v, Decimal) for v in values.values())
+
+
+def test_every_file_is_versioned(ref: ReferenceData) -> None:
+    assert {t.file for t in ref.tables} == set(FILES)
+    for table in ref.tables:
+        assert table.version.startswith("2026.") and table.current_to == date(2026, 3, 6)
+
+
+def test_what_the_notes_leave_open_is_to_verify(ref: ReferenceData) -> None:
+    cyv = ref.cesantia_vejez_rates.rows
+    assert [y for y in sorted(cyv) if cyv[y].provenance.to_verify] == [2024, 2025, 2027, 2028, 2029]
+    isn = {state: v.provenance for (_, state), v in ref.isn_rate.items()}
+    assert {s for s, p in isn.items() if p.to_verify} == {
+        "Sonora",
+        "Tamaulipas",
+        "Jalisco",
+        "Guanajuato",
+        "San Luis Potosí",
+        "Puebla",
+    }
+    assert isn["Sonora"].confidence is Confidence.VERIFIED_OLD
+    assert ref.risk_class_premiums[RiskClass.V].provenance.to_verify
+    assert not ref.risk_class_premiums[RiskClass.III].provenance.to_verify
+    assert ref.defaults.dta_mxn_per_pedimento.provenance.to_verify
+    margin = ref.defaults.ptu_taxable_income_margin.provenance
+    assert margin.confidence is Confidence.ASSUMPTION and not margin.to_verify
+    assert not ref.minimum_wage_mxn_per_day[(2026, WageZone.BORDER)].provenance.to_verify
+
+
+def test_every_value_names_its_sources_and_check_date(ref: ReferenceData) -> None:
+    verified = ref.uma_mxn_per_day[2026].provenance
+    assert verified.sources and verified.sources[0].url.startswith("https://")
+    assert verified.checked_on == date(2026, 3, 6)
+
+
+# ---- a broken file is refused, naming the file and the key --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        ("uma.yaml", "- {year: 2026, mxn_per_day: 117.31,", "- {year: 2026, mxn_per_day: 117.31, typo: 1,",
+         "uma.yaml, values[3].typo (year 2026): unknown key"),
+        ("uma.yaml", "- {year: 2026, mxn_per_day: 117.31,", "- {year: 2026,",
+         "uma.yaml, values[3].mxn_per_day (year 2026): the value is missing"),
+        ("uma.yaml", "- {year: 2026,", "- {year: 1890,", "uma.yaml, values[3].year (year 1890): invalid value 1890"),
+        ("uma.yaml", "- {year: 2026,", "- {year: '2026',", "uma.yaml, values[3].year (year 2026): invalid value"),
+        ("uma.yaml", "- {year: 2026,", "- {year: 2026.5,", "uma.yaml, values[3].year (year 2026.5): invalid value"),
+        ("uma.yaml", "- {year: 2026,", "- {year: 2025,",
+         "uma.yaml, values[3]: the row for 2025 is also given at values[2]"),
+        ("isn.yaml", "state: Chihuahua, rate: 0.04", "state: Chihuahua, rate: 1.04",
+         "isn.yaml, values[1].rate (year 2026, state Chihuahua): invalid value"),
+        ("isn.yaml", "sources: [milenio_edomex]", "sources: [milenio]",
+         "isn.yaml, values[11]: unknown source 'milenio'"),
+        ("cesantia_vejez.yaml", "[0.03150, 0.03676, 0.04851, 0.05556, 0.06026, 0.06361, 0.06613, 0.07513]",
+         "[0.03150, 0.03676, 0.04851, 0.05556, 0.06026, 0.06361, 0.06613]",
+         "cesantia_vejez.yaml, values[3] (year 2026): rates must hold 8 band rates, not 7"),
+        ("imss.yaml", "  retiro: {rate: 0.0200,", "  retiro_typo: {rate: 0.0200,",
+         "imss.yaml, employer_rates.retiro: the value is missing"),
+        ("minimum_wages.yaml", "zone: zlfn, mxn_per_day: 440.87", "zone: border, mxn_per_day: 440.87",
+         "minimum_wages.yaml, values[5].zone (year 2026, zone border): invalid value 'border'"),
+        ("defaults.yaml", "iva_rate: {value: 0.16, unit: fraction, confidence: verified",
+         "iva_rate: {value: 0.16, unit: fraction, confidence: unconfirmed",
+         "defaults.yaml, values.iva_rate: a unconfirmed value needs a note"),
+        ("weekly_hours.yaml", "version: 2026.3.1", "version: 3", "weekly_hours.yaml, version: invalid value 3"),
+        ("weekly_hours.yaml", "{year: 2027, hours: 46,", "{year: 2027, hours: 0,",
+         "weekly_hours.yaml, values[1].hours (year 2027): invalid value"),
+        ("vacation.yaml", "current_to: 2026-03-06", "current_to: 2027-01-01",
+         "vacation.yaml, current_to: 2027-01-01 is in the future"),
+        ("uma.yaml", "mxn_per_day: 117.31", "mxn_per_day: .nan", "uma.yaml, values[3].mxn_per_day (year 2026)"),
+    ],
+)  # fmt: skip
+def test_a_broken_value_is_named(tables: Path, name: str, old: str, new: str, expected: str) -> None:
+    edit(tables, name, old, new)
+    found = problems(tables)
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_missing_and_stray_files(tables: Path) -> None:
+    (tables / "isn.yaml").unlink()
+    (tables / "fx.yaml").write_text("table: fx\n", encoding="utf-8")
+    found = problems(tables)
+    assert "isn.yaml: the file is missing" in found
+    assert any(p.startswith("fx.yaml: not a reference table") for p in found)
+
+
+def test_malformed_yaml_and_repeated_keys(tables: Path) -> None:
+    edit(tables, "uma.yaml", "table: uma", "table: uma\ntable: uma")
+    edit(tables, "isn.yaml", "values:", "values: [")
+    found = problems(tables)
+    assert any(p.startswith("uma.yaml: malformed YAML at line") and "appears twice" in p for p in found), found
+    assert any(p.startswith("isn.yaml: malformed YAML") for p in found), found
+
+
+def test_error_lists_every_problem_in_both_languages(tables: Path) -> None:
+    edit(tables, "uma.yaml", "- {year: 2026,", "- {year: 1890,")
+    edit(tables, "isn.yaml", "state: Chihuahua, rate: 0.04", "state: Chihuahua, rate: 2")
+    with pytest.raises(ReferenceDataError) as caught:
+        load_reference(tables, today=TODAY)
+    assert len(caught.value.problems) == 2
+    assert caught.value.en.startswith("The reference tables have 2 problems:")
+    assert caught.value.es.startswith("Las tablas de referencia tienen 2 problemas:")
+
+
+def test_no_folder(tmp_path: Path) -> None:
+    assert problems(tmp_path / "nowhere")[0].endswith("the reference folder does not exist")
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rate=st.decimals(min_value=0, max_value=1, places=7, allow_nan=False, allow_infinity=False))
+def test_decimals_are_read_exactly(tables: Path, rate: Decimal) -> None:
+    """A value never passes through a float: what the file says is the Decimal the model gets."""
+    text = f"{rate:f}" if "." in f"{rate:f}" else f"{rate:f}.0"
+    file = tables / "isn.yaml"
+    original = file.read_text(encoding="utf-8")
+    file.write_text(original.replace("state: Chihuahua, rate: 0.04", f"state: Chihuahua, rate: {text}"), "utf-8")
+    try:
+        assert load_reference(tables, today=TODAY).isn_rate[(2026, "Chihuahua")].value == rate
+    finally:
+        file.write_text(original, encoding="utf-8")
+
+
+def test_the_shipped_tables_are_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from shelter_app.content import reference
+
+    reference.shipped_reference.cache_clear()
+    calls: list[object] = []
+    real: Callable[..., ReferenceData] = reference.load_reference
+    monkeypatch.setattr(reference, "load_reference", lambda *a, **k: calls.append(a) or real(*a, **k))
+    assert reference.shipped_reference() is reference.shipped_reference()
+    assert len(calls) == 1
+    reference.shipped_reference.cache_clear()
