@@ -421,6 +421,41 @@ def cmd_calendar(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- business case ---------------------------------------------------------------------------------------
+
+def cmd_business_case_compute(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The contract's command (business-case-io.md §1): one JSON document on stdout, nothing else.
+
+    It opens no database and reads no settings: the same input gives the same result anywhere.
+    Invalid input exits 2 with `invalid input: $.path: problem` on stderr; any other failure 1.
+    """
+    from shelter_app.content.reference import ReferenceDataError
+    from shelter_app.exchange.business_case_io import InvalidInput
+    from shelter_app.services import business_case
+
+    try:
+        text = business_case.compute_text(business_case.read_input(Path(args.input)))
+    except InvalidInput as exc:
+        print(f"invalid input: {exc.en}", file=err)
+        return 2
+    except ReferenceDataError as exc:  # the shipped tables are broken: not the input's fault
+        print(exc.en, file=err)
+        return 1
+    if args.output:
+        try:
+            business_case.write_atomically(Path(args.output), text)
+        except OSError as exc:
+            print(f"cannot write {args.output}: {exc.strerror}", file=err)
+            return 1
+        return 0
+    try:
+        out.write(text)
+        out.flush()
+    except BrokenPipeError:  # `… | head`: the reader left; not an error
+        sys.stdout = None
+    return 0
+
+
 # ---- parser --------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -555,6 +590,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_calendar)
 
+    bc = sub.add_parser("business-case", help="compute a business case from a JSON file (shelter-app/business-case@1)")
+    bc_sub = bc.add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    p = bc_sub.add_parser("compute", help="print the result document (JSON) of INPUT.json; no database is opened")
+    p.add_argument("input", metavar="INPUT.json")
+    p.add_argument("-o", "--output", metavar="RESULT.json", help="write the result here instead of stdout")
+    p.set_defaults(standalone=cmd_business_case_compute)
+
     dbp = sub.add_parser("db", help="database information and upkeep")
     db_sub = dbp.add_subparsers(dest="command_name", metavar="ACTION", required=True)
     p = db_sub.add_parser("info", help="where the database is, its schema and size")
@@ -572,6 +614,9 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     # the streams in force now, not the ones at import time (tests and the GUI replace them)
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
+    standalone: Callable[[argparse.Namespace, TextIO, TextIO], int] | None = getattr(args, "standalone", None)
+    if standalone is not None:  # needs no folders, settings or database
+        return standalone(args, out, err)
     paths = get_paths().ensure()
     settings = Settings.load(paths.settings_file)
     if args.lang:

@@ -145,7 +145,8 @@ class _Object:
             return default
         return _integer(raw, self.at(key))
 
-    def string(self, key: str, default: str | None = None, *, required: bool = False) -> str:
+    def string(self, key: str, default: str | None = None, *, required: bool = False, blank: bool = False) -> str:
+        """A string; unless `blank`, one that is given must not be blank (an omitted one takes `default`)."""
         raw = self._get(key, required)
         if raw is _MISSING:
             assert default is not None, key
@@ -154,6 +155,8 @@ class _Object:
             raise InvalidInput(
                 self.at(key), f"must be a string, not {_json_type(raw)}", f"debe ser un texto, no {_json_type(raw)}"
             )
+        if not blank and not raw.strip():
+            raise InvalidInput(self.at(key), "must not be empty when given", "no debe estar vacío si se indica")
         return raw
 
     def choice(self, key: str, options: Mapping[str, T], *, required: bool = False) -> T | None:
@@ -444,7 +447,9 @@ def _one_time(obj: _Object) -> OneTime:
     for i, raw in enumerate(obj.array("items")):
         item = _Object(raw, f"{obj.at('items')}[{i}]")
         items.append(
-            OneTimeItem(name=item.string("name", required=True), amount_usd=item.number("amount_usd", required=True))
+            OneTimeItem(
+                name=item.string("name", required=True, blank=True), amount_usd=item.number("amount_usd", required=True)
+            )
         )
         item.done()
     one_time = OneTime(
