@@ -147,6 +147,19 @@ def test_mexico_blocks_and_cash_flows_add_up(golden: BusinessCaseResult) -> None
     assert golden.returns.cash_flows_usd[0] == -golden.one_time.total_usd
 
 
+@pytest.mark.parametrize(
+    ("fx", "mexico_total", "savings"),
+    [("16.20", "4492849.67", "4977241.63"), ("19.80", "3899263.69", "5570827.61")],
+)
+def test_fx_sensitivity_of_the_worked_example(
+    golden_case: BusinessCaseInput, ref: ReferenceData, fx: str, mexico_total: str, savings: str
+) -> None:
+    """cost-model.md §4.10: FX ±10 % in 2026, computed through the core API as the PDF's sensitivity will be."""
+    case = replace(golden_case, scenario=replace(golden_case.scenario, fx_mxn_per_usd=D(fx)))
+    year = compute(case, ref).years[0]
+    assert round(year.mexico.total_usd, 2) == D(mexico_total) and round(year.savings_usd, 2) == D(savings)
+
+
 # ---- statutory-only checks of cost-model.md §4.2: minimum-wage earners and LSS art. 36 ------------------------
 
 
