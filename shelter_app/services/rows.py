@@ -27,6 +27,8 @@ ENTITY_NAMES = {
     "checklist_item": ("checklist item", "la tarea de la lista"),
     "evidence": ("attachment", "el adjunto"),
     "journey": ("journey", "el recorrido"),
+    "business_scenario": ("business-case scenario", "el escenario del caso de negocio"),
+    "business_document": ("business-case document", "el documento del caso de negocio"),
 }
 
 

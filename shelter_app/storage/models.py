@@ -205,3 +205,48 @@ class Evidence(SQLModel, table=True):
     added_by: str = Field(max_length=200)
     added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
     removed: bool = Field(default=False)
+
+
+_scenario_version = _version_column()
+
+
+class BusinessScenario(SQLModel, table=True):
+    """One scenario of a project's business case, side by side with its siblings (cities, shelter or own
+    entity): the inputs as a `shelter-app/business-case@1` document, so what the GUI edits is exactly what
+    `shelter-app business-case compute` reads."""
+
+    __tablename__: ClassVar[str] = "business_scenario"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _scenario_version}
+    __table_args__ = (UniqueConstraint("project_id", "name"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(sa_column=Column(Integer, ForeignKey("project.id", ondelete="CASCADE"),
+                                             nullable=False, index=True))
+    client_id: int = Field(sa_column=Column(Integer, ForeignKey("client.id", ondelete="CASCADE"), nullable=False))
+    name: str = Field(max_length=200)
+    structure: str = Field(default="shelter", max_length=20)  # shelter | own_entity
+    position: int = Field(default=0)
+    document: str = Field(sa_type=Text)
+    created_at: datetime = _created()
+    updated_at: datetime = _updated()
+    version: int = Field(default=1, sa_column=_scenario_version)
+
+
+class BusinessDocument(SQLModel, table=True):
+    """A business-case PDF as generated for the client, kept in the data folder under its SHA-256 so the
+    consultant can find exactly what the client was given."""
+
+    __tablename__: ClassVar[str] = "business_document"
+
+    id: int | None = Field(default=None, primary_key=True)
+    project_id: int = Field(sa_column=Column(Integer, ForeignKey("project.id", ondelete="CASCADE"),
+                                             nullable=False, index=True))
+    client_id: int = Field(sa_column=Column(Integer, ForeignKey("client.id", ondelete="CASCADE"), nullable=False))
+    file_name: str = Field(max_length=255)
+    scenarios: str = Field(default="[]", sa_type=Text)  # JSON list of the scenario names it compares
+    language: str = Field(max_length=10)
+    paper: str = Field(max_length=10)
+    size_bytes: int
+    sha256: str = Field(max_length=64)
+    created_by: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)

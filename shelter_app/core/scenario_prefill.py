@@ -1,0 +1,228 @@
+"""A first business-case scenario from what the journey already knows, as a `business-case@1` document.
+
+The journey gives the site (state, city, wage zone), the headcount by role, the kickoff year, the
+operating model, the monthly temporary imports and the certification. Everything else (wages, rent,
+fees, the US plant) is not asked there, so it starts from indicative figures of the cost model's
+worked example and reference tables (cost-model.md §3 R8–R12, §4), every one of them listed under
+`_prefill.indicative` so the editor and the PDF can mark them until the consultant replaces them.
+
+Keys starting with `_` are ignored by the contract, so the document stays a valid compute input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Final
+
+from shelter_app.core.answers import Path, ProjectAnswers, RoleHeadcount, WageZone
+from shelter_app.core.text import fold_for_search
+from shelter_app.core.wage_zones import STATES
+
+SCHEMA: Final = "shelter-app/business-case@1"
+STRUCTURES: Final = ("shelter", "own_entity")
+
+D = Decimal
+
+
+@dataclass(frozen=True)
+class RoleKind:
+    """A job family with indicative base-year figures (cost-model.md §4 worked example, Juárez 2026)."""
+
+    key: str
+    words: tuple[str, ...]
+    direct: bool
+    ptu_eligible: bool
+    daily_wage_zlfn: Decimal
+    daily_wage_general: Decimal
+    benefits: dict[str, Decimal]
+
+
+def _benefits(bonus: str, transport: str, insurance: str, turnover: str, hire: str) -> dict[str, Decimal]:
+    return {
+        "attendance_punctuality_bonus_rate": D(bonus),
+        "food_vouchers_uma_fraction": D("0.35"),
+        "savings_fund_rate": D("0.05"),
+        "transport_mxn_per_worked_day": D(transport),
+        "cafeteria_mxn_per_worked_day": D("30"),
+        "private_insurance_mxn_per_year": D(insurance),
+        "turnover_rate": D(turnover),
+        "cost_per_hire_mxn": D(hire),
+    }
+
+
+# General-zone wages: the border figures scaled to the IMMEX wage gap between central and border states
+# (R8: Querétaro/NL 21,105–21,596 vs Chihuahua 18,487 MXN/month overall, but a general-zone floor of 315.04
+# against 440.87 MXN/day at the border): operators sit near 1.25 minimum wages, staff close to border pay.
+ROLE_KINDS: Final[tuple[RoleKind, ...]] = (
+    RoleKind("manager", ("manager", "gerente", "director", "plant head", "jefe de planta"), False, False,
+             D("3000"), D("2900"), _benefits("0", "0", "45000", "0.10", "120000")),
+    RoleKind("engineer", ("engineer", "ingenier", "quality", "calidad"), False, True,
+             D("1300"), D("1250"), _benefits("0", "0", "15000", "0.15", "40000")),
+    RoleKind("supervisor", ("supervisor", "lead", "lider", "jefe de linea", "coordinator", "coordinador"),
+             False, True, D("850"), D("820"), _benefits("0.1", "30", "0", "0.15", "20000")),
+    RoleKind("technician", ("technician", "tecnico", "maintenance", "mantenimiento", "setup"), False, True,
+             D("700"), D("650"), _benefits("0.1", "30", "0", "0.20", "15000")),
+    RoleKind("clerk", ("clerk", "admin", "material", "almacen", "warehouse", "auxiliar", "buyer", "compras",
+                       "hr", "recursos humanos", "payroll", "nomina", "account", "contab", "compliance",
+                       "cumplimiento", "customs", "aduana"), False, True,
+             D("600"), D("560"), _benefits("0.1", "30", "0", "0.20", "10000")),
+    RoleKind("operator", ("operator", "operador", "operari", "assembl", "ensambl", "production", "produccion",
+                          "direct", "directo", "line", "linea", "obrer", "inspector"), True, True,
+             D("470"), D("400"), _benefits("0.1", "30", "0", "0.40", "7500")),
+)
+KINDS_BY_KEY: Final = {kind.key: kind for kind in ROLE_KINDS}
+
+# R9 asking rents (USD per sq ft per month) by state of the main markets; others: the national average.
+RENT_BY_STATE: Final[dict[str, Decimal]] = {
+    "CHH": D("0.70"), "BCN": D("0.80"), "NLE": D("0.64"), "COA": D("0.57"), "TAM": D("0.57"),
+    "QUE": D("0.56"), "SLP": D("0.52"), "CMX": D("0.91"), "MEX": D("0.91"),
+}
+NATIONAL_RENT: Final = D("0.68")
+PLANNING_FX: Final = D("18.0")  # MXN per USD, the worked example's rate (R12: FIX 17.35–19.15 in 2025–26)
+SQFT_PER_HEAD: Final = D("430")  # 60,000 sq ft for 140 people in the worked example
+OWN_ENTITY_ROLES: Final[tuple[tuple[str, str, int], ...]] = (
+    ("hr_payroll", "HR and payroll", 2),
+    ("accounting_tax", "Accounting and tax", 2),
+    ("trade_compliance", "Foreign-trade compliance (IMMEX, Annex 24)", 2),
+)
+"""What a shelter does for its clients and an own entity must staff itself (an assumption to tailor)."""
+
+
+def role_kind(name: str, *, largest: bool = False) -> RoleKind:
+    """The job family a free-text role name most likely belongs to (accents and case ignored); an
+    unrecognised name is an operator when it is the largest group and a clerk-level employee otherwise."""
+    folded = fold_for_search(name)
+    # the longest word found decides: "quality inspector" is an inspector, "quality engineer" an engineer
+    found = [(len(word), kind) for kind in ROLE_KINDS for word in kind.words if word in folded]
+    if found:
+        return max(found, key=lambda pair: pair[0])[1]
+    return KINDS_BY_KEY["operator" if largest else "clerk"]
+
+
+def role_id(name: str, taken: set[str]) -> str:
+    """A contract role id (`^[a-z][a-z0-9_]*$`) from a free-text name, unique among `taken`."""
+    base = re.sub(r"[^a-z0-9]+", "_", fold_for_search(name)).strip("_") or "role"
+    if not base[0].isalpha():
+        base = f"role_{base}"
+    base = base[:40].rstrip("_")
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, structure: str = "shelter",
+                     certified: bool | None = None, fx_mxn_per_usd: Decimal = PLANNING_FX) -> dict[str, Any]:
+    """A complete input document for one scenario; `_prefill.indicative` lists the JSON paths that hold
+    indicative figures rather than the client's own."""
+    if structure not in STRUCTURES:
+        raise ValueError(f"structure must be one of {STRUCTURES}, not {structure!r}")
+    indicative: list[str] = []
+    zone = "zlfn" if answers.wage_zone is WageZone.BORDER else "general"
+    state = STATES.get(answers.state or "", "")
+    location: dict[str, Any] = {"state": state or "Chihuahua", "wage_zone": zone}
+    if not state:
+        indicative.append("location.state")
+    if answers.city:
+        location["city"] = answers.city
+
+    plan = list(answers.roles) or [RoleHeadcount("Operator", 100)]
+    if not answers.roles:
+        indicative.append("workforce.roles")
+    largest = max(r.headcount for r in plan)
+    taken: set[str] = set()
+    roles: list[dict[str, Any]] = []
+    for role in plan:
+        kind = role_kind(role.role, largest=role.headcount == largest)
+        roles.append(_role(role_id(role.role, taken), role.role, Decimal(role.headcount), kind, zone))
+    if structure == "own_entity":
+        clerk = KINDS_BY_KEY["clerk"]
+        for key, label, staff in OWN_ENTITY_ROLES:
+            roles.append(_role(role_id(key, taken), label, Decimal(staff), clerk, zone))
+    for n in range(len(roles)):
+        indicative.append(f"workforce.roles[{n}].daily_wage_mxn")
+        indicative.append(f"workforce.roles[{n}].market_benefits")
+    heads = sum((Decimal(r["headcount"]) for r in roles), D(0))
+    area = (heads * SQFT_PER_HEAD).quantize(D(1000)) if heads else D(0)
+    scale = heads / D(140) if heads else D(1)
+    rent = RENT_BY_STATE.get(answers.state or "", NATIONAL_RENT)
+    monthly_imports = answers.monthly_temporary_imports_mxn
+    imports_usd = (monthly_imports / fx_mxn_per_usd).quantize(D(1)) if monthly_imports else D(0)
+    one_time = [
+        {"name": "Leasehold improvements", "amount_usd": (area * D(5)).quantize(D(1))},
+        {"name": "Machinery relocation (rigging, freight, re-install)", "amount_usd": D(350000)},
+        {"name": "Initial recruiting and training", "amount_usd": (heads * D(800)).quantize(D(1))},
+        {"name": "Travel, trainers, validation (PPAP/FAI)", "amount_usd": D(200000)},
+        {"name": "Parallel running / duplicate costs", "amount_usd": D(400000)},
+        {"name": "US plant closure (severance, lease exit)", "amount_usd": D(600000)},
+        {"name": "IT / ERP set-up", "amount_usd": D(75000)},
+    ]
+    if structure == "shelter":
+        one_time.insert(0, {"name": "Shelter set-up fee", "amount_usd": D(25000)})
+        fee: dict[str, Any] = {"model": "per_headcount", "usd_per_head_per_month": D(165)}
+    else:  # an own entity pays no shelter fee but sets itself up
+        one_time[:0] = [
+            {"name": "Incorporation, notary and registrations", "amount_usd": D(15000)},
+            {"name": "Transfer-pricing study", "amount_usd": D(20000)},
+            {"name": "IMMEX and IVA/IEPS certification filings (advisors)", "amount_usd": D(30000)},
+        ]
+        fee = {"model": "per_headcount", "usd_per_head_per_month": D(0)}
+    indicative += ["facility", "utilities", "site_overhead", "shelter_fee", "logistics", "us_baseline",
+                   "one_time", "scenario.fx_mxn_per_usd", "scenario.discount_rate", "escalation"]
+    document: dict[str, Any] = {
+        "schema": SCHEMA,
+        "_prefill": {"from": "journey", "structure": structure, "indicative": indicative},
+        "scenario": {
+            "name": name, "base_year": base_year, "horizon_years": 5, "fx_mxn_per_usd": fx_mxn_per_usd,
+            "discount_rate": D("0.10"), "ramp_realization_by_year": {str(base_year): D("0.5")},
+        },
+        "location": location,
+        "statutory": {"risk_class": "III"},
+        "workforce": {"seniority_years": 1, "productivity_factor": D("1.0"), "roles": roles},
+        "facility": {"area_sqft": area, "rent_usd_per_sqft_month": rent, "nnn_usd_per_sqft_month": D("0.06")},
+        "utilities": {"electricity_kwh_per_month": (area * 2).quantize(D(1)), "electricity_mxn_per_kwh": D("2.3"),
+                      "water_gas_mxn_per_month": (D(45000) * scale).quantize(D(1))},
+        "site_overhead": {"usd_per_month": (D(15000) * scale).quantize(D(1))},
+        "shelter_fee": fee,
+        "logistics": {  # the worked example's lanes, scaled to the headcount
+            "northbound_loads_per_month": (D(25) * scale).quantize(D(1)),
+            "southbound_loads_per_month": (D(20) * scale).quantize(D(1)),
+            "crossing_usd_per_load": D(300), "us_entry_usd_per_northbound_load": D(150),
+            "us_export_filing_usd_per_southbound_load": D(50),
+            "northbound_pedimentos_per_month": D(4), "southbound_pedimentos_per_month": D(4),
+            "customs_broker_mxn_per_pedimento": D(5000),
+        },
+        "us_baseline": {  # R12: ECEC burden (13.58 - 3.44) / 32.07; wages and site of the worked example
+            "direct_wage_usd_per_hour": D("20.00"), "indirect_salary_usd_per_year": D(72000),
+            "benefits_burden_rate": D("0.3162"), "area_sqft": area, "rent_usd_per_sqft_month": D("0.65"),
+            "nnn_usd_per_sqft_month": D("0.15"), "electricity_kwh_per_month": (area * 2).quantize(D(1)),
+            "electricity_usd_per_kwh": D("0.085"), "water_gas_usd_per_month": (D(3500) * scale).quantize(D(1)),
+            "site_overhead_usd_per_month": (D(22000) * scale).quantize(D(1)),
+        },
+        "one_time": {"items": one_time, "contingency_rate": D("0.10"), "pipeline_inventory_usd": D(200000)},
+        "escalation": {"mx_wages": D("0.06"), "mx_cpi": D("0.0369"), "usd_costs": D("0.03"), "us_wages": D("0.035")},
+        "iva_financing": {
+            "certified": bool(certified), "temporary_imports_usd_per_month": imports_usd,
+            "recovery_lag_months": D(3),
+        },
+    }
+    if certified is None:
+        indicative.append("iva_financing.certified")
+    if not monthly_imports:
+        indicative.append("iva_financing.temporary_imports_usd_per_month")
+    return document
+
+
+def _role(rid: str, name: str, headcount: Decimal, kind: RoleKind, zone: str) -> dict[str, Any]:
+    return {
+        "id": rid, "name": name, "headcount": headcount,
+        "daily_wage_mxn": kind.daily_wage_zlfn if zone == "zlfn" else kind.daily_wage_general,
+        "direct": kind.direct, "ptu_eligible": kind.ptu_eligible, "market_benefits": dict(kind.benefits),
+    }
+
+
+def default_structure(answers: ProjectAnswers) -> str:
+    return "own_entity" if answers.path is Path.OWN_ENTITY else "shelter"
