@@ -430,17 +430,21 @@ def cmd_business_case_compute(args: argparse.Namespace, out: TextIO, err: TextIO
     Invalid input exits 2 with `invalid input: $.path: problem` on stderr; any other failure 1.
     """
     from shelter_app.content.reference import ReferenceDataError
-    from shelter_app.exchange.business_case_io import InvalidInput
+    from shelter_app.exchange.business_case_io import InvalidInput, parse_json_text
     from shelter_app.services import business_case
 
     try:
-        text = business_case.compute_text(business_case.read_input(Path(args.input)))
+        text = business_case.read_input(Path(args.input))
+        result = business_case.compute_contract(parse_json_text(text))
     except InvalidInput as exc:
         print(f"invalid input: {exc.en}", file=err)
         return 2
     except ReferenceDataError as exc:  # the shipped tables are broken: not the input's fault
         print(exc.en, file=err)
         return 1
+    for warning in result.warnings:
+        print(f"warning: $.{warning.path}: {warning.en}", file=err)
+    text = business_case.render(result)
     if args.output:
         try:
             business_case.write_atomically(Path(args.output), text)

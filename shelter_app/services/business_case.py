@@ -39,19 +39,28 @@ def compute(case: BusinessCaseInput, reference: ReferenceData | None = None) -> 
         ) from None
 
 
-def compute_document(doc: Any, reference: ReferenceData | None = None) -> dict[str, Any]:
-    """An input document (§3, already parsed) to its result document (§6); `InvalidInput` names the field."""
+def compute_contract(doc: Any, reference: ReferenceData | None = None) -> BusinessCaseResult:
+    """Compute an input document (§3, already parsed); `InvalidInput` names the field by its JSON path."""
     case = parse_input(doc)
     try:
-        result = compute(case, reference)
+        return compute(case, reference)
     except InvalidBusinessCase as exc:
         raise from_core_error(exc) from None
-    return result_document(result)
+
+
+def compute_document(doc: Any, reference: ReferenceData | None = None) -> dict[str, Any]:
+    """An input document (§3, already parsed) to its result document (§6)."""
+    return result_document(compute_contract(doc, reference))
 
 
 def compute_text(text: str, reference: ReferenceData | None = None) -> str:
     """JSON text in, JSON text out, numbers exact both ways."""
-    return dumps(compute_document(parse_json_text(text), reference)) + "\n"
+    return render(compute_contract(parse_json_text(text), reference))
+
+
+def render(result: BusinessCaseResult) -> str:
+    """The result document as JSON text, ending with a newline."""
+    return dumps(result_document(result)) + "\n"
 
 
 def read_input(path: Path) -> str:

@@ -79,6 +79,21 @@ def test_unreadable_input_exits_2(
     assert captured.out == "" and message in captured.err
 
 
+def test_warnings_go_to_stderr_and_change_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = golden_document()
+    doc["workforce"]["roles"][0]["daily_wage_mxn"] = 400.0
+    doc["workforce"]["roles"][1]["market_benefits"]["food_vouchers_uma_fraction"] = 0.5
+    assert main(["business-case", "compute", write(tmp_path, doc)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["schema"] == "shelter-app/business-case-result@1"
+    assert captured.err.splitlines() == [
+        "warning: $.workforce.roles[0].daily_wage_mxn: 400.0 MXN/day is below the minimum wage (440.87); "
+        "the SBC floor and LSS art. 36 apply",
+        "warning: $.workforce.roles[1].market_benefits.food_vouchers_uma_fraction: 0.5 UMA/day exceeds the "
+        "LSS art. 27 limit of 0.40; the excess would be integrated into the SBC, which @1 does not model",
+    ]
+
+
 def test_an_unwritable_output_is_a_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["business-case", "compute", str(GOLDEN_INPUT), "-o", str(tmp_path / "missing" / "r.json")]) == 1
     captured = capsys.readouterr()

@@ -122,6 +122,7 @@ def test_golden_build_up_is_kept_per_role(golden: BusinessCaseResult) -> None:
     assert op.total_ex_ptu == op.gross_statutory + imss.total + op.isn + op.market_benefits.total
     assert op.loaded_total == op.total_ex_ptu + op.ptu.paid
     assert role(golden, "manager").per_employee_mxn.ptu.paid == 0  # not eligible
+    assert golden.warnings == ()
 
 
 def test_golden_hours_reform(golden: BusinessCaseResult) -> None:
@@ -190,6 +191,7 @@ def test_a_wage_below_the_minimum_takes_the_floor_and_art36(ref: ReferenceData) 
                                                       direct=False),)))  # fmt: skip
     r = role(compute(case, ref), "helper")
     assert r.sbc_limit_applied is SbcLimit.MIN_WAGE_FLOOR and r.sbc_mxn_per_day == D("315.04")
+    assert [w.path for w in compute(case, ref).warnings] == ["workforce.roles[0].daily_wage_mxn"]
     assert r.cesantia_vejez_band == 0 and r.cesantia_vejez_rate == D("0.03150")
     assert r.lss_art36_applies
     imss = r.per_employee_mxn.imss_infonavit

@@ -23,6 +23,7 @@ from shelter_app.core.business_case.result import (
     FacilityCost,
     FteTotals,
     ImssInfonavit,
+    InputWarning,
     IvaCost,
     IvaMemo,
     LogisticsCost,
@@ -46,6 +47,8 @@ MINIMUM_WAGE_TOLERANCE: Final = Decimal("1e-9")
 CESANTIA_VEJEZ_BAND_EDGES_UMA: Final = tuple(Decimal(x) for x in ("1.50", "2.00", "2.50", "3.00", "3.50", "4.00"))
 """Upper edges (inclusive) of bands 1-6 in SBC/UMA; above the last, band 7."""
 MONTHS: Final = 12
+FOOD_VOUCHER_LIMIT_UMA: Final = Decimal("0.40")
+"""LSS art. 27: food vouchers above 40 % of the UMA per day would be integrated into the SBC (not enforced in @1)."""
 
 _ZERO: Final = Decimal(0)
 _CONTEXT: Final = Context(prec=28, traps=[InvalidOperation, DivisionByZero, Overflow])
@@ -75,7 +78,7 @@ def _compute(case: BusinessCaseInput, p: Parameters) -> BusinessCaseResult:
         irr=irr(flows),
         payback_years=payback_years(flows),
     )
-    return BusinessCaseResult(case, p, years, one_time, returns, _iva(case, p))
+    return BusinessCaseResult(case, p, years, one_time, returns, _iva(case, p), _warnings(case, p))
 
 
 def _year(case: BusinessCaseInput, p: Parameters, year: int) -> YearResult:
@@ -509,3 +512,32 @@ def _iva(case: BusinessCaseInput, p: Parameters) -> IvaMemo:
         scenario=certified if iva.certified else not_certified,
         certification_benefit_usd_per_year=not_certified.annual_cost_usd - certified.annual_cost_usd,
     )
+
+
+def _warnings(case: BusinessCaseInput, p: Parameters) -> tuple[InputWarning, ...]:
+    """Inputs the contract computes as given but a reader should see flagged (§3.4 and §8 allow a warning)."""
+    found = []
+    for i, role in enumerate(case.workforce.roles):
+        path = f"workforce.roles[{i}]"
+        if role.daily_wage_mxn < p.min_wage_mxn_per_day:
+            found.append(
+                InputWarning(
+                    f"{path}.daily_wage_mxn",
+                    f"{role.daily_wage_mxn} MXN/day is below the minimum wage ({p.min_wage_mxn_per_day}); "
+                    "the SBC floor and LSS art. 36 apply",
+                    f"{role.daily_wage_mxn} MXN/día está por debajo del salario mínimo ({p.min_wage_mxn_per_day}); "
+                    "se aplican el piso del SBC y el art. 36 de la LSS",
+                )
+            )
+        vouchers = role.market_benefits.food_vouchers_uma_fraction
+        if vouchers > FOOD_VOUCHER_LIMIT_UMA:
+            found.append(
+                InputWarning(
+                    f"{path}.market_benefits.food_vouchers_uma_fraction",
+                    f"{vouchers} UMA/day exceeds the LSS art. 27 limit of {FOOD_VOUCHER_LIMIT_UMA}; the excess would "
+                    "be integrated into the SBC, which @1 does not model",
+                    f"{vouchers} UMA/día excede el límite de {FOOD_VOUCHER_LIMIT_UMA} del art. 27 de la LSS; el "
+                    "excedente se integraría al SBC, lo que @1 no modela",
+                )
+            )
+    return tuple(found)

@@ -294,6 +294,16 @@ class IvaMemo:
 
 
 @dataclass(frozen=True)
+class InputWarning:
+    """Something in the input worth a second look that the model still computes as given (§3.4, §8)."""
+
+    path: str
+    """The field, as in `InvalidBusinessCase.field` (`workforce.roles[0].daily_wage_mxn`)."""
+    en: str
+    es: str
+
+
+@dataclass(frozen=True)
 class BusinessCaseResult:
     case: BusinessCaseInput
     parameters: Parameters
@@ -301,3 +311,4 @@ class BusinessCaseResult:
     one_time: OneTimeCost
     returns: Returns
     iva_financing: IvaMemo
+    warnings: tuple[InputWarning, ...] = ()
