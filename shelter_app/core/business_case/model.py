@@ -137,6 +137,7 @@ def _year(case: BusinessCaseInput, p: Parameters, year: int) -> YearResult:
         for role, fte, c, share in zip(case.workforce.roles, ftes, costs, shares, strict=True)
     )
     direct_fte = sum((fte for role, fte in zip(case.workforce.roles, ftes, strict=True) if role.direct), _ZERO)
+    indirect_fte = sum((fte for role, fte in zip(case.workforce.roles, ftes, strict=True) if not role.direct), _ZERO)
     total_fte = sum(ftes, _ZERO)
     hours_total = total_fte * worked_hours
     fee = _shelter_fee(case, index.usd_costs, total_fte, hours_total, labor_mxn / fx)
@@ -181,7 +182,7 @@ def _year(case: BusinessCaseInput, p: Parameters, year: int) -> YearResult:
         cesantia_vejez_employer_rates=cyv_rates,
         escalation_index=index,
         roles=roles,
-        fte=FteTotals(direct=direct_fte, indirect=total_fte - direct_fte, total=total_fte, ptu_eligible=heads),
+        fte=FteTotals(direct=direct_fte, indirect=indirect_fte, total=total_fte, ptu_eligible=heads),
         ptu=PtuPool(
             taxable_income_base_mxn=taxable_base,
             pool_mxn=pool,
