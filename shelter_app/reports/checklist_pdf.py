@@ -9,22 +9,18 @@ that items marked "to verify" rest on facts not yet confirmed against primary la
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
-from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, Rect
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -36,7 +32,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from shelter_app.core.checklist import ItemStatus
@@ -44,11 +39,30 @@ from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, 
 from shelter_app.l10n import format_date, format_number
 from shelter_app.reports import COMMON, OPERATING_MODEL_LABELS, OWNER_LABELS, STATUS_LABELS, replacing
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
+from shelter_app.reports.pdfkit import (
+    AMBER_BAR,
+    AMBER_BG,
+    AMBER_TEXT,
+    CRITICAL,
+    HEADER_BG,
+    HEADER_SECOND,
+    INK,
+    MUTED,
+    PAGE_SIZES,
+    RED,
+    RULE,
+    ZEBRA,
+)
+from shelter_app.reports.pdfkit import drawing as _drawing
+from shelter_app.reports.pdfkit import fit as _fit
+from shelter_app.reports.pdfkit import hex_color as _hex
+from shelter_app.reports.pdfkit import markup as _markup
+from shelter_app.reports.pdfkit import numbered_canvas as _numbered_canvas
+from shelter_app.reports.pdfkit import rect as _rect
+from shelter_app.reports.pdfkit import table_style as _table_style
 
 PdfLanguage = Literal["en", "es", "bilingual"]
 PageSizeName = Literal["letter", "a4"]
-
-PAGE_SIZES: dict[str, tuple[float, float]] = {"letter": LETTER, "a4": A4}
 
 # Words only the PDF uses, (English, Spanish); the shared ones are in `shelter_app.reports`.
 PDF_WORDS: dict[str, tuple[str, str]] = {
@@ -78,20 +92,6 @@ PDF_WORDS: dict[str, tuple[str, str]] = {
     "marks": ("Marks", "Marcas"),
 }
 
-# Colours never carry meaning alone: every status has its word and every mark its symbol and word,
-# so a report printed in black and white reads the same.
-INK = colors.HexColor("#212121")
-MUTED = colors.HexColor("#616161")
-RULE = colors.HexColor("#BDBDBD")
-HEADER_BG = colors.HexColor("#37474F")
-HEADER_SECOND = colors.HexColor("#CFD8DC")  # the Spanish line of a bilingual heading, on HEADER_BG
-ZEBRA = colors.HexColor("#F5F5F5")
-AMBER_TEXT = colors.HexColor("#9A5B00")
-AMBER_BG = colors.HexColor("#FFF1C9")
-AMBER_BAR = colors.HexColor("#F2A900")
-RED = colors.HexColor("#C62828")
-CRITICAL = colors.HexColor("#5E35B1")
-
 STATUS_COLORS: dict[str, colors.Color] = {
     ItemStatus.DONE: colors.HexColor("#2E7D32"),
     ItemStatus.NOT_APPLICABLE: colors.HexColor("#A5D6A7"),
@@ -116,19 +116,6 @@ TOP_MARGIN = 18 * mm
 FOOTER_GAP = 4 * mm  # between the last line of content and the footer rule
 FOOTER_BOTTOM = 10 * mm  # from the paper's edge to the page-number line
 FOOTER_FONT_SIZE = 6.8
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
-
-
-def _markup(text: str) -> str:
-    """User text made safe for a Paragraph: XML escaped, control characters dropped, newlines kept."""
-    cleaned = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return escape(cleaned).replace("\n", "<br/>")
-
-
-def _hex(color: colors.Color) -> str:
-    return "#" + color.hexval()[2:]
-
 
 class _Words:
     """Puts report text in the chosen language: one of the two, or English then Spanish."""
@@ -229,29 +216,6 @@ def _styles() -> _Styles:
         cell_status=style("cell_status", 7.2, 9, leftIndent=9, firstLineIndent=-9),  # wrapped words clear the ■
         footer=style("footer", FOOTER_FONT_SIZE, FOOTER_FONT_SIZE + 1.8, color=MUTED),
     )
-
-
-def _table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
-    """Table commands, starting from our font: a table sets its cell font (Helvetica by default)
-    before drawing each cell, which would put a non-embedded font in the PDF."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
-
-
-def _drawing(width: float, height: float) -> Drawing:
-    """A drawing that starts in our font: the renderer otherwise selects Helvetica, a font that
-    is not embedded, even when the drawing holds no text."""
-    return Drawing(width, height, initialFontName=REGULAR)
-
-
-def _rect(x: float, y: float, width: float, height: float, *, fill: colors.Color | None,
-          stroke: colors.Color | None = None, stroke_width: float = 0.4) -> Rect:
-    """A rectangle with its colours set as attributes: the typeshed stubs of reportlab (5.0) declare
-    Rect's keyword arguments without `Unpack`, so `Rect(..., fillColor=...)` fails type checking."""
-    rect = Rect(x, y, width, height)
-    rect.fillColor = fill
-    rect.strokeColor = stroke
-    rect.strokeWidth = stroke_width
-    return rect
 
 
 def _bar(counts: dict[str, int], width: float, height: float) -> Drawing:
@@ -622,43 +586,6 @@ class _Builder:
         if self.w.bilingual:
             return f"{en.format(**values)} · {es.format(**values)}"
         return (es if self.w.language == "es" else en).format(**values)
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Cut `text` with an ellipsis so it fits `width` points on one line."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    text = text[: int(width / (size * 0.25))]  # a first cut: visible glyphs are at least a quarter em wide
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def _numbered_canvas(draw_page_number: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    """A canvas that keeps every page until the end, so each can print "page X of Y".
-
-    reportlab has no page-count placeholder; this is its long-standing recipe (pages are held
-    in memory, which is small for reports of tens of pages).
-    """
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held_pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._held_pages.append(dict(self.__dict__))
-            self._startPage()  # type: ignore[attr-defined]  # reportlab's own page reset, absent from the stubs
-
-        def save(self) -> None:
-            total = len(self._held_pages)
-            for state in self._held_pages:
-                self.__dict__.update(state)
-                draw_page_number(self, self.getPageNumber(), total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
 
 
 def write_checklist_pdf(
