@@ -1,0 +1,129 @@
+"""The business-case document as plain data: what the PDF prints, gathered once by the services.
+
+One `BusinessCaseReport` holds the client and provider names, each compared scenario (its
+business-case@1 document, the computed result, the fields still holding indicative prefill
+figures, and its sensitivity), the readiness of the IMMEX and IVA/IEPS checklists, the start-up
+schedule and the reference tables with their sources. `reports.business_case_pdf` renders it;
+a GUI preview can read the same object. Every text carries both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from shelter_app.core.business_case.reference import ReferenceData
+from shelter_app.core.business_case.result import BusinessCaseResult
+from shelter_app.core.business_case.sensitivity import Sensitivity
+from shelter_app.core.checklist_report import Text
+from shelter_app.core.errors import UserError
+
+STRUCTURE_SHELTER = "shelter"
+STRUCTURE_OWN_ENTITY = "own_entity"
+
+
+class DocumentCancelled(UserError):
+    """The user cancelled the document; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The document was cancelled; no file was written.",
+            "Se canceló el documento; no se escribió ningún archivo.",
+        )
+
+
+@dataclass(frozen=True)
+class ReportScenario:
+    name: str
+    structure: str
+    """`shelter` or `own_entity`."""
+    document: Mapping[str, Any]
+    """The business-case@1 input document, exact numbers (Decimal)."""
+    result: BusinessCaseResult
+    indicative: frozenset[str]
+    """JSON paths (without `$.`) still holding indicative prefill figures, not the client's own."""
+    sensitivity: Sensitivity
+    id: int | None = None
+    """The stored scenario's id; None for a document read from a file."""
+
+    def is_indicative(self, path: str) -> bool:
+        """True when `path` or an enclosing object is marked indicative (`facility` covers `facility.area_sqft`)."""
+        return any(path == p or path.startswith(p + ".") or path.startswith(p + "[") for p in self.indicative)
+
+
+@dataclass(frozen=True)
+class ReadinessItem:
+    item_id: str
+    title: Text
+    pack_title: Text
+    status: str
+    """A core.checklist.ItemStatus value."""
+    due_on: date | None
+    critical: bool
+    to_verify: bool
+    verification_note: Text | None
+
+
+@dataclass(frozen=True)
+class PackReadiness:
+    """How far one checklist of a customs or tax program is."""
+
+    pack_id: str
+    program: str
+    """`immex` or `iva_ieps`."""
+    title: Text
+    closed: int
+    total: int
+    open_critical: int
+    to_verify: int
+
+
+@dataclass(frozen=True)
+class ScheduleItem:
+    """One dated checklist item of the start-up schedule, for the Gantt."""
+
+    item_id: str
+    pack_id: str
+    pack_title: Text
+    title: Text
+    start_on: date | None
+    due_on: date | None
+    critical: bool
+    closed: bool
+
+
+@dataclass(frozen=True)
+class ProjectStatus:
+    """What the project's checklists say; absent for a document that is not linked to a project."""
+
+    readiness: tuple[PackReadiness, ...]
+    open_critical: tuple[ReadinessItem, ...]
+    """Open items on the critical path, every checklist."""
+    to_verify: tuple[ReadinessItem, ...]
+    """Open items resting on facts not yet confirmed against primary law."""
+    schedule: tuple[ScheduleItem, ...]
+    kickoff: date | None
+    finish: date | None
+
+
+@dataclass(frozen=True)
+class BusinessCaseReport:
+    client_name: str
+    project_title: str
+    provider_name: str
+    language: str
+    """`en` or `es`."""
+    generated_on: date
+    app_version: str
+    scenarios: tuple[ReportScenario, ...]
+    reference: ReferenceData
+    project: ProjectStatus | None = None
+    """None when the document is not linked to a project (the CLI's INPUT.json mode)."""
+
+    def __post_init__(self) -> None:
+        if not self.scenarios:
+            raise ValueError("a business-case report needs at least one scenario")
+        if self.language not in ("en", "es"):
+            raise ValueError(f"unsupported report language {self.language!r}")
