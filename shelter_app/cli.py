@@ -460,6 +460,50 @@ def cmd_business_case_compute(args: argparse.Namespace, out: TextIO, err: TextIO
     return 0
 
 
+def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
+    """The business-case PDF: from INPUT.json (no project, nothing recorded) or from a project's
+    scenarios (the document is kept with the project). Invalid input exits 2 naming the JSON path."""
+    from shelter_app.exchange.business_case_io import InvalidInput
+
+    if bool(args.input) == bool(args.project):
+        raise UserError("Give either INPUT.json or --project ID.", "Indique INPUT.json o bien --project ID.")
+    if args.scenario and not args.project:
+        raise UserError("--scenario needs --project.", "--scenario requiere --project.")
+    language = args.report_lang or ctx.language
+    target = Path(args.output)
+    try:
+        if args.input:
+            from shelter_app.reports.business_case_pdf import write_business_case_pdf
+            from shelter_app.services import scenarios
+            from shelter_app.services.business_report import report_from_document
+
+            document = scenarios.read_document_file(Path(args.input))
+            report = report_from_document(document, language=language, provider_name=ctx.actor)
+            for warning in report.scenarios[0].result.warnings:
+                print(f"warning: $.{warning.path}: {warning.en}", file=sys.stderr)
+            write_business_case_pdf(report, target, paper=args.paper)
+            ctx.say(f"Written {target}", f"Escrito {target}")
+            return 0
+        from shelter_app.services import business_documents, scenarios
+
+        project_id = _project(ctx, args.project)
+        ids = [scenarios.find_scenario(ctx.db, project_id, key).id for key in args.scenario] if args.scenario else None
+        view = business_documents.generate_pdf(ctx.db, ctx.actor, project_id, target, scenario_ids=ids,
+                                               language=language, paper=args.paper,
+                                               documents_dir=ctx.paths.documents)
+    except InvalidInput as exc:
+        print(f"invalid input: {exc.message(ctx.language)}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    ctx.say(f"Written {target} and kept with project {view.project_id} (document {view.id}, SHA-256 "
+            f"{view.sha256[:12]}).",
+            f"Escrito {target} y guardado con el proyecto {view.project_id} (documento {view.id}, SHA-256 "
+            f"{view.sha256[:12]}).")
+    return 0
+
+
 # ---- parser --------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -600,6 +644,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="INPUT.json")
     p.add_argument("-o", "--output", metavar="RESULT.json", help="write the result here instead of stdout")
     p.set_defaults(standalone=cmd_business_case_compute)
+    p = bc_sub.add_parser("pdf", help="the business-case PDF of INPUT.json, or of a project's scenarios (kept with "
+                          "the project)")
+    p.add_argument("input", metavar="INPUT.json", nargs="?", help="a shelter-app/business-case@1 document")
+    p.add_argument("--project", metavar="ID", help="the project whose scenarios to compare")
+    p.add_argument("--scenario", metavar="NAME_OR_ID", action="append", default=[],
+                   help="a scenario of the project (repeat to compare several; default: all)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", dest="report_lang", choices=["en", "es"],
+                   help="language of the document (default: the interface language)")
+    p.add_argument("--paper", choices=["letter", "a4"], default="letter")
+    p.set_defaults(handler=cmd_business_case_pdf)
 
     dbp = sub.add_parser("db", help="database information and upkeep")
     db_sub = dbp.add_subparsers(dest="command_name", metavar="ACTION", required=True)

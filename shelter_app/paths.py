@@ -38,6 +38,11 @@ class Paths:
         return self.data / "evidence"
 
     @property
+    def documents(self) -> Path:
+        """Generated business-case PDFs, kept under their SHA-256 (services.business_documents)."""
+        return self.data / "documents"
+
+    @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
 
