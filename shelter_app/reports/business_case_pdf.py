@@ -30,6 +30,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -627,7 +628,7 @@ class _Builder:
             rows = [
                 (
                     self.t(("Location", "Ubicación")),
-                    markup(", ".join(x for x in (case.location.city, p.state) if x)) + self.ind(sc, "location"),
+                    markup(", ".join(x for x in (case.location.city, p.state) if x)) + self.ind(sc, "location.state"),
                 ),
                 (self.t(("Minimum-wage zone", "Zona de salario mínimo")), markup(zone)),
                 (self.t(("Operating structure", "Estructura de operación")), markup(self.structure_name(sc))),
@@ -668,9 +669,9 @@ class _Builder:
                     self.t(
                         (
                             f"{plain(direct + indirect, self.lang)} ({plain(direct, self.lang)} direct, "
-                            f"{plain(indirect, self.lang)} indirect) in {len(case.workforce.roles)} roles",
+                            f"{plain(indirect, self.lang)} indirect) in {len(case.workforce.roles)} role(s)",
                             f"{plain(direct + indirect, self.lang)} ({plain(direct, self.lang)} directos, "
-                            f"{plain(indirect, self.lang)} indirectos) en {len(case.workforce.roles)} puestos",
+                            f"{plain(indirect, self.lang)} indirectos) en {len(case.workforce.roles)} puesto(s)",
                         )
                     )
                     + self.ind(sc, "workforce.roles"),
@@ -944,6 +945,12 @@ class _Builder:
                     markup(f"{self.t(models[fee.model])}: {price_text} ({y0.year})") + self.ind(sc, "shelter_fee"),
                 ),
             ]
+            if sc.structure == STRUCTURE_OWN_ENTITY and price == 0:
+                rows[1] = (self.t(("Fee model", "Modelo de tarifa")), markup(self.t((
+                    "no shelter fee: the own entity carries its administration in its own payroll (section 6)",
+                    "sin tarifa de albergue: la entidad propia absorbe su administración en su nómina (sección 6)"))))
+                out.append(self.kv(rows, 0.3))
+                continue
             for year in dict.fromkeys((y0, y)):
                 f = year.mexico.shelter_fee
                 rows.append(
@@ -1070,7 +1077,7 @@ class _Builder:
             row(("Headcount (FTE)", "Plantilla (FTE)"), lambda r: number(r.fte, lang, 1)),
             row(
                 ("Daily wage SD (MXN)", "Salario diario SD (MXN)"),
-                lambda r: number(r.daily_wage_mxn, lang) + self.ind(sc, f"workforce.roles[{offset + roles.index(r)}]"),
+                lambda r: number(r.daily_wage_mxn, lang) + self.ind(sc, f"workforce.roles[{offset + roles.index(r)}].daily_wage_mxn"),
             ),
             row(("Integration factor", "Factor de integración"), lambda r: number(r.integration_factor, lang, 6)),
             row(
@@ -1170,7 +1177,7 @@ class _Builder:
             rows = [
                 (
                     self.t(("Leased area", "Superficie arrendada")),
-                    f"{plain(f.area_sqft, self.lang)} sq ft" + self.ind(sc, "facility"),
+                    f"{plain(f.area_sqft, self.lang)} {self.t(('sq ft', 'pies²'))}" + self.ind(sc, "facility"),
                 ),
                 (
                     self.t(("Rent / NNN (USD per sq ft-month)", "Renta / NNN (USD por pie² al mes)")),
@@ -1523,7 +1530,11 @@ class _Builder:
     # 11 timeline -------------------------------------------------------------------------------------------
 
     def timeline(self) -> list[Flowable]:
-        out = self.section("timeline")
+        project = self.r.project
+        chart = (draw.gantt_chart(charts.gantt(project.schedule, self.r.generated_on), self.width, self.lang)
+                 if project is not None and project.schedule else None)
+        out: list[Flowable] = [CondPageBreak(chart.height + 110)] if chart is not None else []
+        out += self.section("timeline")
         project = self.r.project
         if project is None:
             out.append(self.p(markup(self.w("not_linked")), self.s.note))
@@ -1560,7 +1571,8 @@ class _Builder:
                 )
             )
         )
-        out.append(draw.gantt_chart(charts.gantt(project.schedule, self.r.generated_on), self.width, self.lang))
+        assert chart is not None
+        out.append(chart)
         return out
 
     # 12 current location -----------------------------------------------------------------------------------
@@ -1732,10 +1744,10 @@ class _Builder:
             )
         )
         for sc in self.r.scenarios:
-            out += self.sub(sc, "sensitivity")
+            heading = self.sub(sc, "sensitivity")
             sens = sc.sensitivity
             settings = {row.driver: self.settings_text(sc, row) for row in sens.rows}
-            out.append(draw.tornado(charts.tornado(sens, settings), self.width, self.lang))
+            tornado = draw.tornado(charts.tornado(sens, settings), self.width, self.lang)
             rows = []
             for row in sens.rows:
                 low, high = settings[row.driver]
@@ -1761,8 +1773,7 @@ class _Builder:
                     "",
                 ]
             )
-            out.append(
-                self.table(
+            out.append(KeepTogether([*heading, tornado, Spacer(1, 8), self.table(
                     [
                         self.t(("Driver", "Variable")),
                         self.t(("Low / high", "Bajo / alto")),
@@ -1776,8 +1787,7 @@ class _Builder:
                     [self.width * f for f in (0.25, 0.14, 0.12, 0.12, 0.13, 0.13, 0.11)],
                     numeric_from=1,
                     bold_rows=(len(rows) - 1,),
-                )
-            )
+                )]))
         return out
 
     # 15 risks ----------------------------------------------------------------------------------------------
