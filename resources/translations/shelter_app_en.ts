@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>BusinessCasePage</name>
+    <message numerus="yes">
+        <source>%n indicative figure(s) from the prefill, in yellow: replace them with the client&apos;s own.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTreeModel</name>
     <message numerus="yes">
         <source>%n overdue</source>

@@ -36,6 +36,164 @@
     </message>
 </context>
 <context>
+    <name>BusinessCasePage</name>
+    <message>
+        <source>&amp;New scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under a shelter (from the journey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own entity (from the journey)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents given to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to open the copy kept with the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no business case yet. Start one from the journey&apos;s answers with “New scenario”: the site, the headcount plan and the certification come from the project; the rest starts from indicative figures, marked in yellow, for you to replace with the client&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under a shelter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own entity</source>
+        <translation type="unfinished">Entidad propia</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to “{name}” first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reference value for {year}: type it (required).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a modelling assumption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: {value}{unit} — {source}, checked {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new IMSS registration pays its class&apos;s mean premium: class {risk}, {rate} % of the SBC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Does not compute: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n indicative figure(s) from the prefill, in yellow: replace them with the client&apos;s own.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scenario cannot be saved while it does not compute: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shelter</source>
+        <translation type="unfinished">Shelter</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the copy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the scenario “{name}”? Documents already generated are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CancellableTask</name>
     <message>
         <source>Cancel</source>
@@ -425,6 +583,33 @@
     </message>
 </context>
 <context>
+    <name>DocumentsList</name>
+    <message>
+        <source>Generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished">Idioma</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>ShelterDesk</source>
@@ -455,6 +640,60 @@
     <message>
         <source>Please correct the fields marked in red.</source>
         <translation>Por favor, corrija los campos marcados en rojo.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldInput</name>
+    <message>
+        <source>Why this value replaces the reference (printed in the assumptions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicative figure from the prefill: replace it with the client&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerateOptions</name>
+    <message>
+        <source>Generate the business-case PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished">Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation type="unfinished">Español</translation>
+    </message>
+    <message>
+        <source>Letter (as in Mexico)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished">Idioma:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one scenario.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1312,65 @@ Llavero: {keyring}</translation>
     </message>
 </context>
 <context>
+    <name>PdfPreview</name>
+    <message>
+        <source>The PDF could not be opened ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in &amp;system viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">Documentos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ProjectEditor</name>
     <message>
         <source>New project</source>
@@ -1132,6 +1430,10 @@ Llavero: {keyring}</translation>
     <message>
         <source>Timeline</source>
         <translation>Cronograma</translation>
+    </message>
+    <message>
+        <source>Business case</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Project</source>
@@ -1266,6 +1568,14 @@ Llavero: {keyring}</translation>
         <source>Saved {path}</source>
         <translation>Se guardó {path}</translation>
     </message>
+    <message>
+        <source>Shelter</source>
+        <translation type="unfinished">Shelter</translation>
+    </message>
+    <message>
+        <source>Own entity</source>
+        <translation type="unfinished">Entidad propia</translation>
+    </message>
 </context>
 <context>
     <name>RecommendationCard</name>
@@ -1334,6 +1644,65 @@ Llavero: {keyring}</translation>
     <message>
         <source>&amp;Remove role</source>
         <translation>&amp;Quitar puesto</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditor</name>
+    <message>
+        <source>Headcount plan by role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Market benefits of the selected role (outside the SBC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {row}: “{text}” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start-up items (USD, at the start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">Tarea</translation>
+    </message>
+    <message>
+        <source>Amount (USD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{text}” is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 1,250.50.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1835,37 @@ Llavero: {keyring}</translation>
     <message>
         <source>{zone} — {municipality}, {state}</source>
         <translation>{zone} — {municipality}, {state}</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>Save the business case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished">Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation type="unfinished">Se guardó {path}</translation>
+    </message>
+    <message>
+        <source>Business case — {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Business case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation type="unfinished">Generando {file}…</translation>
     </message>
 </context>
 </TS>

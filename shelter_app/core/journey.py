@@ -75,11 +75,17 @@ STEP_TITLES: Final[dict[Step, Bilingual]] = {
     Step.BUSINESS_CASE: Bilingual("Business case", "Caso de negocio"),
 }
 
-BUSINESS_CASE_PENDING: Final = Bilingual(
-    "The business case is available once the business-case capability exists.",
-    "El caso de negocio estará disponible cuando exista la función de caso de negocio.",
+BUSINESS_CASE_HANDOVER: Final = Bilingual(
+    "Finish saves the journey, creates the project's checklists and opens its business case. A project without "
+    "a business case gets a first scenario prefilled from these answers: the site and its wage zone, the headcount "
+    "plan, the operating model and the IVA/IEPS certification. Wages, rent, fees and the current plant start from "
+    "indicative figures, marked until you replace them with the client's own.",
+    "Finalizar guarda el recorrido, crea las listas de verificación del proyecto y abre su caso de negocio. Si el "
+    "proyecto aún no tiene caso de negocio, se crea un primer escenario con estas respuestas: la ubicación y su zona "
+    "salarial, la plantilla, el modelo de operación y la certificación en IVA e IEPS. Salarios, renta, cuotas y la "
+    "planta actual parten de cifras indicativas, marcadas hasta que las sustituya por las del cliente.",
 )
-"""The last step's only content until the business case is built (the one allowed forward reference)."""
+"""The last step: what finishing does, and how the business case picks up the answers."""
 
 
 # --- the questions -----------------------------------------------------------------------------------------
@@ -486,7 +492,7 @@ class Journey:
     @staticmethod
     def step_notice(step: Step) -> Bilingual | None:
         """A text a step shows instead of (or besides) questions."""
-        return BUSINESS_CASE_PENDING if step is Step.BUSINESS_CASE else None
+        return BUSINESS_CASE_HANDOVER if step is Step.BUSINESS_CASE else None
 
     # -- moving
 

@@ -177,6 +177,8 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
         "_prefill": {"from": "journey", "structure": structure, "indicative": indicative},
         "scenario": {
             "name": name, "base_year": base_year, "horizon_years": 5, "fx_mxn_per_usd": fx_mxn_per_usd,
+            "_fx_as_of": "2025-12-31",
+            "_fx_source": "planning rate; Banxico FIX 17.9528 on 31 Dec 2025 (cost model R12)",
             "discount_rate": D("0.10"), "ramp_realization_by_year": {str(base_year): D("0.5")},
         },
         "location": location,
@@ -213,7 +215,29 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
         indicative.append("iva_financing.certified")
     if not monthly_imports:
         indicative.append("iva_financing.temporary_imports_usd_per_month")
+    document["_prefill"]["indicative"] = _leaves(document, indicative)
     return document
+
+
+def _leaves(document: dict[str, Any], paths: list[str]) -> list[str]:
+    """Every field under the given paths (a whole section marked becomes each of its fields), so typing
+    one value unmarks that value only; lists (roles, start-up items) stay marked as a whole."""
+    found: list[str] = []
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, dict) and node:
+            for key, value in node.items():
+                walk(value, f"{path}.{key}")
+        elif path not in found:
+            found.append(path)
+
+    for path in paths:
+        node: Any = document
+        for part in re.findall(r"[A-Za-z_][A-Za-z0-9_]*|\[\d+\]", path):
+            node = node[int(part[1:-1])] if part.startswith("[") else node.get(part) if isinstance(node, dict) \
+                else None
+        walk(node, path)
+    return found
 
 
 def _role(rid: str, name: str, headcount: Decimal, kind: RoleKind, zone: str) -> dict[str, Any]:

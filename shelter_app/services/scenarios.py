@@ -9,6 +9,7 @@ and the model's rules run first, and a problem comes back naming the JSON path o
 from __future__ import annotations
 
 import copy
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,6 +18,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from shelter_app.core.business_case.inputs import BusinessCaseInput, Override
 from shelter_app.core.business_case.result import BusinessCaseResult
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.scenario_prefill import STRUCTURES, default_structure, prefill_document
@@ -77,9 +79,20 @@ def compute_document(document: dict[str, Any]) -> BusinessCaseResult:
     from shelter_app.services import business_case
 
     try:
-        return business_case.compute(business_case_io.parse_input(_exact(document)))
+        return business_case.compute(with_reasons(business_case_io.parse_input(_exact(document)), document))
     except InvalidBusinessCase as exc:
         raise business_case_io.from_core_error(exc) from None
+
+
+def with_reasons(case: BusinessCaseInput, document: dict[str, Any]) -> BusinessCaseInput:
+    """The reasons the consultant gave for replacing reference values (`_override_reasons`, keyed by the
+    field's path) as the core's overrides, named like the result's parameters ("isn_rate", "ptu.rate")."""
+    reasons = document.get("_override_reasons")
+    if not isinstance(reasons, dict) or not reasons:
+        return case
+    overrides = tuple(Override(str(key).removeprefix("statutory."), str(reason))
+                      for key, reason in reasons.items() if str(reason).strip())
+    return dataclasses.replace(case, overrides=case.overrides + overrides)
 
 
 def _clean_name(name: str) -> str:

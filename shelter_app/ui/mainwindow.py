@@ -456,6 +456,9 @@ class MainWindow(QMainWindow):
         if workspace is not None:
             workspace.reload()  # items may have been added or stopped applying
         self.open_workspace_for(project_id)
+        opened = self.workspaces.get(project_id)
+        if opened is not None:  # the journey's last step hands over to the business case
+            opened.open_business_case(start_if_empty=True)
 
     def open_workspace(self, project: Any) -> None:
         if project is not None:

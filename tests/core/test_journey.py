@@ -25,7 +25,7 @@ from shelter_app.core.answers import (
 from shelter_app.core.eligibility import CertificationStatus, ProviderCertification
 from shelter_app.core.errors import ValidationError
 from shelter_app.core.journey import (
-    BUSINESS_CASE_PENDING,
+    BUSINESS_CASE_HANDOVER,
     OWN_ENTITY_MODALITIES,
     STEPS,
     FieldKind,
@@ -86,7 +86,7 @@ def test_shelter_path_end_to_end() -> None:
     journey.go_next(SHELTER_PROGRAMS)
     assert journey.go_next(TIMELINE) is Step.BUSINESS_CASE and journey.can_finish
     assert journey.history == STEPS[:-1]
-    assert journey.step_fields() == [] and journey.step_notice(Step.BUSINESS_CASE) is BUSINESS_CASE_PENDING
+    assert journey.step_fields() == [] and journey.step_notice(Step.BUSINESS_CASE) is BUSINESS_CASE_HANDOVER
     assert journey.step_notice(Step.SITE) is None
 
     answers = journey.answers()

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
 from shelter_app.core.eligibility import Severity
-from shelter_app.core.journey import BUSINESS_CASE_PENDING, FieldKind, Step
+from shelter_app.core.journey import BUSINESS_CASE_HANDOVER, FieldKind, Step
 from shelter_app.core.portfolio import ClientFields, ProjectFields
 from shelter_app.services import checklists, clients, projects
 from shelter_app.services.checklists import ApplyResult
@@ -169,7 +169,7 @@ def test_a_shelter_journey_page_by_page_creates_the_checklists(
 
     assert step_of(wizard) is Step.BUSINESS_CASE
     page = wizard.page
-    assert page.notice is not None and page.notice.text() == BUSINESS_CASE_PENDING.en
+    assert page.notice is not None and page.notice.text() == BUSINESS_CASE_HANDOVER.en
     assert wizard.finish_button.isVisible() and wizard.finish_button.isEnabled() and wizard.finish_button.isDefault()
     assert not wizard.next_button.isVisible()
     summary = page.summary

@@ -293,6 +293,13 @@ class ProjectWorkspace(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, self.tr("Checklists"))
         self.tabs.addTab(timeline_page, self.tr("Timeline"))
+        # the business case is built the first time its tab is shown: opening the checklists stays quick
+        self.business: Any = None
+        self.business_holder = QWidget()
+        self.business_holder.setObjectName("businessHolder")
+        QVBoxLayout(self.business_holder).setContentsMargins(0, 0, 0, 0)
+        self.business_tab = self.tabs.addTab(self.business_holder, self.tr("Business case"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.heading)
@@ -530,8 +537,52 @@ class ProjectWorkspace(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Saved {path}").format(path=result), 15000)
 
+    # -- the business case ------------------------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if index == self.business_tab:
+            self.business_page()
+
+    def business_page(self) -> Any:
+        """The Business case tab's page, built on first use."""
+        if self.business is None:
+            from shelter_app.ui.business.page import BusinessCasePage
+
+            self.business = BusinessCasePage(self.runner, self.db, self.actor, self.project_id, self.language,
+                                             today=self.fixed_today, documents_dir=self.paths.documents)
+            self.business.generate_requested.connect(self.generate_business_pdf)
+            layout = self.business_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.business)
+            self.business.show()
+        return self.business
+
+    def open_business_case(self, *, start_if_empty: bool = False) -> None:
+        """Show the Business case tab; from the journey's last step, a project without scenarios gets its first
+        one prefilled from the answers."""
+        self.tabs.setCurrentIndex(self.business_tab)
+        page = self.business_page()
+        if start_if_empty and not page.views:
+            from shelter_app.services import checklists, scenarios
+
+            state = checklists.get_journey(self.db, self.project_id)
+            structure = "own_entity" if str(state.journey.answers().path) == "own_entity" else "shelter"
+            name = self.tr("Shelter") if structure == "shelter" else self.tr("Own entity")
+            db, actor, project_id, today = self.db, self.actor, self.project_id, self.fixed_today
+            self.runner.run(lambda: scenarios.create_scenario(db, actor, project_id, name, structure=structure,
+                                                              today=today),
+                            lambda changes: page.reload(changes.entity_id), lambda error: handle_error(self, error))
+
+    def generate_business_pdf(self) -> None:
+        """Ask language, paper and scenarios; generate off the UI thread with progress; then the preview."""
+        from shelter_app.ui.business.documents import generate_dialog
+
+        generate_dialog(self)
+
     # -- closing ------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.business is not None and not self.business.flush_check():
+            event.ignore()
+            return
         self.panel.flush()
         self.panel.cleanup()
         super().closeEvent(event)

@@ -1,0 +1,529 @@
+"""The inputs of one business-case scenario: tabs of fields, the roles table, the start-up items.
+
+The editor keeps a working copy of the scenario's `business-case@1` document and changes it as the
+consultant types; `edited` tells the page to recompute (the model takes milliseconds). A value that
+is not a number is refused at its field at once; a value the contract refuses comes back from the
+page through `show_problem` with the JSON path, and lands on the input that holds it.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shelter_app.core.scenario_prefill import KINDS_BY_KEY, role_id
+from shelter_app.ui.business.fields import (
+    FieldSpec,
+    Path,
+    benefit_fields,
+    get_in,
+    parse_number,
+    path_text,
+    role_columns,
+    sections,
+    set_in,
+)
+from shelter_app.ui.errors import ERROR_STYLE
+
+MUTED = "color: #6b6b6b; font-size: 9pt;"
+INDICATIVE = "background: #fff4ce;"
+HUNDRED = Decimal(100)
+
+
+def show_number(value: Any, percent: bool = False, grouped: bool = True) -> str:
+    """A stored number as the consultant reads it: 60,000 and 0.7, a rate as 10 (percent), a year as 2026."""
+    if value is None or isinstance(value, bool):
+        return ""
+    number = Decimal(str(value)) * (HUNDRED if percent else 1)
+    number = number.normalize()
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    return f"{number:,}" if grouped else f"{number}"
+
+
+class FieldInput(QWidget):
+    """One input with its unit, its hint, and (for a reference value replaced) the reason."""
+
+    changed = Signal()
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.prefix: Path = ()  # the selected role's path for its benefits
+        self.problem = QLabel()
+        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.hint = QLabel(spec.hint)
+        self.hint.setStyleSheet(MUTED)
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(spec.hint))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Why this value replaces the reference (printed in the assumptions)"))
+        self.reason.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        self.editor: QWidget
+        if spec.kind == "bool":
+            self.editor = QCheckBox()
+            self.editor.toggled.connect(lambda *_: self.changed.emit())
+        elif spec.kind == "choice":
+            combo = QComboBox()
+            for code, text in spec.choices:
+                combo.addItem(text, code)
+            combo.currentIndexChanged.connect(lambda *_: self.changed.emit())
+            self.editor = combo
+        else:
+            edit = QLineEdit()
+            edit.textEdited.connect(lambda *_: self.changed.emit())
+            if spec.kind != "text":
+                edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+                edit.setMaximumWidth(160)
+            if spec.optional:
+                edit.setPlaceholderText(self.tr("reference value"))
+            self.editor = edit
+        self.editor.setObjectName(f"field:{spec.key}")
+        row.addWidget(self.editor, 1 if spec.kind == "text" else 0)
+        if spec.unit:
+            unit = QLabel(spec.unit)
+            unit.setStyleSheet(MUTED)
+            row.addWidget(unit)
+        row.addStretch(1)
+        self.reason.textEdited.connect(lambda *_: self.changed.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.hint)
+
+    @property
+    def path(self) -> Path:
+        return (*self.prefix, *self.spec.path)
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+    def set_value(self, value: Any, reason: str = "") -> None:
+        self.editor.blockSignals(True)
+        if isinstance(self.editor, QCheckBox):
+            self.editor.setChecked(bool(value))
+        elif isinstance(self.editor, QComboBox):
+            index = self.editor.findData(value)
+            self.editor.setCurrentIndex(max(index, 0) if value is not None or not self.spec.optional else 0)
+        elif isinstance(self.editor, QLineEdit):
+            self.editor.setText(str(value or "") if self.spec.kind == "text" else
+                                show_number(value, self.spec.kind == "percent", grouped=self.spec.kind != "int"))
+        self.editor.blockSignals(False)
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(self.spec.reference) and self.spec.optional and value is not None)
+
+    def value(self) -> Any:
+        """The value for the document (None: leave it out); raises ValueError for a wrong number."""
+        if isinstance(self.editor, QCheckBox):
+            return self.editor.isChecked()
+        if isinstance(self.editor, QComboBox):
+            return self.editor.currentData()
+        text = self.editor.text().strip() if isinstance(self.editor, QLineEdit) else ""
+        if self.spec.kind == "text":
+            return text or None
+        if not text:
+            if self.spec.optional:
+                return None
+            raise ValueError(text)
+        number = parse_number(text)
+        if self.spec.kind == "int":
+            if number != number.to_integral_value():
+                raise ValueError(text)
+            return int(number)
+        return number / HUNDRED if self.spec.kind == "percent" else number
+
+    def set_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        self.editor.setStyleSheet(f"QLineEdit {{ {ERROR_STYLE} }}" if text and isinstance(self.editor, QLineEdit)
+                                  else "")
+
+    def set_indicative(self, on: bool) -> None:
+        if isinstance(self.editor, QLineEdit) and not self.problem.isVisible():
+            self.editor.setStyleSheet(f"QLineEdit {{ {INDICATIVE} }}" if on else "")
+        self.editor.setToolTip(self.tr("Indicative figure from the prefill: replace it with the client's own.")
+                               if on else "")
+
+
+class ScenarioEditor(QWidget):
+    """Edit one scenario document; `edited` after every change (the page debounces and recomputes)."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: dict[str, Any] = {}
+        self.inputs: dict[str, FieldInput] = {}
+        self._filling = False
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("businessInputs")
+        self.tabs.setDocumentMode(True)
+        for number, (title, specs) in enumerate(sections()):
+            page = QWidget()
+            form = QFormLayout(page)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for spec in specs:
+                form.addRow(spec.label, self._input(spec))
+            if number == 0:
+                form.addRow(self._roles_box())
+            if number == 3:
+                form.addRow(self._one_time_box())
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def _input(self, spec: FieldSpec, into: dict[str, FieldInput] | None = None) -> FieldInput:
+        widget = FieldInput(spec)
+        widget.changed.connect(lambda w=widget: self._field_changed(w))
+        (self.inputs if into is None else into)[spec.key] = widget
+        return widget
+
+    # -- roles --------------------------------------------------------------------------------------------------
+    def _roles_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Headcount plan by role"))
+        self.roles = QTableWidget(0, len(role_columns()))
+        self.roles.setObjectName("rolesTable")
+        self.roles.setHorizontalHeaderLabels([header for _, header, _ in role_columns()])
+        header = self.roles.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.roles.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.roles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.roles.setMinimumHeight(150)
+        self.roles.itemChanged.connect(self._role_cell_changed)
+        self.roles.itemSelectionChanged.connect(self._show_benefits)
+        add = QPushButton(self.tr("Add &role"))
+        add.clicked.connect(self.add_role)
+        self.remove_role_button = QPushButton(self.tr("Remove role"))
+        self.remove_role_button.clicked.connect(self.remove_role)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.remove_role_button)
+        buttons.addStretch(1)
+        self.roles_problem = QLabel()
+        self.roles_problem.setStyleSheet(ERROR_STYLE)
+        self.roles_problem.setWordWrap(True)
+        self.roles_problem.hide()
+        self.benefits_box = QGroupBox(self.tr("Market benefits of the selected role (outside the SBC)"))
+        self.benefit_inputs: dict[str, FieldInput] = {}
+        benefits_form = QFormLayout(self.benefits_box)
+        for spec in benefit_fields():
+            benefits_form.addRow(spec.label, self._input(spec, self.benefit_inputs))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.roles)
+        layout.addLayout(buttons)
+        layout.addWidget(self.roles_problem)
+        layout.addWidget(self.benefits_box)
+        return box
+
+    def _role_list(self) -> list[dict[str, Any]]:
+        roles = get_in(self.document, ("workforce", "roles"))
+        if not isinstance(roles, list):
+            roles = []
+            set_in(self.document, ("workforce", "roles"), roles)
+        return roles
+
+    def _fill_roles(self) -> None:
+        self.roles.blockSignals(True)
+        roles = self._role_list()
+        self.roles.setRowCount(len(roles))
+        for row, role in enumerate(roles):
+            for column, (key, _, kind) in enumerate(role_columns()):
+                item = QTableWidgetItem()
+                if kind == "bool":
+                    item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                                  | Qt.ItemFlag.ItemIsSelectable)
+                    item.setCheckState(Qt.CheckState.Checked if role.get(key, key == "ptu_eligible")
+                                       else Qt.CheckState.Unchecked)
+                else:
+                    value = role.get(key, role.get("id") if key == "name" else None)
+                    item.setText(str(value or "") if kind == "text" else show_number(value))
+                    if kind == "number":
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.roles.setItem(row, column, item)
+        self.roles.blockSignals(False)
+        if roles and not self.roles.selectedItems():
+            self.roles.selectRow(0)
+        self._show_benefits()
+
+    def _role_cell_changed(self, item: QTableWidgetItem) -> None:
+        roles = self._role_list()
+        row, (key, _, kind) = item.row(), role_columns()[item.column()]
+        if row >= len(roles):
+            return
+        self._forget_indicative(f"workforce.roles[{row}].{key}")
+        if kind == "bool":
+            roles[row][key] = item.checkState() == Qt.CheckState.Checked
+        elif kind == "text":
+            roles[row][key] = item.text().strip() or roles[row].get("id", "")
+        else:
+            try:
+                roles[row][key] = parse_number(item.text())
+                self.roles_problem.hide()
+            except ValueError:
+                self.roles_problem.setText(self.tr("Row {row}: “{text}” is not a number.").format(
+                    row=row + 1, text=item.text()))
+                self.roles_problem.show()
+                return
+        self.edited.emit()
+
+    def add_role(self) -> None:
+        roles = self._role_list()
+        taken = {str(r.get("id")) for r in roles}
+        kind = KINDS_BY_KEY["operator" if not roles else "clerk"]
+        name = self.tr("New role")
+        zone = get_in(self.document, ("location", "wage_zone"))
+        roles.append({"id": role_id(f"role {len(roles) + 1}", taken), "name": name, "headcount": Decimal(1),
+                      "daily_wage_mxn": kind.daily_wage_zlfn if zone == "zlfn" else kind.daily_wage_general,
+                      "direct": kind.direct, "ptu_eligible": True, "market_benefits": dict(kind.benefits)})
+        self._fill_roles()
+        self.roles.selectRow(len(roles) - 1)
+        cell = self.roles.item(len(roles) - 1, 0)
+        if cell is not None:
+            self.roles.editItem(cell)
+        self.edited.emit()
+
+    def remove_role(self) -> None:
+        rows = sorted({i.row() for i in self.roles.selectedItems()})
+        roles = self._role_list()
+        if not rows or len(roles) <= 1:
+            return
+        del roles[rows[0]]
+        self._fill_roles()
+        self.edited.emit()
+
+    def selected_role(self) -> int | None:
+        rows = sorted({i.row() for i in self.roles.selectedItems()})
+        return rows[0] if rows and rows[0] < len(self._role_list()) else None
+
+    def _show_benefits(self) -> None:
+        row = self.selected_role()
+        self.benefits_box.setEnabled(row is not None)
+        self.remove_role_button.setEnabled(row is not None and len(self._role_list()) > 1)
+        self._filling = True
+        for widget in self.benefit_inputs.values():
+            widget.prefix = ("workforce", "roles", row) if row is not None else ()
+            widget.set_value(get_in(self.document, widget.path) if row is not None else None)
+        self._filling = False
+        self._mark_indicative()
+
+    # -- one-time items ---------------------------------------------------------------------------------------------
+    def _one_time_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Start-up items (USD, at the start)"))
+        self.one_time = QTableWidget(0, 2)
+        self.one_time.setObjectName("oneTimeTable")
+        self.one_time.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Amount (USD)")])
+        self.one_time.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.one_time.setMinimumHeight(180)
+        self.one_time.itemChanged.connect(self._one_time_changed)
+        add = QPushButton(self.tr("Add item"))
+        add.clicked.connect(self.add_one_time)
+        remove = QPushButton(self.tr("Remove item"))
+        remove.clicked.connect(self.remove_one_time)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        self.one_time_problem = QLabel()
+        self.one_time_problem.setStyleSheet(ERROR_STYLE)
+        self.one_time_problem.hide()
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.one_time)
+        layout.addLayout(buttons)
+        layout.addWidget(self.one_time_problem)
+        return box
+
+    def _items(self) -> list[dict[str, Any]]:
+        items = get_in(self.document, ("one_time", "items"))
+        if not isinstance(items, list):
+            items = []
+            set_in(self.document, ("one_time", "items"), items)
+        return items
+
+    def _fill_one_time(self) -> None:
+        self.one_time.blockSignals(True)
+        items = self._items()
+        self.one_time.setRowCount(len(items))
+        for row, entry in enumerate(items):
+            self.one_time.setItem(row, 0, QTableWidgetItem(str(entry.get("name", ""))))
+            amount = QTableWidgetItem(show_number(entry.get("amount_usd")))
+            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.one_time.setItem(row, 1, amount)
+        self.one_time.blockSignals(False)
+
+    def _one_time_changed(self, item: QTableWidgetItem) -> None:
+        items = self._items()
+        if item.row() >= len(items):
+            return
+        if item.column() == 0:
+            items[item.row()]["name"] = item.text().strip()
+        else:
+            try:
+                items[item.row()]["amount_usd"] = parse_number(item.text())
+                self.one_time_problem.hide()
+            except ValueError:
+                self.one_time_problem.setText(self.tr("“{text}” is not an amount.").format(text=item.text()))
+                self.one_time_problem.show()
+                return
+        self.edited.emit()
+
+    def add_one_time(self) -> None:
+        self._items().append({"name": self.tr("New item"), "amount_usd": Decimal(0)})
+        self._fill_one_time()
+        cell = self.one_time.item(self.one_time.rowCount() - 1, 0)
+        if cell is not None:
+            self.one_time.editItem(cell)
+        self.edited.emit()
+
+    def remove_one_time(self) -> None:
+        rows = sorted({i.row() for i in self.one_time.selectedItems()})
+        if rows:
+            del self._items()[rows[0]]
+            self._fill_one_time()
+            self.edited.emit()
+
+    # -- the document ---------------------------------------------------------------------------------------------
+    def set_document(self, document: Mapping[str, Any], hints: Mapping[str, str] | None = None) -> None:
+        """Show a scenario; `hints` adds the reference value and source to the statutory fields' hints."""
+        self.document = copy.deepcopy(dict(document))
+        reasons = self.document.get("_override_reasons", {})
+        self._filling = True
+        for key, widget in self.inputs.items():
+            widget.set_value(get_in(self.document, widget.path), reasons.get(key, "") if isinstance(reasons, dict)
+                             else "")
+            widget.set_problem("")
+            if hints and key in hints:
+                widget.set_hint(hints[key])
+        self._filling = False
+        self._fill_roles()
+        self._fill_one_time()
+        self._mark_indicative()
+
+    def _field_changed(self, widget: FieldInput) -> None:
+        if self._filling:
+            return
+        try:
+            value = widget.value()
+        except ValueError:
+            widget.set_problem(self.tr("Type a number, e.g. 1,250.50."))
+            return
+        widget.set_problem("")
+        set_in(self.document, widget.path, value)
+        key = path_text(widget.path)
+        reasons = self.document.setdefault("_override_reasons", {})
+        if widget.spec.optional and widget.spec.reference:
+            widget.reason.setVisible(value is not None)
+            text = widget.reason.text().strip()
+            if value is not None and text:
+                reasons[widget.spec.key] = text
+            else:
+                reasons.pop(widget.spec.key, None)
+        if not reasons:
+            self.document.pop("_override_reasons", None)
+        self._forget_indicative(key)
+        self.edited.emit()
+
+    def _forget_indicative(self, key: str) -> None:
+        """A figure the consultant typed is the client's own: it stops being marked as indicative."""
+        prefill = self.document.get("_prefill")
+        if isinstance(prefill, dict) and isinstance(prefill.get("indicative"), list):
+            prefill["indicative"] = [p for p in prefill["indicative"] if p != key]
+            self._mark_indicative()
+
+    def _indicative(self) -> set[str]:
+        prefill = self.document.get("_prefill")
+        return set(prefill.get("indicative", ())) if isinstance(prefill, dict) else set()
+
+    def _mark_indicative(self) -> None:
+        marked = self._indicative()
+        for widget in [*self.inputs.values(), *self.benefit_inputs.values()]:
+            key = path_text(widget.path)
+            widget.set_indicative(key in marked or any(key.startswith(f"{m}.") for m in marked))
+
+    def indicative_count(self) -> int:
+        return len(self._indicative())
+
+    def clear_problems(self) -> None:
+        for widget in [*self.inputs.values(), *self.benefit_inputs.values()]:
+            widget.set_problem("")
+        self.roles_problem.hide()
+        self.one_time_problem.hide()
+        self._mark_indicative()
+
+    def show_problem(self, path: str, message: str, focus: Callable[[QWidget], None] | None = None) -> bool:
+        """Put the contract's message on the input at `path` ($.a.b[2].c); False if no input holds it."""
+        key = path.removeprefix("$").lstrip(".")
+        widget = self.inputs.get(key)
+        if widget is None and key.startswith("workforce.roles["):
+            index = int(key.split("[", 1)[1].split("]", 1)[0])
+            if index < self.roles.rowCount():
+                self.roles.selectRow(index)
+                field = key.split("]", 1)[1].lstrip(".")
+                widget = next((w for w in self.benefit_inputs.values() if path_text(w.spec.path) == field), None)
+                if widget is None:
+                    self.roles_problem.setText(message)
+                    self.roles_problem.show()
+                    self._show_tab_of(self.roles)
+                    return True
+        if widget is None and key.startswith("one_time.items"):
+            self.one_time_problem.setText(message)
+            self.one_time_problem.show()
+            self._show_tab_of(self.one_time)
+            return True
+        if widget is None:
+            return False
+        widget.set_problem(message)
+        self._show_tab_of(widget)
+        return True
+
+    def _show_tab_of(self, widget: QWidget) -> None:
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(widget):
+                self.tabs.setCurrentIndex(index)
+                if isinstance(page, QScrollArea):
+                    page.ensureWidgetVisible(widget)
+                return
+
+
+def debounce(parent: QWidget, ms: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
