@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert
@@ -121,6 +122,7 @@ def seed_demo(db: Database, actor: str = "demo") -> int:
             project_id = projects.create_project(db, actor, client_id, engagement).entity_id
             if engagement.stage is not Stage.CLOSED:
                 _demo_journey(db, actor, project_id, fields.legal_name, engagement.stage)
+                _demo_business_case(db, actor, project_id, fields.legal_name, engagement.stage)
         added += 1
     return added
 
@@ -188,6 +190,45 @@ def _demo_journey(db: Database, actor: str, project_id: int, legal_name: str, st
     if to_close < len(items):
         checklists.set_status(db, actor, items[to_close].row_id, "in_progress", "started", reschedule_after=False)
     checklists.reschedule(db, project_id)
+
+
+# legal name -> a second scenario to compare: (name, structure, location and figures that differ)
+DEMO_ALTERNATIVES: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "Great Lakes Harness Inc.": ("Querétaro, shelter", "shelter", {
+        "location": {"state": "Querétaro", "wage_zone": "general", "city": "Querétaro"},
+        "facility_rent": Decimal("0.56"), "wage_factor": Decimal("0.86")}),
+    "Válvulas del Norte, S.A. de C.V.": ("Apodaca, shelter", "shelter", {}),
+    "Cascade Medical Devices LLC": ("Mexicali, shelter", "shelter", {
+        "location": {"state": "Baja California", "wage_zone": "zlfn", "city": "Mexicali"},
+        "facility_rent": Decimal("0.72"), "wage_factor": Decimal("0.97")}),
+}
+
+
+def _demo_business_case(db: Database, actor: str, project_id: int, legal_name: str, stage: Stage) -> None:
+    """From the proposal stage on, a consultant has a business case: the journey's scenario, and for some
+    clients a second city or structure to compare."""
+    from shelter_app.services import scenarios
+
+    if legal_name not in DEMO_JOURNEYS or stage in (Stage.PROSPECT, Stage.ASSESSMENT):
+        return
+    path = DEMO_JOURNEYS[legal_name][0]
+    city = DEMO_JOURNEYS[legal_name][1]["city"]
+    label = "own entity" if path == "own_entity" else "shelter"
+    base = scenarios.create_scenario(db, actor, project_id, f"{city}, {label}", structure=path,
+                                     today=date(2026, 11, 23))
+    alternative = DEMO_ALTERNATIVES.get(legal_name)
+    if alternative is None:
+        return
+    name, structure, changes = alternative
+    if structure != path:
+        scenarios.create_scenario(db, actor, project_id, name, structure=structure, today=date(2026, 11, 23))
+        return
+    document = scenarios.get_scenario(db, base.entity_id).document
+    document["location"] = changes["location"]
+    document["facility"]["rent_usd_per_sqft_month"] = changes["facility_rent"]
+    for role in document["workforce"]["roles"]:
+        role["daily_wage_mxn"] = (role["daily_wage_mxn"] * changes["wage_factor"]).quantize(Decimal(1))
+    scenarios.create_scenario(db, actor, project_id, name, structure=structure, document=document)
 
 
 _PREFIXES = ["Industrias", "Manufacturas", "Grupo", "Componentes", "Maquinados", "Plásticos", "Ensambles",

@@ -92,3 +92,17 @@ def test_generate_portfolio_inserts_unique_valid_clients(db: Database) -> None:
     stages = Counter(row.stage for row in clients.client_rows(db, clients.search_clients(
         db, include_archived=True)).values())
     assert len(stages) >= 5 and sum(stages.values()) == 2000
+
+
+def test_demo_clients_past_the_assessment_have_business_cases_to_compare(db: Database) -> None:
+    from shelter_app.services import scenarios
+
+    demo.seed_demo(db, "demo")
+    by_client = {r.legal_name: cid for cid, r in clients.client_rows(db, clients.search_clients(db)).items()}
+    harness = by_client["Great Lakes Harness Inc."]
+    [project] = [p for p in clients.get_client(db, harness).projects]
+    listed = scenarios.list_scenarios(db, project.id)
+    assert [v.name for v in listed] == ["Ciudad Juárez, shelter", "Querétaro, shelter"]
+    juarez, queretaro = (scenarios.compute_scenario(db, v.id) for v in listed)
+    assert juarez.parameters.wage_zone != queretaro.parameters.wage_zone  # border vs general zone
+    assert listed[1].document["location"]["state"] == "Querétaro"
