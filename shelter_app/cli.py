@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields, is_dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO, cast
@@ -75,6 +76,8 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if isinstance(value, Decimal):  # JSON has one number type; callers round money before it gets here
+        return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 
@@ -504,6 +507,77 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_scenario_list(ctx: Context, args: argparse.Namespace) -> int:
+    """A project's scenarios with their headline figures (a scenario that no longer computes says why)."""
+    from shelter_app.core.errors import UserError as Problem
+    from shelter_app.services import scenarios
+
+    project_id = _project(ctx, args.project)
+    rows: list[dict[str, Any]] = []
+    for view in scenarios.list_scenarios(ctx.db, project_id):
+        entry: dict[str, Any] = {"id": view.id, "name": view.name, "structure": view.structure,
+                                 "indicative_figures": len(view.indicative)}
+        try:
+            result = scenarios.compute_document(view.document)
+            returns = result.returns
+            entry.update(npv_usd=round(returns.npv_usd, 2), irr=None if returns.irr is None else round(returns.irr, 4),
+                         payback_years=None if returns.payback_years is None else round(returns.payback_years, 2),
+                         one_time_usd=round(result.one_time.total_usd, 2))
+        except Problem as error:
+            entry["problem"] = error.message(ctx.language)
+        rows.append(entry)
+    if args.json:
+        ctx.json(rows)
+        return 0
+    if not rows:
+        ctx.say("No scenarios yet: `shelter-app business-case scenario add PROJECT --name NAME`.",
+                "Aún no hay escenarios: `shelter-app business-case scenario add PROYECTO --name NOMBRE`.")
+    for row in rows:
+        if "problem" in row:
+            figures = row["problem"]
+        else:
+            irr = "none" if row["irr"] is None else f"{row['irr']:.1%}"
+            payback = "beyond the horizon" if row["payback_years"] is None else f"{row['payback_years']} years"
+            figures = f"NPV {row['npv_usd']:,} USD, IRR {irr}, payback {payback}"
+        print(f"{row['id']:>5}  {row['name']}  [{row['structure']}]  {figures}", file=ctx.out)
+    return 0
+
+
+def cmd_scenario_add(ctx: Context, args: argparse.Namespace) -> int:
+    """A new scenario: prefilled from the project's journey, or the document of a JSON file."""
+    from shelter_app.exchange.business_case_io import InvalidInput
+    from shelter_app.services import scenarios
+
+    project_id = _project(ctx, args.project)
+    try:
+        document = scenarios.read_document_file(Path(args.source)) if args.source else None
+        changes = scenarios.create_scenario(ctx.db, ctx.actor, project_id, args.name, structure=args.structure,
+                                            document=document)
+    except InvalidInput as exc:
+        print(f"invalid input: {exc.message(ctx.language)}", file=sys.stderr)
+        return 2
+    return _report(ctx, changes, args, f"Scenario {changes.entity_id} added to project {project_id}.",
+                   f"Escenario {changes.entity_id} agregado al proyecto {project_id}.")
+
+
+def cmd_scenario_export(ctx: Context, args: argparse.Namespace) -> int:
+    """A scenario's document as JSON: `business-case compute` and `pdf` read it as it is."""
+    from shelter_app.services import business_case, scenarios
+
+    view = scenarios.find_scenario(ctx.db, _project(ctx, args.project), args.scenario)
+    business_case.write_atomically(Path(args.output), scenarios.dumps(view.document) + "\n")
+    ctx.say(f"Written {args.output}", f"Escrito {args.output}")
+    return 0
+
+
+def cmd_scenario_delete(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import scenarios
+
+    view = scenarios.find_scenario(ctx.db, _project(ctx, args.project), args.scenario)
+    changes = scenarios.delete_scenario(ctx.db, ctx.actor, view.id)
+    return _report(ctx, changes, args, f"Scenario “{view.name}” deleted.", f"Escenario “{view.name}” eliminado.")
+
+
 # ---- parser --------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -655,6 +729,29 @@ def build_parser() -> argparse.ArgumentParser:
                    help="language of the document (default: the interface language)")
     p.add_argument("--paper", choices=["letter", "a4"], default="letter")
     p.set_defaults(handler=cmd_business_case_pdf)
+    sc = bc_sub.add_parser("scenario", help="a project's stored scenarios: list, add, export, delete")
+    sc_sub = sc.add_subparsers(dest="scenario_action", metavar="ACTION", required=True)
+    p = sc_sub.add_parser("list", help="the project's scenarios with NPV, IRR and payback")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_scenario_list)
+    p = sc_sub.add_parser("add", help="a scenario prefilled from the journey, or from a JSON document")
+    p.add_argument("project")
+    p.add_argument("--name", required=True)
+    p.add_argument("--structure", choices=["shelter", "own_entity"], help="default: the journey's operating model")
+    p.add_argument("--from", dest="source", metavar="INPUT.json", help="a shelter-app/business-case@1 document")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_scenario_add)
+    p = sc_sub.add_parser("export", help="write a scenario's document (JSON) for compute or pdf")
+    p.add_argument("project")
+    p.add_argument("scenario", metavar="NAME_OR_ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.json")
+    p.set_defaults(handler=cmd_scenario_export)
+    p = sc_sub.add_parser("delete", help="delete a scenario (documents already generated are kept)")
+    p.add_argument("project")
+    p.add_argument("scenario", metavar="NAME_OR_ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_scenario_delete)
 
     dbp = sub.add_parser("db", help="database information and upkeep")
     db_sub = dbp.add_subparsers(dest="command_name", metavar="ACTION", required=True)
