@@ -1047,12 +1047,14 @@ class _Builder:
             )
         )
         for sc in self.r.scenarios:
+            out.append(CondPageBreak(360))  # the scenario's heading moves with its first table, never alone
             out += self.sub(sc, "labor")
             year = sc.result.years[0]
             roles = year.roles
             for start in range(0, len(roles), ROLES_PER_BUILDUP_TABLE):
                 check()
-                out.append(CondPageBreak(360))  # a role table of ~35 rows starts on a page it fits on
+                if start:
+                    out.append(CondPageBreak(360))  # a role table of ~35 rows starts on a page it fits on
                 chunk = roles[start : start + ROLES_PER_BUILDUP_TABLE]
                 out.append(self.buildup_table(sc, year, chunk, start))
                 out.append(Spacer(1, 8))

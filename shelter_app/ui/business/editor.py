@@ -110,7 +110,8 @@ class FieldInput(QWidget):
             unit = QLabel(spec.unit)
             unit.setStyleSheet(MUTED)
             row.addWidget(unit)
-        row.addStretch(1)
+        if spec.kind != "text":  # a text takes the row; a number stays short with its unit beside it
+            row.addStretch(1)
         self.reason.textEdited.connect(lambda *_: self.changed.emit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
