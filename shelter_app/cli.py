@@ -481,7 +481,7 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
             from shelter_app.services.business_report import report_from_document
 
             document = scenarios.read_document_file(Path(args.input))
-            report = report_from_document(document, language=language, provider_name=ctx.actor)
+            report = report_from_document(document, language=language, provider_name=ctx.settings.provider())
             for warning in report.scenarios[0].result.warnings:
                 print(f"warning: $.{warning.path}: {warning.en}", file=sys.stderr)
             write_business_case_pdf(report, target, paper=args.paper)
@@ -493,7 +493,8 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
         ids = [scenarios.find_scenario(ctx.db, project_id, key).id for key in args.scenario] if args.scenario else None
         view = business_documents.generate_pdf(ctx.db, ctx.actor, project_id, target, scenario_ids=ids,
                                                language=language, paper=args.paper,
-                                               documents_dir=ctx.paths.documents)
+                                               documents_dir=ctx.paths.documents,
+                                               provider_name=ctx.settings.provider())
     except InvalidInput as exc:
         print(f"invalid input: {exc.message(ctx.language)}", file=sys.stderr)
         return 2

@@ -55,6 +55,8 @@ DB_URL = Option[str](
     "db_url", str, "", "Database URL without password; empty means the embedded SQLite file"
 )
 CONSULTANT = Option[str]("consultant", str, "", "Name recorded in the audit trail; empty: the login name")
+PROVIDER = Option[str]("provider", str, "", "The shelter provider's name on the cover of business cases; "
+                       "empty: the consultant's name")
 WINDOW_GEOMETRY = Option[str]("window_geometry", str, "", "Main window geometry (Qt, base64)")
 WINDOW_STATE = Option[str]("window_state", str, "", "Main window state (Qt, base64)")
 SHOW_ARCHIVED = Option[bool]("show_archived", bool, False, "Portfolio shows archived clients")
@@ -62,7 +64,8 @@ DEMO_OFFERED = Option[bool]("demo_offered", bool, False, "The demo portfolio was
 
 OPTIONS: dict[str, Option[Any]] = {
     o.key: o
-    for o in (LANGUAGE, LAST_FOLDER, DB_URL, CONSULTANT, WINDOW_GEOMETRY, WINDOW_STATE, SHOW_ARCHIVED, DEMO_OFFERED)
+    for o in (LANGUAGE, LAST_FOLDER, DB_URL, CONSULTANT, PROVIDER, WINDOW_GEOMETRY, WINDOW_STATE, SHOW_ARCHIVED,
+              DEMO_OFFERED)
 }
 
 # version -> function upgrading the raw dict from that version to the next
@@ -104,6 +107,10 @@ class Settings:
         if not isinstance(value, option.type) or (option.allowed is not None and value not in option.allowed):
             raise ValueError(f"invalid value {value!r} for setting {option.key}")
         self._values[option.key] = value
+
+    def provider(self) -> str:
+        """Whose business case it is: the provider's name, else the consultant's."""
+        return self.get(PROVIDER).strip() or self.consultant()
 
     def consultant(self) -> str:
         return self.get(CONSULTANT).strip() or _default_consultant()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from shelter_app.core.errors import UserError
 from shelter_app.paths import Paths
-from shelter_app.settings import CONSULTANT, DB_URL, LANGUAGE, Settings
+from shelter_app.settings import CONSULTANT, DB_URL, LANGUAGE, PROVIDER, Settings
 from shelter_app.ui.errors import ERROR_STYLE, handle_error, ui_language
 from shelter_app.ui.worker import DbRunner
 
@@ -57,6 +57,10 @@ class SettingsDialog(QDialog):
         self.consultant = QLineEdit(settings.get(CONSULTANT))
         self.consultant.setPlaceholderText(settings.consultant())
         form.addRow(self.tr("Your name (for the history)"), self.consultant)
+        self.provider = QLineEdit(settings.get(PROVIDER))
+        self.provider.setObjectName("providerName")
+        self.provider.setPlaceholderText(self.tr("e.g. Albergue Industrial del Norte, S.A. de C.V."))
+        form.addRow(self.tr("Shelter provider (on business-case covers)"), self.provider)
         folder_row = QHBoxLayout()
         folder = QLineEdit(str(paths.data))
         folder.setReadOnly(True)
@@ -174,6 +178,7 @@ class SettingsDialog(QDialog):
         old_language, old_url = self.settings.get(LANGUAGE), self.settings.get(DB_URL)
         self.settings.set(LANGUAGE, str(self.language.currentData()))
         self.settings.set(CONSULTANT, self.consultant.text().strip())
+        self.settings.set(PROVIDER, self.provider.text().strip())
         self.settings.set(DB_URL, new_url)
         self.settings.save()
         password = self.password.text()

@@ -52,3 +52,21 @@ def test_a_document_that_breaks_the_contract_is_refused_by_path(project: str, tm
     assert main(["business-case", "scenario", "add", project, "--name", "Golden", "--from", str(source)]) == 0
     assert main(["business-case", "scenario", "export", project, "nowhere", "-o", str(tmp_path / "x.json")]) == 2
     assert "no scenario 'nowhere'" in capsys.readouterr().err
+
+
+def test_the_pdf_cover_names_the_provider_from_the_settings(project: str, tmp_path: Path,  # noqa: F811
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+
+    from shelter_app.paths import get_paths
+    from shelter_app.settings import PROVIDER, Settings
+
+    settings = Settings.load(get_paths().settings_file)
+    settings.set(PROVIDER, "Albergue Industrial del Norte, S.A. de C.V.")
+    settings.save()
+    assert main(["business-case", "scenario", "add", project, "--name", "Juárez"]) == 0
+    target = tmp_path / "caso.pdf"
+    assert main(["business-case", "pdf", "--project", project, "-o", str(target), "--lang", "es"]) == 0
+    text = subprocess.run(["pdftotext", "-l", "1", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Albergue Industrial del Norte" in " ".join(text.split())

@@ -127,6 +127,7 @@ def generate_to(workspace: Any, target: Path, scenario_ids: Sequence[int], langu
 
     db, actor, project_id = workspace.db, workspace.actor, workspace.project_id
     store, today = workspace.paths.documents, workspace.fixed_today
+    provider = getattr(workspace, "provider_name", None) or None
 
     def job(progress: Any, cancelled: Any) -> Any:
         def report(fraction: float, _text: str = "") -> None:
@@ -134,7 +135,7 @@ def generate_to(workspace: Any, target: Path, scenario_ids: Sequence[int], langu
 
         return business_documents.generate_pdf(db, actor, project_id, target, scenario_ids=list(scenario_ids),
                                                language=language, paper=paper, documents_dir=store, today=today,
-                                               cancel=cancelled, progress=report)
+                                               cancel=cancelled, progress=report, provider_name=provider)
 
     def done(_view: Any) -> None:
         workspace._task = None

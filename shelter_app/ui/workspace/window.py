@@ -157,6 +157,7 @@ class ProjectWorkspace(QMainWindow):
         self.language = ui_language()
         self.client_name = ""
         self.project_title = ""
+        self.provider_name: str | None = None  # the main window sets it from the settings
         self._last_dir: Path | None = None
         self._task: Any = None
         self.setObjectName("ProjectWorkspace")
