@@ -431,9 +431,26 @@ class _Builder:
                     style = s.num_bold if r_no in bold else s.num
                 else:
                     style = s.cell_bold if r_no in bold else s.cell
-                cells.append(Paragraph(str(cell), style))
+                text = str(cell)
+                # a cell without markup that fits its column on one line is drawn as plain text: the same look,
+                # and no paragraph to parse and wrap (most of a 25-page document's time went there)
+                if "<" not in text and "&" not in text and i < len(widths) and \
+                        stringWidth(text, style.fontName, style.fontSize) <= widths[i] - 8:
+                    cells.append(text)
+                    continue
+                cells.append(Paragraph(text, style))
             data.append(cells)
         commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (numeric_from, 1), (-1, -1), s.num.fontName),
+            ("FONTSIZE", (numeric_from, 1), (-1, -1), s.num.fontSize),
+            ("LEADING", (numeric_from, 1), (-1, -1), s.num.leading),
+            ("TEXTCOLOR", (numeric_from, 1), (-1, -1), s.num.textColor),
+            ("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"),
+            ("FONTNAME", (0, 1), (numeric_from - 1, -1), s.cell.fontName),
+            ("FONTSIZE", (0, 1), (numeric_from - 1, -1), s.cell.fontSize),
+            ("LEADING", (0, 1), (numeric_from - 1, -1), s.cell.leading),
+            ("TEXTCOLOR", (0, 1), (numeric_from - 1, -1), s.cell.textColor),
+            *[("FONTNAME", (0, r_no + 1), (-1, r_no + 1), s.num_bold.fontName) for r_no in bold],
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
