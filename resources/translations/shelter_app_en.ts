@@ -15,9 +15,9 @@
     <name>BusinessCasePage</name>
     <message numerus="yes">
         <source>%n indicative figure(s) from the prefill, in yellow: replace them with the client&apos;s own.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n indicative figure from the prefill, in yellow: replace it with the client&apos;s own.</numerusform>
+            <numerusform>%n indicative figures from the prefill, in yellow: replace them with the client&apos;s own.</numerusform>
         </translation>
     </message>
 </context>

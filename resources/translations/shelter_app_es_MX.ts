@@ -39,158 +39,158 @@
     <name>BusinessCasePage</name>
     <message>
         <source>&amp;New scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nuevo escenario</translation>
     </message>
     <message>
         <source>Under a shelter (from the journey)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajo esquema Shelter (a partir del recorrido)</translation>
     </message>
     <message>
         <source>Own entity (from the journey)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entidad propia (a partir del recorrido)</translation>
     </message>
     <message>
         <source>&amp;Duplicate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duplicar…</translation>
     </message>
     <message>
         <source>Re&amp;name…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam&amp;biar nombre…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar…</translation>
     </message>
     <message>
         <source>&amp;Generate PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generar PD&amp;F…</translation>
     </message>
     <message>
         <source>Scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Escenarios</translation>
     </message>
     <message>
         <source>Documents given to the client</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos entregados al cliente</translation>
     </message>
     <message>
         <source>Double-click to open the copy kept with the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga doble clic para abrir la copia guardada con el proyecto</translation>
     </message>
     <message>
         <source>&amp;Save scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar escenario</translation>
     </message>
     <message>
         <source>Re&amp;vert</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;vertir</translation>
     </message>
     <message>
         <source>This project has no business case yet. Start one from the journey&apos;s answers with “New scenario”: the site, the headcount plan and the certification come from the project; the rest starts from indicative figures, marked in yellow, for you to replace with the client&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este proyecto aún no tiene caso de negocio. Inicie uno a partir de las respuestas del recorrido con “Nuevo escenario”: la ubicación, la plantilla por puesto y la certificación en materia de IVA e IEPS se toman del proyecto; lo demás parte de cifras indicativas, marcadas en amarillo, para que usted las reemplace con las del cliente.</translation>
     </message>
     <message>
         <source>Under a shelter</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajo esquema Shelter</translation>
     </message>
     <message>
         <source>Own entity</source>
-        <translation type="unfinished">Entidad propia</translation>
+        <translation>Entidad propia</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar</translation>
     </message>
     <message>
         <source>Save the changes to “{name}” first?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Guardar primero los cambios de “{name}”?</translation>
     </message>
     <message>
         <source>No reference value for {year}: type it (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay valor de referencia para {year}: captúrelo (obligatorio).</translation>
     </message>
     <message>
         <source>a modelling assumption</source>
-        <translation type="unfinished"></translation>
+        <translation>un supuesto del modelo</translation>
     </message>
     <message>
         <source>no source</source>
-        <translation type="unfinished"></translation>
+        <translation>sin fuente</translation>
     </message>
     <message>
         <source>Empty: {value}{unit} — {source}, checked {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Si se deja vacío: {value}{unit} — {source}, consultado el {date}.</translation>
     </message>
     <message>
         <source>To verify.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por verificar.</translation>
     </message>
     <message>
         <source>A new IMSS registration pays its class&apos;s mean premium: class {risk}, {rate} % of the SBC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un registro patronal nuevo ante el IMSS paga la prima media de su clase: clase {risk}, {rate} % del SBC.</translation>
     </message>
     <message>
         <source>Does not compute: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se puede calcular: {problem}</translation>
     </message>
     <message>
         <source>Unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios sin guardar.</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado.</translation>
     </message>
     <message numerus="yes">
         <source>%n indicative figure(s) from the prefill, in yellow: replace them with the client&apos;s own.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cifra indicativa del prellenado, en amarillo: reemplácela con la del cliente.</numerusform>
+            <numerusform>%n cifras indicativas del prellenado, en amarillo: reemplácelas con las del cliente.</numerusform>
         </translation>
     </message>
     <message>
         <source>Save scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar escenario</translation>
     </message>
     <message>
         <source>The scenario cannot be saved while it does not compute: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>El escenario no se puede guardar mientras no se pueda calcular: {problem}</translation>
     </message>
     <message>
         <source>Shelter</source>
-        <translation type="unfinished">Shelter</translation>
+        <translation>Shelter</translation>
     </message>
     <message>
         <source>New scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo escenario</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre:</translation>
     </message>
     <message>
         <source>Duplicate scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicar escenario</translation>
     </message>
     <message>
         <source>Name of the copy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de la copia:</translation>
     </message>
     <message>
         <source>{name} (copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (copia)</translation>
     </message>
     <message>
         <source>Rename scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar nombre del escenario</translation>
     </message>
     <message>
         <source>Delete scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminar escenario</translation>
     </message>
     <message>
         <source>Delete the scenario “{name}”? Documents already generated are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Eliminar el escenario “{name}”? Los documentos ya generados se conservan.</translation>
     </message>
 </context>
 <context>
@@ -586,27 +586,27 @@
     <name>DocumentsList</name>
     <message>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>Generado</translation>
     </message>
     <message>
         <source>Scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Escenarios</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Idioma</translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papel</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuario</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
 </context>
 <context>
@@ -646,54 +646,54 @@
     <name>FieldInput</name>
     <message>
         <source>Why this value replaces the reference (printed in the assumptions)</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué este valor sustituye al de referencia (se imprime en los supuestos)</translation>
     </message>
     <message>
         <source>reference value</source>
-        <translation type="unfinished"></translation>
+        <translation>valor de referencia</translation>
     </message>
     <message>
         <source>Indicative figure from the prefill: replace it with the client&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cifra indicativa del prellenado: reemplácela con la del cliente.</translation>
     </message>
 </context>
 <context>
     <name>GenerateOptions</name>
     <message>
         <source>Generate the business-case PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Generar el PDF del caso de negocio</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished">Inglés</translation>
+        <translation>Inglés</translation>
     </message>
     <message>
         <source>Spanish</source>
-        <translation type="unfinished">Español</translation>
+        <translation>Español</translation>
     </message>
     <message>
         <source>Letter (as in Mexico)</source>
-        <translation type="unfinished"></translation>
+        <translation>Carta (la usual en México)</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Generar</translation>
     </message>
     <message>
         <source>Scenarios:</source>
-        <translation type="unfinished"></translation>
+        <translation>Escenarios:</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished">Idioma:</translation>
+        <translation>Idioma:</translation>
     </message>
     <message>
         <source>Paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>Papel:</translation>
     </message>
     <message>
         <source>Choose at least one scenario.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija al menos un escenario.</translation>
     </message>
 </context>
 <context>
@@ -1315,59 +1315,59 @@ Llavero: {keyring}</translation>
     <name>PdfPreview</name>
     <message>
         <source>The PDF could not be opened ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo abrir el PDF ({error}).</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento</translation>
     </message>
     <message>
         <source>◀ Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Anterior</translation>
     </message>
     <message>
         <source> of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation> de {count}</translation>
     </message>
     <message>
         <source>Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Siguiente ▶</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alejar</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;cercar</translation>
     </message>
     <message>
         <source>&amp;Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar al a&amp;ncho</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir…</translation>
     </message>
     <message>
         <source>Save &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar como…</translation>
     </message>
     <message>
         <source>Open in &amp;system viewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el &amp;visor del sistema</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo iniciar la impresora.</translation>
     </message>
     <message>
         <source>Save a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar una copia</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">Documentos PDF (*.pdf)</translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1433,7 +1433,7 @@ Llavero: {keyring}</translation>
     </message>
     <message>
         <source>Business case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso de negocio</translation>
     </message>
     <message>
         <source>Project</source>
@@ -1570,11 +1570,11 @@ Llavero: {keyring}</translation>
     </message>
     <message>
         <source>Shelter</source>
-        <translation type="unfinished">Shelter</translation>
+        <translation>Shelter</translation>
     </message>
     <message>
         <source>Own entity</source>
-        <translation type="unfinished">Entidad propia</translation>
+        <translation>Entidad propia</translation>
     </message>
 </context>
 <context>
@@ -1650,59 +1650,59 @@ Llavero: {keyring}</translation>
     <name>ScenarioEditor</name>
     <message>
         <source>Headcount plan by role</source>
-        <translation type="unfinished"></translation>
+        <translation>Plantilla por puesto</translation>
     </message>
     <message>
         <source>Add &amp;role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agregar puesto</translation>
     </message>
     <message>
         <source>Remove role</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar puesto</translation>
     </message>
     <message>
         <source>Market benefits of the selected role (outside the SBC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prestaciones de mercado del puesto seleccionado (fuera del SBC)</translation>
     </message>
     <message>
         <source>Row {row}: “{text}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fila {row}: “{text}” no es un número.</translation>
     </message>
     <message>
         <source>New role</source>
-        <translation type="unfinished"></translation>
+        <translation>Puesto nuevo</translation>
     </message>
     <message>
         <source>Start-up items (USD, at the start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gastos de arranque (USD, al inicio)</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">Tarea</translation>
+        <translation>Concepto</translation>
     </message>
     <message>
         <source>Amount (USD)</source>
-        <translation type="unfinished"></translation>
+        <translation>Monto (USD)</translation>
     </message>
     <message>
         <source>Add item</source>
-        <translation type="unfinished"></translation>
+        <translation>Agregar concepto</translation>
     </message>
     <message>
         <source>Remove item</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar concepto</translation>
     </message>
     <message>
         <source>“{text}” is not an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{text}” no es un monto válido.</translation>
     </message>
     <message>
         <source>New item</source>
-        <translation type="unfinished"></translation>
+        <translation>Concepto nuevo</translation>
     </message>
     <message>
         <source>Type a number, e.g. 1,250.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba un número, p. ej., 1,250.50.</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1726,14 @@ Llavero: {keyring}</translation>
     <message>
         <source>Your name (for the history)</source>
         <translation>Su nombre (para el historial)</translation>
+    </message>
+    <message>
+        <source>e.g. Albergue Industrial del Norte, S.A. de C.V.</source>
+        <translation>p. ej., Albergue Industrial del Norte, S.A. de C.V.</translation>
+    </message>
+    <message>
+        <source>Shelter provider (on business-case covers)</source>
+        <translation>Proveedor Shelter (en las portadas de los casos de negocio)</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1841,31 +1849,31 @@ Llavero: {keyring}</translation>
     <name>workspace</name>
     <message>
         <source>Save the business case</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el caso de negocio</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished">Documentos PDF (*.pdf)</translation>
+        <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished">Se guardó {path}</translation>
+        <translation>Se guardó {path}</translation>
     </message>
     <message>
         <source>Business case — {client}</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso de negocio — {client}</translation>
     </message>
     <message>
         <source>Cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Generación cancelada; no se guardó nada.</translation>
     </message>
     <message>
         <source>Business case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso de negocio</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
-        <translation type="unfinished">Generando {file}…</translation>
+        <translation>Generando {file}…</translation>
     </message>
 </context>
 </TS>
