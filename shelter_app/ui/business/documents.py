@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -42,6 +42,7 @@ from shelter_app.l10n import format_datetime
 from shelter_app.ui.errors import handle_error
 
 ZOOM_STEP = 1.25
+translate = QCoreApplication.translate  # module functions speak for the workspace window
 
 
 class GenerateOptions(QDialog):
@@ -111,9 +112,11 @@ def generate_dialog(workspace: Any) -> None:
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
     name = default_file_name(workspace.client_name, workspace.project_title, "pdf").removesuffix(".pdf")
-    suggested = folder / f"{name} - {workspace.tr('business case')} ({language}).pdf"
-    target_text, _ = QFileDialog.getSaveFileName(workspace, workspace.tr("Save the business case"), str(suggested),
-                                                 workspace.tr("PDF documents (*.pdf)"))
+    label = translate("ProjectWorkspace", "business case")
+    suggested = folder / f"{name} - {label} ({language}).pdf"
+    title = translate("ProjectWorkspace", "Save the business case")
+    target_text, _ = QFileDialog.getSaveFileName(workspace, title, str(suggested),
+                                                 translate("ProjectWorkspace", "PDF documents (*.pdf)"))
     if target_text:
         target = Path(target_text) if target_text.lower().endswith(".pdf") else Path(f"{target_text}.pdf")
         generate_to(workspace, target, chosen, language, paper)
@@ -139,11 +142,11 @@ def generate_to(workspace: Any, target: Path, scenario_ids: Sequence[int], langu
 
     def done(_view: Any) -> None:
         workspace._task = None
-        workspace.statusBar().showMessage(workspace.tr("Saved {path}").format(path=target), 15000)
+        workspace.statusBar().showMessage(translate("ProjectWorkspace", "Saved {path}").format(path=target), 15000)
         page = workspace.business_page()
         page.reload_documents()
         if preview:
-            show_preview(workspace, target, workspace.tr("Business case — {client}").format(
+            show_preview(workspace, target, translate("ProjectWorkspace", "Business case — {client}").format(
                 client=workspace.client_name))
 
     def failed(error: BaseException) -> None:
@@ -151,12 +154,13 @@ def generate_to(workspace: Any, target: Path, scenario_ids: Sequence[int], langu
         from shelter_app.core.business_report import DocumentCancelled
 
         if isinstance(error, DocumentCancelled):
-            workspace.statusBar().showMessage(workspace.tr("Cancelled; nothing was written."), 8000)
+            workspace.statusBar().showMessage(translate("ProjectWorkspace", "Cancelled; nothing was written."), 8000)
         else:
             handle_error(workspace, error)
 
-    workspace._task = CancellableTask(workspace, workspace.runner, workspace.tr("Business case"),
-                                      workspace.tr("Writing {file}…").format(file=target.name), job, done, failed)
+    label = translate("ProjectWorkspace", "Writing {file}…").format(file=target.name)
+    workspace._task = CancellableTask(workspace, workspace.runner, translate("ProjectWorkspace", "Business case"),
+                                      label, job, done, failed)
 
 
 def show_preview(parent: Any, path: Path, title: str) -> PdfPreview:

@@ -345,7 +345,7 @@ class ScenarioEditor(QWidget):
 
     # -- one-time items ---------------------------------------------------------------------------------------------
     def _one_time_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Start-up items (USD, at the start)"))
+        box = QGroupBox(self.tr("One-time start-up costs (USD)"))
         self.one_time = QTableWidget(0, 2)
         self.one_time.setObjectName("oneTimeTable")
         self.one_time.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Amount (USD)")])

@@ -62,6 +62,7 @@ class BusinessCasePage(QWidget):
         self.results: dict[int, Any] = {}
         self.current: ScenarioView | None = None
         self.live: Any = None
+        self.problem = ""  # why the scenario as typed does not compute
         self.dirty = False
         self.setObjectName("businessCasePage")
 
@@ -76,9 +77,9 @@ class BusinessCasePage(QWidget):
         self.new_button.setMenu(new_menu)
         self.duplicate_button = QPushButton(self.tr("&Duplicate…"))
         self.duplicate_button.clicked.connect(self.duplicate_scenario)
-        self.rename_button = QPushButton(self.tr("Re&name…"))
+        self.rename_button = QPushButton(self.tr("Rena&me…"))
         self.rename_button.clicked.connect(self.rename_scenario)
-        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button = QPushButton(self.tr("De&lete…"))
         self.delete_button.clicked.connect(self.delete_scenario)
         self.generate_button = QPushButton(self.tr("&Generate PDF…"))
         self.generate_button.setObjectName("generatePdf")
@@ -279,7 +280,7 @@ class BusinessCasePage(QWidget):
             source = (provenance.sources[0].title if provenance.sources else
                       self.tr("a modelling assumption") if provenance.confidence == "assumption" else
                       self.tr("no source"))
-            text = self.tr("Empty: {value}{unit} — {source}, checked {date}.").format(
+            text = self.tr("If left empty: {value}{unit} — {source}, checked {date}.").format(
                 value=shown, unit=" %" if percent else "", source=source,
                 date=format_date(provenance.checked_on, self.language))
             if provenance.to_verify:
@@ -317,9 +318,11 @@ class BusinessCasePage(QWidget):
             return
         self.editor.clear_problems()
         self.live, error = self._compute(self.editor.document)
+        self.problem = ""
         if error is not None:
             path = getattr(error, "path", "") or ""
             message = error.message(self.language) if hasattr(error, "message") else str(error)
+            self.problem = message
             if path:
                 self.editor.show_problem(path, message)
             self.status.setStyleSheet(ERROR_STYLE)
@@ -362,8 +365,7 @@ class BusinessCasePage(QWidget):
             self.recompute()
             if self.live is None:
                 QMessageBox.warning(self, self.tr("Save scenario"),
-                                    self.tr("The scenario cannot be saved while it does not compute: {problem}")
-                                    .format(problem=self.status.text()))
+                                    self.tr("The scenario is not saved: {problem}").format(problem=self.problem))
                 return
         db, actor, view, document = self.db, self.actor, self.current, self.editor.document
 

@@ -17,9 +17,16 @@ from PySide6.QtWidgets import QSizePolicy, QTableWidget, QTableWidgetItem, QWidg
 from shelter_app.core.business_case.result import BusinessCaseResult, YearResult
 from shelter_app.l10n import format_number
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
 BLOCK_COLOURS = {
-    "labor": "#2f6db5", "shelter_fee": "#7aa6d8", "facility": "#e39a2d", "utilities": "#f0c36d",
-    "site_overhead": "#8c8c8c", "logistics": "#3f9e5b", "duties": "#b84a4a",
+    "labor": "#2f6db5",
+    "shelter_fee": "#7aa6d8",
+    "facility": "#e39a2d",
+    "utilities": "#f0c36d",
+    "site_overhead": "#8c8c8c",
+    "logistics": "#3f9e5b",
+    "duties": "#b84a4a",
 }
 LINE_COLOURS = ("#2f6db5", "#e07b39", "#3f9e5b", "#8e5bb5", "#b84a4a", "#5b8e8e")
 
@@ -31,14 +38,16 @@ class Column:
     current: bool = False
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BusinessResults", text)
-
-
 def block_labels() -> dict[str, str]:
-    return {"labor": _t("Labor"), "shelter_fee": _t("Shelter fee"), "facility": _t("Facility"),
-            "utilities": _t("Utilities"), "site_overhead": _t("Site services"), "logistics": _t("Logistics"),
-            "duties": _t("Duties")}
+    return {
+        "labor": translate("BusinessResults", "Labor"),
+        "shelter_fee": translate("BusinessResults", "Shelter fee"),
+        "facility": translate("BusinessResults", "Facility"),
+        "utilities": translate("BusinessResults", "Utilities"),
+        "site_overhead": translate("BusinessResults", "Site services"),
+        "logistics": translate("BusinessResults", "Logistics"),
+        "duties": translate("BusinessResults", "Duties"),
+    }
 
 
 def steady_year(result: BusinessCaseResult) -> YearResult:
@@ -76,9 +85,15 @@ class ComparisonTable(QTableWidget):
 
     def set_columns(self, columns: Sequence[Column]) -> None:
         rows = [
-            _t("Mexico, a full year"), _t("Current plant, same year"), _t("Annual savings"),
-            _t("Loaded cost per direct hour"), _t("One-time cost"), _t("NPV"), _t("IRR"), _t("Payback"),
-            _t("IVA cost avoided by the certification"),
+            translate("BusinessResults", "Mexico, a full year"),
+            translate("BusinessResults", "Current plant, same year"),
+            translate("BusinessResults", "Annual savings"),
+            translate("BusinessResults", "Loaded cost per direct hour"),
+            translate("BusinessResults", "One-time cost"),
+            translate("BusinessResults", "NPV"),
+            translate("BusinessResults", "IRR"),
+            translate("BusinessResults", "Payback"),
+            translate("BusinessResults", "IVA cost avoided by the certification"),
         ]
         self.clear()
         self.setRowCount(len(rows))
@@ -98,23 +113,38 @@ class ComparisonTable(QTableWidget):
 
     def _values(self, result: BusinessCaseResult | None) -> list[str]:
         if result is None:
-            return [_t("does not compute yet")] + [""] * 8
+            return [translate("BusinessResults", "does not compute yet")] + [""] * 8
         lang = self.language
         year = steady_year(result)
         direct = [r for r in year.roles if r.role.direct]
-        hourly = (sum((r.loaded_usd_per_worked_hour * r.fte for r in direct), Decimal(0))
-                  / sum((r.fte for r in direct), Decimal(0))) if direct and sum(r.fte for r in direct) else None
+        hourly = (
+            (
+                sum((r.loaded_usd_per_worked_hour * r.fte for r in direct), Decimal(0))
+                / sum((r.fte for r in direct), Decimal(0))
+            )
+            if direct and sum(r.fte for r in direct)
+            else None
+        )
         returns = result.returns
-        irr = (f"{format_number(returns.irr * 100, lang, 1)} %" if returns.irr is not None
-               else _t("none (no sign change)"))
-        payback = (_t("{years} years").format(years=format_number(returns.payback_years, lang, 1))
-                   if returns.payback_years is not None
-                   else _t("not within {n} years").format(n=len(result.years)))
+        irr = (
+            f"{format_number(returns.irr * 100, lang, 1)} %"
+            if returns.irr is not None
+            else translate("BusinessResults", "none (no sign change)")
+        )
+        payback = (
+            translate("BusinessResults", "{years} years").format(years=format_number(returns.payback_years, lang, 1))
+            if returns.payback_years is not None
+            else translate("BusinessResults", "not within {n} years").format(n=len(result.years))
+        )
         return [
-            f"{usd(year.mexico.total_usd, lang)} ({year.year})", usd(year.baseline.total_usd, lang),
+            f"{usd(year.mexico.total_usd, lang)} ({year.year})",
+            usd(year.baseline.total_usd, lang),
             usd(year.savings_usd, lang),
             f"{format_number(hourly, lang, 2)} USD/h" if hourly is not None else "—",
-            usd(result.one_time.total_usd, lang), usd(returns.npv_usd, lang), irr, payback,
+            usd(result.one_time.total_usd, lang),
+            usd(returns.npv_usd, lang),
+            irr,
+            payback,
             usd(result.iva_financing.certification_benefit_usd_per_year, lang),
         ]
 
@@ -147,9 +177,11 @@ class BlocksChart(_Chart):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
-        self._title(painter, _t("Annual cost by block, a full year (USD)"))
+        self._title(painter, translate("BusinessResults", "Annual cost by block, a full year (USD)"))
         if not self.columns:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _t("No scenario computes yet."))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, translate("BusinessResults", "No scenario computes yet.")
+            )
             return
         current = next((c for c in self.columns if c.current), self.columns[0])
         assert current.result is not None
@@ -158,7 +190,7 @@ class BlocksChart(_Chart):
             assert column.result is not None
             bars.append((column.name, list(steady_year(column.result).mexico.blocks_usd.items())))
         baseline = steady_year(current.result).baseline.blocks_usd
-        bars.append((_t("Current plant"), list(baseline.items())))
+        bars.append((translate("BusinessResults", "Current plant"), list(baseline.items())))
         top = max(sum((v for _, v in blocks if v > 0), Decimal(0)) for _, blocks in bars) or Decimal(1)
         label_width, left, right = 150.0, 8.0, 70.0  # right: room for the total after the longest bar
         plot_width = max(self.width() - label_width - left - right, 40.0)
@@ -169,8 +201,11 @@ class BlocksChart(_Chart):
         for name, blocks in bars:
             painter.setPen(QColor("#222222"))
             elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(label_width - 8))
-            painter.drawText(QRectF(left, y, label_width - 8, row_height * 0.8),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, elided)
+            painter.drawText(
+                QRectF(left, y, label_width - 8, row_height * 0.8),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                elided,
+            )
             x = left + label_width
             total = Decimal(0)
             for key, value in blocks:
@@ -181,8 +216,9 @@ class BlocksChart(_Chart):
                 x += width
                 total += value
             painter.setPen(QColor("#444444"))
-            painter.drawText(QRectF(x + 4, y, 120, row_height * 0.8), Qt.AlignmentFlag.AlignVCenter,
-                             compact(total, self.language))
+            painter.drawText(
+                QRectF(x + 4, y, 120, row_height * 0.8), Qt.AlignmentFlag.AlignVCenter, compact(total, self.language)
+            )
             y += row_height
         x = left
         for key, text in block_labels().items():
@@ -202,9 +238,11 @@ class CashFlowChart(_Chart):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
-        self._title(painter, _t("Cumulative cash flow (USD)"))
+        self._title(painter, translate("BusinessResults", "Cumulative cash flow (USD)"))
         if not self.columns:
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _t("No scenario computes yet."))
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, translate("BusinessResults", "No scenario computes yet.")
+            )
             return
         series = [(c, c.result.returns.cumulative_cash_flows_usd) for c in self.columns if c.result is not None]
         values = [v for _, points in series for v in points] + [Decimal(0)]
@@ -223,14 +261,18 @@ class CashFlowChart(_Chart):
         painter.drawLine(QPointF(left, zero), QPointF(left + width, zero))
         painter.setPen(QColor("#666666"))
         for value in (high, Decimal(0), low):
-            painter.drawText(QRectF(0, point(0, value).y() - 8, left - 6, 16),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, compact(value, self.language))
+            painter.drawText(
+                QRectF(0, point(0, value).y() - 8, left - 6, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                compact(value, self.language),
+            )
         first = self.columns[0].result
         assert first is not None
         for t in range(steps + 1):
             label = "0" if t == 0 else str(first.years[t - 1].year) if t - 1 < len(first.years) else str(t)
-            painter.drawText(QRectF(point(t, low).x() - 30, top + height + 4, 60, 16), Qt.AlignmentFlag.AlignHCenter,
-                             label)
+            painter.drawText(
+                QRectF(point(t, low).x() - 30, top + height + 4, 60, 16), Qt.AlignmentFlag.AlignHCenter, label
+            )
         legend_x = left
         for n, (column, points) in enumerate(series):
             colour = QColor(LINE_COLOURS[n % len(LINE_COLOURS)])
