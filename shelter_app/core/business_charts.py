@@ -36,6 +36,7 @@ DRIVER_LABELS: Final[dict[Driver, Text]] = {
     Driver.HOURS_REFORM: Text(
         "40-hour reform: as scheduled vs held at 48 h", "Reforma de 40 horas: según calendario vs 48 h"
     ),
+    Driver.SECTION_301: Text("Section 301 tariff on China ±10 pp", "Arancel de la Sección 301 a China ±10 pp"),
 }
 
 MAX_ROLES_CHARTED: Final = 15

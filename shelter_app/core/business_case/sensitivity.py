@@ -9,7 +9,7 @@ the order a tornado chart draws them in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -35,6 +35,8 @@ class Driver(StrEnum):
     MX_RENT = "mx_rent"
     SHELTER_FEE = "shelter_fee"
     HOURS_REFORM = "hours_reform"
+    SECTION_301 = "section_301"
+    """Only against a China-supplier baseline (`china.tariff_row`): the case itself has no Chinese duty."""
 
 
 @dataclass(frozen=True)
@@ -88,17 +90,43 @@ def outcome(result: BusinessCaseResult, year: int) -> Outcome:
     return Outcome(result.returns.npv_usd, savings)
 
 
-def sensitivity(
-    case: BusinessCaseInput, reference: ReferenceData, base: BusinessCaseResult | None = None
-) -> Sensitivity:
-    """Recompute `case` for each driver's low and high setting; `base` saves one compute when known."""
-    base = base or compute(case, reference)
-    year = first_full_year(base).year
-    rows = []
+@dataclass(frozen=True)
+class Variant:
+    """One driver's two recomputed cases, kept so another baseline (China) can measure them too."""
+
+    driver: Driver
+    low_setting: Decimal
+    low: BusinessCaseResult
+    high_setting: Decimal
+    high: BusinessCaseResult
+
+
+def variants(case: BusinessCaseInput, reference: ReferenceData, base: BusinessCaseResult) -> tuple[Variant, ...]:
+    """Each driver of the case at its low and high setting, fully recomputed (`base` where a side is the case)."""
+    out = []
     for driver, (low_setting, low_case), (high_setting, high_case) in _variants(case, base):
         low = base if low_case is case else compute(low_case, reference)
         high = base if high_case is case else compute(high_case, reference)
-        rows.append(SensitivityRow(driver, low_setting, high_setting, outcome(low, year), outcome(high, year)))
+        out.append(Variant(driver, low_setting, low, high_setting, high))
+    return tuple(out)
+
+
+def sensitivity(
+    case: BusinessCaseInput,
+    reference: ReferenceData,
+    base: BusinessCaseResult | None = None,
+    computed: Sequence[Variant] | None = None,
+) -> Sensitivity:
+    """Recompute `case` for each driver's low and high setting; `base` and `computed` (from `variants`) save
+    the computes already done."""
+    base = base or compute(case, reference)
+    if computed is None:
+        computed = variants(case, reference, base)
+    year = first_full_year(base).year
+    rows = [
+        SensitivityRow(v.driver, v.low_setting, v.high_setting, outcome(v.low, year), outcome(v.high, year))
+        for v in computed
+    ]
     rows.sort(key=lambda r: r.swing_usd, reverse=True)
     return Sensitivity(outcome(base, year), year, tuple(rows))
 
