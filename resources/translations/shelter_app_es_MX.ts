@@ -54,12 +54,12 @@
         <translation>&amp;Duplicar…</translation>
     </message>
     <message>
-        <source>Re&amp;name…</source>
+        <source>Rena&amp;me…</source>
         <translation>Cam&amp;biar nombre…</translation>
     </message>
     <message>
-        <source>Delete…</source>
-        <translation>Eliminar…</translation>
+        <source>De&amp;lete…</source>
+        <translation>E&amp;liminar…</translation>
     </message>
     <message>
         <source>&amp;Generate PDF…</source>
@@ -118,8 +118,12 @@
         <translation>sin fuente</translation>
     </message>
     <message>
-        <source>Empty: {value}{unit} — {source}, checked {date}.</source>
+        <source>If left empty: {value}{unit} — {source}, checked {date}.</source>
         <translation>Si se deja vacío: {value}{unit} — {source}, consultado el {date}.</translation>
+    </message>
+    <message>
+        <source>The scenario is not saved: {problem}</source>
+        <translation>El escenario no se guardó: {problem}</translation>
     </message>
     <message>
         <source>To verify.</source>
@@ -151,10 +155,6 @@
     <message>
         <source>Save scenario</source>
         <translation>Guardar escenario</translation>
-    </message>
-    <message>
-        <source>The scenario cannot be saved while it does not compute: {problem}</source>
-        <translation>El escenario no se puede guardar mientras no se pueda calcular: {problem}</translation>
     </message>
     <message>
         <source>Shelter</source>
@@ -191,6 +191,676 @@
     <message>
         <source>Delete the scenario “{name}”? Documents already generated are kept.</source>
         <translation>¿Eliminar el escenario “{name}”? Los documentos ya generados se conservan.</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessFields</name>
+    <message>
+        <source>MXN/day</source>
+        <translation>MXN/día</translation>
+    </message>
+    <message>
+        <source>USD/month</source>
+        <translation>USD/mes</translation>
+    </message>
+    <message>
+        <source>Scenario and site</source>
+        <translation>Escenario y ubicación</translation>
+    </message>
+    <message>
+        <source>First projected year</source>
+        <translation>Primer año proyectado</translation>
+    </message>
+    <message>
+        <source>Statutory defaults come from this year&apos;s reference rows.</source>
+        <translation>Los valores de ley predeterminados se toman de las tablas de referencia de este año.</translation>
+    </message>
+    <message>
+        <source>Horizon</source>
+        <translation>Horizonte</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>años</translation>
+    </message>
+    <message>
+        <source>1 to 30 years.</source>
+        <translation>De 1 a 30 años.</translation>
+    </message>
+    <message>
+        <source>Exchange rate</source>
+        <translation>Tipo de cambio</translation>
+    </message>
+    <message>
+        <source>MXN per USD</source>
+        <translation>MXN por USD</translation>
+    </message>
+    <message>
+        <source>Planning rate, flat over the horizon. Banxico FIX: 17.95 on 31 Dec 2025; ≈17.35 market average in Jan 2026 (cost model R12).</source>
+        <translation>Tipo de cambio de planeación, constante en todo el horizonte. Banxico FIX: 17.95 al 31 dic 2025; ≈17.35 promedio de mercado en ene 2026 (modelo de costos R12).</translation>
+    </message>
+    <message>
+        <source>Exchange rate source</source>
+        <translation>Fuente del tipo de cambio</translation>
+    </message>
+    <message>
+        <source>Printed with the rate in the assumptions, e.g. “Banxico FIX”.</source>
+        <translation>Se imprime junto con el tipo de cambio en los supuestos, p. ej., “Banxico FIX”.</translation>
+    </message>
+    <message>
+        <source>Exchange rate as of</source>
+        <translation>Fecha del tipo de cambio</translation>
+    </message>
+    <message>
+        <source>The date the rate was read, e.g. 2025-12-31.</source>
+        <translation>Fecha en que se consultó el tipo de cambio, p. ej., 2025-12-31.</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>Tasa de descuento</translation>
+    </message>
+    <message>
+        <source>The client&apos;s cost of capital, for the NPV.</source>
+        <translation>El costo de capital del cliente, para el VPN.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Selects the state payroll tax (ISN).</source>
+        <translation>Determina la tasa del impuesto estatal sobre nóminas (ISN).</translation>
+    </message>
+    <message>
+        <source>Minimum-wage zone</source>
+        <translation>Zona del salario mínimo</translation>
+    </message>
+    <message>
+        <source>Northern border zone (ZLFN: Juárez, Tijuana, Reynosa…) or general.</source>
+        <translation>Zona Libre de la Frontera Norte (ZLFN: Juárez, Tijuana, Reynosa…) o zona general.</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Northern border (ZLFN)</source>
+        <translation>Frontera norte (ZLFN)</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Shown in the document only.</source>
+        <translation>Solo se muestra en el documento.</translation>
+    </message>
+    <message>
+        <source>Seniority assumed</source>
+        <translation>Antigüedad considerada</translation>
+    </message>
+    <message>
+        <source>Drives the vacation days (LFT art. 76): 12 days in year 1.</source>
+        <translation>Determina los días de vacaciones (LFT art. 76): 12 días el primer año.</translation>
+    </message>
+    <message>
+        <source>Productivity vs plan</source>
+        <translation>Productividad vs plan</translation>
+    </message>
+    <message>
+        <source>Mexican output per direct hour relative to plan; direct FTE are divided by it.</source>
+        <translation>Producción en México por hora directa respecto al plan; los FTE directos se dividen entre este factor.</translation>
+    </message>
+    <message>
+        <source>Statutory</source>
+        <translation>Parámetros de ley</translation>
+    </message>
+    <message>
+        <source>Work-risk class</source>
+        <translation>Clase de riesgo de trabajo</translation>
+    </message>
+    <message>
+        <source>A new IMSS registration pays its class&apos;s mean premium.</source>
+        <translation>Un registro patronal nuevo ante el IMSS paga la prima media de su clase.</translation>
+    </message>
+    <message>
+        <source>State payroll tax (ISN)</source>
+        <translation>Impuesto sobre nóminas (ISN)</translation>
+    </message>
+    <message>
+        <source>Minimum wage</source>
+        <translation>Salario mínimo</translation>
+    </message>
+    <message>
+        <source>UMA</source>
+        <translation>UMA</translation>
+    </message>
+    <message>
+        <source>Aguinaldo</source>
+        <translation>Aguinaldo</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>días</translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation>Vacaciones</translation>
+    </message>
+    <message>
+        <source>Vacation premium</source>
+        <translation>Prima vacacional</translation>
+    </message>
+    <message>
+        <source>INFONAVIT</source>
+        <translation>INFONAVIT</translation>
+    </message>
+    <message>
+        <source>Profit sharing (PTU)</source>
+        <translation>Reparto de utilidades (PTU)</translation>
+    </message>
+    <message>
+        <source>PTU taxable-income margin</source>
+        <translation>Margen de renta gravable para la PTU</translation>
+    </message>
+    <message>
+        <source>Facility and logistics</source>
+        <translation>Instalaciones y logística</translation>
+    </message>
+    <message>
+        <source>Leased area</source>
+        <translation>Superficie arrendada</translation>
+    </message>
+    <message>
+        <source>sq ft</source>
+        <translation>pies²</translation>
+    </message>
+    <message>
+        <source>About 430 sq ft per person in the worked example (60,000 sq ft for 140).</source>
+        <translation>Alrededor de 430 pies² por persona en el ejemplo de cálculo (60,000 pies² para 140 personas).</translation>
+    </message>
+    <message>
+        <source>Rent</source>
+        <translation>Renta</translation>
+    </message>
+    <message>
+        <source>USD/sq ft/month</source>
+        <translation>USD/pie²/mes</translation>
+    </message>
+    <message>
+        <source>Asking rents 2025: Tijuana 0.80, Juárez ≈0.65–0.74, Monterrey 0.64, Saltillo 0.57, Querétaro 0.56, San Luis Potosí 0.52 (cost model R9).</source>
+        <translation>Rentas de salida 2025: Tijuana 0.80, Juárez ≈0.65–0.74, Monterrey 0.64, Saltillo 0.57, Querétaro 0.56, San Luis Potosí 0.52 (modelo de costos R9).</translation>
+    </message>
+    <message>
+        <source>NNN / CAM</source>
+        <translation>NNN / CAM</translation>
+    </message>
+    <message>
+        <source>Taxes, insurance, maintenance, park fees; market figures not found (to verify).</source>
+        <translation>Impuestos, seguros, mantenimiento y cuotas del parque; no se encontraron cifras de mercado (por verificar).</translation>
+    </message>
+    <message>
+        <source>Electricity use</source>
+        <translation>Consumo eléctrico</translation>
+    </message>
+    <message>
+        <source>kWh/month</source>
+        <translation>kWh/mes</translation>
+    </message>
+    <message>
+        <source>Electricity tariff</source>
+        <translation>Tarifa eléctrica</translation>
+    </message>
+    <message>
+        <source>MXN/kWh</source>
+        <translation>MXN/kWh</translation>
+    </message>
+    <message>
+        <source>All-in industrial tariff.</source>
+        <translation>Tarifa industrial con todos los cargos incluidos.</translation>
+    </message>
+    <message>
+        <source>Water and gas</source>
+        <translation>Agua y gas</translation>
+    </message>
+    <message>
+        <source>MXN/month</source>
+        <translation>MXN/mes</translation>
+    </message>
+    <message>
+        <source>Site services</source>
+        <translation>Gastos generales del sitio</translation>
+    </message>
+    <message>
+        <source>Security, janitorial, IT/telecom, medical, MRO, office.</source>
+        <translation>Seguridad, limpieza, TI/telecomunicaciones, servicio médico, MRO, oficina.</translation>
+    </message>
+    <message>
+        <source>Loads to the US</source>
+        <translation>Cargas a EE. UU.</translation>
+    </message>
+    <message>
+        <source>loads/month</source>
+        <translation>cargas/mes</translation>
+    </message>
+    <message>
+        <source>Loads to Mexico</source>
+        <translation>Cargas a México</translation>
+    </message>
+    <message>
+        <source>Crossing / drayage</source>
+        <translation>Cruce / acarreo</translation>
+    </message>
+    <message>
+        <source>USD/load</source>
+        <translation>USD/carga</translation>
+    </message>
+    <message>
+        <source>US customs entry</source>
+        <translation>Despacho de importación en EE. UU.</translation>
+    </message>
+    <message>
+        <source>US export filing</source>
+        <translation>Declaración de exportación en EE. UU.</translation>
+    </message>
+    <message>
+        <source>Export pedimentos</source>
+        <translation>Pedimentos de exportación</translation>
+    </message>
+    <message>
+        <source>per month</source>
+        <translation>al mes</translation>
+    </message>
+    <message>
+        <source>Consolidated pedimentos cut this count.</source>
+        <translation>Los pedimentos consolidados reducen este número.</translation>
+    </message>
+    <message>
+        <source>Import pedimentos</source>
+        <translation>Pedimentos de importación</translation>
+    </message>
+    <message>
+        <source>Mexican broker fee</source>
+        <translation>Honorarios del agente aduanal</translation>
+    </message>
+    <message>
+        <source>MXN/pedimento</source>
+        <translation>MXN/pedimento</translation>
+    </message>
+    <message>
+        <source>Typically MXN 4,000–8,000 per operation (cost model R11).</source>
+        <translation>Por lo general, MXN 4,000–8,000 por operación (modelo de costos R11).</translation>
+    </message>
+    <message>
+        <source>DTA customs fee</source>
+        <translation>Derecho de trámite aduanero (DTA)</translation>
+    </message>
+    <message>
+        <source>Shelter fee and start-up</source>
+        <translation>Tarifa Shelter y arranque</translation>
+    </message>
+    <message>
+        <source>Fee model</source>
+        <translation>Modelo de tarifa</translation>
+    </message>
+    <message>
+        <source>Shown with its equivalents in the other two units.</source>
+        <translation>Se muestra junto con sus equivalentes en las otras dos modalidades.</translation>
+    </message>
+    <message>
+        <source>Per head per month</source>
+        <translation>Por persona al mes</translation>
+    </message>
+    <message>
+        <source>Per worked hour</source>
+        <translation>Por hora trabajada</translation>
+    </message>
+    <message>
+        <source>Markup on loaded labor</source>
+        <translation>Margen sobre la mano de obra integral</translation>
+    </message>
+    <message>
+        <source>Price per head</source>
+        <translation>Precio por persona</translation>
+    </message>
+    <message>
+        <source>USD/head/month</source>
+        <translation>USD/persona/mes</translation>
+    </message>
+    <message>
+        <source>No public price list; the worked example assumes 165 (to verify). 0 for an own entity.</source>
+        <translation>No hay lista de precios pública; el ejemplo de cálculo supone 165 (por verificar). 0 para una entidad propia.</translation>
+    </message>
+    <message>
+        <source>Price per worked hour</source>
+        <translation>Precio por hora trabajada</translation>
+    </message>
+    <message>
+        <source>USD/h</source>
+        <translation>USD/h</translation>
+    </message>
+    <message>
+        <source>Markup</source>
+        <translation>Margen</translation>
+    </message>
+    <message>
+        <source>Contingency</source>
+        <translation>Contingencia</translation>
+    </message>
+    <message>
+        <source>On the start-up items&apos; subtotal.</source>
+        <translation>Sobre el subtotal de los conceptos de arranque.</translation>
+    </message>
+    <message>
+        <source>Pipeline inventory</source>
+        <translation>Inventario en tránsito</translation>
+    </message>
+    <message>
+        <source>Working capital at the start, recovered in the last year.</source>
+        <translation>Capital de trabajo al inicio, que se recupera en el último año.</translation>
+    </message>
+    <message>
+        <source>Current US plant</source>
+        <translation>Planta actual en EE. UU.</translation>
+    </message>
+    <message>
+        <source>Direct wage</source>
+        <translation>Salario de la mano de obra directa</translation>
+    </message>
+    <message>
+        <source>Production workers&apos; hourly wage; BLS goods-producing average $31.70 (Feb 2025).</source>
+        <translation>Salario por hora de los trabajadores de producción; promedio BLS de los sectores productores de bienes: US$31.70 (feb 2025).</translation>
+    </message>
+    <message>
+        <source>Paid hours</source>
+        <translation>Horas pagadas</translation>
+    </message>
+    <message>
+        <source>h/year</source>
+        <translation>h/año</translation>
+    </message>
+    <message>
+        <source>Indirect salary</source>
+        <translation>Sueldo del personal indirecto</translation>
+    </message>
+    <message>
+        <source>USD/year</source>
+        <translation>USD/año</translation>
+    </message>
+    <message>
+        <source>Benefits burden</source>
+        <translation>Carga de prestaciones</translation>
+    </message>
+    <message>
+        <source>BLS ECEC June 2025: (13.58 − 3.44) / 32.07 = 31.6 % (paid leave is in the paid hours).</source>
+        <translation>BLS ECEC junio 2025: (13.58 − 3.44) / 32.07 = 31.6 % (las vacaciones y permisos pagados ya están en las horas pagadas).</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Superficie</translation>
+    </message>
+    <message>
+        <source>USD/kWh</source>
+        <translation>USD/kWh</translation>
+    </message>
+    <message>
+        <source>Escalation and IVA</source>
+        <translation>Incrementos e IVA</translation>
+    </message>
+    <message>
+        <source>Mexican wages</source>
+        <translation>Salarios en México</translation>
+    </message>
+    <message>
+        <source>%/year</source>
+        <translation>%/año</translation>
+    </message>
+    <message>
+        <source>Minimum wages rose 20 %, 12 % and 13 % (5 % at the border) in 2024–2026.</source>
+        <translation>Los salarios mínimos subieron 20 %, 12 % y 13 % (5 % en la frontera) en 2024–2026.</translation>
+    </message>
+    <message>
+        <source>Empty: as the Mexican wages.</source>
+        <translation>Si se deja vacío: igual que los salarios en México.</translation>
+    </message>
+    <message>
+        <source>Mexican inflation</source>
+        <translation>Inflación en México</translation>
+    </message>
+    <message>
+        <source>INPC December 2025: 3.69 % year on year.</source>
+        <translation>INPC diciembre 2025: 3.69 % anual.</translation>
+    </message>
+    <message>
+        <source>Empty: as the Mexican inflation (the UMA follows the INPC by law).</source>
+        <translation>Si se deja vacío: igual que la inflación en México (por ley, la UMA se actualiza con el INPC).</translation>
+    </message>
+    <message>
+        <source>USD costs</source>
+        <translation>Costos en USD</translation>
+    </message>
+    <message>
+        <source>US wages</source>
+        <translation>Salarios en EE. UU.</translation>
+    </message>
+    <message>
+        <source>ECI manufacturing benefits +3.5 % (Mar 2026).</source>
+        <translation>ECI, prestaciones en manufactura: +3.5 % (mar 2026).</translation>
+    </message>
+    <message>
+        <source>IVA/IEPS certification held</source>
+        <translation>Certificación IVA/IEPS vigente</translation>
+    </message>
+    <message>
+        <source>From the journey: the provider&apos;s certification, or your own once granted.</source>
+        <translation>Se toma del recorrido: la certificación del proveedor Shelter, o la propia una vez otorgada.</translation>
+    </message>
+    <message>
+        <source>Temporary imports</source>
+        <translation>Importaciones temporales</translation>
+    </message>
+    <message>
+        <source>Customs value; from the journey&apos;s company profile.</source>
+        <translation>Valor en aduana; se toma del perfil de la empresa en el recorrido.</translation>
+    </message>
+    <message>
+        <source>IVA recovery lag</source>
+        <translation>Plazo de recuperación del IVA</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>meses</translation>
+    </message>
+    <message>
+        <source>Months until IVA paid without the certification comes back.</source>
+        <translation>Meses que tarda en recuperarse el IVA pagado sin la certificación.</translation>
+    </message>
+    <message>
+        <source>Cost of the cash tied up</source>
+        <translation>Costo del efectivo inmovilizado</translation>
+    </message>
+    <message>
+        <source>Empty: the discount rate.</source>
+        <translation>Si se deja vacío: la tasa de descuento.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>Plantilla</translation>
+    </message>
+    <message>
+        <source>Daily wage (MXN)</source>
+        <translation>Salario diario (MXN)</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Directo</translation>
+    </message>
+    <message>
+        <source>PTU</source>
+        <translation>PTU</translation>
+    </message>
+    <message>
+        <source>Attendance and punctuality bonus</source>
+        <translation>Premios de asistencia y puntualidad</translation>
+    </message>
+    <message>
+        <source>% of wage</source>
+        <translation>% del salario</translation>
+    </message>
+    <message>
+        <source>Exempt up to 10 % of the SBC each (LSS art. 27; not enforced).</source>
+        <translation>Exentos hasta 10 % del SBC cada uno (LSS art. 27; el modelo no aplica el tope).</translation>
+    </message>
+    <message>
+        <source>Food vouchers</source>
+        <translation>Vales de despensa</translation>
+    </message>
+    <message>
+        <source>UMA/day</source>
+        <translation>UMA/día</translation>
+    </message>
+    <message>
+        <source>Exempt up to 0.40 UMA a day (LSS art. 27; not enforced).</source>
+        <translation>Exentos hasta 0.40 UMA al día (LSS art. 27; el modelo no aplica el tope).</translation>
+    </message>
+    <message>
+        <source>Savings fund</source>
+        <translation>Fondo de ahorro</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transporte</translation>
+    </message>
+    <message>
+        <source>MXN/worked day</source>
+        <translation>MXN/día trabajado</translation>
+    </message>
+    <message>
+        <source>Cafeteria</source>
+        <translation>Comedor</translation>
+    </message>
+    <message>
+        <source>Private insurance</source>
+        <translation>Seguro privado</translation>
+    </message>
+    <message>
+        <source>MXN/year</source>
+        <translation>MXN/año</translation>
+    </message>
+    <message>
+        <source>Turnover</source>
+        <translation>Rotación</translation>
+    </message>
+    <message>
+        <source>Cost per hire</source>
+        <translation>Costo por contratación</translation>
+    </message>
+    <message>
+        <source>MXN</source>
+        <translation>MXN</translation>
+    </message>
+</context>
+<context>
+    <name>BusinessResults</name>
+    <message>
+        <source>Labor</source>
+        <translation>Mano de obra</translation>
+    </message>
+    <message>
+        <source>Shelter fee</source>
+        <translation>Tarifa Shelter</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Instalaciones</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>Servicios</translation>
+    </message>
+    <message>
+        <source>Site services</source>
+        <translation>Gastos generales del sitio</translation>
+    </message>
+    <message>
+        <source>Logistics</source>
+        <translation>Logística</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>Aranceles</translation>
+    </message>
+    <message>
+        <source>Mexico, a full year</source>
+        <translation>México, un año completo</translation>
+    </message>
+    <message>
+        <source>Current plant, same year</source>
+        <translation>Planta actual, mismo año</translation>
+    </message>
+    <message>
+        <source>Annual savings</source>
+        <translation>Ahorro anual</translation>
+    </message>
+    <message>
+        <source>Loaded cost per direct hour</source>
+        <translation>Costo integral por hora directa</translation>
+    </message>
+    <message>
+        <source>One-time cost</source>
+        <translation>Costo único de arranque</translation>
+    </message>
+    <message>
+        <source>NPV</source>
+        <translation>VPN</translation>
+    </message>
+    <message>
+        <source>IRR</source>
+        <translation>TIR</translation>
+    </message>
+    <message>
+        <source>Payback</source>
+        <translation>Periodo de recuperación</translation>
+    </message>
+    <message>
+        <source>IVA cost avoided by the certification</source>
+        <translation>Costo del IVA que evita la certificación</translation>
+    </message>
+    <message>
+        <source>does not compute yet</source>
+        <translation>aún no se puede calcular</translation>
+    </message>
+    <message>
+        <source>none (no sign change)</source>
+        <translation>no existe (sin cambio de signo)</translation>
+    </message>
+    <message>
+        <source>{years} years</source>
+        <translation>{years} años</translation>
+    </message>
+    <message>
+        <source>not within {n} years</source>
+        <translation>no se recupera en {n} años</translation>
+    </message>
+    <message>
+        <source>Annual cost by block, a full year (USD)</source>
+        <translation>Costo anual por rubro, un año completo (USD)</translation>
+    </message>
+    <message>
+        <source>No scenario computes yet.</source>
+        <translation>Todavía no se puede calcular ningún escenario.</translation>
+    </message>
+    <message>
+        <source>Current plant</source>
+        <translation>Planta actual</translation>
+    </message>
+    <message>
+        <source>Cumulative cash flow (USD)</source>
+        <translation>Flujo de efectivo acumulado (USD)</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +2102,22 @@ Llavero: {keyring}</translation>
         <translation>Cronograma</translation>
     </message>
     <message>
+        <source>business case</source>
+        <translation>caso de negocio</translation>
+    </message>
+    <message>
+        <source>Save the business case</source>
+        <translation>Guardar el caso de negocio</translation>
+    </message>
+    <message>
+        <source>Business case — {client}</source>
+        <translation>Caso de negocio — {client}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Generación cancelada; no se guardó nada.</translation>
+    </message>
+    <message>
         <source>Business case</source>
         <translation>Caso de negocio</translation>
     </message>
@@ -1673,8 +2359,8 @@ Llavero: {keyring}</translation>
         <translation>Puesto nuevo</translation>
     </message>
     <message>
-        <source>Start-up items (USD, at the start)</source>
-        <translation>Gastos de arranque (USD, al inicio)</translation>
+        <source>One-time start-up costs (USD)</source>
+        <translation>Costos únicos de arranque (USD)</translation>
     </message>
     <message>
         <source>Item</source>
@@ -1843,37 +2529,6 @@ Llavero: {keyring}</translation>
     <message>
         <source>{zone} — {municipality}, {state}</source>
         <translation>{zone} — {municipality}, {state}</translation>
-    </message>
-</context>
-<context>
-    <name>workspace</name>
-    <message>
-        <source>Save the business case</source>
-        <translation>Guardar el caso de negocio</translation>
-    </message>
-    <message>
-        <source>PDF documents (*.pdf)</source>
-        <translation>Documentos PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>Se guardó {path}</translation>
-    </message>
-    <message>
-        <source>Business case — {client}</source>
-        <translation>Caso de negocio — {client}</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was written.</source>
-        <translation>Generación cancelada; no se guardó nada.</translation>
-    </message>
-    <message>
-        <source>Business case</source>
-        <translation>Caso de negocio</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>Generando {file}…</translation>
     </message>
 </context>
 </TS>
