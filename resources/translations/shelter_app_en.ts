@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>BusinessResults</name>
+    <message numerus="yes">
+        <source>not within %n year(s)</source>
+        <translation>
+            <numerusform>not within %n year</numerusform>
+            <numerusform>not within %n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChecklistTreeModel</name>
     <message numerus="yes">
         <source>%n overdue</source>

@@ -568,8 +568,20 @@
         <translation>Salario de la mano de obra directa</translation>
     </message>
     <message>
-        <source>Production workers&apos; hourly wage; BLS goods-producing average $31.70 (Feb 2025).</source>
-        <translation>Salario por hora de los trabajadores de producción; promedio BLS de los sectores productores de bienes: US$31.70 (feb 2025).</translation>
+        <source>Production workers&apos; hourly wage; BLS goods-producing average USD 31.70 (Feb 2025).</source>
+        <translation>Salario por hora de los trabajadores de producción; promedio BLS de la industria de bienes: USD 31.70 (feb 2025).</translation>
+    </message>
+    <message>
+        <source>Minimum wages rose 20 % in 2024, 12 % in 2025 and 13 % in 2026 (5 % at the border in 2026).</source>
+        <translation>El salario mínimo subió 20 % en 2024, 12 % en 2025 y 13 % en 2026 (5 % en la frontera en 2026).</translation>
+    </message>
+    <message>
+        <source>Wages and salaries; the ECI for manufacturing benefits rose 3.5 % (Mar 2026).</source>
+        <translation>Sueldos y salarios; el ECI de prestaciones en manufactura subió 3.5 % (mar 2026).</translation>
+    </message>
+    <message>
+        <source>From the project: the shelter provider&apos;s certification, or the client&apos;s own once granted.</source>
+        <translation>Del proyecto: la certificación del proveedor Shelter, o la del propio cliente una vez otorgada.</translation>
     </message>
     <message>
         <source>Paid hours</source>
@@ -616,10 +628,6 @@
         <translation>%/año</translation>
     </message>
     <message>
-        <source>Minimum wages rose 20 %, 12 % and 13 % (5 % at the border) in 2024–2026.</source>
-        <translation>Los salarios mínimos subieron 20 %, 12 % y 13 % (5 % en la frontera) en 2024–2026.</translation>
-    </message>
-    <message>
         <source>Empty: as the Mexican wages.</source>
         <translation>Si se deja vacío: igual que los salarios en México.</translation>
     </message>
@@ -644,16 +652,8 @@
         <translation>Salarios en EE. UU.</translation>
     </message>
     <message>
-        <source>ECI manufacturing benefits +3.5 % (Mar 2026).</source>
-        <translation>ECI, prestaciones en manufactura: +3.5 % (mar 2026).</translation>
-    </message>
-    <message>
         <source>IVA/IEPS certification held</source>
         <translation>Certificación IVA/IEPS vigente</translation>
-    </message>
-    <message>
-        <source>From the journey: the provider&apos;s certification, or your own once granted.</source>
-        <translation>Se toma del recorrido: la certificación del proveedor Shelter, o la propia una vez otorgada.</translation>
     </message>
     <message>
         <source>Temporary imports</source>
@@ -842,9 +842,12 @@
         <source>{years} years</source>
         <translation>{years} años</translation>
     </message>
-    <message>
-        <source>not within {n} years</source>
-        <translation>no se recupera en {n} años</translation>
+    <message numerus="yes">
+        <source>not within %n year(s)</source>
+        <translation>
+            <numerusform>no se recupera en %n año</numerusform>
+            <numerusform>no se recupera en %n años</numerusform>
+        </translation>
     </message>
     <message>
         <source>Annual cost by block, a full year (USD)</source>

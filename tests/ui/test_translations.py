@@ -275,9 +275,10 @@ def test_every_context_is_one_qt_looks_up_at_run_time(regenerated: Regenerated) 
         for node in ast.walk(ast.parse(Path(source).read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef):
                 known.add(node.name)
-            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                  and node.func.attr == "translate" and node.args and isinstance(node.args[0], ast.Constant)):
-                known.add(str(node.args[0].value))
+            elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+                  and ((isinstance(node.func, ast.Attribute) and node.func.attr == "translate")
+                       or (isinstance(node.func, ast.Name) and node.func.id == "translate"))):
+                known.add(str(node.args[0].value))  # QCoreApplication.translate("X", …) or its alias translate(…)
     bad: dict[str, list[str]] = {}
     for m in read_catalog(regenerated.es):
         if m.context not in known:

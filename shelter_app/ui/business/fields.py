@@ -458,7 +458,7 @@ def sections() -> list[tuple[str, list[FieldSpec]]]:
                     translate("BusinessFields", "USD/h"),
                     translate(
                         "BusinessFields",
-                        "Production workers' hourly wage; BLS goods-producing average $31.70 (Feb 2025).",
+                        "Production workers' hourly wage; BLS goods-producing average USD 31.70 (Feb 2025).",
                     ),
                 ),
                 FieldSpec(
@@ -538,7 +538,8 @@ def sections() -> list[tuple[str, list[FieldSpec]]]:
                     "percent",
                     translate("BusinessFields", "%/year"),
                     translate(
-                        "BusinessFields", "Minimum wages rose 20 %, 12 % and 13 % (5 % at the border) in 2024–2026."
+                        "BusinessFields",
+                        "Minimum wages rose 20 % in 2024, 12 % in 2025 and 13 % in 2026 (5 % at the border in 2026).",
                     ),
                 ),
                 FieldSpec(
@@ -577,7 +578,10 @@ def sections() -> list[tuple[str, list[FieldSpec]]]:
                     translate("BusinessFields", "US wages"),
                     "percent",
                     translate("BusinessFields", "%/year"),
-                    translate("BusinessFields", "ECI manufacturing benefits +3.5 % (Mar 2026)."),
+                    translate(
+                        "BusinessFields",
+                        "Wages and salaries; the ECI for manufacturing benefits rose 3.5 % (Mar 2026).",
+                    ),
                 ),
                 FieldSpec(
                     ("iva_financing", "certified"),
@@ -585,7 +589,8 @@ def sections() -> list[tuple[str, list[FieldSpec]]]:
                     "bool",
                     "",
                     translate(
-                        "BusinessFields", "From the journey: the provider's certification, or your own once granted."
+                        "BusinessFields",
+                        "From the project: the shelter provider's certification, or the client's own once granted.",
                     ),
                 ),
                 FieldSpec(

@@ -134,7 +134,7 @@ class ComparisonTable(QTableWidget):
         payback = (
             translate("BusinessResults", "{years} years").format(years=format_number(returns.payback_years, lang, 1))
             if returns.payback_years is not None
-            else translate("BusinessResults", "not within {n} years").format(n=len(result.years))
+            else translate("BusinessResults", "not within %n year(s)", "", len(result.years))
         )
         return [
             f"{usd(year.mexico.total_usd, lang)} ({year.year})",
