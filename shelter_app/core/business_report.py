@@ -2,8 +2,9 @@
 
 One `BusinessCaseReport` holds the client and provider names, each compared scenario (its
 business-case@1 document, the computed result, the fields still holding indicative prefill
-figures, and its sensitivity), the readiness of the IMMEX and IVA/IEPS checklists, the start-up
-schedule and the reference tables with their sources. `reports.business_case_pdf` renders it;
+figures, its sensitivity, and the China-supplier comparison when the scenario has one), the
+readiness of the IMMEX and IVA/IEPS checklists, the start-up schedule and the reference tables
+with their sources. `reports.business_case_pdf` renders it;
 a GUI preview can read the same object. Every text carries both languages.
 """
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.reference import ReferenceData
 from shelter_app.core.business_case.result import BusinessCaseResult
 from shelter_app.core.business_case.sensitivity import Sensitivity
@@ -47,6 +49,10 @@ class ReportScenario:
     sensitivity: Sensitivity
     id: int | None = None
     """The stored scenario's id; None for a document read from a file."""
+    china: ChinaComparison | None = None
+    """The comparison with the scenario's China-supplier baseline (`_china_baseline`), when it has one."""
+    china_sensitivity: Sensitivity | None = None
+    """The tornado against the China supplier: the Section 301 driver and the case's drivers."""
 
     def is_indicative(self, path: str) -> bool:
         """True when `path` or an enclosing object is marked indicative (`facility` covers `facility.area_sqft`)."""

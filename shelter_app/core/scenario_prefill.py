@@ -250,3 +250,37 @@ def _role(rid: str, name: str, headcount: Decimal, kind: RoleKind, zone: str) ->
 
 def default_structure(answers: ProjectAnswers) -> str:
     return "own_entity" if answers.path is Path.OWN_ENTITY else "shelter"
+
+
+CHINA_TEMPLATE_INDICATIVE: Final = tuple(
+    f"_china_baseline.{key}"
+    for key in ("annual_mexico_materials_usd", "mfn_rate", "section_301_rate", "section_122_rate",
+                "section_122_ends_on", "freight_insurance_rate", "annual_broker_drayage_usd", "pipeline_weeks",
+                "carrying_rate")
+)
+"""The template's indicative fields, for `_prefill.indicative` (the FOB is the consultant's to type)."""
+
+
+def china_template(answers: ProjectAnswers | None = None, fx_mxn_per_usd: Decimal = PLANNING_FX) -> dict[str, Any]:
+    """A `_china_baseline` object with indicative figures the editor can insert; off until the consultant adds it.
+
+    The FOB is 0, to be typed. Rates from cost-model.md R11: MFN 2.5 % (a typical industrial line), Section
+    301 lists 1–3 at 25 %, Section 122 at 10 % until 24-Jul-2026; ocean freight and insurance 6 % of FOB,
+    US broker and drayage 60,000 USD a year, 6 weeks more pipeline, 20 % a year to carry inventory. The
+    Mexican plant's materials start from the journey's monthly temporary imports (a year of them in USD)
+    when known, else 0.
+    """
+    imports = answers.monthly_temporary_imports_mxn if answers else None
+    materials = (imports * 12 / fx_mxn_per_usd).quantize(D(1)) if imports else D(0)
+    return {
+        "annual_fob_usd": D(0),
+        "annual_mexico_materials_usd": materials,
+        "mfn_rate": D("0.025"),
+        "section_301_rate": D("0.25"),
+        "section_122_rate": D("0.10"),
+        "section_122_ends_on": "2026-07-24",
+        "freight_insurance_rate": D("0.06"),
+        "annual_broker_drayage_usd": D(60000),
+        "pipeline_weeks": D(6),
+        "carrying_rate": D("0.20"),
+    }

@@ -14,7 +14,8 @@ from typing import Any
 
 from shelter_app import __version__
 from shelter_app.content.reference import shipped_reference
-from shelter_app.core.business_case.sensitivity import sensitivity
+from shelter_app.core.business_case.china import china_sensitivity, compare_china
+from shelter_app.core.business_case.sensitivity import sensitivity, variants
 from shelter_app.core.business_report import (
     STRUCTURE_OWN_ENTITY,
     STRUCTURE_SHELTER,
@@ -31,7 +32,7 @@ from shelter_app.core.errors import UserError
 from shelter_app.exchange import business_case_io
 from shelter_app.services import rows
 from shelter_app.services.checklists import ItemView, project_items, shipped_packs
-from shelter_app.services.scenarios import ScenarioView, compute_document, list_scenarios
+from shelter_app.services.scenarios import ScenarioView, china_baseline, compute_document, list_scenarios
 from shelter_app.storage.db import Database
 from shelter_app.storage.models import Client, Project
 
@@ -56,8 +57,11 @@ def _scenario(
     indicative: frozenset[str] | None = None,
     scenario_id: int | None = None,
 ) -> ReportScenario:
-    """Compute one document and its sensitivity; `InvalidInput` names the JSON path at fault."""
+    """Compute one document, its sensitivity and its China comparison; `InvalidInput` names the JSON path at fault."""
     result = compute_document(dict(document))
+    china = china_baseline(dict(document))
+    reference = shipped_reference()
+    computed = variants(result.case, reference, result)
     prefill = document.get("_prefill")
     if structure is None:
         stored = prefill.get("structure") if isinstance(prefill, dict) else None
@@ -71,8 +75,10 @@ def _scenario(
         document=document,
         result=result,
         indicative=indicative,
-        sensitivity=sensitivity(result.case, shipped_reference(), result),
+        sensitivity=sensitivity(result.case, reference, result, computed),
         id=scenario_id,
+        china=None if china is None else compare_china(result, china),
+        china_sensitivity=None if china is None else china_sensitivity(result, china, computed),
     )
 
 

@@ -18,6 +18,15 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from shelter_app.core.business_case.china import (
+    MONEY_FIELDS,
+    RATE_FIELDS,
+    SECTION_122_ENDS_ON,
+    ChinaBaseline,
+    ChinaComparison,
+    check_china,
+    compare_china,
+)
 from shelter_app.core.business_case.inputs import BusinessCaseInput, Override
 from shelter_app.core.business_case.result import BusinessCaseResult
 from shelter_app.core.errors import UserError, ValidationError
@@ -93,6 +102,87 @@ def with_reasons(case: BusinessCaseInput, document: dict[str, Any]) -> BusinessC
     overrides = tuple(Override(str(key).removeprefix("statutory."), str(reason))
                       for key, reason in reasons.items() if str(reason).strip())
     return dataclasses.replace(case, overrides=case.overrides + overrides)
+
+
+CHINA_KEY = "_china_baseline"
+"""The scenario's optional China-supplier baseline; a `_` key, so the contract ignores it (business-case@1)."""
+CHINA_REQUIRED = ("annual_fob_usd", "annual_mexico_materials_usd")
+
+
+def china_baseline(document: dict[str, Any]) -> ChinaBaseline | None:
+    """The document's `_china_baseline` (None when absent or null); `InvalidInput` names the JSON path at fault.
+
+    Keys as `core.business_case.china.ChinaBaseline`'s fields: money in USD per year (`annual_…_usd`), rates
+    as fractions, `pipeline_weeks` in weeks, `section_122_ends_on` as ISO text; notes (`_…`) are skipped and
+    any other key is refused.
+    """
+    from shelter_app.core.business_case.validation import InvalidBusinessCase
+
+    raw = document.get(CHINA_KEY)
+    if raw is None:
+        return None
+    base = f"$.{CHINA_KEY}"
+    if not isinstance(raw, dict):
+        raise business_case_io.InvalidInput(base, "must be an object", "debe ser un objeto")
+    known = {f.name for f in dataclasses.fields(ChinaBaseline)}
+    for key in raw:
+        if not str(key).startswith("_") and key not in known:
+            raise business_case_io.InvalidInput(f"{base}.{key}", "unknown field", "campo desconocido")
+    for key in CHINA_REQUIRED:
+        if key not in raw:
+            raise business_case_io.InvalidInput(f"{base}.{key}", "is required", "es obligatorio")
+    values: dict[str, Any] = {}
+    for key in (*MONEY_FIELDS, *RATE_FIELDS, "pipeline_weeks"):
+        if key in raw:
+            values[key] = _china_number(raw[key], f"{base}.{key}", key)
+    if "section_122_ends_on" in raw:
+        values["section_122_ends_on"] = _china_date(raw["section_122_ends_on"], f"{base}.section_122_ends_on")
+    china = ChinaBaseline(**values)
+    try:
+        check_china(china, CHINA_KEY)
+    except InvalidBusinessCase as exc:
+        raise business_case_io.from_core_error(exc) from None
+    return china
+
+
+def _china_number(raw: Any, path: str, key: str) -> Decimal:
+    if key in RATE_FIELDS:
+        en, es = "must be a number between 0 and 1", "debe ser un número entre 0 y 1"
+    elif key == "pipeline_weeks":
+        en, es = "must be a number of weeks between 0 and 52", "debe ser un número de semanas entre 0 y 52"
+    else:
+        en, es = "must be a number ≥ 0 (USD per year)", "debe ser un número ≥ 0 (USD por año)"
+    if isinstance(raw, bool) or not isinstance(raw, int | Decimal | float):
+        raise business_case_io.InvalidInput(path, en, es)
+    value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    if not value.is_finite():
+        raise business_case_io.InvalidInput(path, en, es)
+    return value
+
+
+def _china_date(raw: Any, path: str) -> date:
+    try:
+        if not isinstance(raw, str) or len(raw) != len("2026-07-24"):
+            raise ValueError(raw)
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise business_case_io.InvalidInput(
+            path, f"must be a date written YYYY-MM-DD (e.g. {SECTION_122_ENDS_ON.isoformat()})",
+            f"debe ser una fecha escrita AAAA-MM-DD (p. ej. {SECTION_122_ENDS_ON.isoformat()})") from None
+
+
+def china_comparison(document: dict[str, Any], result: BusinessCaseResult) -> ChinaComparison | None:
+    """The computed case against its China-supplier baseline; None when the scenario has none."""
+    china = china_baseline(document)
+    return None if china is None else compare_china(result, china)
+
+
+def check_document(document: dict[str, Any]) -> BusinessCaseResult:
+    """What a stored scenario must pass: the contract and the model (`compute_document`), and a valid
+    `_china_baseline` when there is one."""
+    result = compute_document(document)
+    china_baseline(document)
+    return result
 
 
 def _clean_name(name: str) -> str:
@@ -198,7 +288,7 @@ def create_scenario(db: Database, actor: str, project_id: int, name: str, *, str
         document.setdefault("scenario", {})
         if isinstance(document["scenario"], dict):
             document["scenario"]["name"] = name
-    compute_document(document)
+    check_document(document)
     text = dumps(document)
     with db.transaction() as session:
         project = rows.load(session, Project, "project", project_id)
@@ -226,7 +316,7 @@ def update_scenario(db: Database, actor: str, scenario_id: int, expected_version
     document = _exact(document)
     if isinstance(document.get("scenario"), dict):
         document["scenario"]["name"] = name
-    compute_document(document)
+    check_document(document)
     with db.transaction() as session:
         _refuse_duplicate(session, current.project_id, name, except_id=scenario_id)
         row, changed = rows.update(session, BusinessScenario, "business_scenario", scenario_id, expected_version,
