@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.result import BusinessCaseResult, YearResult
 from shelter_app.core.business_case.sensitivity import Driver, Sensitivity
 from shelter_app.core.business_report import ReportScenario, ScheduleItem
@@ -36,7 +37,7 @@ DRIVER_LABELS: Final[dict[Driver, Text]] = {
     Driver.HOURS_REFORM: Text(
         "40-hour reform: as scheduled vs held at 48 h", "Reforma de 40 horas: según calendario vs 48 h"
     ),
-    Driver.SECTION_301: Text("Section 301 tariff on China ±10 pp", "Arancel de la Sección 301 a China ±10 pp"),
+    Driver.SECTION_301: Text("Section 301 on China ±10 pp", "Sección 301 a China ±10 pp"),
 }
 
 MAX_ROLES_CHARTED: Final = 15
@@ -220,13 +221,29 @@ def waterfall_us_to_mx(year: YearResult) -> Waterfall:
     )
 
 
-def tornado(result: Sensitivity, settings: dict[Driver, tuple[str, str]]) -> Tornado:
+def china_vs_mexico(comparison: ChinaComparison) -> BarChart:
+    """By year, the goods landed from China beside the Mexican plant plus the materials it buys."""
+    years = comparison.years
+    return BarChart(
+        Text("China supplier (landed) vs Mexico", "Proveedor en China (puesto en EE. UU.) vs México"),
+        "USD",
+        tuple(str(y.year) for y in years),
+        (
+            Series(Text("Landed from China", "Puesto en EE. UU. desde China"), tuple(y.landed_usd for y in years)),
+            Series(
+                Text("Mexican plant + materials", "Planta en México + materiales"), tuple(y.mexico_usd for y in years)
+            ),
+        ),
+    )
+
+
+def tornado(result: Sensitivity, settings: dict[Driver, tuple[str, str]], title: Text | None = None) -> Tornado:
     """`settings` gives each driver's low and high setting as the reader should see them."""
     bars = tuple(
         TornadoBar(DRIVER_LABELS[row.driver], row.low.npv_usd, row.high.npv_usd, *settings[row.driver])
         for row in result.rows
     )
-    return Tornado(Text("NPV sensitivity", "Sensibilidad del VPN"), "USD", result.base.npv_usd, bars)
+    return Tornado(title or Text("NPV sensitivity", "Sensibilidad del VPN"), "USD", result.base.npv_usd, bars)
 
 
 def gantt(schedule: Sequence[ScheduleItem], today: date | None) -> Gantt:

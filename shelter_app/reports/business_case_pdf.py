@@ -40,11 +40,12 @@ from reportlab.platypus import (
 )
 
 from shelter_app.core import business_charts as charts
+from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.inputs import FeeModel
 from shelter_app.core.business_case.parameters import Origin, ParameterSource
 from shelter_app.core.business_case.reference import Provenance
 from shelter_app.core.business_case.result import RoleYear, YearResult
-from shelter_app.core.business_case.sensitivity import Driver, SensitivityRow, first_full_year
+from shelter_app.core.business_case.sensitivity import Driver, Sensitivity, SensitivityRow, first_full_year
 from shelter_app.core.business_report import (
     STRUCTURE_OWN_ENTITY,
     BusinessCaseReport,
@@ -170,6 +171,7 @@ INDICATIVE_LABELS: tuple[tuple[str, tuple[str, str]], ...] = (
     ("escalation", ("Escalation rates", "Tasas de incremento")),
     ("iva_financing", ("IVA financing memo", "Memoria de financiamiento del IVA")),
     ("statutory", ("Statutory values", "Valores legales")),
+    ("_china_baseline", ("China supplier baseline", "Comparación con el proveedor en China")),
 )
 
 
@@ -422,7 +424,7 @@ class _Builder:
         ]
         bold = set(bold_rows)
         for r_no, row in enumerate(rows):
-            cells = []
+            cells: list[Any] = []
             for i, cell in enumerate(row):
                 if isinstance(cell, Flowable):
                     cells.append(cell)
@@ -1651,6 +1653,122 @@ class _Builder:
                 )
             )
             out.append(draw.waterfall(charts.waterfall_us_to_mx(y), self.width, self.lang))
+            if sc.china is not None:
+                out += self.china(sc, sc.china)
+        return out
+
+    def china(self, sc: ReportScenario, c: ChinaComparison) -> list[Flowable]:
+        """The China-supplier baseline: its inputs, the landed blocks beside Mexico + materials, its returns."""
+        china, lang = c.china, self.lang
+        base_year = c.years[0].year
+        heading = (
+            "Against a China supplier: landed cost",
+            "Frente a un proveedor en China: costo puesto en EE. UU.",
+        )
+        out: list[Flowable] = [
+            Paragraph(markup(self.t(heading)), self.s.h2 if len(self.r.scenarios) == 1 else self.s.h3)
+        ]
+        ends = format_date(china.section_122_ends_on, lang)
+        usd_rate = self.pct(sc.result.parameters.escalation.usd_costs)
+        ind = self.ind(sc, "_china_baseline")
+        out.append(
+            self.p(
+                self.t(
+                    (
+                        f"Buying the same goods from a Chinese supplier: {self.m(china.annual_fob_usd)} USD a year FOB in "
+                        f"{base_year}{ind}, landed with duties on the FOB value (MFN {self.pct(china.mfn_rate, 2)}, Section 301 "
+                        f"{self.pct(china.section_301_rate)}, Section 122 {self.pct(china.section_122_rate)} until {markup(ends)}), "
+                        f"ocean freight and insurance at {self.pct(china.freight_insurance_rate)} of FOB, US customs broker and "
+                        f"drayage of {self.m(china.annual_broker_drayage_usd)} USD a year, and {plain(china.pipeline_weeks, lang)} "
+                        f"more weeks of goods in the pipeline carried at {self.pct(china.carrying_rate)} a year. The Chinese price "
+                        f"includes the materials and the Mexican plant's costs do not, so the Mexican side adds the materials it "
+                        f"buys to make the same goods: {self.m(china.annual_mexico_materials_usd)} USD a year. USD amounts rise "
+                        f"{usd_rate} a year.",
+                        f"Comprar la misma mercancía a un proveedor en China: {self.m(china.annual_fob_usd)} USD al año FOB en "
+                        f"{base_year}{ind}, puesta en EE. UU. con aranceles sobre el valor FOB (NMF {self.pct(china.mfn_rate, 2)}, "
+                        f"Sección 301 {self.pct(china.section_301_rate)}, Sección 122 {self.pct(china.section_122_rate)} hasta el "
+                        f"{markup(ends)}), flete marítimo y seguro del {self.pct(china.freight_insurance_rate)} del FOB, agente "
+                        f"aduanal y acarreo en EE. UU. de {self.m(china.annual_broker_drayage_usd)} USD al año, y "
+                        f"{plain(china.pipeline_weeks, lang)} semanas más de mercancía en tránsito con un costo de mantenerla del "
+                        f"{self.pct(china.carrying_rate)} anual. El precio chino incluye los materiales y los costos de la planta "
+                        f"en México no, por lo que el lado de México suma los materiales que compra para fabricar lo mismo: "
+                        f"{self.m(china.annual_mexico_materials_usd)} USD al año. Los importes en USD suben {usd_rate} al año.",
+                    )
+                )
+            )
+        )
+        years = c.years
+        col = min(62.0, self.width * 0.7 / (len(years) + 1))
+        label_w = self.width - col * (len(years) + 1)
+        blank = ""
+
+        def line(label: tuple[str, str], values: Iterable[Decimal], first: str = blank) -> list[str]:
+            return [markup(self.t(label)), first, *(self.m(v) for v in values)]
+
+        s122 = ("Section 122 (prorated)", "Sección 122 (prorrateada)")
+        rows = [
+            line(("FOB purchases", "Compras FOB"), (y.fob_usd for y in years)),
+            line(("MFN duty", "Arancel NMF"), (y.mfn_usd for y in years)),
+            line(("Section 301", "Sección 301"), (y.section_301_usd for y in years)),
+            line(s122, (y.section_122_usd for y in years)),
+            [markup(self.t(("  share of the year's days", "  parte de los días del año"))), blank,
+             *(self.pct(y.section_122_share, 0) for y in years)],
+            line(("Ocean freight and insurance", "Flete marítimo y seguro"), (y.freight_insurance_usd for y in years)),
+            line(("US broker and drayage", "Agente aduanal y acarreo en EE. UU."), (y.broker_drayage_usd for y in years)),
+            line(("Pipeline inventory carrying", "Costo del inventario en tránsito"), (y.carrying_usd for y in years)),
+            line(("Landed from China", "Costo puesto desde China"), (y.landed_usd for y in years)),
+            line(("Mexican plant (all blocks)", "Planta en México (todos los rubros)"), (y.mexico_plant_usd for y in years)),
+            line(("Materials the Mexican plant buys", "Materiales que compra la planta"),
+                 (y.mexico_materials_usd for y in years)),
+            line(("Mexico + materials", "México + materiales"), (y.mexico_usd for y in years)),
+            line(("Savings against China", "Ahorro frente a China"), (y.savings_usd for y in years)),
+            [markup(self.t(("Share realised (ramp)", "Proporción realizada (rampa)"))), blank,
+             *(self.pct(y.ramp_realization, 0) for y in years)],
+            line(("Working capital recovered", "Capital de trabajo recuperado"),
+                 (y.working_capital_recovery_usd for y in years)),
+            [markup(self.t(("Cash flow", "Flujo de efectivo"))), *(self.m(f) for f in c.returns.cash_flows_usd)],
+            [markup(self.t(("Cumulative", "Acumulado"))), *(self.m(f) for f in c.returns.cumulative_cash_flows_usd)],
+        ]
+        header = [self.t(("USD", "USD")), "t = 0", *(str(y.year) for y in years)]
+        out.append(
+            self.table(header, rows, [label_w, *([col] * (len(years) + 1))], numeric_from=1, bold_rows=(8, 11, 12, 15))
+        )
+        out.append(
+            self.p(
+                markup(
+                    self.t(
+                        (
+                            f"t = 0 is the same one-time outlay as against the current plant ({self.m(c.one_time_usd)} USD, "
+                            "working capital included); a year realises the ramp's share of its savings.",
+                            f"t = 0 es la misma inversión única que frente a la planta actual ({self.m(c.one_time_usd)} USD, "
+                            "con el capital de trabajo); cada año realiza la proporción de la rampa de su ahorro.",
+                        )
+                    )
+                ),
+                self.s.note,
+            )
+        )
+        out.append(Spacer(1, 4))
+        out.append(draw.bar_chart(charts.china_vs_mexico(c), self.width, lang, 160))
+        out.append(Spacer(1, 4))
+        r = c.returns
+        out.append(
+            self.kv(
+                [
+                    (
+                        self.t((f"NPV against China at {self.pct(r.discount_rate)}",
+                                f"VPN frente a China al {self.pct(r.discount_rate)}")),
+                        f"<b>{self.m(r.npv_usd, 2)} USD</b>",
+                    ),
+                    (self.t(("IRR against China", "TIR frente a China")), markup(irr_text(r.irr, lang))),
+                    (
+                        self.t(("Payback against China", "Recuperación frente a China")),
+                        markup(payback_text(r.payback_years, len(years), lang)),
+                    ),
+                ],
+                0.38,
+            )
+        )
         return out
 
     # 13 financials -----------------------------------------------------------------------------------------
@@ -1737,6 +1855,8 @@ class _Builder:
             return number(row.low_setting, lang), number(row.high_setting, lang)
         if row.driver is Driver.MX_RENT:
             return number(row.low_setting, lang, 3), number(row.high_setting, lang, 3)
+        if row.driver is Driver.SECTION_301:
+            return self.pct(row.low_setting), self.pct(row.high_setting)
         if row.driver is Driver.SHELTER_FEE:
             if sc.result.case.shelter_fee.model is FeeModel.MARKUP:
                 return self.pct(row.low_setting, 2), self.pct(row.high_setting, 2)
@@ -1763,51 +1883,77 @@ class _Builder:
             )
         )
         for sc in self.r.scenarios:
-            heading = self.sub(sc, "sensitivity")
-            sens = sc.sensitivity
-            settings = {row.driver: self.settings_text(sc, row) for row in sens.rows}
-            tornado = draw.tornado(charts.tornado(sens, settings), self.width, self.lang)
-            rows = []
-            for row in sens.rows:
-                low, high = settings[row.driver]
-                rows.append(
-                    [
-                        markup(self.t(charts.DRIVER_LABELS[row.driver])),
-                        f"{low} / {high}",
-                        self.m(row.low.npv_usd),
-                        self.m(row.high.npv_usd),
-                        self.m(row.low.first_full_year_savings_usd),
-                        self.m(row.high.first_full_year_savings_usd),
-                        self.m(row.swing_usd),
-                    ]
+            out.append(KeepTogether(self.tornado_block(sc, sc.sensitivity, self.sub(sc, "sensitivity"))))
+            if sc.china_sensitivity is not None:
+                heading = Paragraph(
+                    markup(self.t(("Against the China supplier", "Frente al proveedor en China"))), self.s.h3
                 )
+                note = self.p(
+                    markup(
+                        self.t(
+                            (
+                                "The same drivers measured against the China supplier's landed cost, and the Section 301 "
+                                "tariff moved 10 percentage points down (never below 0) and up: a dearer Chinese duty "
+                                "makes Mexico look better.",
+                                "Las mismas variables medidas frente al costo puesto del proveedor en China, y el arancel "
+                                "de la Sección 301 movido 10 puntos porcentuales hacia abajo (nunca bajo 0) y hacia arriba: "
+                                "un arancel chino más caro favorece a México.",
+                            )
+                        )
+                    ),
+                    self.s.note,
+                )
+                title = Text("NPV sensitivity against the China supplier", "Sensibilidad del VPN frente a China")
+                out.append(KeepTogether(self.tornado_block(sc, sc.china_sensitivity, [heading, note], title)))
+        return out
+
+    def tornado_block(
+        self, sc: ReportScenario, sens: Sensitivity, heading: list[Flowable], title: Text | None = None
+    ) -> list[Flowable]:
+        settings = {row.driver: self.settings_text(sc, row) for row in sens.rows}
+        tornado = draw.tornado(charts.tornado(sens, settings, title), self.width, self.lang)
+        rows = []
+        for row in sens.rows:
+            low, high = settings[row.driver]
             rows.append(
                 [
-                    self.t(("Base case", "Caso base")),
-                    "",
-                    self.m(sens.base.npv_usd),
-                    "",
-                    self.m(sens.base.first_full_year_savings_usd),
-                    "",
-                    "",
+                    markup(self.t(charts.DRIVER_LABELS[row.driver])),
+                    f"{low} / {high}",
+                    self.m(row.low.npv_usd),
+                    self.m(row.high.npv_usd),
+                    self.m(row.low.first_full_year_savings_usd),
+                    self.m(row.high.first_full_year_savings_usd),
+                    self.m(row.swing_usd),
                 ]
             )
-            out.append(KeepTogether([*heading, tornado, Spacer(1, 8), self.table(
-                    [
-                        self.t(("Driver", "Variable")),
-                        self.t(("Low / high", "Bajo / alto")),
-                        self.t(("NPV low", "VPN bajo")),
-                        self.t(("NPV high", "VPN alto")),
-                        self.t((f"Savings {sens.first_full_year} low", f"Ahorro {sens.first_full_year} bajo")),
-                        self.t((f"Savings {sens.first_full_year} high", f"Ahorro {sens.first_full_year} alto")),
-                        self.t(("Swing", "Amplitud")),
-                    ],
-                    rows,
-                    [self.width * f for f in (0.25, 0.14, 0.12, 0.12, 0.13, 0.13, 0.11)],
-                    numeric_from=1,
-                    bold_rows=(len(rows) - 1,),
-                )]))
-        return out
+        rows.append(
+            [
+                self.t(("Base case", "Caso base")),
+                "",
+                self.m(sens.base.npv_usd),
+                "",
+                self.m(sens.base.first_full_year_savings_usd),
+                "",
+                "",
+            ]
+        )
+        year = sens.first_full_year
+        table = self.table(
+            [
+                self.t(("Driver", "Variable")),
+                self.t(("Low / high", "Bajo / alto")),
+                self.t(("NPV low", "VPN bajo")),
+                self.t(("NPV high", "VPN alto")),
+                self.t((f"Savings {year} low", f"Ahorro {year} bajo")),
+                self.t((f"Savings {year} high", f"Ahorro {year} alto")),
+                self.t(("Swing", "Amplitud")),
+            ],
+            rows,
+            [self.width * f for f in (0.25, 0.14, 0.12, 0.12, 0.13, 0.13, 0.11)],
+            numeric_from=1,
+            bold_rows=(len(rows) - 1,),
+        )
+        return [*heading, tornado, Spacer(1, 8), table]
 
     # 15 risks ----------------------------------------------------------------------------------------------
 
@@ -1936,6 +2082,14 @@ class _Builder:
             )
         )
         out += self.bullets(markup(self.t(pair)) for pair in LIMITATIONS)
+        if any(sc.china is not None for sc in self.r.scenarios):
+            out.append(
+                Paragraph(
+                    markup(self.t(("The China-supplier baseline", "La comparación con el proveedor en China"))),
+                    self.s.h2,
+                )
+            )
+            out += self.bullets(markup(self.t(pair)) for pair in CHINA_LIMITATIONS)
         return out
 
     # 17 appendix -------------------------------------------------------------------------------------------
@@ -2337,6 +2491,42 @@ LIMITATIONS: tuple[tuple[str, str], ...] = (
     (
         "The IVA on temporary imports is a memo item, outside the totals and the cash flows.",
         "El IVA de las importaciones temporales es una partida informativa, fuera de los totales y de los flujos.",
+    ),
+)
+
+
+CHINA_LIMITATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "Duties are charged on the FOB value as the customs value, one rate per program for all the goods (no HTS "
+        "line-by-line classification), and the programs add up: MFN + Section 301 + Section 122.",
+        "Los aranceles se calculan sobre el valor FOB como valor en aduana, con una sola tasa por programa para toda la "
+        "mercancía (sin clasificación fracción por fracción) y los programas se suman: NMF + Sección 301 + Sección 122.",
+    ),
+    (
+        "Section 122 is charged on the share of each year's days before its end date (purchases spread evenly over "
+        "the year); earlier days of the base year are charged as if it already applied, and no extension or "
+        "replacement is assumed after it ends.",
+        "La Sección 122 se cobra sobre la parte de los días de cada año anterior a su fecha de término (compras "
+        "repartidas de manera uniforme en el año); los primeros días del año base se cobran como si ya aplicara, y no "
+        "se supone prórroga ni sustitución al terminar.",
+    ),
+    (
+        "No merchandise processing fee (MPF) or harbor maintenance fee (HMF), no quotas, no antidumping or "
+        "countervailing duties, no Section 232 on metal content.",
+        "Sin la cuota de procesamiento de mercancía (MPF) ni la de mantenimiento portuario (HMF), sin cupos, sin "
+        "cuotas antidumping ni compensatorias y sin la Sección 232 sobre el contenido metálico.",
+    ),
+    (
+        "Currency: the supplier's price is taken in USD and rises with the USD cost escalation; the yuan, freight "
+        "markets and the peso do not move it (the peso moves only the Mexican plant).",
+        "Moneda: el precio del proveedor se toma en USD y sube con el incremento de los costos en USD; el yuan, el "
+        "mercado de fletes y el peso no lo mueven (el peso solo mueve a la planta en México).",
+    ),
+    (
+        "The inventory carried is the extra weeks of pipeline at FOB value; the Mexican materials are taken at the "
+        "amount given, without duties (IMMEX temporary imports).",
+        "El inventario que se mantiene son las semanas adicionales en tránsito a valor FOB; los materiales de México "
+        "se toman por el importe indicado, sin aranceles (importación temporal IMMEX).",
     ),
 )
 
