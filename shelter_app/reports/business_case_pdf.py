@@ -54,6 +54,7 @@ from shelter_app.core.business_report import (
     ReportScenario,
 )
 from shelter_app.core.checklist_report import Text
+from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE
 from shelter_app.l10n import format_date, format_number
 from shelter_app.reports import STATUS_LABELS, replacing
 from shelter_app.reports import business_charts as draw
@@ -1670,7 +1671,7 @@ class _Builder:
         ]
         ends = format_date(china.section_122_ends_on, lang)
         usd_rate = self.pct(sc.result.parameters.escalation.usd_costs)
-        ind = self.ind(sc, "_china_baseline")
+        ind = self.ind(sc, "_china_baseline", *CHINA_TEMPLATE_INDICATIVE)
         out.append(
             self.p(
                 self.t(

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from shelter_app.core.scenario_prefill import china_template
+from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE, china_template
 from shelter_app.reports.business_case_pdf import irr_text, money, payback_text, percent, write_business_case_pdf
 from shelter_app.services.business_report import report_from_document
 from tests.reports.test_checklist_exports import _flat, _pdf_text
@@ -79,3 +79,13 @@ def test_no_china_baseline_prints_nothing_of_it(tmp_path: Path, language: str) -
     text = _flat(_pdf_text(pdf))
     assert "China" not in text
     assert ("Sección 301" if language == "es" else "Section 301") not in text
+
+
+def test_indicative_template_figures_are_marked(tmp_path: Path) -> None:
+    document = china_document()
+    document["_prefill"] = {"from": "journey", "structure": "shelter", "indicative": list(CHINA_TEMPLATE_INDICATIVE)}
+    pdf = tmp_path / "case.pdf"
+    write_business_case_pdf(report_from_document(document, language="en", today=TODAY), pdf)
+    text = _flat(_pdf_text(pdf))
+    assert "12,000,000 USD a year FOB in 2026 ◇" in text
+    assert "Still indicative (prefill figures, not the client's own): China supplier baseline." in text
