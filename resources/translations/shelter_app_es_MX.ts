@@ -560,8 +560,80 @@
         <translation>Capital de trabajo al inicio, que se recupera en el último año.</translation>
     </message>
     <message>
-        <source>Current US plant</source>
-        <translation>Planta actual en EE. UU.</translation>
+        <source>Purchases from the supplier (FOB)</source>
+        <translation>Compras al proveedor (FOB)</translation>
+    </message>
+    <message>
+        <source>What the same goods cost a year at the Chinese port.</source>
+        <translation>Lo que cuestan al año las mismas mercancías en el puerto chino.</translation>
+    </message>
+    <message>
+        <source>Materials bought in Mexico</source>
+        <translation>Materiales comprados en México</translation>
+    </message>
+    <message>
+        <source>The materials the Mexican plant needs for the same goods (the supplier&apos;s price includes them).</source>
+        <translation>Los materiales que la planta en México necesita para las mismas mercancías (el precio del proveedor ya los incluye).</translation>
+    </message>
+    <message>
+        <source>MFN duty</source>
+        <translation>Arancel NMF</translation>
+    </message>
+    <message>
+        <source>The general US duty of the goods&apos; tariff line.</source>
+        <translation>El arancel general de EE. UU. de la fracción arancelaria de las mercancías.</translation>
+    </message>
+    <message>
+        <source>Section 301 tariff</source>
+        <translation>Arancel de la Sección 301</translation>
+    </message>
+    <message>
+        <source>Lists 1–3: 25 %; list 4A: 7.5 %; up to 100 % for some goods (cost model R11).</source>
+        <translation>Listas 1 a 3: 25 %; lista 4A: 7.5 %; hasta 100 % para algunas mercancías (modelo de costos R11).</translation>
+    </message>
+    <message>
+        <source>Section 122 surcharge</source>
+        <translation>Sobretasa de la Sección 122</translation>
+    </message>
+    <message>
+        <source>10 % from 24 Feb 2026 for 150 days; a raise to 15 % was announced (to verify).</source>
+        <translation>10 % desde el 24 feb 2026 por 150 días; se anunció un aumento a 15 % (por verificar).</translation>
+    </message>
+    <message>
+        <source>Section 122 ends on</source>
+        <translation>La Sección 122 termina el</translation>
+    </message>
+    <message>
+        <source>The first day it no longer applies, e.g. 2026-07-24.</source>
+        <translation>El primer día en que ya no aplica, p. ej. 2026-07-24.</translation>
+    </message>
+    <message>
+        <source>Ocean freight and insurance</source>
+        <translation>Flete marítimo y seguro</translation>
+    </message>
+    <message>
+        <source>% of FOB</source>
+        <translation>% del FOB</translation>
+    </message>
+    <message>
+        <source>US broker and drayage</source>
+        <translation>Agente aduanal y acarreo en EE. UU.</translation>
+    </message>
+    <message>
+        <source>Longer pipeline</source>
+        <translation>Cadena de suministro más larga</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <source>Extra weeks of inventory at sea and in transit.</source>
+        <translation>Semanas adicionales de inventario en el mar y en tránsito.</translation>
+    </message>
+    <message>
+        <source>Inventory carrying cost</source>
+        <translation>Costo de mantener inventario</translation>
     </message>
     <message>
         <source>Direct wage</source>
@@ -586,6 +658,10 @@
     <message>
         <source>Paid hours</source>
         <translation>Horas pagadas</translation>
+    </message>
+    <message>
+        <source>Current location</source>
+        <translation>Ubicación actual</translation>
     </message>
     <message>
         <source>h/year</source>
@@ -829,6 +905,14 @@
     <message>
         <source>IVA cost avoided by the certification</source>
         <translation>Costo del IVA que evita la certificación</translation>
+    </message>
+    <message>
+        <source>Savings vs the China supplier</source>
+        <translation>Ahorro frente al proveedor en China</translation>
+    </message>
+    <message>
+        <source>NPV vs the China supplier</source>
+        <translation>VPN frente al proveedor en China</translation>
     </message>
     <message>
         <source>does not compute yet</source>
@@ -2360,6 +2444,10 @@ Llavero: {keyring}</translation>
     <message>
         <source>New role</source>
         <translation>Puesto nuevo</translation>
+    </message>
+    <message>
+        <source>Compare also with a China supplier (landed cost)</source>
+        <translation>Comparar también con un proveedor en China (costo puesto en destino)</translation>
     </message>
     <message>
         <source>One-time start-up costs (USD)</source>

@@ -215,3 +215,31 @@ def test_generate_keeps_the_pdf_with_the_project_and_previews_and_prints_it(
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, PdfPreview):
             widget.close()
+
+
+def test_a_china_supplier_baseline_is_added_edited_and_checked_at_its_fields(workspace: ProjectWorkspace,
+                                                                              gui_db: Database, project: int) -> None:
+    workspace.open_business_case(start_if_empty=True)
+    page = workspace.business
+    editor = page.editor
+    assert not editor.china_box.isChecked() and page.table.rowCount() == 9
+    editor.china_box.setChecked(True)  # the template's figures, marked indicative; the FOB is to be typed
+    assert editor.document["_china_baseline"]["section_301_rate"] == Decimal("0.25")
+    fob = field(page, "_china_baseline.annual_fob_usd")
+    retype(fob.editor, "12,000,000")
+    retype(field(page, "_china_baseline.annual_mexico_materials_usd").editor, "5,000,000")
+    page.recompute()
+    assert page.table.rowCount() == 11 and "USD" in comparison(page, 10)
+    tariff = field(page, "_china_baseline.section_301_rate")
+    retype(tariff.editor, "150")
+    page.recompute()
+    assert not tariff.problem.isHidden() and "section_301_rate" in tariff.problem.text()
+    retype(tariff.editor, "25")
+    page.recompute()
+    page.save()
+    saved = scenarios.list_scenarios(gui_db, project)[0]
+    assert saved.document["_china_baseline"]["annual_fob_usd"] == Decimal(12000000)
+    assert scenarios.china_comparison(saved.document, scenarios.compute_scenario(gui_db, saved.id)) is not None
+    editor.china_box.setChecked(False)
+    page.recompute()
+    assert "_china_baseline" not in editor.document and page.table.rowCount() == 9

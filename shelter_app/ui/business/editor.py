@@ -38,6 +38,7 @@ from shelter_app.ui.business.fields import (
     FieldSpec,
     Path,
     benefit_fields,
+    china_fields,
     get_in,
     parse_number,
     path_text,
@@ -199,6 +200,8 @@ class ScenarioEditor(QWidget):
                 form.addRow(self._roles_box())
             if number == 3:
                 form.addRow(self._one_time_box())
+            if number == 4:
+                form.addRow(self._china_box())
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -343,6 +346,47 @@ class ScenarioEditor(QWidget):
         self._filling = False
         self._mark_indicative()
 
+    # -- the China supplier -------------------------------------------------------------------------------------------
+    def _china_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Compare also with a China supplier (landed cost)"))
+        box.setObjectName("chinaBox")
+        box.setCheckable(True)
+        box.setChecked(False)
+        box.toggled.connect(self._china_toggled)
+        form = QFormLayout(box)
+        for spec in china_fields():
+            form.addRow(spec.label, self._input(spec))
+        self.china_box = box
+        return box
+
+    def _china_toggled(self, on: bool) -> None:
+        """On: the template's indicative figures (the FOB to type); off: the comparison leaves the scenario."""
+        if self._filling:
+            return
+        from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE, china_template
+
+        if on:
+            self.document["_china_baseline"] = china_template()
+            prefill = self.document.setdefault("_prefill", {})
+            marked = prefill.setdefault("indicative", [])
+            marked.extend(p for p in CHINA_TEMPLATE_INDICATIVE if p not in marked)
+        else:
+            self.document.pop("_china_baseline", None)
+            prefill = self.document.get("_prefill")
+            if isinstance(prefill, dict) and isinstance(prefill.get("indicative"), list):
+                prefill["indicative"] = [p for p in prefill["indicative"] if not p.startswith("_china_baseline")]
+        self._fill_china()
+        self.edited.emit()
+
+    def _fill_china(self) -> None:
+        on = isinstance(self.document.get("_china_baseline"), dict)
+        self._filling = True
+        self.china_box.setChecked(on)
+        for spec in china_fields():
+            self.inputs[spec.key].set_value(get_in(self.document, spec.path) if on else None)
+        self._filling = False
+        self._mark_indicative()
+
     # -- one-time items ---------------------------------------------------------------------------------------------
     def _one_time_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("One-time start-up costs (USD)"))
@@ -433,7 +477,7 @@ class ScenarioEditor(QWidget):
         self._filling = False
         self._fill_roles()
         self._fill_one_time()
-        self._mark_indicative()
+        self._fill_china()
 
     def _field_changed(self, widget: FieldInput) -> None:
         if self._filling:

@@ -449,7 +449,7 @@ def sections() -> list[tuple[str, list[FieldSpec]]]:
             ],
         ),
         (
-            translate("BusinessFields", "Current US plant"),
+            translate("BusinessFields", "Current location"),
             [
                 FieldSpec(
                     ("us_baseline", "direct_wage_usd_per_hour"),
@@ -685,4 +685,36 @@ def benefit_fields() -> list[FieldSpec]:
             "number",
             translate("BusinessFields", "MXN"),
         ),
+    ]
+
+
+def china_fields() -> list[FieldSpec]:
+    """The optional China-supplier baseline (`_china_baseline`): the landed cost the Mexican plant replaces."""
+    base: Path = ("_china_baseline",)
+    year = translate("BusinessFields", "USD/year")
+    return [
+        FieldSpec((*base, "annual_fob_usd"), translate("BusinessFields", "Purchases from the supplier (FOB)"),
+                  "number", year, translate("BusinessFields", "What the same goods cost a year at the Chinese port.")),
+        FieldSpec((*base, "annual_mexico_materials_usd"), translate("BusinessFields", "Materials bought in Mexico"),
+                  "number", year, translate("BusinessFields", "The materials the Mexican plant needs for the same "
+                                                              "goods (the supplier's price includes them).")),
+        FieldSpec((*base, "mfn_rate"), translate("BusinessFields", "MFN duty"), "percent", "%",
+                  translate("BusinessFields", "The general US duty of the goods' tariff line.")),
+        FieldSpec((*base, "section_301_rate"), translate("BusinessFields", "Section 301 tariff"), "percent", "%",
+                  translate("BusinessFields", "Lists 1–3: 25 %; list 4A: 7.5 %; up to 100 % for some goods "
+                                              "(cost model R11).")),
+        FieldSpec((*base, "section_122_rate"), translate("BusinessFields", "Section 122 surcharge"), "percent", "%",
+                  translate("BusinessFields", "10 % from 24 Feb 2026 for 150 days; a raise to 15 % was announced "
+                                              "(to verify).")),
+        FieldSpec((*base, "section_122_ends_on"), translate("BusinessFields", "Section 122 ends on"), "text", "",
+                  translate("BusinessFields", "The first day it no longer applies, e.g. 2026-07-24.")),
+        FieldSpec((*base, "freight_insurance_rate"), translate("BusinessFields", "Ocean freight and insurance"),
+                  "percent", translate("BusinessFields", "% of FOB")),
+        FieldSpec((*base, "annual_broker_drayage_usd"), translate("BusinessFields", "US broker and drayage"),
+                  "number", year),
+        FieldSpec((*base, "pipeline_weeks"), translate("BusinessFields", "Longer pipeline"), "number",
+                  translate("BusinessFields", "weeks"),
+                  translate("BusinessFields", "Extra weeks of inventory at sea and in transit.")),
+        FieldSpec((*base, "carrying_rate"), translate("BusinessFields", "Inventory carrying cost"), "percent",
+                  translate("BusinessFields", "%/year")),
     ]

@@ -60,6 +60,7 @@ class BusinessCasePage(QWidget):
         self.today = today
         self.views: list[ScenarioView] = []
         self.results: dict[int, Any] = {}
+        self.china_of: dict[int, Any] = {}  # id(result) -> its China-supplier comparison (or None)
         self.current: ScenarioView | None = None
         self.live: Any = None
         self.problem = ""  # why the scenario as typed does not compute
@@ -158,6 +159,7 @@ class BusinessCasePage(QWidget):
 
         keep = select_id if select_id is not None else (self.current.id if self.current else None)
         self.views = scenarios.list_scenarios(self.db, self.project_id)
+        self.china_of = {}
         self.results = {v.id: self._compute(v.document)[0] for v in self.views}
         self.scenario_list.blockSignals(True)
         self.scenario_list.clear()
@@ -207,10 +209,13 @@ class BusinessCasePage(QWidget):
         show_preview(self, path, chosen.file_name)
 
     def _compute(self, document: dict[str, Any]) -> tuple[Any, UserError | None]:
+        """The result, or why not; the China comparison is kept beside it (`self.china_of`)."""
         from shelter_app.services import scenarios
 
         try:
-            return scenarios.compute_document(document), None
+            result = scenarios.check_document(document)
+            self.china_of[id(result)] = scenarios.china_comparison(document, result)
+            return result, None
         except UserError as error:
             return None, error
 
@@ -341,7 +346,9 @@ class BusinessCasePage(QWidget):
         columns = []
         for view in self.views:
             current = self.current is not None and view.id == self.current.id
-            columns.append(Column(view.name, self.live if current else self.results.get(view.id), current))
+            result = self.live if current else self.results.get(view.id)
+            china = self.china_of.get(id(result)) if result is not None else None
+            columns.append(Column(view.name, result, current, china))
         self.table.set_columns(columns)
         self.blocks.set_columns(columns)
         self.cash.set_columns(columns)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
+from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.result import BusinessCaseResult, YearResult
 from shelter_app.l10n import format_number
 
@@ -36,6 +37,8 @@ class Column:
     name: str
     result: BusinessCaseResult | None
     current: bool = False
+    china: ChinaComparison | None = None
+    """The scenario against its China-supplier baseline, when it has one."""
 
 
 def block_labels() -> dict[str, str]:
@@ -95,13 +98,20 @@ class ComparisonTable(QTableWidget):
             translate("BusinessResults", "Payback"),
             translate("BusinessResults", "IVA cost avoided by the certification"),
         ]
+        with_china = any(c.china is not None for c in columns)
+        if with_china:
+            rows += [translate("BusinessResults", "Savings vs the China supplier"),
+                     translate("BusinessResults", "NPV vs the China supplier")]
         self.clear()
         self.setRowCount(len(rows))
         self.setColumnCount(len(columns))
         self.setVerticalHeaderLabels(rows)
         self.setHorizontalHeaderLabels([("● " if c.current else "") + c.name for c in columns])
         for column, entry in enumerate(columns):
-            for row, text in enumerate(self._values(entry.result)):
+            values = self._values(entry.result)
+            if with_china:
+                values += self._china_values(entry)
+            for row, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if entry.current:
@@ -110,6 +120,13 @@ class ComparisonTable(QTableWidget):
                     item.setFont(font)
                 self.setItem(row, column, item)
         self.resizeColumnsToContents()
+
+    def _china_values(self, entry: Column) -> list[str]:
+        if entry.china is None or entry.result is None:
+            return ["—", "—"]
+        year = steady_year(entry.result).year
+        china_year = next((y for y in entry.china.years if y.year == year), entry.china.years[-1])
+        return [usd(china_year.savings_usd, self.language), usd(entry.china.returns.npv_usd, self.language)]
 
     def _values(self, result: BusinessCaseResult | None) -> list[str]:
         if result is None:
