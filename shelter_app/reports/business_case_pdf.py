@@ -574,6 +574,22 @@ class _Builder:
                 f"{self.m(res.returns.npv_usd)} USD, TIR {irr_text(res.returns.irr, 'es')}.",
             )
             out.append(self.p(self.t(line)))
+            if sc.china is not None:  # the client buys these goods from China today: the other comparison
+                china = sc.china
+                cy = next((c for c in china.years if c.year == y.year), china.years[-1])
+                ret = china.returns
+                versus = (
+                    f"Against the China supplier, the same goods landed in the US cost {self.m(cy.landed_usd)} USD "
+                    f"in {cy.year} against {self.m(cy.mexico_usd)} USD made in Mexico with their materials, saving "
+                    f"{self.m(cy.savings_usd)} USD; NPV {self.m(ret.npv_usd)} USD, IRR {irr_text(ret.irr, 'en')}, "
+                    f"payback {payback_text(ret.payback_years, len(china.years), 'en')}.",
+                    f"Frente al proveedor en China, las mismas mercancías puestas en EE. UU. cuestan "
+                    f"{self.m(cy.landed_usd)} USD en {cy.year} contra {self.m(cy.mexico_usd)} USD fabricadas en "
+                    f"México con sus materiales, un ahorro de {self.m(cy.savings_usd)} USD; VPN "
+                    f"{self.m(ret.npv_usd)} USD, TIR {irr_text(ret.irr, 'es')}, recuperación en "
+                    f"{payback_text(ret.payback_years, len(china.years), 'es')}.",
+                )
+                out.append(self.p(self.t(versus)))
         out.append(draw.bar_chart(charts.savings_by_year(self.r.scenarios), self.width, self.lang, 165))
         out.append(Spacer(1, 6))
         out.append(draw.line_chart(charts.cumulative_cash_flow(self.r.scenarios), self.width, self.lang, 165))

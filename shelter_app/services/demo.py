@@ -204,6 +204,14 @@ DEMO_ALTERNATIVES: dict[str, tuple[str, str, dict[str, Any]]] = {
 }
 
 
+# legal name -> what the client pays a Chinese supplier today (a China-supplier baseline in its first scenario)
+DEMO_CHINA: dict[str, dict[str, Any]] = {
+    "Cascade Medical Devices LLC": {"annual_fob_usd": Decimal(14500000),
+                                    "annual_mexico_materials_usd": Decimal(6200000),
+                                    "section_301_rate": Decimal("0.25")},
+}
+
+
 def _demo_business_case(db: Database, actor: str, project_id: int, legal_name: str, stage: Stage) -> None:
     """From the proposal stage on, a consultant has a business case: the journey's scenario, and for some
     clients a second city or structure to compare."""
@@ -216,6 +224,15 @@ def _demo_business_case(db: Database, actor: str, project_id: int, legal_name: s
     label = "own entity" if path == "own_entity" else "shelter"
     base = scenarios.create_scenario(db, actor, project_id, f"{city}, {label}", structure=path,
                                      today=date(2026, 11, 23))
+    if legal_name in DEMO_CHINA:  # the client buys these goods from China today: compare with that too
+        from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE, china_template
+
+        view = scenarios.get_scenario(db, base.entity_id)
+        document = view.document
+        document["_china_baseline"] = {**china_template(), **DEMO_CHINA[legal_name]}
+        document["_prefill"]["indicative"] += [p for p in CHINA_TEMPLATE_INDICATIVE
+                                               if p.rsplit(".", 1)[1] not in DEMO_CHINA[legal_name]]
+        scenarios.update_scenario(db, actor, view.id, view.version, document)
     alternative = DEMO_ALTERNATIVES.get(legal_name)
     if alternative is None:
         return

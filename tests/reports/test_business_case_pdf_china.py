@@ -65,6 +65,8 @@ def test_the_china_baseline_is_printed_with_its_numbers(tmp_path: Path, language
                payback_text(returns.payback_years, 5, language), percent(first.section_122_share, language, 0)]
     for value in numbers:
         assert value in text, f"{value!r} missing from the {language} PDF"
+    summary = text.split("Ahorros realizados por año" if language == "es" else "Realised savings by year")[0]
+    assert ("Frente al proveedor en China" if language == "es" else "Against the China supplier") in summary
     sensitivity = report.scenarios[0].china_sensitivity
     tariff = next(r for r in sensitivity.rows if r.driver == "section_301")
     assert money(tariff.low.npv_usd, language) in text and money(tariff.high.npv_usd, language) in text
