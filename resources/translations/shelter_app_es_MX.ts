@@ -296,6 +296,30 @@
         <translation>Solo se muestra en el documento.</translation>
     </message>
     <message>
+        <source>Industrial vacancy</source>
+        <translation>Disponibilidad industrial (vacancia)</translation>
+    </message>
+    <message>
+        <source>Share of the market&apos;s industrial space available (cost model R9); for the site comparison.</source>
+        <translation>Proporción del espacio industrial disponible en el mercado (modelo de costos R9); para la comparación de ubicaciones.</translation>
+    </message>
+    <message>
+        <source>Distance to the crossing</source>
+        <translation>Distancia al cruce</translation>
+    </message>
+    <message>
+        <source>By road to the border crossing or the customer.</source>
+        <translation>Por carretera al cruce fronterizo o al cliente.</translation>
+    </message>
+    <message>
+        <source>Talent pool</source>
+        <translation>Disponibilidad de talento</translation>
+    </message>
+    <message>
+        <source>A line on the labor market, e.g. “mature electronics cluster, high turnover”.</source>
+        <translation>Una línea sobre el mercado laboral, p. ej. “clúster electrónico maduro, alta rotación”.</translation>
+    </message>
+    <message>
         <source>Seniority assumed</source>
         <translation>Antigüedad considerada</translation>
     </message>

@@ -102,7 +102,7 @@ class FieldInput(QWidget):
             if spec.kind != "text":
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight)
                 edit.setMaximumWidth(160)
-            if spec.optional:
+            if spec.optional and spec.reference:
                 edit.setPlaceholderText(self.tr("reference value"))
             self.editor = edit
         self.editor.setObjectName(f"field:{spec.key}")

@@ -177,6 +177,32 @@ def sections() -> list[tuple[str, list[FieldSpec]]]:
                     translate("BusinessFields", "Shown in the document only."),
                 ),
                 FieldSpec(
+                    ("_site", "vacancy_rate"),
+                    translate("BusinessFields", "Industrial vacancy"),
+                    "percent",
+                    "%",
+                    translate("BusinessFields", "Share of the market's industrial space available (cost model R9); "
+                                                "for the site comparison."),
+                    optional=True,
+                ),
+                FieldSpec(
+                    ("_site", "distance_to_crossing_km"),
+                    translate("BusinessFields", "Distance to the crossing"),
+                    "number",
+                    "km",
+                    translate("BusinessFields", "By road to the border crossing or the customer."),
+                    optional=True,
+                ),
+                FieldSpec(
+                    ("_site", "talent_pool"),
+                    translate("BusinessFields", "Talent pool"),
+                    "text",
+                    "",
+                    translate("BusinessFields", "A line on the labor market, e.g. “mature electronics cluster, "
+                                                "high turnover”."),
+                    optional=True,
+                ),
+                FieldSpec(
                     ("workforce", "seniority_years"),
                     translate("BusinessFields", "Seniority assumed"),
                     "int",
