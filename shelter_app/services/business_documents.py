@@ -13,7 +13,6 @@ flowable, and a true answer raises `DocumentCancelled` (a `UserError`) from `gen
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import secrets
@@ -29,10 +28,9 @@ from shelter_app.core.business_report import DocumentCancelled
 from shelter_app.core.errors import UserError
 from shelter_app.services import audit, rows
 from shelter_app.services.business_report import build_business_report
+from shelter_app.services.filestore import hash_file, stored_path, verified_copy
 from shelter_app.storage.db import Database
 from shelter_app.storage.models import BusinessDocument, Project
-
-CHUNK = 1024 * 1024
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -62,20 +60,6 @@ def _view(row: BusinessDocument) -> DocumentView:
     names = json.loads(row.scenarios or "[]")
     return DocumentView(row.id, row.project_id, row.client_id, row.file_name, tuple(str(n) for n in names),
                         row.language, row.paper, row.size_bytes, row.sha256, row.created_by, row.created_at)
-
-
-def stored_path(documents_dir: Path, sha256: str) -> Path:
-    return documents_dir / sha256[:2] / sha256
-
-
-def _hash_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
 
 
 def _keep(source: Path, documents_dir: Path, sha: str) -> bool:
@@ -132,7 +116,7 @@ def generate_pdf(db: Database, actor: str, project_id: int, target: Path, *, sce
         write_business_case_pdf(report, staging, language=lang, paper=paper,  # type: ignore[arg-type]
                                 progress=lambda f, text: report_progress(0.05 + f * 0.85, text), cancel=cancel)
         check()
-        sha, size = _hash_file(staging)
+        sha, size = hash_file(staging)
         report_progress(0.93, "Keeping a copy with the project" if lang == "en" else
                         "Guardando una copia con el proyecto")
         created_copy = _keep(staging, documents_dir, sha)
@@ -171,14 +155,4 @@ def list_documents(db: Database, project_id: int) -> list[DocumentView]:
 
 def verify(documents_dir: Path, view: DocumentView) -> Path:
     """The kept copy, after checking it still has the hash and size it was recorded with."""
-    path = stored_path(documents_dir, view.sha256)
-    if not path.is_file():
-        raise StoredDocumentProblem(
-            f"The kept copy of {view.file_name} is missing from the data folder ({path}).",
-            f"Falta la copia guardada de {view.file_name} en la carpeta de datos ({path}).")
-    sha, size = _hash_file(path)
-    if sha != view.sha256 or size != view.size_bytes:
-        raise StoredDocumentProblem(
-            f"The kept copy of {view.file_name} was altered: its SHA-256 no longer matches.",
-            f"La copia guardada de {view.file_name} fue alterada: su SHA-256 ya no coincide.")
-    return path
+    return verified_copy(documents_dir, view.sha256, view.size_bytes, view.file_name, StoredDocumentProblem)

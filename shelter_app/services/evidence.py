@@ -22,30 +22,16 @@ from shelter_app.core.errors import UserError
 from shelter_app.core.identifiers import IdentifierWarning
 from shelter_app.services import audit, rows
 from shelter_app.services.changes import Changes
+from shelter_app.services.filestore import CHUNK, stored_path, verified_copy
 from shelter_app.storage.db import Database
 from shelter_app.storage.models import ChecklistItem, Evidence
 from shelter_app.storage.types import utcnow
 
 LARGE_FILE_BYTES = 200 * 1024 * 1024
-CHUNK = 1024 * 1024
 
 
 class EvidenceFileProblem(UserError):
     """The file to attach (or to export) cannot be used; the message says why."""
-
-
-def _hash_file(path: Path) -> tuple[str, int]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
-def stored_path(evidence_dir: Path, sha256: str) -> Path:
-    return evidence_dir / sha256[:2] / sha256
 
 
 def _check_readable(source: Path) -> None:
@@ -146,17 +132,7 @@ def list_evidence(db: Database, item_row_id: int) -> list[EvidenceView]:
 
 def verified_file(evidence_dir: Path, view: EvidenceView) -> Path:
     """The stored file, after checking it still has the hash it was recorded with."""
-    path = stored_path(evidence_dir, view.sha256)
-    if not path.is_file():
-        raise EvidenceFileProblem(
-            f"The stored copy of {view.file_name} is missing from the data folder ({path}).",
-            f"Falta la copia guardada de {view.file_name} en la carpeta de datos ({path}).")
-    sha, size = _hash_file(path)
-    if sha != view.sha256 or size != view.size_bytes:
-        raise EvidenceFileProblem(
-            f"The stored copy of {view.file_name} was altered: its SHA-256 no longer matches.",
-            f"La copia guardada de {view.file_name} fue alterada: su SHA-256 ya no coincide.")
-    return path
+    return verified_copy(evidence_dir, view.sha256, view.size_bytes, view.file_name, EvidenceFileProblem)
 
 
 def export_copy(evidence_dir: Path, view: EvidenceView, target: Path) -> Path:
