@@ -2211,72 +2211,37 @@ class _Builder:
         ]
 
     def statutory_tables(self, sources: dict[str, tuple[str, str]]) -> list[Flowable]:
+        """The reference tables R1–R6 and R3b: each value with the date it was checked, its status ("to verify"
+        highlighted) and its sources (collected into `sources` for the list that follows)."""
         ref = self.r.reference
         out: list[Flowable] = []
-
-        def register(prov: Provenance) -> str:
-            for s in prov.sources:
-                sources.setdefault(s.id, (s.title, s.url))
-            return ", ".join(s.id for s in prov.sources)
-
-        def block(
-            title: tuple[str, str],
-            header: list[str],
-            rows: list[list[str]],
-            widths: Sequence[float],
-            highlight: list[int],
-        ) -> None:
-            out.append(Paragraph(markup(self.t(title)), self.s.h2))
-            out.append(
-                self.table(
-                    header, rows, [self.width * f for f in widths], numeric_from=1, zebra=False, highlight=highlight
-                )
-            )
-
         status_h = [self.t(("Checked", "Revisado")), self.t(("Status", "Estado")), self.t(("Sources", "Fuentes"))]
-        rows, hl = [], []
-        for n, ((year, zone), v) in enumerate(
-            sorted(ref.minimum_wage_mxn_per_day.items(), key=lambda kv: (kv[0][0], kv[0][1].value))
-        ):
-            rows.append(
-                [
-                    f"{year} · {'ZLFN' if zone.value == 'border' else self.t(('general', 'general'))}",
-                    number(v.value, self.lang),
-                    format_date(v.provenance.checked_on, self.lang),
-                    self.status_text(v.provenance),
-                    markup(register(v.provenance)),
-                ]
-            )
-            if v.provenance.to_verify:
-                hl.append(n)
-        block(
-            ("R1 Minimum wage (MXN per day)", "R1 Salario mínimo (MXN por día)"),
-            [self.t(("Year · zone", "Año · zona")), "MXN", *status_h],
-            rows,
-            (0.22, 0.14, 0.14, 0.17, 0.33),
-            hl,
-        )
-        rows, hl = [], []
-        for n, (year, v) in enumerate(sorted(ref.uma_mxn_per_day.items())):
-            rows.append(
-                [
-                    str(year),
-                    number(v.value, self.lang),
-                    format_date(v.provenance.checked_on, self.lang),
-                    self.status_text(v.provenance),
-                    markup(register(v.provenance)),
-                ]
-            )
-            if v.provenance.to_verify:
-                hl.append(n)
-        block(
-            ("R2 UMA (MXN per day)", "R2 UMA (MXN por día)"),
-            [self.t(("Year", "Año")), "MXN", *status_h],
-            rows,
-            (0.22, 0.14, 0.14, 0.17, 0.33),
-            hl,
-        )
-        rows, hl = [], []
+
+        def block(title: tuple[str, str], header: list[str], entries: Iterable[tuple[str, str, Provenance]],
+                  widths: Sequence[float]) -> None:
+            rows: list[list[str]] = []
+            highlight: list[int] = []
+            for n, (label, value, prov) in enumerate(entries):
+                for source in prov.sources:
+                    sources.setdefault(source.id, (source.title, source.url))
+                rows.append([label, value, format_date(prov.checked_on, self.lang), self.status_text(prov),
+                             markup(", ".join(source.id for source in prov.sources))])
+                if prov.to_verify:
+                    highlight.append(n)
+            out.append(Paragraph(markup(self.t(title)), self.s.h2))
+            out.append(self.table([*header, *status_h], rows, [self.width * f for f in widths], numeric_from=1,
+                                  zebra=False, highlight=highlight))
+
+        general = self.t(("general", "general"))
+        wages = sorted(ref.minimum_wage_mxn_per_day.items(), key=lambda kv: (kv[0][0], kv[0][1].value))
+        block(("R1 Minimum wage (MXN per day)", "R1 Salario mínimo (MXN por día)"),
+              [self.t(("Year · zone", "Año · zona")), "MXN"],
+              ((f"{year} · {'ZLFN' if zone.value == 'border' else general}", number(v.value, self.lang), v.provenance)
+               for (year, zone), v in wages),
+              (0.22, 0.14, 0.14, 0.17, 0.33))
+        block(("R2 UMA (MXN per day)", "R2 UMA (MXN por día)"), [self.t(("Year", "Año")), "MXN"],
+              ((str(year), number(v.value, self.lang), v.provenance) for year, v in sorted(ref.uma_mxn_per_day.items())),
+              (0.22, 0.14, 0.14, 0.17, 0.33))
         imss = [(f"{self.t(('Employer', 'Patrón'))}: {k}", v) for k, v in ref.imss_employer_rates.items()]
         imss += [
             (f"{self.t(('Worker (art. 36)', 'Obrero (art. 36)'))}: {k}", v) for k, v in ref.imss_worker_rates.items()
@@ -2286,88 +2251,25 @@ class _Builder:
             for c, v in ref.risk_class_premiums.items()
         ]
         imss += [("INFONAVIT", ref.defaults.infonavit_rate)]
-        for n, (name, v) in enumerate(imss):
-            rows.append(
-                [
-                    markup(name),
-                    self.pct(v.value, 4),
-                    format_date(v.provenance.checked_on, self.lang),
-                    self.status_text(v.provenance),
-                    markup(register(v.provenance)),
-                ]
-            )
-            if v.provenance.to_verify:
-                hl.append(n)
-        block(
-            ("R4 IMSS and INFONAVIT rates", "R4 Cuotas IMSS e INFONAVIT"),
-            [self.t(("Branch", "Rama")), self.t(("Rate", "Tasa")), *status_h],
-            rows,
-            (0.36, 0.12, 0.13, 0.15, 0.24),
-            hl,
-        )
-        rows, hl = [], []
-        for n, (year, bands) in enumerate(sorted(ref.cesantia_vejez_rates.rows.items())):
-            rows.append(
-                [
-                    str(year),
-                    " · ".join(self.pct(x, 3).replace(" %", "").replace("%", "") for x in bands.value),
-                    format_date(bands.provenance.checked_on, self.lang),
-                    self.status_text(bands.provenance),
-                    markup(register(bands.provenance)),
-                ]
-            )
-            if bands.provenance.to_verify:
-                hl.append(n)
-        block(
-            (
-                "R5 Employer cesantía y vejez rate (%) by SBC band 0–7",
-                "R5 Cuota patronal de cesantía y vejez (%) por banda de SBC 0–7",
-            ),
-            [self.t(("Year", "Año")), self.t(("Bands 0–7 (%)", "Bandas 0–7 (%)")), *status_h],
-            rows,
-            (0.08, 0.47, 0.12, 0.15, 0.18),
-            hl,
-        )
-        rows, hl = [], []
-        for n, ((year, state), v) in enumerate(sorted(ref.isn_rate.items())):
-            rows.append(
-                [
-                    f"{markup(state)} ({year})",
-                    self.pct(v.value, 2),
-                    format_date(v.provenance.checked_on, self.lang),
-                    self.status_text(v.provenance),
-                    markup(register(v.provenance)),
-                ]
-            )
-            if v.provenance.to_verify:
-                hl.append(n)
-        block(
-            ("R6 State payroll tax (ISN)", "R6 Impuesto estatal sobre nóminas (ISN)"),
-            [self.t(("State", "Estado")), self.t(("Rate", "Tasa")), *status_h],
-            rows,
-            (0.3, 0.12, 0.14, 0.17, 0.27),
-            hl,
-        )
-        rows, hl = [], []
-        for n, (year, v) in enumerate(sorted(ref.weekly_hours.rows.items())):
-            rows.append(
-                [
-                    str(year),
-                    plain(v.value, self.lang),
-                    format_date(v.provenance.checked_on, self.lang),
-                    self.status_text(v.provenance),
-                    markup(register(v.provenance)),
-                ]
-            )
-            if v.provenance.to_verify:
-                hl.append(n)
-        block(
-            ("R3b Weekly hours (48 → 40 hour reform)", "R3b Horas semanales (reforma de 48 a 40 horas)"),
-            [self.t(("Year", "Año")), self.t(("Hours", "Horas")), *status_h],
-            rows,
-            (0.22, 0.14, 0.14, 0.17, 0.33),
-            hl,
-        )
+        block(("R4 IMSS and INFONAVIT rates", "R4 Cuotas IMSS e INFONAVIT"),
+              [self.t(("Branch", "Rama")), self.t(("Rate", "Tasa"))],
+              ((markup(name), self.pct(v.value, 4), v.provenance) for name, v in imss),
+              (0.36, 0.12, 0.13, 0.15, 0.24))
+        block(("R5 Employer cesantía y vejez rate (%) by SBC band 0–7",
+               "R5 Cuota patronal de cesantía y vejez (%) por banda de SBC 0–7"),
+              [self.t(("Year", "Año")), self.t(("Bands 0–7 (%)", "Bandas 0–7 (%)"))],
+              ((str(year), " · ".join(self.pct(x, 3).replace(" %", "").replace("%", "") for x in bands.value),
+                bands.provenance) for year, bands in sorted(ref.cesantia_vejez_rates.rows.items())),
+              (0.08, 0.47, 0.12, 0.15, 0.18))
+        block(("R6 State payroll tax (ISN)", "R6 Impuesto estatal sobre nóminas (ISN)"),
+              [self.t(("State", "Estado")), self.t(("Rate", "Tasa"))],
+              ((f"{markup(state)} ({year})", self.pct(v.value, 2), v.provenance)
+               for (year, state), v in sorted(ref.isn_rate.items())),
+              (0.3, 0.12, 0.14, 0.17, 0.27))
+        block(("R3b Weekly hours (48 → 40 hour reform)", "R3b Horas semanales (reforma de 48 a 40 horas)"),
+              [self.t(("Year", "Año")), self.t(("Hours", "Horas"))],
+              ((str(year), plain(v.value, self.lang), v.provenance) for year, v in sorted(ref.weekly_hours.rows.items())),
+              (0.22, 0.14, 0.14, 0.17, 0.33))
         return out
 
     # 18 disclaimer -----------------------------------------------------------------------------------------
