@@ -3,8 +3,10 @@
 The journey gives the site (state, city, wage zone), the headcount by role, the kickoff year, the
 operating model, the monthly temporary imports and the certification. Everything else (wages, rent,
 fees, the US plant) is not asked there, so it starts from indicative figures of the cost model's
-worked example and reference tables (cost-model.md §3 R8–R12, §4), every one of them listed under
-`_prefill.indicative` so the editor and the PDF can mark them until the consultant replaces them.
+worked example and reference tables (cost-model.md §3 R8–R12, §4), the site comparison's facts
+(`_site`: the market's industrial vacancy, R9, and a typical distance to the border crossing) included,
+every one of them listed under `_prefill.indicative` so the editor and the PDF can mark them until the
+consultant replaces them.
 
 Keys starting with `_` are ignored by the contract, so the document stays a valid compute input.
 """
@@ -82,12 +84,87 @@ RENT_BY_STATE: Final[dict[str, Decimal]] = {
 NATIONAL_RENT: Final = D("0.68")
 PLANNING_FX: Final = D("18.0")  # MXN per USD, the worked example's rate (R12: FIX 17.35–19.15 in 2025–26)
 SQFT_PER_HEAD: Final = D("430")  # 60,000 sq ft for 140 people in the worked example
+
+
+@dataclass(frozen=True)
+class SiteMarket:
+    """An industrial market of the site comparison: its vacancy (cost-model.md R9) and a typical road
+    distance to the border crossing its freight uses."""
+
+    state: str
+    """ISO 3166-2:MX code."""
+    city_words: tuple[str, ...]
+    """Folded names of the market's municipalities (whole words of the project's city)."""
+    vacancy_rate: Decimal | None
+    """None: R9 has no vacancy for the market, so the national figure is used."""
+    vacancy_as_of: str
+    distance_to_crossing_km: Decimal
+
+
+# Vacancy (R9, asking-market reports): Juárez 7.7 % Q4-2025 (CBRE); Tijuana 6.5 % Q2 (C&W) and 8 % Q3-2025
+# (Solili), the later one kept; Monterrey 7.1 % Q4-2025 (C&W); Saltillo 0.8 % Q1-2025 (Solili); Reynosa
+# 6.0 % Oct-2025 (Solili); San Luis Potosí 4.9 % Jan-2025 (Solili). Others: NATIONAL_VACANCY.
+# Distances: approximate road km to the commercial crossing the plant's trucks use (Laredo for central
+# Mexico, via Monterrey: Monterrey ~230, Saltillo ~310, San Luis Potosí ~800, Querétaro ~1,000,
+# Silao/León ~1,050, Guadalajara ~1,200); border cities 5–15 km from park to bridge. Typical figures for a
+# first comparison, not a route study: the consultant replaces them.
+SITE_MARKETS: Final[tuple[SiteMarket, ...]] = (
+    SiteMarket("CHH", ("juarez",), D("0.077"), "Q4-2025", D(10)),
+    SiteMarket("BCN", ("tijuana",), D("0.08"), "Q3-2025", D(10)),
+    SiteMarket("BCN", ("mexicali",), None, "", D(10)),
+    SiteMarket("TAM", ("reynosa",), D("0.06"), "Oct-2025", D(15)),
+    SiteMarket("TAM", ("nuevo laredo",), None, "", D(5)),
+    SiteMarket("TAM", ("matamoros",), None, "", D(10)),
+    SiteMarket("SON", ("nogales",), None, "", D(10)),
+    SiteMarket("NLE", ("monterrey", "apodaca", "escobedo", "santa catarina", "san nicolas de los garza",
+                       "guadalupe", "cienega de flores", "salinas victoria", "pesqueria", "juarez"),
+               D("0.071"), "Q4-2025", D(230)),
+    SiteMarket("COA", ("saltillo", "ramos arizpe", "arteaga", "derramadero"), D("0.008"), "Q1-2025", D(310)),
+    SiteMarket("SLP", ("san luis potosi", "soledad de graciano sanchez", "villa de reyes"), D("0.049"),
+               "Jan-2025", D(800)),
+    SiteMarket("QUE", ("queretaro", "el marques", "corregidora", "colon", "san juan del rio"), None, "", D(1000)),
+    SiteMarket("GUA", ("silao", "leon", "guanajuato", "irapuato", "puerto interior"), None, "", D(1050)),
+    SiteMarket("JAL", ("guadalajara", "zapopan", "tlaquepaque", "el salto", "tlajomulco"), None, "", D(1200)),
+)
+NATIONAL_VACANCY: Final = D("0.044")  # R9: Solili national average, Oct-2025
+NATIONAL_VACANCY_AS_OF: Final = "Oct-2025"
+SITE_INDICATIVE: Final = ("_site.vacancy_rate", "_site.distance_to_crossing_km")
+
 OWN_ENTITY_ROLES: Final[tuple[tuple[str, str, int], ...]] = (
     ("hr_payroll", "HR and payroll", 2),
     ("accounting_tax", "Accounting and tax", 2),
     ("trade_compliance", "Foreign-trade compliance (IMMEX, Annex 24)", 2),
 )
 """What a shelter does for its clients and an own entity must staff itself (an assumption to tailor)."""
+
+
+def site_market(state: str | None, city: str) -> SiteMarket | None:
+    """The R9 market of a site: the city's (a municipality of the metro area, in its state when the state is
+    known); with no city, the state's first market; None when neither is known or the city is elsewhere.
+    `state` is an ISO code ("NLE") or a state's name ("Nuevo León")."""
+    folded_state = fold_for_search(state or "")
+    code = next((k for k, n in STATES.items() if folded_state in (k.casefold(), fold_for_search(n))), None)
+    folded_city = fold_for_search(city)
+    if not folded_city:
+        return next((m for m in SITE_MARKETS if m.state == code), None)
+    for market in SITE_MARKETS:
+        if code is not None and market.state != code:
+            continue
+        if any(re.search(rf"\b{re.escape(word)}\b", folded_city) for word in market.city_words):
+            return market
+    return None
+
+
+def site_prefill(state: str | None, city: str) -> dict[str, Any]:
+    """Indicative `_site` figures for a location: the market's vacancy (national when R9 has none) and a
+    typical distance to the crossing when the market is known (otherwise left out)."""
+    market = site_market(state, city)
+    site: dict[str, Any] = {"vacancy_rate": NATIONAL_VACANCY}
+    if market is not None:
+        if market.vacancy_rate is not None:
+            site["vacancy_rate"] = market.vacancy_rate
+        site["distance_to_crossing_km"] = market.distance_to_crossing_km
+    return site
 
 
 def role_kind(name: str, *, largest: bool = False) -> RoleKind:
@@ -211,6 +288,8 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
             "recovery_lag_months": D(3),
         },
     }
+    document["_site"] = site_prefill(answers.state, answers.city)
+    indicative += [p for p in SITE_INDICATIVE if p.rsplit(".", 1)[1] in document["_site"]]
     if certified is None:
         indicative.append("iva_financing.certified")
     if not monthly_imports:

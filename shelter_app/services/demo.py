@@ -215,6 +215,7 @@ DEMO_CHINA: dict[str, dict[str, Any]] = {
 def _demo_business_case(db: Database, actor: str, project_id: int, legal_name: str, stage: Stage) -> None:
     """From the proposal stage on, a consultant has a business case: the journey's scenario, and for some
     clients a second city or structure to compare."""
+    from shelter_app.core.scenario_prefill import site_prefill
     from shelter_app.services import scenarios
 
     if legal_name not in DEMO_JOURNEYS or stage in (Stage.PROSPECT, Stage.ASSESSMENT):
@@ -242,6 +243,7 @@ def _demo_business_case(db: Database, actor: str, project_id: int, legal_name: s
         return
     document = scenarios.get_scenario(db, base.entity_id).document
     document["location"] = changes["location"]
+    document["_site"] = site_prefill(changes["location"]["state"], changes["location"]["city"])  # the new city's
     document["facility"]["rent_usd_per_sqft_month"] = changes["facility_rent"]
     for role in document["workforce"]["roles"]:
         role["daily_wage_mxn"] = (role["daily_wage_mxn"] * changes["wage_factor"]).quantize(Decimal(1))

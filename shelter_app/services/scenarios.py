@@ -29,6 +29,7 @@ from shelter_app.core.business_case.china import (
 )
 from shelter_app.core.business_case.inputs import BusinessCaseInput, Override
 from shelter_app.core.business_case.result import BusinessCaseResult
+from shelter_app.core.business_case.site_score import TALENT_POOL_MAX, SiteFacts
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.scenario_prefill import STRUCTURES, default_structure, prefill_document
 from shelter_app.exchange import business_case_io
@@ -177,11 +178,60 @@ def china_comparison(document: dict[str, Any], result: BusinessCaseResult) -> Ch
     return None if china is None else compare_china(result, china)
 
 
+SITE_KEY = "_site"
+"""The scenario's optional site facts (vacancy, distance to the crossing, talent pool); a `_` key, so the
+contract ignores it (business-case@1)."""
+
+
+def site_facts(document: dict[str, Any]) -> SiteFacts | None:
+    """The document's `_site` (None when absent or null); `InvalidInput` names the JSON path at fault.
+
+    `vacancy_rate` a fraction 0–1, `distance_to_crossing_km` ≥ 0, `talent_pool` text of at most 300
+    characters; each optional (null is the same as absent). Notes (`_…`) are skipped, any other key refused.
+    """
+    raw = document.get(SITE_KEY)
+    if raw is None:
+        return None
+    base = f"$.{SITE_KEY}"
+    if not isinstance(raw, dict):
+        raise business_case_io.InvalidInput(base, "must be an object", "debe ser un objeto")
+    known = {f.name for f in dataclasses.fields(SiteFacts)}
+    for key in raw:
+        if not str(key).startswith("_") and key not in known:
+            raise business_case_io.InvalidInput(f"{base}.{key}", "unknown field", "campo desconocido")
+    vacancy = raw.get("vacancy_rate")
+    if vacancy is not None:
+        vacancy = _site_number(vacancy, f"{base}.vacancy_rate", Decimal(1),
+                               "must be a number between 0 and 1", "debe ser un número entre 0 y 1")
+    distance = raw.get("distance_to_crossing_km")
+    if distance is not None:
+        distance = _site_number(distance, f"{base}.distance_to_crossing_km", None,
+                                "must be a number ≥ 0 (km)", "debe ser un número ≥ 0 (km)")
+    talent = raw.get("talent_pool")
+    if talent is None:
+        talent = ""
+    if not isinstance(talent, str) or len(talent.strip()) > TALENT_POOL_MAX:
+        raise business_case_io.InvalidInput(
+            f"{base}.talent_pool", f"must be text of at most {TALENT_POOL_MAX} characters",
+            f"debe ser un texto de a lo más {TALENT_POOL_MAX} caracteres")
+    return SiteFacts(vacancy, distance, talent.strip())
+
+
+def _site_number(raw: Any, path: str, high: Decimal | None, en: str, es: str) -> Decimal:
+    if isinstance(raw, bool) or not isinstance(raw, int | Decimal | float):
+        raise business_case_io.InvalidInput(path, en, es)
+    value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+    if not value.is_finite() or value < 0 or (high is not None and value > high):
+        raise business_case_io.InvalidInput(path, en, es)
+    return value
+
+
 def check_document(document: dict[str, Any]) -> BusinessCaseResult:
     """What a stored scenario must pass: the contract and the model (`compute_document`), and a valid
-    `_china_baseline` when there is one."""
+    `_china_baseline` and `_site` when there are."""
     result = compute_document(document)
     china_baseline(document)
+    site_facts(document)
     return result
 
 

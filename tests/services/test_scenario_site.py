@@ -1,0 +1,136 @@
+"""A scenario's optional site facts (`_site`: vacancy, distance to the crossing, talent pool): read with errors
+named by JSON path, refused before anything is stored, and prefilled from the project's city (cost model R9)."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from shelter_app.core.answers import Path, ProjectAnswers, RoleHeadcount, WageZone
+from shelter_app.core.business_case.site_score import SiteFacts
+from shelter_app.core.scenario_prefill import NATIONAL_VACANCY, prefill_document, site_market, site_prefill
+from shelter_app.exchange.business_case_io import InvalidInput
+from shelter_app.services import scenarios
+from shelter_app.storage.db import Database
+from tests.services.test_checklists import SHELTER_PROGRAMS, new_project
+from tests.services.test_scenarios import TODAY, project_with_journey
+from tests.support.business_case import golden_document
+
+D = Decimal
+
+
+def with_site(**site: Any) -> dict[str, Any]:
+    document = golden_document()
+    document["_site"] = site
+    return document
+
+
+def test_site_facts_are_stored_exactly_and_read(db: Database) -> None:
+    project_id = new_project(db)
+    document = with_site(vacancy_rate=0.077, distance_to_crossing_km=12, talent_pool=" UACJ, ITCJ; 300+ plants ",
+                         _source="CBRE Q4-2025")
+    view = scenarios.get_scenario(db, scenarios.create_scenario(db, "ana", project_id, "Juárez", document=document)
+                                  .entity_id)
+    assert view.document["_site"]["vacancy_rate"] == D("0.077") and view.document["_site"]["_source"] == "CBRE Q4-2025"
+    assert scenarios.site_facts(view.document) == SiteFacts(D("0.077"), D(12), "UACJ, ITCJ; 300+ plants")
+
+
+def test_every_site_key_is_optional_and_null_is_absent() -> None:
+    assert scenarios.site_facts(golden_document()) is None
+    assert scenarios.site_facts(with_site()) == SiteFacts()
+    assert scenarios.site_facts(with_site(vacancy_rate=None, distance_to_crossing_km=None, talent_pool=None)) == \
+        SiteFacts()
+    document = golden_document()
+    document["_site"] = None
+    assert scenarios.site_facts(document) is None
+    assert scenarios.site_facts(with_site(vacancy_rate=0, distance_to_crossing_km=0)) == SiteFacts(D(0), D(0))
+    assert scenarios.site_facts(with_site(vacancy_rate=1, talent_pool="x" * 300)) == SiteFacts(D(1), None, "x" * 300)
+
+
+@pytest.mark.parametrize(("site", "path", "message"), [
+    ({"vacancy_rate": 7.7}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
+    ({"vacancy_rate": -0.01}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
+    ({"vacancy_rate": "7.7%"}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
+    ({"vacancy_rate": True}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
+    ({"vacancy_rate": float("nan")}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
+    ({"distance_to_crossing_km": -1}, "$._site.distance_to_crossing_km", "must be a number ≥ 0 (km)"),
+    ({"distance_to_crossing_km": "230 km"}, "$._site.distance_to_crossing_km", "must be a number ≥ 0 (km)"),
+    ({"distance_to_crossing_km": float("inf")}, "$._site.distance_to_crossing_km", "must be a number ≥ 0 (km)"),
+    ({"talent_pool": "x" * 301}, "$._site.talent_pool", "must be text of at most 300 characters"),
+    ({"talent_pool": 42}, "$._site.talent_pool", "must be text of at most 300 characters"),
+    ({"vacancy": 0.05}, "$._site.vacancy", "unknown field"),
+])
+def test_invalid_site_facts_are_refused_by_path_and_nothing_is_stored(
+        db: Database, site: dict[str, Any], path: str, message: str) -> None:
+    project_id = new_project(db)
+    with pytest.raises(InvalidInput) as error:
+        scenarios.create_scenario(db, "ana", project_id, "Juárez", document=with_site(**site))
+    assert error.value.path == path and str(error.value) == f"{path}: {message}"
+    assert scenarios.list_scenarios(db, project_id) == []
+
+
+def test_a_site_that_is_not_an_object_is_named() -> None:
+    document = golden_document()
+    document["_site"] = [0.077]
+    with pytest.raises(InvalidInput, match=r"^\$\._site: must be an object"):
+        scenarios.check_document(document)
+
+
+def test_an_edit_that_breaks_the_site_changes_nothing(db: Database) -> None:
+    project_id = new_project(db)
+    view = scenarios.get_scenario(db, scenarios.create_scenario(
+        db, "ana", project_id, "Juárez", document=with_site(vacancy_rate=D("0.077"))).entity_id)
+    broken = copy.deepcopy(view.document)
+    broken["_site"]["vacancy_rate"] = 7.7  # a percentage typed where a fraction belongs
+    with pytest.raises(InvalidInput, match=r"^\$\._site\.vacancy_rate"):
+        scenarios.update_scenario(db, "ana", view.id, view.version, broken)
+    after = scenarios.get_scenario(db, view.id)
+    assert after.version == view.version and after.document == view.document
+
+
+def test_the_prefill_puts_the_city_s_vacancy_and_distance_and_marks_them(db: Database) -> None:
+    project_id = project_with_journey(db, Path.SHELTER, SHELTER_PROGRAMS)  # Ciudad Juárez
+    view = scenarios.get_scenario(db, scenarios.create_scenario(db, "ana", project_id, "Base", today=TODAY).entity_id)
+    assert view.document["_site"] == {"vacancy_rate": D("0.077"), "distance_to_crossing_km": D(10)}
+    assert {"_site.vacancy_rate", "_site.distance_to_crossing_km"} <= view.indicative
+    assert scenarios.site_facts(view.document) == SiteFacts(D("0.077"), D(10))
+
+
+@pytest.mark.parametrize(("state", "city", "vacancy", "distance"), [
+    ("CHH", "Ciudad Juárez", "0.077", "10"),
+    ("BCN", "Tijuana", "0.08", "10"),
+    ("BCN", "Mexicali", "0.044", "10"),
+    ("TAM", "Reynosa", "0.06", "15"),
+    ("TAM", "Nuevo Laredo", "0.044", "5"),
+    ("NLE", "Apodaca", "0.071", "230"),
+    ("NLE", "Juárez", "0.071", "230"),  # Juárez, Nuevo León: the Monterrey metro, not Ciudad Juárez
+    ("COA", "Ramos Arizpe", "0.008", "310"),
+    ("SLP", "San Luis Potosí", "0.049", "800"),
+    ("QUE", "El Marqués", "0.044", "1000"),
+    ("GUA", "Silao", "0.044", "1050"),
+    ("JAL", "Zapopan", "0.044", "1200"),
+    ("NLE", "", "0.071", "230"),  # no city: the state's market
+    ("CHH", "Chihuahua", "0.044", None),  # a city without a market: national vacancy, no distance
+    ("PUE", "Puebla", "0.044", None),
+    (None, "", "0.044", None),
+])
+def test_site_prefill_by_state_and_city(state: str | None, city: str, vacancy: str, distance: str | None) -> None:
+    site = site_prefill(state, city)
+    assert site.get("vacancy_rate") == D(vacancy) and site.get("distance_to_crossing_km") == \
+        (None if distance is None else D(distance))
+    answers = ProjectAnswers(state=state, city=city, wage_zone=WageZone.GENERAL, roles=(RoleHeadcount("Operator", 50),))
+    document = prefill_document(answers, name="S", base_year=2026)
+    assert document["_site"] == site
+    marked = [p for p in document["_prefill"]["indicative"] if p.startswith("_site")]
+    assert marked == ["_site.vacancy_rate"] + ([] if distance is None else ["_site.distance_to_crossing_km"])
+    assert scenarios.site_facts(document) is not None
+    scenarios.check_document(document)
+
+
+def test_state_names_are_read_like_codes() -> None:
+    assert site_market("Nuevo León", "Apodaca") == site_market("NLE", "apodaca")
+    assert site_prefill("Querétaro", "Querétaro")["distance_to_crossing_km"] == D(1000)
+    assert D("0.044") == NATIONAL_VACANCY
