@@ -2,9 +2,9 @@
 
 One `BusinessCaseReport` holds the client and provider names, each compared scenario (its
 business-case@1 document, the computed result, the fields still holding indicative prefill
-figures, its sensitivity, and the China-supplier comparison when the scenario has one), the
-readiness of the IMMEX and IVA/IEPS checklists, the start-up schedule and the reference tables
-with their sources. `reports.business_case_pdf` renders it;
+figures, its sensitivity, its site facts, and the China-supplier comparison when the scenario has
+one) with their weighted site score, the readiness of the IMMEX and IVA/IEPS checklists, the
+start-up schedule and the reference tables with their sources. `reports.business_case_pdf` renders it;
 a GUI preview can read the same object. Every text carries both languages.
 """
 
@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.reference import ReferenceData
 from shelter_app.core.business_case.result import BusinessCaseResult
 from shelter_app.core.business_case.sensitivity import Sensitivity
+from shelter_app.core.business_case.site_score import SiteEntry, SiteFacts, SiteScore, score_sites
 from shelter_app.core.checklist_report import Text
 from shelter_app.core.errors import UserError
 
@@ -53,6 +55,8 @@ class ReportScenario:
     """The comparison with the scenario's China-supplier baseline (`_china_baseline`), when it has one."""
     china_sensitivity: Sensitivity | None = None
     """The tornado against the China supplier: the Section 301 driver and the case's drivers."""
+    site: SiteFacts | None = None
+    """The scenario's site facts (`_site`: vacancy, distance to the crossing, talent pool), when it has them."""
 
     def is_indicative(self, path: str) -> bool:
         """True when `path` or an enclosing object is marked indicative (`facility` covers `facility.area_sqft`)."""
@@ -133,3 +137,8 @@ class BusinessCaseReport:
             raise ValueError("a business-case report needs at least one scenario")
         if self.language not in ("en", "es"):
             raise ValueError(f"unsupported report language {self.language!r}")
+
+    @cached_property
+    def site_scores(self) -> tuple[SiteScore, ...]:
+        """The weighted site score of each scenario, in the scenarios' order (none with one scenario alone)."""
+        return tuple(score_sites([SiteEntry(sc.name, sc.result, sc.site) for sc in self.scenarios]))

@@ -40,12 +40,14 @@ from reportlab.platypus import (
 )
 
 from shelter_app.core import business_charts as charts
+from shelter_app.core.business_case import site_score
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.inputs import FeeModel
 from shelter_app.core.business_case.parameters import Origin, ParameterSource
 from shelter_app.core.business_case.reference import Provenance
 from shelter_app.core.business_case.result import RoleYear, YearResult
 from shelter_app.core.business_case.sensitivity import Driver, Sensitivity, SensitivityRow, first_full_year
+from shelter_app.core.business_case.site_score import SiteScore
 from shelter_app.core.business_report import (
     STRUCTURE_OWN_ENTITY,
     BusinessCaseReport,
@@ -155,6 +157,17 @@ SECTIONS: tuple[tuple[str, tuple[str, str]], ...] = (
     ("disclaimer", ("Disclaimer", "Aviso legal")),
 )
 
+MEXICO_TOTAL = ("Mexico total (USD/yr)", "Total México (USD/año)")
+ANNUAL_SAVINGS = ("Annual savings (USD)", "Ahorro anual (USD)")
+SITE_SCORE = ("Weighted site score (0–100)", "Puntuación ponderada del sitio (0–100)")
+SCORE_CRITERIA: dict[str, tuple[str, str]] = {
+    site_score.HOURLY: ("Loaded cost per direct worked hour", "Costo integral por hora trabajada directa"),
+    site_score.ANNUAL: ("Mexico annual total", "Total anual en México"),
+    site_score.TURNOVER: ("Turnover of direct roles", "Rotación del personal directo"),
+    site_score.DISTANCE: ("Distance to the crossing", "Distancia al cruce"),
+    site_score.VACANCY: ("Industrial vacancy", "Vacancia industrial"),
+}
+
 BLOCK_ORDER = ("labor", "shelter_fee", "facility", "utilities", "site_overhead", "logistics", "duties")
 
 INDICATIVE_LABELS: tuple[tuple[str, tuple[str, str]], ...] = (
@@ -173,6 +186,7 @@ INDICATIVE_LABELS: tuple[tuple[str, tuple[str, str]], ...] = (
     ("iva_financing", ("IVA financing memo", "Memoria de financiamiento del IVA")),
     ("statutory", ("Statutory values", "Valores legales")),
     ("_china_baseline", ("China supplier baseline", "Comparación con el proveedor en China")),
+    ("_site", ("Site facts (vacancy, distance to the crossing)", "Datos del sitio (vacancia, distancia al cruce)")),
 )
 
 
@@ -210,6 +224,13 @@ def payback_text(payback: Decimal | None, horizon: int, language: str) -> str:
     return _w("years_months", language).format(
         years=number(payback, language, 2), months=number(payback * 12, language, 1)
     )
+
+
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: its first letter lowercase, unless it starts with a proper noun (Mexico)."""
+    if label.startswith(("Mexico", "México")):
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def _w(key: str, language: str) -> str:
@@ -869,12 +890,33 @@ class _Builder:
                 )
             )
 
+        scores = {id(sc): score for sc, score in zip(self.r.scenarios, self.r.site_scores, strict=True)}
+
         def direct_hourly(y: YearResult) -> Decimal:
             direct = [r for r in y.roles if r.role.direct and r.fte]
             fte = sum((r.fte for r in direct), Decimal(0))
             if not fte:
                 return Decimal(0)
             return sum((r.fte * r.loaded_usd_per_worked_hour for r in direct), Decimal(0)) / fte
+
+        def turnover(sc: ReportScenario) -> str:
+            rate = scores[id(sc)].criteria.turnover_rate
+            if rate is None:
+                return "—"
+            marked = [f"workforce.roles[{n}].market_benefits" for n, role in enumerate(sc.result.case.workforce.roles)
+                      if role.direct]
+            return self.pct(rate, 0) + self.ind(sc, *marked)
+
+        def site_value(sc: ReportScenario, key: str) -> str:
+            site = sc.site
+            value = None if site is None else getattr(site, key)
+            if value is None:
+                return "—"
+            text = self.pct(value, 1) if key == "vacancy_rate" else number(value, self.lang, 0)
+            return text + self.ind(sc, f"_site.{key}")
+
+        def talent(sc: ReportScenario) -> str:
+            return markup(sc.site.talent_pool) if sc.site is not None and sc.site.talent_pool else "—"
 
         specs: list[tuple[tuple[str, str], Callable[[ReportScenario, YearResult], str]]] = [
             (
@@ -906,13 +948,31 @@ class _Builder:
                 ("Direct labor, loaded USD per worked hour", "Mano de obra directa, USD integrales por hora trabajada"),
                 lambda sc, y: number(direct_hourly(y), self.lang),
             ),
+            (
+                ("Turnover of direct roles (per year, by headcount)", "Rotación del personal directo (anual, por plantilla)"),
+                lambda sc, y: turnover(sc),
+            ),
+            (
+                ("Industrial vacancy of the market", "Vacancia industrial del mercado"),
+                lambda sc, y: site_value(sc, "vacancy_rate"),
+            ),
+            (
+                ("Distance to the border crossing or customer (km)", "Distancia al cruce fronterizo o al cliente (km)"),
+                lambda sc, y: site_value(sc, "distance_to_crossing_km"),
+            ),
+            (
+                ("Crossing freight per load (USD, base year)", "Flete de cruce por carga (USD, año base)"),
+                lambda sc, y: self.m(sc.result.case.logistics.crossing_usd_per_load)
+                + self.ind(sc, "logistics.crossing_usd_per_load"),
+            ),
+            (("Talent pool", "Oferta de talento"), lambda sc, y: talent(sc)),
             *[
                 (self.block_pair(name), functools.partial(self.block_value, name))
                 for name in BLOCK_ORDER
             ],
-            (("Mexico total (USD/yr)", "Total México (USD/año)"), lambda sc, y: self.m(y.mexico.total_usd)),
+            (MEXICO_TOTAL, lambda sc, y: self.m(y.mexico.total_usd)),
             (("Current plant (USD/yr)", "Planta actual (USD/año)"), lambda sc, y: self.m(y.baseline.total_usd)),
-            (("Annual savings (USD)", "Ahorro anual (USD)"), lambda sc, y: self.m(y.savings_usd)),
+            (ANNUAL_SAVINGS, lambda sc, y: self.m(y.savings_usd)),
             (("One-time cost (USD)", "Costo único (USD)"), lambda sc, y: self.m(sc.result.one_time.total_usd)),
             (("NPV (USD)", "VPN (USD)"), lambda sc, y: self.m(sc.result.returns.npv_usd)),
             (("IRR", "TIR"), lambda sc, y: irr_text(sc.result.returns.irr, self.lang)),
@@ -920,11 +980,69 @@ class _Builder:
                 ("Payback", "Recuperación"),
                 lambda sc, y: payback_text(sc.result.returns.payback_years, len(sc.result.years), self.lang),
             ),
+            (SITE_SCORE, lambda sc, y: self.score_text(scores[id(sc)])),
         ]
         rows = [[markup(self.t(pair)), *(fn(sc, self.ref_year(sc)) for sc in self.r.scenarios)] for pair, fn in specs]
         header = [self.w("item"), *(sc.name for sc in self.r.scenarios)]
-        totals = len(specs) - 7
-        out.append(self.table(header, rows, self.scenario_columns(self.width * 0.34), bold_rows=(totals, totals + 2)))
+        bold = [n for n, (pair, _) in enumerate(specs) if pair in (MEXICO_TOTAL, ANNUAL_SAVINGS, SITE_SCORE)]
+        out.append(self.table(header, rows, self.scenario_columns(self.width * 0.34), bold_rows=bold))
+        out += self.score_build(scores[id(self.r.scenarios[0])])
+        return out
+
+    def score_text(self, score: SiteScore) -> str:
+        if score.score is None:
+            return markup(self.t(("needs two or more scenarios", "requiere dos o más escenarios")))
+        n = len(self.r.scenarios)
+        rank = self.t((f"rank {score.rank} of {n}", f"lugar {score.rank} de {n}"))
+        return f"{number(score.score, self.lang, 1)} ({rank})"
+
+    def score_build(self, first: SiteScore) -> list[Flowable]:
+        """How the weighted score is built: each criterion's points per scenario, and what was left out."""
+        if first.score is None:  # the score row already says it needs two or more scenarios
+            return []
+        method = [k for k, _ in SECTIONS].index("method") + 1
+        out: list[Flowable] = [
+            Spacer(1, 6),
+            self.p(
+                markup(
+                    self.t(
+                        (
+                            "How the weighted site score is built: each criterion is rescaled between the compared scenarios "
+                            "(best 100, worst 0; lower is better except vacancy, where more available space is better) "
+                            f"and weighted as shown (section {method} gives the rule).",
+                            "Cómo se construye la puntuación ponderada del sitio: cada criterio se reescala entre los escenarios "
+                            "comparados (el mejor 100, el peor 0; menor es mejor salvo la vacancia, donde más espacio disponible "
+                            f"es mejor) y se pondera como se indica (la sección {method} da la regla).",
+                        )
+                    )
+                ),
+                self.s.note,
+            ),
+        ]
+        rows = []
+        for key in first.used:
+            weight = first.weights[key]
+            label = f"{self.t(SCORE_CRITERIA[key])} ({self.pct(weight / 100, 0 if weight == weight.to_integral() else 1)})"
+            rows.append([markup(label), *(number(sc.points[key], self.lang, 0) for sc in self.r.site_scores)])
+        rows.append([markup(self.t(SITE_SCORE)), *(self.score_text(sc) for sc in self.r.site_scores)])
+        header = [self.t(("Criterion (weight)", "Criterio (peso)")), *(sc.name for sc in self.r.scenarios)]
+        table = self.table(header, rows, self.scenario_columns(self.width * 0.34), bold_rows=(len(rows) - 1,))
+        out[1:] = [KeepTogether([*out[1:], table])]  # the explanation stays with its table
+        if first.left_out:
+            names = ", ".join(_in_sentence(self.t(SCORE_CRITERIA[k])) for k in first.left_out)
+            out.append(
+                self.p(
+                    markup(
+                        self.t(
+                            (
+                                f"Left out of the score because not every scenario has it: {names}.",
+                                f"Fuera de la puntuación porque no todos los escenarios lo tienen: {names}.",
+                            )
+                        )
+                    ),
+                    self.s.note,
+                )
+            )
         return out
 
     def block_value(self, name: str, _scenario: ReportScenario, year: YearResult) -> str:
@@ -2107,7 +2225,61 @@ class _Builder:
                 )
             )
             out += self.bullets(markup(self.t(pair)) for pair in CHINA_LIMITATIONS)
+        out.append(Paragraph(markup(self.t(("The weighted site score", "La puntuación ponderada del sitio"))), self.s.h2))
+        out += self.bullets(markup(self.t(pair)) for pair in self.score_method())
         return out
+
+    def score_method(self) -> list[tuple[str, str]]:
+        weights = {
+            lang: ", ".join(
+                f"{_in_sentence(_pick(SCORE_CRITERIA[k], lang))} {percent(w / 100, lang, 0)}"
+                for k, w in site_score.WEIGHTS.items()
+            )
+            for lang in ("en", "es")
+        }
+        return [
+            (
+                "Section 3 scores each scenario on five criteria: the loaded USD per direct worked hour and the Mexico annual "
+                "total of its first full year, the turnover of its direct roles (their turnover rates weighted by headcount), "
+                "the road distance to the border crossing or the customer, and the market's industrial vacancy.",
+                "La sección 3 califica cada escenario con cinco criterios: los USD integrales por hora trabajada directa y el "
+                "total anual en México de su primer año completo, la rotación de sus puestos directos (sus tasas de rotación "
+                "ponderadas por plantilla), la distancia por carretera al cruce fronterizo o al cliente y la vacancia "
+                "industrial del mercado.",
+            ),
+            (
+                "Each criterion is rescaled linearly between the compared scenarios: the best gets 100, the worst 0 and the "
+                "others in proportion (all 100 when they are equal). Lower is better, except vacancy: more available "
+                "industrial space is better.",
+                "Cada criterio se reescala linealmente entre los escenarios comparados: el mejor obtiene 100, el peor 0 y los "
+                "demás en proporción (todos 100 si son iguales). Menor es mejor, salvo la vacancia: más espacio industrial "
+                "disponible es mejor.",
+            ),
+            (
+                f"Weights: {weights['en']}. A criterion missing for any scenario is left out and the other weights are "
+                "renormalised to 100%. A scenario alone has no score: it needs two or more scenarios.",
+                f"Pesos: {weights['es']}. Un criterio que falta en algún escenario queda fuera y los demás pesos se "
+                "renormalizan a 100 %. Un escenario solo no tiene puntuación: requiere dos o más escenarios.",
+            ),
+            (
+                "The score is relative to the scenarios in this document (adding or removing one changes it) and leaves out "
+                "what is described but not measured: the talent pool, security, incentives, utility capacity.",
+                "La puntuación es relativa a los escenarios de este documento (agregar o quitar uno la cambia) y deja fuera lo "
+                "que se describe pero no se mide: la oferta de talento, la seguridad, los incentivos, la capacidad de los "
+                "servicios.",
+            ),
+            (
+                "Prefilled vacancy comes from the cost model's market reports (Juárez 7.7% Q4-2025, Tijuana 8% Q3-2025, "
+                "Monterrey 7.1% Q4-2025, Saltillo 0.8% Q1-2025, Reynosa 6.0% Oct-2025, San Luis Potosí 4.9% Jan-2025; "
+                "elsewhere the national 4.4% of Oct-2025); the prefilled distance is a typical road distance to the "
+                "crossing the freight uses (Laredo for central Mexico), not a route study. Both are indicative until replaced.",
+                "La vacancia precargada proviene de los reportes de mercado del modelo de costos (Juárez 7.7 % 4T-2025, "
+                "Tijuana 8 % 3T-2025, Monterrey 7.1 % 4T-2025, Saltillo 0.8 % 1T-2025, Reynosa 6.0 % oct-2025, San Luis "
+                "Potosí 4.9 % ene-2025; en otras plazas el 4.4 % nacional de oct-2025); la distancia precargada es una "
+                "distancia típica por carretera al cruce que usa el flete (Laredo para el centro de México), no un estudio "
+                "de ruta. Ambas son indicativas hasta sustituirlas.",
+            ),
+        ]
 
     # 17 appendix -------------------------------------------------------------------------------------------
 

@@ -32,7 +32,13 @@ from shelter_app.core.errors import UserError
 from shelter_app.exchange import business_case_io
 from shelter_app.services import rows
 from shelter_app.services.checklists import ItemView, project_items, shipped_packs
-from shelter_app.services.scenarios import ScenarioView, china_baseline, compute_document, list_scenarios
+from shelter_app.services.scenarios import (
+    ScenarioView,
+    china_baseline,
+    compute_document,
+    list_scenarios,
+    site_facts,
+)
 from shelter_app.storage.db import Database
 from shelter_app.storage.models import Client, Project
 
@@ -57,7 +63,8 @@ def _scenario(
     indicative: frozenset[str] | None = None,
     scenario_id: int | None = None,
 ) -> ReportScenario:
-    """Compute one document, its sensitivity and its China comparison; `InvalidInput` names the JSON path at fault."""
+    """Compute one document, its sensitivity and its China comparison, and read its site facts; `InvalidInput`
+    names the JSON path at fault."""
     result = compute_document(dict(document))
     china = china_baseline(dict(document))
     reference = shipped_reference()
@@ -79,6 +86,7 @@ def _scenario(
         id=scenario_id,
         china=None if china is None else compare_china(result, china),
         china_sensitivity=None if china is None else china_sensitivity(result, china, computed),
+        site=site_facts(dict(document)),
     )
 
 
