@@ -931,6 +931,10 @@
         <translation>Costo del IVA que evita la certificación</translation>
     </message>
     <message>
+        <source>Site score (rank)</source>
+        <translation>Puntaje de la ubicación (lugar)</translation>
+    </message>
+    <message>
         <source>Savings vs the China supplier</source>
         <translation>Ahorro frente al proveedor en China</translation>
     </message>

@@ -153,6 +153,9 @@ def test_scenarios_are_added_copied_and_deleted_side_by_side(workspace: ProjectW
     page.duplicate_scenario()
     assert [v.name for v in page.views] == ["Shelter", "Querétaro"] and page.current.name == "Querétaro"
     assert page.table.columnCount() == 2
+    labels = [page.table.verticalHeaderItem(r).text() for r in range(page.table.rowCount())]  # type: ignore[union-attr]
+    score_row = labels.index("Site score (rank)")  # two scenarios: the weighted site score ranks them
+    assert [comparison(page, score_row, c) for c in range(2)] == ["100 (#1)", "100 (#1)"]  # identical copies tie
     when_modal(lambda dialog: (dialog.setTextValue("Own entity"), dialog.accept())  # type: ignore[attr-defined]
                if isinstance(dialog, QInputDialog) else None)
     page.new_scenario("own_entity")

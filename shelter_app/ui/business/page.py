@@ -342,13 +342,23 @@ class BusinessCasePage(QWidget):
             self.status.setText(" ".join(marks))
         self._show_columns()
 
+    @staticmethod
+    def _site(document: dict[str, Any]) -> Any:
+        from shelter_app.services import scenarios
+
+        try:
+            return scenarios.site_facts(document)
+        except UserError:  # shown at its field by recompute; the score leaves it out meanwhile
+            return None
+
     def _show_columns(self) -> None:
         columns = []
         for view in self.views:
             current = self.current is not None and view.id == self.current.id
             result = self.live if current else self.results.get(view.id)
             china = self.china_of.get(id(result)) if result is not None else None
-            columns.append(Column(view.name, result, current, china))
+            columns.append(Column(view.name, result, current, china, self._site(self.editor.document if current
+                                                                                else view.document)))
         self.table.set_columns(columns)
         self.blocks.set_columns(columns)
         self.cash.set_columns(columns)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QTableWidget, QTableWidgetItem, QWidg
 
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.result import BusinessCaseResult, YearResult
+from shelter_app.core.business_case.site_score import SiteEntry, SiteFacts, score_sites
 from shelter_app.l10n import format_number
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -39,6 +40,8 @@ class Column:
     current: bool = False
     china: ChinaComparison | None = None
     """The scenario against its China-supplier baseline, when it has one."""
+    site: SiteFacts | None = None
+    """Vacancy, distance to the crossing, talent pool: for the weighted site score."""
 
 
 def block_labels() -> dict[str, str]:
@@ -98,6 +101,12 @@ class ComparisonTable(QTableWidget):
             translate("BusinessResults", "Payback"),
             translate("BusinessResults", "IVA cost avoided by the certification"),
         ]
+        computed = [c for c in columns if c.result is not None]
+        scores = {}
+        if len(computed) >= 2:  # the weighted site score compares two or more scenarios
+            found = score_sites([SiteEntry(c.name, c.result, c.site) for c in computed if c.result is not None])
+            scores = {c.name: found[n] for n, c in enumerate(computed)}
+            rows.append(translate("BusinessResults", "Site score (rank)"))
         with_china = any(c.china is not None for c in columns)
         if with_china:
             rows += [translate("BusinessResults", "Savings vs the China supplier"),
@@ -109,6 +118,10 @@ class ComparisonTable(QTableWidget):
         self.setHorizontalHeaderLabels([("● " if c.current else "") + c.name for c in columns])
         for column, entry in enumerate(columns):
             values = self._values(entry.result)
+            if scores:
+                score = scores.get(entry.name)
+                values.append("—" if score is None or score.score is None else
+                              f"{format_number(score.score, self.language, 0)} (#{score.rank})")
             if with_china:
                 values += self._china_values(entry)
             for row, text in enumerate(values):
