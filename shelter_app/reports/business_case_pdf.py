@@ -903,8 +903,8 @@ class _Builder:
             rate = scores[id(sc)].criteria.turnover_rate
             if rate is None:
                 return "—"
-            marked = [f"workforce.roles[{n}].market_benefits" for n, role in enumerate(sc.result.case.workforce.roles)
-                      if role.direct]
+            roles = sc.result.case.workforce.roles
+            marked = [f"workforce.roles[{n}].market_benefits.turnover_rate" for n, role in enumerate(roles) if role.direct]
             return self.pct(rate, 0) + self.ind(sc, *marked)
 
         def site_value(sc: ReportScenario, key: str) -> str:

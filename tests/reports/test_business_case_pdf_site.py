@@ -46,7 +46,8 @@ def juarez() -> dict[str, Any]:
     document["_site"] = {"vacancy_rate": D("0.077"), "distance_to_crossing_km": D(10),
                          "talent_pool": "UACJ and ITCJ engineering graduates"}
     document["_prefill"] = {"from": "journey", "structure": "shelter",
-                            "indicative": ["_site.vacancy_rate", "_site.distance_to_crossing_km"]}
+                            "indicative": ["_site.vacancy_rate", "_site.distance_to_crossing_km",
+                                           "workforce.roles[0].market_benefits.turnover_rate"]}
     return document
 
 
@@ -89,6 +90,7 @@ def test_two_sites_are_compared_and_scored(tmp_path: Path, language: str) -> Non
                   number(b.score, language, 1)):
         assert value in section, f"{value!r} missing from section 3"
     assert f"{percent(D('0.077'), language)} ◇" in section and "10 ◇" in section  # prefill figures are marked
+    assert f"{percent(a.criteria.turnover_rate or D(0), language, 0)} ◇" in section
     assert f"{percent(D('0.044'), language)} ◇" not in section  # the consultant's own
     assert "300 ◇" not in section  # the golden case's freight is its own
     assert ("Fuera de la puntuación" if language == "es" else "Left out of the score") not in section
