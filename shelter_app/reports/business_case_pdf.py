@@ -899,6 +899,14 @@ class _Builder:
                 return Decimal(0)
             return sum((r.fte * r.loaded_usd_per_worked_hour for r in direct), Decimal(0)) / fte
 
+        def operator_wage(sc: ReportScenario) -> str:
+            """The daily wage of the largest direct role (the operator the market quotes)."""
+            direct = [(n, r) for n, r in enumerate(sc.result.case.workforce.roles) if r.direct and r.headcount > 0]
+            if not direct:
+                return "—"
+            n, role = max(direct, key=lambda pair: pair[1].headcount)
+            return number(role.daily_wage_mxn, self.lang, 2) + self.ind(sc, f"workforce.roles[{n}].daily_wage_mxn")
+
         def turnover(sc: ReportScenario) -> str:
             rate = scores[id(sc)].criteria.turnover_rate
             if rate is None:
@@ -939,7 +947,16 @@ class _Builder:
                 ("Minimum wage (MXN/day)", "Salario mínimo (MXN/día)"),
                 lambda sc, y: number(sc.result.parameters.min_wage_mxn_per_day, self.lang),
             ),
+            (
+                ("Operator daily wage (MXN, base year)", "Salario diario del operador (MXN, año base)"),
+                lambda sc, y: operator_wage(sc),
+            ),
             (("Payroll tax (ISN)", "ISN"), lambda sc, y: self.pct(sc.result.parameters.isn_rate, 2)),
+            (
+                ("Rent (USD per sq ft per month)", "Renta (USD por pie² al mes)"),
+                lambda sc, y: number(sc.result.case.facility.rent_usd_per_sqft_month, self.lang, 2)
+                + self.ind(sc, "facility.rent_usd_per_sqft_month"),
+            ),
             (
                 ("FTE in the reference year", "FTE en el año de referencia"),
                 lambda sc, y: number(y.fte.total, self.lang, 1),
