@@ -139,7 +139,7 @@ class BusinessCasePage(QWidget):
         right.addWidget(self.table)
         right.addWidget(self.blocks)
         right.addWidget(self.cash)
-        right.setSizes([230, 260, 260])
+        right.setSizes([300, 230, 230])  # the comparison shows every row, the site score included
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
