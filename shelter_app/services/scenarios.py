@@ -110,6 +110,22 @@ CHINA_KEY = "_china_baseline"
 CHINA_REQUIRED = ("annual_fob_usd", "annual_mexico_materials_usd")
 
 
+def _extension(document: dict[str, Any], key: str, kind: type) -> dict[str, Any] | None:
+    """An app extension of the document (`_china_baseline`, `_site`): None when absent or null; an object whose
+    keys are `kind`'s fields (notes `_…` allowed), or `InvalidInput` naming the JSON path."""
+    raw = document.get(key)
+    if raw is None:
+        return None
+    base = f"$.{key}"
+    if not isinstance(raw, dict):
+        raise business_case_io.InvalidInput(base, "must be an object", "debe ser un objeto")
+    known = {f.name for f in dataclasses.fields(kind)}
+    for name in raw:
+        if not str(name).startswith("_") and name not in known:
+            raise business_case_io.InvalidInput(f"{base}.{name}", "unknown field", "campo desconocido")
+    return raw
+
+
 def china_baseline(document: dict[str, Any]) -> ChinaBaseline | None:
     """The document's `_china_baseline` (None when absent or null); `InvalidInput` names the JSON path at fault.
 
@@ -119,16 +135,10 @@ def china_baseline(document: dict[str, Any]) -> ChinaBaseline | None:
     """
     from shelter_app.core.business_case.validation import InvalidBusinessCase
 
-    raw = document.get(CHINA_KEY)
+    raw = _extension(document, CHINA_KEY, ChinaBaseline)
     if raw is None:
         return None
     base = f"$.{CHINA_KEY}"
-    if not isinstance(raw, dict):
-        raise business_case_io.InvalidInput(base, "must be an object", "debe ser un objeto")
-    known = {f.name for f in dataclasses.fields(ChinaBaseline)}
-    for key in raw:
-        if not str(key).startswith("_") and key not in known:
-            raise business_case_io.InvalidInput(f"{base}.{key}", "unknown field", "campo desconocido")
     for key in CHINA_REQUIRED:
         if key not in raw:
             raise business_case_io.InvalidInput(f"{base}.{key}", "is required", "es obligatorio")
@@ -189,16 +199,10 @@ def site_facts(document: dict[str, Any]) -> SiteFacts | None:
     `vacancy_rate` a fraction 0–1, `distance_to_crossing_km` ≥ 0, `talent_pool` text of at most 300
     characters; each optional (null is the same as absent). Notes (`_…`) are skipped, any other key refused.
     """
-    raw = document.get(SITE_KEY)
+    raw = _extension(document, SITE_KEY, SiteFacts)
     if raw is None:
         return None
     base = f"$.{SITE_KEY}"
-    if not isinstance(raw, dict):
-        raise business_case_io.InvalidInput(base, "must be an object", "debe ser un objeto")
-    known = {f.name for f in dataclasses.fields(SiteFacts)}
-    for key in raw:
-        if not str(key).startswith("_") and key not in known:
-            raise business_case_io.InvalidInput(f"{base}.{key}", "unknown field", "campo desconocido")
     vacancy = raw.get("vacancy_rate")
     if vacancy is not None:
         vacancy = _site_number(vacancy, f"{base}.vacancy_rate", Decimal(1),
