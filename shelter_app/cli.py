@@ -466,8 +466,6 @@ def cmd_business_case_compute(args: argparse.Namespace, out: TextIO, err: TextIO
 def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
     """The business-case PDF: from INPUT.json (no project, nothing recorded) or from a project's
     scenarios (the document is kept with the project). Invalid input exits 2 naming the JSON path."""
-    from shelter_app.exchange.business_case_io import InvalidInput
-
     if bool(args.input) == bool(args.project):
         raise UserError("Give either INPUT.json or --project ID.", "Indique INPUT.json o bien --project ID.")
     if args.scenario and not args.project:
@@ -495,9 +493,6 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
                                                language=language, paper=args.paper,
                                                documents_dir=ctx.paths.documents,
                                                provider_name=ctx.settings.provider())
-    except InvalidInput as exc:
-        print(f"invalid input: {exc.message(ctx.language)}", file=sys.stderr)
-        return 2
     except OSError as exc:
         print(f"cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -546,17 +541,12 @@ def cmd_scenario_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_scenario_add(ctx: Context, args: argparse.Namespace) -> int:
     """A new scenario: prefilled from the project's journey, or the document of a JSON file."""
-    from shelter_app.exchange.business_case_io import InvalidInput
     from shelter_app.services import scenarios
 
     project_id = _project(ctx, args.project)
-    try:
-        document = scenarios.read_document_file(Path(args.source)) if args.source else None
-        changes = scenarios.create_scenario(ctx.db, ctx.actor, project_id, args.name, structure=args.structure,
-                                            document=document)
-    except InvalidInput as exc:
-        print(f"invalid input: {exc.message(ctx.language)}", file=sys.stderr)
-        return 2
+    document = scenarios.read_document_file(Path(args.source)) if args.source else None
+    changes = scenarios.create_scenario(ctx.db, ctx.actor, project_id, args.name, structure=args.structure,
+                                        document=document)
     return _report(ctx, changes, args, f"Scenario {changes.entity_id} added to project {project_id}.",
                    f"Escenario {changes.entity_id} agregado al proyecto {project_id}.")
 
@@ -790,6 +780,11 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
             print(f"{name}: {error.message(ctx.language)}", file=err)
         return 2
     except UserError as exc:
+        from shelter_app.exchange.business_case_io import InvalidInput  # loaded only when something went wrong
+
+        if isinstance(exc, InvalidInput):  # the business-case contract's wording (business-case-io.md §1)
+            print(f"invalid input: {exc.message(ctx.language)}", file=err)
+            return 2
         print(exc.message(ctx.language), file=err)
         return 2
     finally:

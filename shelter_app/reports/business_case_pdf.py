@@ -45,7 +45,7 @@ from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.inputs import FeeModel
 from shelter_app.core.business_case.parameters import Origin, ParameterSource
 from shelter_app.core.business_case.reference import Provenance
-from shelter_app.core.business_case.result import RoleYear, YearResult
+from shelter_app.core.business_case.result import RoleYear, YearResult, direct_hourly_usd
 from shelter_app.core.business_case.sensitivity import Driver, Sensitivity, SensitivityRow, first_full_year
 from shelter_app.core.business_case.site_score import SiteScore
 from shelter_app.core.business_report import (
@@ -892,13 +892,6 @@ class _Builder:
 
         scores = {id(sc): score for sc, score in zip(self.r.scenarios, self.r.site_scores, strict=True)}
 
-        def direct_hourly(y: YearResult) -> Decimal:
-            direct = [r for r in y.roles if r.role.direct and r.fte]
-            fte = sum((r.fte for r in direct), Decimal(0))
-            if not fte:
-                return Decimal(0)
-            return sum((r.fte * r.loaded_usd_per_worked_hour for r in direct), Decimal(0)) / fte
-
         def operator_wage(sc: ReportScenario) -> str:
             """The daily wage of the largest direct role (the operator the market quotes)."""
             direct = [(n, r) for n, r in enumerate(sc.result.case.workforce.roles) if r.direct and r.headcount > 0]
@@ -963,7 +956,7 @@ class _Builder:
             ),
             (
                 ("Direct labor, loaded USD per worked hour", "Mano de obra directa, USD integrales por hora trabajada"),
-                lambda sc, y: number(direct_hourly(y), self.lang),
+                lambda sc, y: number(direct_hourly_usd(y) or Decimal(0), self.lang),
             ),
             (
                 ("Turnover of direct roles (per year, by headcount)", "Rotación del personal directo (anual, por plantilla)"),

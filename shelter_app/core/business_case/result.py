@@ -312,3 +312,10 @@ class BusinessCaseResult:
     returns: Returns
     iva_financing: IvaMemo
     warnings: tuple[InputWarning, ...] = ()
+
+
+def direct_hourly_usd(year: YearResult) -> Decimal | None:
+    """Loaded USD per worked hour of the direct roles, weighted by FTE; None without direct FTE."""
+    direct = [r for r in year.roles if r.role.direct and r.fte > 0]
+    fte = sum((r.fte for r in direct), Decimal(0))
+    return sum((r.fte * r.loaded_usd_per_worked_hour for r in direct), Decimal(0)) / fte if fte else None

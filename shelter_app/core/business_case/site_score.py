@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from shelter_app.core.business_case.result import BusinessCaseResult
+from shelter_app.core.business_case.result import BusinessCaseResult, direct_hourly_usd
 from shelter_app.core.business_case.sensitivity import first_full_year
 
 HOURLY: Final = "hourly_usd"
@@ -113,9 +113,7 @@ class SiteScore:
 def criteria_of(entry: SiteEntry) -> SiteCriteria:
     """The criteria of one computed scenario and its site facts."""
     year = first_full_year(entry.result)
-    direct = [r for r in year.roles if r.role.direct and r.fte > 0]
-    fte = sum((r.fte for r in direct), _ZERO)
-    hourly = sum((r.fte * r.loaded_usd_per_worked_hour for r in direct), _ZERO) / fte if fte else None
+    hourly = direct_hourly_usd(year)
     roles = [r for r in entry.result.case.workforce.roles if r.direct and r.headcount > 0]
     heads = sum((r.headcount for r in roles), _ZERO)
     turnover = (sum((r.headcount * r.market_benefits.turnover_rate for r in roles), _ZERO) / heads

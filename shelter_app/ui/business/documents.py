@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -109,16 +109,12 @@ def generate_dialog(workspace: Any) -> None:
     from shelter_app.ui.workspace.exports import default_file_name
 
     language, paper, chosen = str(options.language.currentData()), str(options.paper.currentData()), options.chosen()
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
     name = default_file_name(workspace.client_name, workspace.project_title, "pdf").removesuffix(".pdf")
     label = translate("ProjectWorkspace", "business case")
-    suggested = folder / f"{name} - {label} ({language}).pdf"
-    title = translate("ProjectWorkspace", "Save the business case")
-    target_text, _ = QFileDialog.getSaveFileName(workspace, title, str(suggested),
-                                                 translate("ProjectWorkspace", "PDF documents (*.pdf)"))
-    if target_text:
-        target = Path(target_text) if target_text.lower().endswith(".pdf") else Path(f"{target_text}.pdf")
+    target = workspace._ask_target(translate("ProjectWorkspace", "Save the business case"), "pdf",
+                                   translate("ProjectWorkspace", "PDF documents (*.pdf)"),
+                                   f"{name} - {label} ({language}).pdf")
+    if target is not None:
         generate_to(workspace, target, chosen, language, paper)
 
 

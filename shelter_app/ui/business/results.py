@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
 from shelter_app.core.business_case.china import ChinaComparison
-from shelter_app.core.business_case.result import BusinessCaseResult, YearResult
+from shelter_app.core.business_case.result import BusinessCaseResult, direct_hourly_usd
+from shelter_app.core.business_case.sensitivity import first_full_year
 from shelter_app.core.business_case.site_score import SiteEntry, SiteFacts, score_sites
 from shelter_app.l10n import format_number
 
@@ -54,14 +55,6 @@ def block_labels() -> dict[str, str]:
         "logistics": translate("BusinessResults", "Logistics"),
         "duties": translate("BusinessResults", "Duties"),
     }
-
-
-def steady_year(result: BusinessCaseResult) -> YearResult:
-    """The year the comparison quotes: the first fully realised one (the base year is often a ramp)."""
-    for year in result.years:
-        if year.ramp_realization == 1:
-            return year
-    return result.years[-1]
 
 
 def usd(value: Decimal, language: str) -> str:
@@ -137,7 +130,7 @@ class ComparisonTable(QTableWidget):
     def _china_values(self, entry: Column) -> list[str]:
         if entry.china is None or entry.result is None:
             return ["—", "—"]
-        year = steady_year(entry.result).year
+        year = first_full_year(entry.result).year
         china_year = next((y for y in entry.china.years if y.year == year), entry.china.years[-1])
         return [usd(china_year.savings_usd, self.language), usd(entry.china.returns.npv_usd, self.language)]
 
@@ -145,16 +138,8 @@ class ComparisonTable(QTableWidget):
         if result is None:
             return [translate("BusinessResults", "does not compute yet")] + [""] * 8
         lang = self.language
-        year = steady_year(result)
-        direct = [r for r in year.roles if r.role.direct]
-        hourly = (
-            (
-                sum((r.loaded_usd_per_worked_hour * r.fte for r in direct), Decimal(0))
-                / sum((r.fte for r in direct), Decimal(0))
-            )
-            if direct and sum(r.fte for r in direct)
-            else None
-        )
+        year = first_full_year(result)
+        hourly = direct_hourly_usd(year)
         returns = result.returns
         irr = (
             f"{format_number(returns.irr * 100, lang, 1)} %"
@@ -218,8 +203,8 @@ class BlocksChart(_Chart):
         bars: list[tuple[str, list[tuple[str, Decimal]]]] = []
         for column in self.columns:
             assert column.result is not None
-            bars.append((column.name, list(steady_year(column.result).mexico.blocks_usd.items())))
-        baseline = steady_year(current.result).baseline.blocks_usd
+            bars.append((column.name, list(first_full_year(column.result).mexico.blocks_usd.items())))
+        baseline = first_full_year(current.result).baseline.blocks_usd
         bars.append((translate("BusinessResults", "Current plant"), list(baseline.items())))
         top = max(sum((v for _, v in blocks if v > 0), Decimal(0)) for _, blocks in bars) or Decimal(1)
         label_width, left, right = 150.0, 8.0, 70.0  # right: room for the total after the longest bar

@@ -480,10 +480,10 @@ class ProjectWorkspace(QMainWindow):
         choices = [("en", self.tr("English")), ("es", self.tr("Spanish"))]
         return [*choices, ("bilingual", self.tr("English and Spanish"))] if bilingual else choices
 
-    def _ask_target(self, title: str, suffix: str, file_filter: str) -> Path | None:
+    def _ask_target(self, title: str, suffix: str, file_filter: str, name: str | None = None) -> Path | None:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         folder = self._last_dir or (Path(documents) if documents and Path(documents).is_dir() else Path.home())
-        name = default_file_name(self.client_name, self.project_title, suffix)
+        name = name or default_file_name(self.client_name, self.project_title, suffix)
         chosen, _ = QFileDialog.getSaveFileName(self, title, str(folder / name), file_filter)
         if not chosen:
             return None
@@ -563,10 +563,10 @@ class ProjectWorkspace(QMainWindow):
         self.tabs.setCurrentIndex(self.business_tab)
         page = self.business_page()
         if start_if_empty and not page.views:
+            from shelter_app.core.scenario_prefill import default_structure
             from shelter_app.services import checklists, scenarios
 
-            state = checklists.get_journey(self.db, self.project_id)
-            structure = "own_entity" if str(state.journey.answers().path) == "own_entity" else "shelter"
+            structure = default_structure(checklists.get_journey(self.db, self.project_id).journey.answers())
             name = self.tr("Shelter") if structure == "shelter" else self.tr("Own entity")
             db, actor, project_id, today = self.db, self.actor, self.project_id, self.fixed_today
             self.runner.run(lambda: scenarios.create_scenario(db, actor, project_id, name, structure=structure,
