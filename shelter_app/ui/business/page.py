@@ -40,6 +40,12 @@ from shelter_app.ui.errors import ERROR_STYLE, handle_error
 from shelter_app.ui.worker import DbRunner
 
 RECOMPUTE_MS = 150
+HINTED_FIELDS = {  # field with a reference default -> shown as a percentage
+    "statutory.isn_rate": True, "statutory.min_wage_mxn_per_day": False, "statutory.uma_mxn_per_day": False,
+    "statutory.aguinaldo_days": False, "statutory.vacation_days": False, "statutory.prima_vacacional_rate": True,
+    "statutory.infonavit_rate": True, "ptu.rate": True, "ptu.taxable_income_margin": True,
+    "logistics.dta_mxn_per_pedimento": False, "us_baseline.paid_hours_per_year": False,
+}
 
 
 class BusinessCasePage(QWidget):
@@ -245,71 +251,47 @@ class BusinessCasePage(QWidget):
 
     def _show(self, view: ScenarioView) -> None:
         self.current = view
-        self.editor.set_document(view.document, self.reference_hints(view.document))
+        self.editor.set_document(view.document, self.reference_hints(self.results.get(view.id)))
         self.dirty = False
         self.recompute()
 
-    def reference_hints(self, document: dict[str, Any]) -> dict[str, str]:
+    def reference_hints(self, result: Any) -> dict[str, str]:
         """The statutory fields' hints: the reference value that applies when the field is empty, its source,
-        the date it was checked, and "to verify" where the notes could not confirm it."""
-        from shelter_app.content.reference import shipped_reference
-        from shelter_app.core.answers import WageZone
+        the date it was checked, and "to verify" where the notes could not confirm it. Read from the computed
+        case's parameter sources (the model already resolved every default), not looked up again."""
+        if result is None:
+            return {}
+        from shelter_app.core.business_case.parameters import Origin
 
-        reference = shipped_reference()
-        scenario, location = document.get("scenario", {}), document.get("location", {})
-        year = int(scenario.get("base_year", date.today().year))
-        state = str(location.get("state", ""))
-        zone = WageZone.BORDER if location.get("wage_zone") == "zlfn" else WageZone.GENERAL
-        defaults = reference.defaults
-        found: dict[str, Any] = {
-            "statutory.isn_rate": (reference.isn_rate.get((year, state)), True),
-            "statutory.min_wage_mxn_per_day": (reference.minimum_wage_mxn_per_day.get((year, zone)), False),
-            "statutory.uma_mxn_per_day": (reference.uma_mxn_per_day.get(year), False),
-            "statutory.aguinaldo_days": (defaults.aguinaldo_days, False),
-            "statutory.vacation_days": (self._vacation(reference, document), False),
-            "statutory.prima_vacacional_rate": (defaults.prima_vacacional_rate, True),
-            "statutory.infonavit_rate": (defaults.infonavit_rate, True),
-            "ptu.rate": (defaults.ptu_rate, True),
-            "ptu.taxable_income_margin": (defaults.ptu_taxable_income_margin, True),
-            "logistics.dta_mxn_per_pedimento": (defaults.dta_mxn_per_pedimento, False),
-            "us_baseline.paid_hours_per_year": (defaults.us_paid_hours_per_year, False),
-        }
+        sources = {source.parameter: source for source in result.parameters.sources}
+        year = result.case.scenario.base_year
         hints: dict[str, str] = {}
-        for key, (sourced, percent) in found.items():
-            if sourced is None:
+        for key, percent in HINTED_FIELDS.items():
+            source = sources.get(key.removeprefix("statutory."))
+            value = None if source is None else source.reference_value if source.origin is Origin.INPUT \
+                else source.value
+            if source is None or source.provenance is None or value is None:
                 hints[key] = self.tr("No reference value for {year}: type it (required).").format(year=year)
                 continue
-            value = sourced.value * 100 if percent else sourced.value
-            shown = format_number(value, self.language, 4 if percent else 2).rstrip("0").rstrip(".,")
-            provenance = sourced.provenance
-            source = (provenance.sources[0].title if provenance.sources else
-                      self.tr("a modelling assumption") if provenance.confidence == "assumption" else
-                      self.tr("no source"))
+            shown = format_number(Decimal(value) * (100 if percent else 1), self.language,
+                                  4 if percent else 2).rstrip("0").rstrip(".,")
+            provenance = source.provenance
+            name = (provenance.sources[0].title if provenance.sources else
+                    self.tr("a modelling assumption") if provenance.confidence == "assumption" else
+                    self.tr("no source"))
             text = self.tr("If left empty: {value}{unit} — {source}, checked {date}.").format(
-                value=shown, unit=" %" if percent else "", source=source,
+                value=shown, unit=" %" if percent else "", source=name,
                 date=format_date(provenance.checked_on, self.language))
             if provenance.to_verify:
                 text += " " + self.tr("To verify.")
             hints[key] = text
-        risk = str(document.get("statutory", {}).get("risk_class") or reference.default_risk_class)
-        premium = next((v for k, v in reference.risk_class_premiums.items() if str(k) == risk), None)
+        premium = sources.get("rt_premium_rate")
         if premium is not None:
             hints["statutory.risk_class"] = self.tr(
                 "A new IMSS registration pays its class's mean premium: class {risk}, {rate} % of the SBC.").format(
-                risk=risk, rate=format_number(premium.value * 100, self.language, 4).rstrip("0").rstrip(".,"))
+                risk=result.parameters.risk_class,
+                rate=format_number(Decimal(premium.value) * 100, self.language, 4).rstrip("0").rstrip(".,"))
         return hints
-
-    @staticmethod
-    def _vacation(reference: Any, document: dict[str, Any]) -> Any:
-        """The vacation days of the seniority assumed, with the vacation table's provenance."""
-        from shelter_app.core.business_case.reference import Sourced
-
-        seniority = document.get("workforce", {}).get("seniority_years", 1)
-        try:
-            days = reference.vacation.value.days_for(int(seniority))
-        except (TypeError, ValueError):
-            return None
-        return Sourced(Decimal(days), reference.vacation.provenance)
 
     # -- editing ----------------------------------------------------------------------------------------------
     def _edited(self) -> None:
