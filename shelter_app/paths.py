@@ -90,3 +90,12 @@ def resources_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"ShelterDesk resources not found next to {here}")
+
+
+def forms_dir() -> Path:
+    """The shipped `forms/` folder (form definitions): beside the package in a checkout, bundled when frozen."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "forms", here.parent / "forms"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"ShelterDesk forms not found next to {here}")

@@ -418,6 +418,8 @@ def _construct_unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
+UniqueKeyLoader = _UniqueKeyLoader
+"""For other YAML content (form definitions): a SafeLoader that refuses duplicate keys."""
 
 
 def _read_yaml(file: Path, problems: list[PackProblem]) -> dict[str, Any] | None:

@@ -1,0 +1,212 @@
+"""Where an answer goes in the project: the targets a definition's `maps_to` may name, and the conversion.
+
+The list is closed: a definition naming any other target, or a question whose type cannot fill its target,
+is refused when it loads. `project_values` turns a response's answers into {target: value} in the shape the
+target's owner stores (journey answers as JSON text values, business-case fields as Decimal/int, client
+fields as text); the services compare these with the project and apply them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Final
+
+from shelter_app.core.answers import Flag, ImmexModality, Path
+from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.forms.model import FormDefinition, QType, Question
+from shelter_app.core.wage_zones import STATES
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    BOOL = "bool"
+    CHOICE = "choice"
+    AMOUNT = "amount"  # money in `currency` (journey: decimal text; business case: Decimal)
+    NUMBER = "number"  # decimal, integer or money in `currency`
+    INTEGER = "integer"
+    PERCENT = "percent"
+    DATE = "date"
+    ROWS = "rows"
+
+
+@dataclass(frozen=True)
+class Target:
+    path: str
+    kind: Kind
+    label: Bilingual
+    currency: str = ""
+    choices: frozenset[str] = frozenset()
+    columns: Mapping[str, Target] = field(default_factory=dict)
+    required_columns: frozenset[str] = frozenset()
+
+    @property
+    def owner(self) -> str:
+        """"client", "journey" or "business_case"."""
+        return self.path.split(".", 1)[0]
+
+
+_ACCEPTS: Final[dict[Kind, frozenset[QType]]] = {
+    Kind.TEXT: frozenset({QType.TEXT, QType.LONG_TEXT, QType.EMAIL, QType.PHONE, QType.RFC, QType.CURP,
+                          QType.POSTAL_CODE, QType.TARIFF_CODE, QType.SELECT_ONE}),
+    Kind.BOOL: frozenset({QType.YES_NO}),
+    Kind.CHOICE: frozenset({QType.SELECT_ONE}),
+    Kind.AMOUNT: frozenset({QType.MONEY}),
+    Kind.NUMBER: frozenset({QType.DECIMAL, QType.INTEGER, QType.MONEY}),
+    Kind.INTEGER: frozenset({QType.INTEGER}),
+    Kind.PERCENT: frozenset({QType.PERCENT}),
+    Kind.DATE: frozenset({QType.DATE}),
+    Kind.ROWS: frozenset({QType.REPEAT}),
+}
+
+
+def _t(path: str, kind: Kind, en: str, es: str, **extra: object) -> Target:
+    return Target(path, kind, Bilingual(en, es), **extra)  # type: ignore[arg-type]
+
+
+def _flag(step: str, flag: Flag, en: str, es: str) -> Target:
+    return _t(f"journey.{step}.{flag.value}", Kind.BOOL, en, es)
+
+
+_ROLE_COLUMNS: Final = {
+    "role": _t("role", Kind.TEXT, "Role", "Puesto"),
+    "headcount": _t("headcount", Kind.INTEGER, "Headcount", "Plantilla"),
+    "shifts": _t("shifts", Kind.INTEGER, "Shifts", "Turnos"),
+}
+_BC_ROLE_COLUMNS: Final = {
+    "name": _t("name", Kind.TEXT, "Role", "Puesto"),
+    "headcount": _t("headcount", Kind.INTEGER, "Headcount", "Plantilla"),
+    "daily_wage_mxn": _t("daily_wage_mxn", Kind.NUMBER, "Daily wage", "Salario diario", currency="MXN"),
+    "direct": _t("direct", Kind.BOOL, "Direct labor", "Mano de obra directa"),
+}
+
+TARGETS: Final[dict[str, Target]] = {t.path: t for t in (
+    _t("client.legal_name", Kind.TEXT, "Legal name", "Razón social"),
+    _t("client.trade_name", Kind.TEXT, "Trade name", "Nombre comercial"),
+    _t("client.rfc", Kind.TEXT, "RFC", "RFC"),
+    _t("client.industry", Kind.TEXT, "Industry", "Industria"),
+    _t("client.website", Kind.TEXT, "Website", "Sitio web"),
+    _t("client.hq_address", Kind.TEXT, "Headquarters address", "Domicilio de la matriz"),
+    _t("journey.profile.annual_sales_usd", Kind.AMOUNT, "Total annual sales", "Ventas totales anuales",
+       currency="USD"),
+    _t("journey.profile.annual_exports_usd", Kind.AMOUNT, "Annual exports", "Exportaciones anuales", currency="USD"),
+    _t("journey.profile.monthly_temporary_imports_mxn", Kind.AMOUNT, "Monthly temporary imports",
+       "Importaciones temporales mensuales", currency="MXN"),
+    _t("journey.operating_model.path", Kind.CHOICE, "Operating model", "Modelo de operación",
+       choices=frozenset(p.value for p in Path)),
+    _t("journey.site.state", Kind.CHOICE, "State", "Estado", choices=frozenset(STATES)),
+    _t("journey.site.city", Kind.TEXT, "City", "Ciudad"),
+    _t("journey.site.municipality", Kind.TEXT, "Municipality", "Municipio"),
+    _t("journey.site.industrial_park", Kind.TEXT, "Industrial park", "Parque industrial"),
+    _flag("site", Flag.BUILDS_NEW_PLANT, "Builds a new plant", "Construye una planta nueva"),
+    _flag("site", Flag.HANDLES_HAZARDOUS_MATERIALS, "Handles hazardous materials", "Maneja materiales peligrosos"),
+    _t("journey.labor.roles", Kind.ROWS, "Headcount by role", "Plantilla por puesto", columns=_ROLE_COLUMNS,
+       required_columns=frozenset({"role", "headcount"})),
+    _flag("labor", Flag.USES_SPECIALIZED_SUBCONTRACTING, "Uses specialized subcontracting (REPSE)",
+          "Usa subcontratación especializada (REPSE)"),
+    _t("journey.programs.immex_modality", Kind.CHOICE, "IMMEX modality", "Modalidad IMMEX",
+       choices=frozenset(m.value for m in ImmexModality if m is not ImmexModality.ALBERGUE)),
+    _t("journey.programs.civa_rubro", Kind.CHOICE, "IVA/IEPS rubro sought", "Rubro de IVA e IEPS buscado",
+       choices=frozenset({"A", "AA", "AAA"})),
+    _t("journey.programs.temporary_imports_returned_pct", Kind.PERCENT, "Temporary imports returned",
+       "Importaciones temporales retornadas"),
+    _flag("programs", Flag.IMPORTS_ANNEX_II, "Imports Annex II goods", "Importa mercancías del Anexo II"),
+    _flag("programs", Flag.USES_PROSEC, "Uses PROSEC", "Usa PROSEC"),
+    _flag("programs", Flag.USES_REGLA_OCTAVA, "Uses the Eighth Rule", "Usa la Regla Octava"),
+    _flag("programs", Flag.EXPORTS_UNDER_USMCA, "Exports with USMCA preference", "Exporta con preferencia T-MEC"),
+    _t("journey.timeline.kickoff", Kind.DATE, "Kickoff date", "Fecha de inicio"),
+    _t("business_case.facility.area_sqft", Kind.NUMBER, "Plant area (sq ft)", "Superficie de la planta (ft²)"),
+    _t("business_case.iva_financing.temporary_imports_usd_per_month", Kind.NUMBER,
+       "Temporary imports per month (USD)", "Importaciones temporales por mes (USD)", currency="USD"),
+    _t("business_case.workforce.roles", Kind.ROWS, "Roles and wages", "Puestos y salarios",
+       columns=_BC_ROLE_COLUMNS, required_columns=frozenset({"name", "headcount", "daily_wage_mxn"})),
+    _t("business_case.logistics.northbound_loads_per_month", Kind.NUMBER, "Northbound loads per month",
+       "Cargas al norte por mes"),
+    _t("business_case.logistics.southbound_loads_per_month", Kind.NUMBER, "Southbound loads per month",
+       "Cargas al sur por mes"),
+    _t("business_case.utilities.electricity_kwh_per_month", Kind.NUMBER, "Electricity (kWh per month)",
+       "Electricidad (kWh por mes)"),
+    _t("business_case.us_baseline.direct_wage_usd_per_hour", Kind.NUMBER, "Current direct wage (USD/hour)",
+       "Salario directo actual (USD/hora)", currency="USD"),
+    _t("business_case.us_baseline.indirect_salary_usd_per_year", Kind.NUMBER, "Current indirect salary (USD/year)",
+       "Sueldo indirecto actual (USD/año)", currency="USD"),
+    _t("business_case.us_baseline.area_sqft", Kind.NUMBER, "Current plant area (sq ft)",
+       "Superficie de la planta actual (ft²)"),
+    _t("business_case.us_baseline.rent_usd_per_sqft_month", Kind.NUMBER, "Current rent (USD/sq ft/month)",
+       "Renta actual (USD/ft²/mes)", currency="USD"),
+    _t("business_case.us_baseline.electricity_kwh_per_month", Kind.NUMBER, "Current electricity (kWh/month)",
+       "Electricidad actual (kWh/mes)"),
+    _t("business_case.us_baseline.site_overhead_usd_per_month", Kind.NUMBER, "Current site overhead (USD/month)",
+       "Gastos generales actuales (USD/mes)", currency="USD"),
+)}
+
+
+def check_mapping(q: Question, target: Target) -> str | None:
+    """Why `q` cannot fill `target` (English, for the form author), or None when it can."""
+    if q.type is QType.CALCULATE:
+        kind = q.result
+    else:
+        kind = q.type
+    if kind not in _ACCEPTS[target.kind]:
+        return f"a {q.type.value} question cannot fill {target.path} (a {target.kind.value})"
+    if kind is QType.MONEY and target.currency and tuple(q.currencies) != (target.currency,):
+        return f"{target.path} is in {target.currency}: give the question `currency: {target.currency}`"
+    if kind is QType.MONEY and not target.currency:
+        return f"{target.path} is not an amount of money"
+    if target.kind is Kind.CHOICE:
+        extra = sorted({c.value for c in q.choices} - target.choices)
+        if extra:
+            return f"{target.path} does not accept the choices {', '.join(extra)}"
+    if target.kind is Kind.ROWS:
+        columns = {f.maps_to for f in q.fields if f.maps_to}
+        missing = sorted(target.required_columns - columns)
+        if missing:
+            return f"{target.path} needs row questions mapped to {', '.join(missing)}"
+        for f in q.fields:
+            if f.maps_to is None:
+                continue
+            column = target.columns.get(f.maps_to)
+            if column is None:
+                return f"{target.path} has no column {f.maps_to} (columns: {', '.join(target.columns)})"
+            problem = check_mapping(f, column)
+            if problem:
+                return f"row question {f.name}: {problem}"
+    return None
+
+
+def _convert(q: Question, target: Target, value: object) -> object:
+    """An answer (canonical) in the target's shape; journey values stay JSON text as the journey stores them."""
+    journey = target.owner == "journey" or target.owner == "client"
+    if target.kind is Kind.ROWS and isinstance(value, list):
+        rows = []
+        for row in value:
+            out: dict[str, object] = {}
+            for f in q.fields:
+                column = target.columns.get(f.maps_to or "")
+                if column is not None and isinstance(row, Mapping) and row.get(f.name) is not None:
+                    out[column.path] = _convert(f, Target(f"{target.owner}.x", column.kind, column.label,
+                                                          column.currency), row[f.name])
+            rows.append(out)
+        return rows
+    if isinstance(value, Mapping) and "amount" in value:  # money
+        amount = Decimal(str(value["amount"]))
+        return str(value["amount"]) if journey else amount
+    if target.kind in (Kind.NUMBER, Kind.INTEGER) and not journey:
+        if isinstance(value, str):
+            number = Decimal(value)
+            return int(number) if number == number.to_integral_value() else number
+        return value
+    return value
+
+
+def project_values(definition: FormDefinition, answers: Mapping[str, object]) -> dict[str, tuple[Question, object]]:
+    """{target path: (question, value in the target's shape)} for every answered, mapped question."""
+    out: dict[str, tuple[Question, object]] = {}
+    for q in definition.questions():
+        if not q.maps_to or answers.get(q.name) is None:
+            continue
+        target = TARGETS[q.maps_to]
+        out[target.path] = (q, _convert(q, target, answers[q.name]))
+    return out
