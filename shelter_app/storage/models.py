@@ -250,3 +250,74 @@ class BusinessDocument(SQLModel, table=True):
     sha256: str = Field(max_length=64)
     created_by: str = Field(max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class FormPackage(SQLModel, table=True):
+    """A form package exported for a client (consultant side): what was sent, so a response can be matched to it
+    and its answers compared with what the project held when it was sent (to spot edits made since)."""
+
+    __tablename__: ClassVar[str] = "form_package"
+
+    id: int | None = Field(default=None, primary_key=True)
+    package_id: str = Field(max_length=36, unique=True)
+    project_id: int = Field(sa_column=Column(Integer, ForeignKey("project.id", ondelete="CASCADE"),
+                                             nullable=False, index=True))
+    client_id: int = Field(sa_column=Column(Integer, ForeignKey("client.id", ondelete="CASCADE"), nullable=False))
+    form_id: str = Field(max_length=60)
+    form_version: str = Field(max_length=30)
+    language: str = Field(max_length=10)
+    prefill: str = Field(default="{}", sa_type=Text)  # JSON answers sent with the package
+    sent_values: str = Field(default="{}", sa_type=Text)  # JSON {target: value} the project held when sent
+    file_sha256: str = Field(max_length=64)
+    created_by: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+class FormResponse(SQLModel, table=True):
+    """A client's response, imported (consultant side). Never edited: importing the same response again is
+    recognised by `response_id` and changes nothing."""
+
+    __tablename__: ClassVar[str] = "form_response"
+
+    id: int | None = Field(default=None, primary_key=True)
+    response_id: str = Field(max_length=36, unique=True)
+    package_row_id: int = Field(sa_column=Column(Integer, ForeignKey("form_package.id", ondelete="CASCADE"),
+                                                 nullable=False, index=True))
+    project_id: int = Field(sa_column=Column(Integer, ForeignKey("project.id", ondelete="CASCADE"),
+                                             nullable=False, index=True))
+    client_id: int = Field(sa_column=Column(Integer, ForeignKey("client.id", ondelete="CASCADE"), nullable=False))
+    form_id: str = Field(max_length=60)
+    form_version: str = Field(max_length=30)
+    answers: str = Field(sa_type=Text)  # JSON, as validated against the definition version
+    answers_sha256: str = Field(max_length=64)
+    file_sha256: str = Field(max_length=64)
+    applied: str = Field(default="[]", sa_type=Text)  # JSON list of the targets accepted into the project
+    imported_by: str = Field(max_length=200)
+    imported_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+
+
+_draft_version = _version_column()
+
+
+class FormDraft(SQLModel, table=True):
+    """A form being filled from a package (client side), saved as the client types, so a crash or a power cut
+    loses at most the last couple of seconds. One draft per package."""
+
+    __tablename__: ClassVar[str] = "form_draft"
+    __mapper_args__: ClassVar[dict[str, Any]] = {"version_id_col": _draft_version}
+
+    id: int | None = Field(default=None, primary_key=True)
+    package_id: str = Field(max_length=36, unique=True)
+    form_id: str = Field(max_length=60)
+    form_version: str = Field(max_length=30)
+    package: str = Field(sa_type=Text)  # the package's JSON (definition, prefill, consultant's key)
+    answers: str = Field(default="{}", sa_type=Text)  # JSON canonical answers
+    pending: str = Field(default="{}", sa_type=Text)  # JSON {path: text typed that does not parse yet}
+    dropped: str = Field(default="[]", sa_type=Text)  # JSON answers a newer version no longer asks
+    language: str = Field(default="es", max_length=10)
+    page: int = Field(default=0)
+    focus: str = Field(default="", max_length=200)  # the path of the question being answered
+    exported_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    created_at: datetime = _created()
+    updated_at: datetime = _updated()
+    version: int = Field(default=1, sa_column=_draft_version)

@@ -19,7 +19,7 @@ from shelter_app.storage.errors import DatabaseCorrupt, DatabaseTooNew
 from shelter_app.storage.models import metadata
 
 TABLES = {"client", "contact", "project", "audit_event", "project_journey", "checklist_item", "evidence",
-          "business_scenario", "business_document", "alembic_version"}
+          "business_scenario", "business_document", "form_package", "form_response", "form_draft", "alembic_version"}
 
 
 def _revision(url: str) -> str | None:
