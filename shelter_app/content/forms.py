@@ -225,7 +225,7 @@ def load_form_file(file: Path, label: str | None = None) -> FormDefinition:
     except (OSError, UnicodeDecodeError) as exc:
         raise FormDefinitionError([FormProblem(label, None, f"cannot be read ({type(exc).__name__})")]) from None
     try:
-        data = yaml.load(text, Loader=UniqueKeyLoader)  # noqa: S506 (a SafeLoader subclass)
+        data = yaml.load(text, Loader=UniqueKeyLoader)
     except yaml.YAMLError as exc:
         raise FormDefinitionError([FormProblem(label, None, f"is not valid YAML: {exc}")]) from None
     return definition_from_data(data, label)

@@ -71,8 +71,7 @@ class FormState:
                 if q.default is not None:
                     self.answers[q.name] = copy.deepcopy(q.default)
         for name, value in (answers or {}).items():
-            q = definition.question(name)
-            if q is not None and value is not None:
+            if definition.question(name) is not None and value is not None:
                 self.answers[name] = copy.deepcopy(value)
         self.refresh()
 
@@ -292,7 +291,7 @@ class FormState:
                     self._check_one(q, q.name, self.answers.get(q.name), env, issues)
         self.issues = issues
 
-    def _check_repeat(self, q: Question, env: Mapping[str, Any], issues: dict[str, Issue]) -> None:
+    def _check_repeat(self, q: Question, env: MutableMapping[str, Any], issues: dict[str, Issue]) -> None:
         rows = self.answers.get(q.name) or []
         low = max(q.min_rows, 1 if q.required else 0)
         if len(rows) < low:
@@ -309,7 +308,7 @@ class FormState:
                     continue
                 self._check_one(f, path, row.get(f.name), names, issues)
 
-    def _check_one(self, q: Question, path: str, value: Any, env: Mapping[str, Any], issues: dict[str, Issue]
+    def _check_one(self, q: Question, path: str, value: Any, env: MutableMapping[str, Any], issues: dict[str, Issue]
                    ) -> None:
         if path in self.pending:
             try:

@@ -223,7 +223,7 @@ def _exact(tree: ast.Expression) -> ast.Expression:
     """Float literals become Decimal (from their text), so `0.1 + 0.2 == 0.3` is true, as for money."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, float):
-            node.value = Decimal(repr(node.value))
+            node.value = Decimal(repr(node.value))  # type: ignore[assignment]  # simpleeval returns it as is
     return tree
 
 

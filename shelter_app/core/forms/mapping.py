@@ -145,10 +145,7 @@ TARGETS: Final[dict[str, Target]] = {t.path: t for t in (
 
 def check_mapping(q: Question, target: Target) -> str | None:
     """Why `q` cannot fill `target` (English, for the form author), or None when it can."""
-    if q.type is QType.CALCULATE:
-        kind = q.result
-    else:
-        kind = q.type
+    kind = q.result if q.type is QType.CALCULATE else q.type
     if kind not in _ACCEPTS[target.kind]:
         return f"a {q.type.value} question cannot fill {target.path} (a {target.kind.value})"
     if kind is QType.MONEY and target.currency and tuple(q.currencies) != (target.currency,):
@@ -178,7 +175,7 @@ def check_mapping(q: Question, target: Target) -> str | None:
 
 def _convert(q: Question, target: Target, value: object) -> object:
     """An answer (canonical) in the target's shape; journey values stay JSON text as the journey stores them."""
-    journey = target.owner == "journey" or target.owner == "client"
+    journey = target.owner in {"journey", "client"}
     if target.kind is Kind.ROWS and isinstance(value, list):
         rows = []
         for row in value:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final
@@ -236,12 +236,12 @@ def _select_multiple(q: Question, raw: object) -> list[str]:
     return ordered
 
 
-def _identifier(check: object) -> object:
+def _identifier(check: Callable[[str], object]) -> Callable[[Question, object], str]:
     def handler(q: Question, raw: object) -> str:
         if not isinstance(raw, str):
             raise AnswerError("Enter text.", "Escriba un texto.")
         try:
-            result = check(raw)  # type: ignore[operator]
+            result = check(raw)
         except ValidationError as exc:
             raise AnswerError(exc.en, exc.es) from None
         return str(getattr(result, "rfc", result))
@@ -289,7 +289,7 @@ def _note(q: Question, raw: object) -> None:
     raise AnswerError("A note takes no answer.", "Una nota no lleva respuesta.")
 
 
-_HANDLERS: Final = {
+_HANDLERS: Final[dict[QType, Callable[[Question, object], object]]] = {
     QType.TEXT: _text, QType.LONG_TEXT: _text, QType.INTEGER: _integer, QType.DECIMAL: _decimal,
     QType.MONEY: _money, QType.PERCENT: _percent, QType.DATE: _date, QType.YES_NO: _yes_no,
     QType.SELECT_ONE: _select_one, QType.SELECT_MULTIPLE: _select_multiple,
