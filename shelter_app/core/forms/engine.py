@@ -370,7 +370,7 @@ def validate_answers(definition: FormDefinition, given: Mapping[str, Any], *, to
                 continue
             rows: list[dict[str, Any]] = []
             for index, given_row in enumerate(raw):
-                row: dict[str, Any] = {}
+                row: dict[str, Any] = {f.name: copy.deepcopy(f.default) for f in q.fields if f.default is not None}
                 for column, cell in given_row.items():
                     col = q.row_question(str(column))
                     path = cell_path(q.name, index, str(column))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, Final
@@ -145,8 +145,8 @@ class Expression:
     """A checked expression: its source text, the tree simpleeval runs and the names it reads."""
 
     source: str
-    tree: ast.expr
-    names: frozenset[str]
+    tree: ast.expr = field(compare=False)  # ast nodes compare by identity; the source says it all
+    names: frozenset[str] = frozenset()
 
     def __repr__(self) -> str:
         return f"Expression({self.source!r})"
