@@ -117,7 +117,7 @@ def test_files_and_folders_are_checked(tmp_path: Path) -> None:
 def test_versions_and_unknown_forms() -> None:
     forms = load_forms(FORMS)
     assert forms.latest("sample").version == forms.versions("sample")[-1]
-    with pytest.raises(UnknownForm, match="sample 7.0"):
+    with pytest.raises(UnknownForm, match=r"sample 7\.0"):
         forms.get("sample", "7.0")
     with pytest.raises(UnknownForm):
         forms.latest("nothing")

@@ -23,6 +23,8 @@ def run(source: str, **names: object) -> object:
 @pytest.mark.parametrize(("source", "names", "expected"), [
     ("exports / sales * 100", {"exports": Decimal(25), "sales": Decimal(100)}, Decimal(25)),
     ("0.1 + 0.2 == 0.3", {}, True),  # exact decimals, as for money
+    ("7 / 2", {}, Decimal("3.5")),  # whole numbers divide exactly, never into a float
+    ("round(52 / 12, 2)", {}, Decimal("4.33")),
     ("sales > 500000 or exports >= sales * 0.1", {"sales": Decimal(400000), "exports": Decimal(50000)}, True),
     ("selected(markets, 'us')", {"markets": ["us", "ca"]}, True),
     ("selected(markets, 'mx')", {"markets": ["us"]}, False),

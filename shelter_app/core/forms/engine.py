@@ -219,6 +219,9 @@ class FormState:
         return [calcs[name] for name in graphlib.TopologicalSorter(graph).static_order()]
 
     def _calculate(self) -> None:
+        """Row calculations first (a form total may add up a calculated column), then the form's own."""
+        env = self._names()
+        self._calculate_rows(env)
         env = self._names()
         for q in self._calc_order:
             assert q.calculation is not None
@@ -228,6 +231,8 @@ class FormState:
             else:
                 self.answers[q.name] = result
             env[q.name] = expression_value(q, result)
+
+    def _calculate_rows(self, env: dict[str, Any]) -> None:
         for q in self.definition.questions():
             if q.type is QType.REPEAT and any(f.calculation is not None for f in q.fields):
                 for row in self.answers.get(q.name) or []:
@@ -300,6 +305,10 @@ class FormState:
         elif len(rows) > min(q.max_rows, MAX_ROWS):
             issues[q.name] = Issue(q.name, q.label, f"Keep at most {q.max_rows:,} rows.",
                                    f"Deje como máximo {q.max_rows:,} filas.")
+        elif rows and q.constraint is not None and q.constraint_message is not None:
+            names = ChainMap({VALUE: env.get(q.name)}, env)  # a rule on the group as a whole: value = the rows
+            if self._evaluator.truth(q.constraint, names) is False:
+                issues[q.name] = Issue(q.name, q.label, q.constraint_message.en, q.constraint_message.es)
         for index, row in enumerate(rows):
             names = ChainMap(self._row_names(q, row), env)
             for f in q.fields:

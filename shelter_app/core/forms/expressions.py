@@ -116,6 +116,11 @@ def _length(value: object) -> int:
 
 
 def _div(a: Any, b: Any) -> Any:
+    """Division stays exact: whole numbers divide as decimals (7 / 2 is 3.5, never a float)."""
+    if isinstance(a, int) and not isinstance(a, bool):
+        a = Decimal(a)
+    if isinstance(b, int) and not isinstance(b, bool):
+        b = Decimal(b)
     return operator.truediv(a, b)
 
 
