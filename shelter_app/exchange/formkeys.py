@@ -1,0 +1,446 @@
+"""The consultant's form key: a Curve25519 keypair that clients encrypt their form responses to.
+
+The private key lives in the OS keyring (service "ShelterDesk form keys", account "consultant",
+the base64 of its 32 raw bytes), created on first use. Where there is no keychain (headless Linux:
+keyring's `fail` backend) nothing is ever stored in the clear: the key goes into a key file
+protected by a passphrase instead (the path is the caller's, e.g. DATA/keys/consultant.key).
+
+A key file, and the document `export_keypair` makes for a second machine, is JSON:
+
+    {"format": "shelterdesk-key@1", "kdf": "argon2id", "opslimit": int, "memlimit": int,
+     "salt": b64, "box": b64, "public_key": b64}
+
+`box` is the raw private key sealed with `nacl.secret.SecretBox` under a key derived from the
+passphrase with Argon2id (`nacl.pwhash.argon2id.kdf`, salt and limits as written). `public_key`
+is the matching public key, in the clear (it is in every package sent to clients anyway), so a
+fingerprint can be shown and compared without the passphrase.
+
+Finding the key (`consultant_key`): the keyring entry first; else the key file. A new key goes into
+the keyring when there is one, else into the key file.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import keyring
+import nacl.exceptions
+import nacl.public
+import nacl.secret
+import nacl.utils
+from keyring.errors import KeyringError, NoKeyringError
+from nacl.pwhash import argon2id
+
+from shelter_app.core.errors import UserError
+from shelter_app.exchange.secrets import keyring_available
+
+SERVICE: Final = "ShelterDesk form keys"
+ACCOUNT: Final = "consultant"
+KEY_FILE_FORMAT: Final = "shelterdesk-key@1"
+KDF: Final = "argon2id"
+OPSLIMIT: Final = argon2id.OPSLIMIT_INTERACTIVE
+MEMLIMIT: Final = argon2id.MEMLIMIT_INTERACTIVE
+MIN_PASSPHRASE_LENGTH: Final = 8
+MAX_KEY_FILE_BYTES: Final = 64 * 1024
+
+_KEY_SIZE: Final = nacl.public.PrivateKey.SIZE
+
+
+# ---- errors -----------------------------------------------------------------------------------------------------
+
+
+class FormKeyError(UserError):
+    """A problem with the consultant's form key; every one is explained in English and Spanish."""
+
+
+class PassphraseNeeded(FormKeyError):
+    """There is no keychain, so the key is kept in a file protected by a passphrase, and none was given."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This computer has no system keychain to keep your form key in. It is kept in a file protected "
+            "by a passphrase instead: enter the passphrase (at least 8 characters the first time).",
+            "Esta computadora no tiene un llavero del sistema donde guardar su llave de formularios. Se guarda "
+            "en un archivo protegido con una frase de contraseña: escríbala (al menos 8 caracteres la primera vez).",
+            field="passphrase",
+        )
+
+
+class WeakPassphrase(FormKeyError):
+    """A new passphrase is too short."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"The passphrase must have at least {MIN_PASSPHRASE_LENGTH} characters.",
+            f"La frase de contraseña debe tener al menos {MIN_PASSPHRASE_LENGTH} caracteres.",
+            field="passphrase",
+        )
+
+
+class WrongPassphrase(FormKeyError):
+    """The passphrase does not open the key file (or the file's sealed key was altered)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The passphrase is wrong (or the key file was altered).",
+            "La frase de contraseña es incorrecta (o el archivo de la llave fue alterado).",
+            field="passphrase",
+        )
+
+
+class DamagedKeyFile(FormKeyError):
+    """The key file (or an exported key) cannot be read: not JSON, wrong format, bad fields."""
+
+    def __init__(self, what_en: str, what_es: str, problem_en: str, problem_es: str) -> None:
+        super().__init__(
+            f"The {what_en} is damaged and cannot be used: {problem_en}.",
+            f"El {what_es} está dañado y no se puede usar: {problem_es}.",
+        )
+
+
+class KeyringFailed(FormKeyError):
+    """The system keychain exists but refused to read or store the key (locked, denied, damaged entry)."""
+
+    def __init__(self, detail_en: str, detail_es: str) -> None:
+        super().__init__(
+            f"The system keychain could not be used for the form key: {detail_en}. Unlock the keychain and try again.",
+            f"No se pudo usar el llavero del sistema para la llave de formularios: {detail_es}. "
+            "Desbloquee el llavero e intente de nuevo.",
+        )
+
+
+class NoConsultantKey(FormKeyError):
+    """There is no form key yet and the caller asked not to create one."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "There is no form key on this computer yet. Create one, or import the one from your other computer.",
+            "Todavía no hay una llave de formularios en esta computadora. "
+            "Cree una o importe la de su otra computadora.",
+        )
+
+
+class DifferentKeyExists(FormKeyError):
+    """An import would replace a different key already in place (responses sent to it could not be opened)."""
+
+    def __init__(self, existing: str, imported: str) -> None:
+        super().__init__(
+            f"This computer already has a different form key (fingerprint {existing}) than the one being imported "
+            f"({imported}). Responses encrypted to the current key could no longer be opened here; "
+            "replace it only if you are sure.",
+            f"Esta computadora ya tiene otra llave de formularios (huella {existing}) distinta de la que se importa "
+            f"({imported}). Las respuestas cifradas para la llave actual ya no se podrían abrir aquí; "
+            "reemplácela solo si está seguro.",
+        )
+        self.existing = existing
+        self.imported = imported
+
+
+# ---- public API -------------------------------------------------------------------------------------------------
+
+
+def storage_kind(key_file: Path | None = None) -> Literal["keyring", "file"]:
+    """Where the key is kept: "keyring", or "file" (passphrase-protected) where there is no keychain.
+
+    Given `key_file`, an existing key file counts too: a key made in a file before a keychain was
+    set up stays there (and then a passphrase is needed to open it).
+    """
+    if not keyring_available():
+        return "file"
+    if key_file is not None and key_file.exists() and _keyring_read() is None:
+        return "file"
+    return "keyring"
+
+
+def consultant_key(key_file: Path, passphrase: str | None = None, *, create: bool = True) -> nacl.public.PrivateKey:
+    """The consultant's private key: from the keyring, else from `key_file`; made on first use when `create`.
+
+    Raises `PassphraseNeeded` when the key is (or must be) in the key file and no passphrase was given,
+    `WrongPassphrase`, `DamagedKeyFile`, `WeakPassphrase` (a new key file's passphrase is too short),
+    `KeyringFailed`, and `NoConsultantKey` when there is none and `create` is false.
+    """
+    stored = _keyring_read()
+    if stored is not None:
+        return stored
+    if key_file.exists():
+        if not passphrase:
+            raise PassphraseNeeded
+        return _read_key_file(key_file, passphrase)
+    if not create:
+        raise NoConsultantKey
+    private_key = nacl.public.PrivateKey.generate()
+    _store(private_key, key_file, passphrase)
+    return private_key
+
+
+def has_consultant_key(key_file: Path) -> bool:
+    """True when a key is in the keyring or in `key_file` (which may still need its passphrase)."""
+    return _keyring_read() is not None or key_file.exists()
+
+
+def consultant_public_key(key_file: Path) -> nacl.public.PublicKey | None:
+    """The public key of the consultant's key, without any passphrase; None when there is no key."""
+    stored = _keyring_read()
+    if stored is not None:
+        return stored.public_key
+    if key_file.exists():
+        return _public_key_of_file(key_file)
+    return None
+
+
+def fingerprint(public_key: nacl.public.PublicKey) -> str:
+    """The key's fingerprint to read aloud or compare: the first 16 bytes of SHA-256, hex in groups of 4."""
+    digest = hashlib.sha256(bytes(public_key)).hexdigest()[:32]
+    return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
+
+
+def export_keypair(private_key: nacl.public.PrivateKey, passphrase: str) -> bytes:
+    """A key-file document holding `private_key`, protected by `passphrase` (at least 8 characters).
+
+    For a second machine: `import_keypair` it there with the same passphrase.
+    """
+    _check_new_passphrase(passphrase)
+    return _seal(private_key, passphrase)
+
+
+def import_keypair(
+    data: bytes,
+    passphrase: str,
+    key_file: Path,
+    store_passphrase: str | None = None,
+    *,
+    replace: bool = False,
+) -> nacl.public.PrivateKey:
+    """Open an exported key with `passphrase` and keep it as this computer's form key.
+
+    It goes into the keyring, or (no keychain) into `key_file` protected by `store_passphrase`.
+    A different key already here is kept (`DifferentKeyExists`, naming both fingerprints) unless
+    `replace`; importing the key that is already here changes nothing.
+    """
+    imported = _open_document(data, passphrase, what=("exported key", "archivo de la llave exportada"))
+    existing = _existing_public_key(key_file, tolerate_damage=replace)
+    if existing is not None and bytes(existing) == bytes(imported.public_key):
+        return imported
+    if existing is not None and not replace:
+        raise DifferentKeyExists(fingerprint(existing), fingerprint(imported.public_key))
+    _store(imported, key_file, store_passphrase)
+    return imported
+
+
+def write_file_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write `data` to `path` through a temporary file in the same folder and `os.replace`.
+
+    The file gets exactly `mode` (0o600 unless told); a reader never sees half a file.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.chmod(temp, mode)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+# ---- keyring ----------------------------------------------------------------------------------------------------
+
+
+def _keyring_read() -> nacl.public.PrivateKey | None:
+    try:
+        value = keyring.get_password(SERVICE, ACCOUNT)
+    except NoKeyringError:
+        return None
+    except KeyringError as exc:
+        raise KeyringFailed(
+            f"reading failed ({type(exc).__name__})", f"la lectura falló ({type(exc).__name__})"
+        ) from None
+    if value is None:
+        return None
+    raw = _b64(value, _KEY_SIZE)
+    if raw is None:
+        raise KeyringFailed(
+            "the key stored in it is damaged; import your exported key to restore it",
+            "la llave guardada en él está dañada; importe su llave exportada para restaurarla",
+        )
+    return nacl.public.PrivateKey(raw)
+
+
+def _keyring_write(private_key: nacl.public.PrivateKey) -> None:
+    try:
+        keyring.set_password(SERVICE, ACCOUNT, base64.b64encode(bytes(private_key)).decode("ascii"))
+    except KeyringError as exc:  # NoKeyringError included: keyring_available() said yes, the backend said no
+        raise KeyringFailed(
+            f"storing failed ({type(exc).__name__})", f"no se pudo guardar ({type(exc).__name__})"
+        ) from None
+
+
+def _store(private_key: nacl.public.PrivateKey, key_file: Path, passphrase: str | None) -> None:
+    if keyring_available():
+        _keyring_write(private_key)
+        return
+    if not passphrase:
+        raise PassphraseNeeded
+    _check_new_passphrase(passphrase)
+    write_file_atomically(key_file, _seal(private_key, passphrase), 0o600)
+
+
+def _existing_public_key(key_file: Path, *, tolerate_damage: bool) -> nacl.public.PublicKey | None:
+    try:
+        return consultant_public_key(key_file)
+    except (DamagedKeyFile, KeyringFailed):
+        if tolerate_damage:
+            return None
+        raise
+
+
+# ---- key file documents ----------------------------------------------------------------------------------------
+
+_KEY_FILE_WHAT: Final = ("key file", "archivo de la llave")
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    if len(_normalized(passphrase)) < MIN_PASSPHRASE_LENGTH:
+        raise WeakPassphrase
+
+
+def _normalized(passphrase: str) -> str:
+    """NFC, so the same accented passphrase typed on another system derives the same key."""
+    return unicodedata.normalize("NFC", passphrase)
+
+
+def _derive(passphrase: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:
+    return argon2id.kdf(
+        nacl.secret.SecretBox.KEY_SIZE,
+        _normalized(passphrase).encode("utf-8"),
+        salt,
+        opslimit=opslimit,
+        memlimit=memlimit,
+    )
+
+
+def _seal(private_key: nacl.public.PrivateKey, passphrase: str) -> bytes:
+    salt = nacl.utils.random(argon2id.SALTBYTES)
+    box = nacl.secret.SecretBox(_derive(passphrase, salt, OPSLIMIT, MEMLIMIT))
+    document = {
+        "format": KEY_FILE_FORMAT,
+        "kdf": KDF,
+        "opslimit": OPSLIMIT,
+        "memlimit": MEMLIMIT,
+        "salt": base64.b64encode(salt).decode("ascii"),
+        "box": base64.b64encode(bytes(box.encrypt(bytes(private_key)))).decode("ascii"),
+        "public_key": base64.b64encode(bytes(private_key.public_key)).decode("ascii"),
+    }
+    return (json.dumps(document, indent=2) + "\n").encode("utf-8")
+
+
+def _read_key_file(key_file: Path, passphrase: str) -> nacl.public.PrivateKey:
+    return _open_document(_read_limited(key_file), passphrase, what=_KEY_FILE_WHAT)
+
+
+def _public_key_of_file(key_file: Path) -> nacl.public.PublicKey:
+    fields = _parse_document(_read_limited(key_file), _KEY_FILE_WHAT)
+    return fields.public_key
+
+
+def _read_limited(key_file: Path) -> bytes:
+    try:
+        if key_file.stat().st_size > MAX_KEY_FILE_BYTES:
+            raise _damaged(_KEY_FILE_WHAT, "it is far too large for a key file", "es demasiado grande para una llave")
+        return key_file.read_bytes()
+    except OSError as exc:
+        raise _damaged(
+            _KEY_FILE_WHAT, f"it cannot be read ({exc.strerror})", f"no se puede leer ({exc.strerror})"
+        ) from None
+
+
+@dataclass(frozen=True)
+class _Document:
+    """The checked fields of a key-file document, before the passphrase opens it."""
+
+    opslimit: int
+    memlimit: int
+    salt: bytes
+    box: bytes
+    public_key: nacl.public.PublicKey
+
+
+def _open_document(data: bytes, passphrase: str, *, what: tuple[str, str]) -> nacl.public.PrivateKey:
+    if not passphrase:
+        raise PassphraseNeeded
+    document = _parse_document(data, what)
+    secret = nacl.secret.SecretBox(_derive(passphrase, document.salt, document.opslimit, document.memlimit))
+    try:
+        raw = secret.decrypt(document.box)
+    except nacl.exceptions.CryptoError:
+        raise WrongPassphrase from None
+    if len(raw) != _KEY_SIZE:
+        raise _damaged(what, "the sealed key has the wrong size", "la llave sellada tiene un tamaño incorrecto")
+    private_key = nacl.public.PrivateKey(raw)
+    if bytes(private_key.public_key) != bytes(document.public_key):
+        raise _damaged(
+            what, "its public key does not belong to its private key", "su llave pública no corresponde a la privada"
+        )
+    return private_key
+
+
+def _parse_document(data: bytes, what: tuple[str, str]) -> _Document:
+    if len(data) > MAX_KEY_FILE_BYTES:
+        raise _damaged(what, "it is far too large for a key file", "es demasiado grande para una llave")
+    try:
+        document: Any = json.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise _damaged(what, "it is not a key file (not JSON)", "no es un archivo de llave (no es JSON)") from None
+    if not isinstance(document, dict) or document.get("format") != KEY_FILE_FORMAT:
+        raise _damaged(what, f"it is not a {KEY_FILE_FORMAT} document", f"no es un documento {KEY_FILE_FORMAT}")
+    if document.get("kdf") != KDF:
+        raise _damaged(what, f"unknown key derivation {document.get('kdf')!r}", "derivación de llave desconocida")
+    opslimit = _bounded_int(document.get("opslimit"), argon2id.OPSLIMIT_MIN, argon2id.OPSLIMIT_SENSITIVE)
+    memlimit = _bounded_int(document.get("memlimit"), argon2id.MEMLIMIT_MIN, argon2id.MEMLIMIT_SENSITIVE)
+    if opslimit is None or memlimit is None:
+        raise _damaged(what, "its key derivation limits are out of range", "sus límites de derivación no son válidos")
+    salt = _b64(document.get("salt"), argon2id.SALTBYTES)
+    box = _b64(document.get("box"), nacl.secret.SecretBox.NONCE_SIZE + nacl.secret.SecretBox.MACBYTES + _KEY_SIZE)
+    public = _b64(document.get("public_key"), _KEY_SIZE)
+    for name, value in (("salt", salt), ("box", box), ("public_key", public)):
+        if value is None:
+            raise _damaged(what, f"the field {name!r} is missing or invalid", f"el campo {name!r} falta o no es válido")
+    assert salt is not None and box is not None and public is not None
+    return _Document(opslimit, memlimit, salt, box, nacl.public.PublicKey(public))
+
+
+def _bounded_int(value: object, low: int, high: int) -> int | None:
+    """`value` when it is an integer (not a bool) within [low, high]; a hostile file must not ask for 4 TB of RAM."""
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return value
+    return None
+
+
+def _b64(value: object, size: int) -> bytes | None:
+    """The bytes of base64 `value` when it is a string decoding to exactly `size` bytes, else None."""
+    if not isinstance(value, str) or len(value) > 4 * size:
+        return None
+    try:
+        raw = base64.b64decode(value.encode("ascii"), validate=True)
+    except (UnicodeEncodeError, binascii.Error):
+        return None
+    return raw if len(raw) == size else None
+
+
+def _damaged(what: tuple[str, str], problem_en: str, problem_es: str) -> DamagedKeyFile:
+    return DamagedKeyFile(what[0], what[1], problem_en, problem_es)
