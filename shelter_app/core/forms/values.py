@@ -355,7 +355,7 @@ def display(q: Question, canonical: object, language: str = "en") -> str:
     if kind is QType.PERCENT and isinstance(canonical, str):
         return f"{Decimal(canonical):,} %"
     if kind is QType.INTEGER and isinstance(canonical, int):
-        return f"{canonical:,}"
+        return f"{canonical:,}" if abs(canonical) >= 10_000 else str(canonical)  # a year reads 2015, not 2,015
     if kind is QType.FILE and isinstance(canonical, Mapping):
         size = int(canonical.get("size", 0))
         return f"{canonical.get('name')} ({max(1, round(size / 1024)):,} KB)"
