@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields, is_dataclass, replace
@@ -569,6 +570,248 @@ def cmd_scenario_delete(ctx: Context, args: argparse.Namespace) -> int:
     return _report(ctx, changes, args, f"Scenario “{view.name}” deleted.", f"Escenario “{view.name}” eliminado.")
 
 
+# ---- offline forms --------------------------------------------------------------------------------------
+
+PASSPHRASE_ENV = "SHELTER_APP_KEY_PASSPHRASE"
+
+
+def _read_passphrase(file: str | None, env: str | None = PASSPHRASE_ENV) -> str | None:
+    """A passphrase from a file (its first line) or the environment; never from the command line."""
+    if file:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UserError(f"Cannot read the passphrase file {file}: {exc}",
+                            f"No se puede leer el archivo de la frase de contraseña {file}: {exc}") from exc
+        return text.splitlines()[0] if text.splitlines() else ""
+    return os.environ.get(env) or None if env else None
+
+
+def _bi(value: Any, language: str) -> str:
+    return str(value.es if language == "es" else value.en)
+
+
+def cmd_forms_list(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import forms
+
+    shipped = forms.shipped_forms()
+    rows: list[dict[str, Any]] = [{"id": d.id, "version": d.version, "title": {"en": d.title.en, "es": d.title.es},
+                                   "questions": d.field_count(), "versions": shipped.versions(d.id)}
+                                  for d in shipped.latest_all()]
+    if args.json:
+        ctx.json(rows)
+        return 0
+    for row in rows:
+        title = row["title"]["es" if ctx.language == "es" else "en"]
+        print(f"{row['id']:<20} {row['version']:<12} {row['questions']:>4}  {title}  "
+              f"[{', '.join(row['versions'])}]", file=ctx.out)
+    ctx.say(f"{len(rows)} form(s).", f"{len(rows)} formulario(s).")
+    return 0
+
+
+def cmd_forms_validate(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.content.forms import FormDefinitionError, load_form_file, load_forms
+
+    try:
+        if args.file:
+            definition = load_form_file(Path(args.file))
+            ctx.say(f"{args.file}: {definition.id} {definition.version} is valid ({definition.field_count()} "
+                    "questions).", f"{args.file}: {definition.id} {definition.version} es válido "
+                    f"({definition.field_count()} preguntas).")
+            return 0
+        shipped = load_forms()
+    except FormDefinitionError as exc:
+        print(exc.message(ctx.language), file=sys.stderr)
+        return 1
+    ctx.say(f"{len(shipped)} form definitions, all valid.",
+            f"{len(shipped)} definiciones de formulario, todas válidas.")
+    return 0
+
+
+def cmd_forms_export_package(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import forms
+
+    project_id = _project(ctx, args.project)
+    summary = forms.export_package(ctx.db, ctx.paths, ctx.actor, project_id, args.form, Path(args.output),
+                                   consultant_name=ctx.actor, language=args.form_lang,
+                                   passphrase=_read_passphrase(args.passphrase_file))
+    if args.json:
+        ctx.json(summary)
+        return 0
+    ctx.say(f"Written {args.output}: {summary.form_id} {summary.form_version} for project {project_id} "
+            f"(package {summary.package_id}, {summary.language}).",
+            f"Escrito {args.output}: {summary.form_id} {summary.form_version} para el proyecto {project_id} "
+            f"(paquete {summary.package_id}, {summary.language}).")
+    return 0
+
+
+def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
+    """Headless filling: the same checks as the window; every invalid field listed, exit 1. No database."""
+    from shelter_app.services import form_drafts
+
+    try:
+        given = json.loads(Path(args.answers).read_text(encoding="utf-8"), parse_float=Decimal)
+    except (OSError, ValueError) as exc:
+        raise UserError(f"Cannot read the answers file {args.answers}: {exc}",
+                        f"No se puede leer el archivo de respuestas {args.answers}: {exc}") from exc
+    if not isinstance(given, dict):
+        raise UserError("The answers file must hold an object {question: answer}.",
+                        "El archivo de respuestas debe contener un objeto {pregunta: respuesta}.")
+    issues = form_drafts.fill_package(ctx.paths, Path(args.package), given, Path(args.output),
+                                      Path(args.attachments) if args.attachments else None)
+    if issues:
+        for issue in issues:
+            print(f"{issue.path}: {issue.message(ctx.language)}", file=sys.stderr)
+        ctx.say(f"{len(issues)} answer(s) to fix; no response was written.",
+                f"{len(issues)} respuesta(s) por corregir; no se escribió ninguna respuesta.")
+        return 1
+    ctx.say(f"Written {args.output}", f"Escrito {args.output}")
+    return 0
+
+
+def _review_json(review: Any) -> dict[str, Any]:
+    return {"response_id": review.response_id, "project_id": review.project_id, "client_name": review.client_name,
+            "project_title": review.project_title, "form_id": review.form_id, "form_version": review.form_version,
+            "already_imported_at": review.already_imported_at, "attachments": review.attachments,
+            "rows": [{"key": r.key, "target": r.target, "label": {"en": r.label.en, "es": r.label.es},
+                      "status": r.status, "current": r.current, "incoming": r.incoming, "sent": r.sent}
+                     for r in review.rows]}
+
+
+def cmd_forms_import(ctx: Context, args: argparse.Namespace) -> int:
+    """Without --accept-all/--accept: show what would change and change nothing."""
+    from shelter_app.services import forms
+
+    review = forms.review_response(ctx.db, ctx.paths, Path(args.response),
+                                   passphrase=_read_passphrase(args.passphrase_file), language=ctx.language)
+    accepting = args.accept_all or args.accept
+    if not accepting:
+        if args.json:
+            ctx.json({"review": _review_json(review), "applied": False})
+            return 0
+        ctx.say(f"Response for {review.client_name} — {review.project_title} (project {review.project_id}), "
+                f"{_bi(review.form_title, 'en')} {review.form_version}:",
+                f"Respuesta de {review.client_name} — {review.project_title} (proyecto {review.project_id}), "
+                f"{_bi(review.form_title, 'es')} {review.form_version}:")
+        for row in review.rows:
+            label = _bi(row.label, ctx.language)
+            line = f"  [{row.status}] {row.key} ({label}): {row.current or '-'} -> {row.incoming or '-'}"
+            if row.status == "conflict":
+                line += f"  (sent: {row.sent or '-'})" if ctx.language == "en" else f"  (enviado: {row.sent or '-'})"
+            print(line, file=ctx.out)
+        if review.already_imported_at is not None:
+            day = review.already_imported_at.date().isoformat()
+            ctx.say(f"This response was already imported on {day}.", f"Esta respuesta ya se importó el {day}.")
+        ctx.say("Nothing was changed. Apply with --accept-all, or --accept KEY for each row to take.",
+                "No se cambió nada. Aplique con --accept-all, o --accept CLAVE por cada fila que quiera tomar.")
+        return 0
+    keys = [r.key for r in review.rows] if args.accept_all else list(args.accept)
+    outcome = forms.apply_response(ctx.db, ctx.paths, ctx.actor, review, keys)
+    if args.json:
+        ctx.json({"review": _review_json(review), "applied": list(outcome.applied), "skipped": list(outcome.skipped),
+                  "already_imported": outcome.already_imported,
+                  "checklist": None if outcome.checklist is None else
+                  {"added": outcome.checklist.added, "removed": outcome.checklist.removed,
+                   "restored": outcome.checklist.restored}})
+        return 0
+    if outcome.already_imported:
+        assert outcome.message is not None
+        ctx.say(f"{outcome.message.en} (already imported, nothing changed)",
+                f"{outcome.message.es} (ya importada, no cambió nada)")
+        return 0
+    for key in outcome.applied:
+        ctx.say(f"  applied: {key}", f"  aplicado: {key}")
+    for key in outcome.skipped:
+        ctx.say(f"  skipped: {key}", f"  omitido: {key}")
+    if outcome.checklist is not None:
+        c = outcome.checklist
+        ctx.say(f"Checklists: {len(c.added)} added, {len(c.removed)} no longer apply, {len(c.restored)} apply again.",
+                f"Listas: {len(c.added)} agregadas, {len(c.removed)} ya no aplican, {len(c.restored)} vuelven a "
+                "aplicar.")
+    ctx.say(f"Imported: {len(outcome.applied)} change(s) applied, {len(outcome.skipped)} skipped.",
+            f"Importada: {len(outcome.applied)} cambio(s) aplicados, {len(outcome.skipped)} omitidos.")
+    return 0
+
+
+def cmd_forms_print(ctx: Context, args: argparse.Namespace) -> int:
+    """A blank form (FORM_ID), a package with its prefill (.sdform) or a response (.sdresponse) as PDF."""
+    from shelter_app.reports.form_pdf import render_form_pdf
+    from shelter_app.services import forms
+
+    source = Path(args.source)
+    language = args.report_lang or ctx.language
+    answers: dict[str, Any] | None = None
+    note = ""
+    if source.suffix == ".sdresponse" and source.is_file():
+        review = forms.review_response(ctx.db, ctx.paths, source, passphrase=_read_passphrase(args.passphrase_file),
+                                       language=language)
+        definition = forms.shipped_forms().get(review.form_id, review.form_version)
+        answers, note = review.answers, f"{review.client_name} — {review.project_title}"
+    elif source.suffix == ".sdform" and source.is_file():
+        from shelter_app.exchange.formfiles import read_package
+        from shelter_app.services.form_drafts import _definition
+
+        package = read_package(source)
+        definition = _definition(package)
+        answers, note = dict(package.prefill), f"{package.project.client_name} — {package.project.title}"
+    else:
+        definition = forms.shipped_forms().latest(args.source)
+    render_form_pdf(Path(args.output), definition, answers, language=language, paper=args.paper, title_note=note)
+    ctx.say(f"Written {args.output}", f"Escrito {args.output}")
+    return 0
+
+
+def cmd_forms_drafts(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import form_drafts
+
+    drafts = form_drafts.list_drafts(ctx.db)
+    if args.json:
+        ctx.json(drafts)
+        return 0
+    for d in drafts:
+        sent = d.exported_at.date().isoformat() if d.exported_at else "-"
+        print(f"{d.draft_id:>4}  {d.form_id:<20} {d.form_version:<12} {d.client_name} — {d.project_title}  "
+              f"{d.answered} answer(s), exported {sent}", file=ctx.out)
+    ctx.say(f"{len(drafts)} draft(s).", f"{len(drafts)} borrador(es).")
+    return 0
+
+
+def cmd_forms_keys(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import forms
+
+    if args.keys_action == "export":
+        export_passphrase = _read_passphrase(args.export_passphrase_file, None)
+        if not export_passphrase:
+            raise UserError("Give --export-passphrase-file: the passphrase that protects the exported key.",
+                            "Indique --export-passphrase-file: la frase que protege la llave exportada.")
+        forms.export_keypair(ctx.paths, Path(args.file), export_passphrase, _read_passphrase(args.passphrase_file))
+        ctx.say(f"Key written to {args.file} (protected by the passphrase).",
+                f"Llave escrita en {args.file} (protegida con la frase de contraseña).")
+        return 0
+    if args.keys_action == "import":
+        export_passphrase = _read_passphrase(args.export_passphrase_file, None)
+        if not export_passphrase:
+            raise UserError("Give --export-passphrase-file: the passphrase the key was exported with.",
+                            "Indique --export-passphrase-file: la frase con la que se exportó la llave.")
+        status = forms.import_keypair(ctx.paths, Path(args.file), export_passphrase,
+                                      _read_passphrase(args.passphrase_file), replace=args.replace)
+    else:
+        status = forms.key_status(ctx.paths)
+    if args.json:
+        ctx.json(status)
+        return 0
+    where_en = "the system keychain" if status.storage == "keyring" else f"{forms.key_file(ctx.paths)} (passphrase)"
+    where_es = "el llavero del sistema" if status.storage == "keyring" else \
+        f"{forms.key_file(ctx.paths)} (frase de contraseña)"
+    if status.exists:
+        ctx.say(f"Form key in {where_en}; fingerprint {status.fingerprint}.",
+                f"Llave de formularios en {where_es}; huella {status.fingerprint}.")
+    else:
+        ctx.say(f"No form key yet; it will be kept in {where_en} when the first package is exported.",
+                f"Aún no hay llave de formularios; se guardará en {where_es} al exportar el primer paquete.")
+    return 0
+
+
 # ---- parser --------------------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -744,6 +987,69 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_scenario_delete)
 
+    fm = sub.add_parser("forms", help="offline forms: list, validate, send a package, fill, import, print")
+    fm_sub = fm.add_subparsers(dest="command_name", metavar="ACTION", required=True)
+    p = fm_sub.add_parser("list", help="the shipped forms, their versions and question counts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_forms_list)
+    p = fm_sub.add_parser("validate", help="check every shipped form, or one YAML file (exit 1 listing problems)")
+    p.add_argument("file", nargs="?", metavar="FILE.yaml")
+    p.set_defaults(handler=cmd_forms_validate)
+    passphrase_help = (f"file holding the passphrase of the form key when there is no keychain (also: "
+                       f"{PASSPHRASE_ENV}); never give a passphrase on the command line")
+    p = fm_sub.add_parser("export-package", help="write a form package (.sdform) for a project's client")
+    p.add_argument("--project", required=True, metavar="ID")
+    p.add_argument("--form", required=True, metavar="FORM_ID")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.sdform")
+    p.add_argument("--lang", dest="form_lang", choices=["en", "es"],
+                   help="language the client starts in (default: the client's contact's, else the app's)")
+    p.add_argument("--passphrase-file", metavar="FILE", help=passphrase_help)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_forms_export_package)
+    p = fm_sub.add_parser("fill", help="answer a package from a JSON file and write the encrypted response")
+    p.add_argument("package", metavar="PACKAGE.sdform")
+    p.add_argument("--answers", required=True, metavar="ANSWERS.json", help="{question: answer}; a file answer "
+                   "may be {\"path\": \"relative/file.pdf\"} inside --attachments")
+    p.add_argument("-o", "--output", required=True, metavar="RESPONSE.sdresponse")
+    p.add_argument("--attachments", metavar="DIR", help="folder of the files the answers attach")
+    p.set_defaults(handler=cmd_forms_fill)
+    p = fm_sub.add_parser("import", help="review a response; apply it with --accept-all or --accept KEY")
+    p.add_argument("response", metavar="RESPONSE.sdresponse")
+    p.add_argument("--accept-all", action="store_true", help="apply every row of the review")
+    p.add_argument("--accept", action="append", default=[], metavar="KEY", help="apply this row (repeat)")
+    p.add_argument("--passphrase-file", metavar="FILE", help=passphrase_help)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_forms_import)
+    p = fm_sub.add_parser("print", help="a blank form, a package or a response as PDF")
+    p.add_argument("source", metavar="FORM_ID|FILE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", dest="report_lang", choices=["en", "es"])
+    p.add_argument("--paper", choices=["letter", "a4"], default="letter")
+    p.add_argument("--passphrase-file", metavar="FILE", help=passphrase_help)
+    p.set_defaults(handler=cmd_forms_print)
+    p = fm_sub.add_parser("drafts", help="the forms being filled on this computer (client side)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_forms_drafts)
+    keys = fm_sub.add_parser("keys", help="the consultant's form key: status, export, import")
+    keys_sub = keys.add_subparsers(dest="keys_action", metavar="ACTION", required=True)
+    p = keys_sub.add_parser("status", help="where the key is kept and its fingerprint")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_forms_keys)
+    for name, text in (("export", "write the keypair, protected by a passphrase, for a second computer"),
+                       ("import", "keep a keypair exported on another computer")):
+        p = keys_sub.add_parser(name, help=text)
+        p.add_argument("file", metavar="FILE")
+        p.add_argument("--export-passphrase-file", metavar="FILE", help="file holding the exported key's passphrase")
+        p.add_argument("--passphrase-file", metavar="FILE", help=passphrase_help)
+        if name == "import":
+            p.add_argument("--replace", action="store_true", help="replace a different key already here")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(handler=cmd_forms_keys)
+
+    p = sub.add_parser("open", help="open a form package (.sdform) in client mode (needs a display)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=None, open_file=True)
+
     dbp = sub.add_parser("db", help="database information and upkeep")
     db_sub = dbp.add_subparsers(dest="command_name", metavar="ACTION", required=True)
     p = db_sub.add_parser("info", help="where the database is, its schema and size")
@@ -761,6 +1067,10 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     # the streams in force now, not the ones at import time (tests and the GUI replace them)
     out = sys.stdout if out is None else out
     err = sys.stderr if err is None else err
+    if getattr(args, "open_file", False):  # the GUI's job (app.py); reached here only without a display
+        print(f"Opening {args.file} needs a display: run ShelterDesk on a desktop, or fill the package with "
+              "`shelter-app forms fill`.", file=err)
+        return 2
     standalone: Callable[[argparse.Namespace, TextIO, TextIO], int] | None = getattr(args, "standalone", None)
     if standalone is not None:  # needs no folders, settings or database
         return standalone(args, out, err)

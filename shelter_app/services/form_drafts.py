@@ -1,0 +1,449 @@
+"""Offline forms, client side: open a package, keep a draft as the client types, export the encrypted response.
+
+A draft is one row per package (`FormDraft`), saved in a transaction at every change, so a crash loses at most
+the last debounce interval and the form reopens on the same page and question. The package travels inside the
+draft; its definition is validated again on every open (a hostile package cannot bring an unsafe expression
+with it). A package for a newer version of a form the client already started (same consultant, project and
+form) takes the old draft's answers that still fit and keeps the rest as "no longer asked".
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import nacl.exceptions
+import nacl.public
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import col, select
+
+from shelter_app.content.forms import definition_from_data
+from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.errors import UserError, ValidationError, ValidationErrors
+from shelter_app.core.forms.engine import FormState, Issue, split_path, validate_answers
+from shelter_app.core.forms.migrate import Dropped, carry_over
+from shelter_app.core.forms.model import FormDefinition, QType
+from shelter_app.exchange import formfiles
+from shelter_app.paths import Paths
+from shelter_app.services.errors import EditConflict, NotFound
+from shelter_app.services.filestore import hash_file, stored_path
+from shelter_app.services.forms import form_files_dir
+from shelter_app.storage.db import Database
+from shelter_app.storage.models import FormDraft
+from shelter_app.storage.types import utcnow
+
+_DRAFT = "form draft"
+
+
+class DamagedDraft(UserError):
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"The saved draft cannot be read ({detail}). Open the package again from its file.",
+                         f"El borrador guardado no se puede leer ({detail}). Abra de nuevo el paquete desde su "
+                         "archivo.")
+
+
+class AttachmentMissing(UserError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"The attached file “{name}” is missing or was altered; attach it again.",
+                         f"Falta el archivo adjunto «{name}» o fue alterado; adjúntelo de nuevo.", field="attachment")
+
+
+# ---- the package kept in the draft --------------------------------------------------------------------------------
+
+
+def package_data(package: formfiles.FormPackage) -> dict[str, Any]:
+    """The package as JSON data, as the draft keeps it."""
+    return {
+        "package_id": package.package_id, "created_at": package.created_at.isoformat(),
+        "form_id": package.form_id, "form_version": package.form_version, "definition": package.definition,
+        "language": package.language, "prefill": package.prefill,
+        "consultant": {"name": package.consultant.name,
+                       "public_key": base64.b64encode(bytes(package.consultant.public_key)).decode("ascii")},
+        "project": {"reference": package.project.reference, "client_name": package.project.client_name,
+                    "title": package.project.title},
+        "file_sha256": package.file_sha256,
+    }
+
+
+def package_from_data(data: Any) -> formfiles.FormPackage:
+    try:
+        consultant, project = data["consultant"], data["project"]
+        key = base64.b64decode(str(consultant["public_key"]).encode("ascii"), validate=True)
+        return formfiles.FormPackage(
+            package_id=str(data["package_id"]), created_at=datetime.fromisoformat(data["created_at"]),
+            form_id=str(data["form_id"]), form_version=str(data["form_version"]),
+            definition=dict(data["definition"]), language="es" if data["language"] == "es" else "en",
+            prefill=dict(data["prefill"]),
+            consultant=formfiles.ConsultantInfo(str(consultant["name"]), nacl.public.PublicKey(key)),
+            project=formfiles.ProjectInfo(str(project["reference"]), str(project["client_name"]),
+                                          str(project["title"])),
+            file_sha256=data.get("file_sha256"),
+        )
+    except (KeyError, TypeError, ValueError, binascii.Error, nacl.exceptions.CryptoError) as exc:
+        raise DamagedDraft(type(exc).__name__) from None
+
+
+def _definition(package: formfiles.FormPackage) -> FormDefinition:
+    """The package's definition, validated like a shipped one (FormDefinitionError otherwise)."""
+    definition = definition_from_data(package.definition, f"{package.form_id} {package.form_version} (package)")
+    if (definition.id, definition.version) != (package.form_id, package.form_version):
+        raise UserError(f"The package's form ({package.form_id} {package.form_version}) does not match the definition "
+                        "it carries; it was not made by ShelterDesk.",
+                        f"El formulario del paquete ({package.form_id} {package.form_version}) no coincide con la "
+                        "definición que trae; no lo hizo ShelterDesk.")
+    return definition
+
+
+# ---- views --------------------------------------------------------------------------------------------------------
+
+
+def _dropped_data(dropped: Dropped) -> dict[str, Any]:
+    return {"path": dropped.path, "label": {"en": dropped.label.en, "es": dropped.label.es},
+            "value": dropped.value, "shown": dropped.shown,
+            "reason": {"en": dropped.reason.en, "es": dropped.reason.es}}
+
+
+@dataclass(frozen=True)
+class DraftView:
+    draft_id: int
+    version: int
+    package: formfiles.FormPackage
+    definition: FormDefinition
+    answers: dict[str, Any]
+    pending: dict[str, str]
+    dropped: list[dict[str, Any]]
+    language: str
+    page: int
+    focus: str
+    exported_at: datetime | None
+    carried_from_version: str | None = None
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    draft_id: int
+    package_id: str
+    form_id: str
+    form_version: str
+    form_title: Bilingual
+    client_name: str
+    project_title: str
+    consultant_name: str
+    language: str
+    answered: int
+    updated_at: datetime
+    exported_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    target: Path
+    response_id: str
+    file_sha256: str
+    answers: int
+    attachments: int
+
+
+def _view(row: FormDraft, package: formfiles.FormPackage, definition: FormDefinition,
+          carried: str | None = None) -> DraftView:
+    assert row.id is not None
+    try:
+        answers, pending, dropped = json.loads(row.answers), json.loads(row.pending), json.loads(row.dropped)
+    except ValueError as exc:
+        raise DamagedDraft(type(exc).__name__) from None
+    return DraftView(row.id, row.version, package, definition, answers, pending, dropped, row.language, row.page,
+                     row.focus, row.exported_at, carried)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+# ---- open, save ---------------------------------------------------------------------------------------------------
+
+
+def open_package(db: Database, paths: Paths, source: Path) -> DraftView:
+    """Open a `.sdform` package: its draft if there is one, else a new draft with the consultant's prefill (or the
+    answers of the same form's older draft, carried over to this version)."""
+    package = formfiles.read_package(source)
+    definition = _definition(package)
+    with db.transaction() as session:
+        row = session.exec(select(FormDraft).where(FormDraft.package_id == package.package_id)).first()
+        if row is not None:
+            stored = package_from_data(_loads(row.package))
+            return _view(row, stored, _definition(stored))
+        carried_from: str | None = None
+        dropped: list[Dropped] = []
+        answers, _ = carry_over(package.prefill, definition)
+        pending: dict[str, str] = {}
+        language: str = package.language
+        page, focus = 0, ""
+        older = _older_draft(session, package)
+        if older is not None:
+            old_package = package_from_data(_loads(older.package))
+            old_definition = _definition(old_package)
+            answers, dropped = carry_over(_loads(older.answers), definition, old_definition)
+            pending = {p: t for p, t in _loads(older.pending).items() if definition.question(split_path(p)[0])}
+            language, carried_from = older.language, older.form_version
+        row = FormDraft(package_id=package.package_id, form_id=package.form_id, form_version=package.form_version,
+                        package=_dumps(package_data(package)), answers=_dumps(answers), pending=_dumps(pending),
+                        dropped=_dumps([_dropped_data(d) for d in dropped]), language=language, page=page,
+                        focus=focus)
+        session.add(row)
+        session.flush()
+        return _view(row, package, definition, carried_from)
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise DamagedDraft(type(exc).__name__) from None
+
+
+def _older_draft(session: Any, package: formfiles.FormPackage) -> FormDraft | None:
+    """The newest draft of the same form, consultant and project under an older version."""
+    from shelter_app.content.forms import version_key
+
+    candidates = session.exec(select(FormDraft).where(FormDraft.form_id == package.form_id)
+                              .order_by(col(FormDraft.updated_at).desc())).all()
+    fingerprint = package.consultant.fingerprint
+    for row in candidates:
+        try:
+            other = package_from_data(json.loads(row.package))
+            older = version_key(row.form_version) < version_key(package.form_version)
+        except (DamagedDraft, ValueError):
+            continue
+        if older and other.consultant.fingerprint == fingerprint and \
+                other.project.reference == package.project.reference:
+            found: FormDraft = row
+            return found
+    return None
+
+
+def save_draft(db: Database, draft_id: int, *, answers: Mapping[str, Any], pending: Mapping[str, str], page: int,
+               focus: str, language: str, expected_version: int) -> int:
+    """Save the draft as it stands (one transaction); returns the new row version. EditConflict when another
+    window saved it since `expected_version`."""
+    values = {"answers": _dumps(dict(answers)), "pending": _dumps(dict(pending)), "page": int(page),
+              "focus": focus[:200], "language": "es" if language.lower().startswith("es") else "en"}
+    with db.transaction() as session:
+        row = session.get(FormDraft, draft_id)
+        if row is None:
+            raise NotFound("form draft", "el borrador", draft_id)
+        if row.version != expected_version:
+            raise EditConflict(_DRAFT, draft_id, {"version": expected_version}, {"version": row.version},
+                               row.version, None)
+        for key, value in values.items():
+            setattr(row, key, value)
+        row.updated_at = utcnow()
+        try:
+            session.flush()
+        except StaleDataError as exc:
+            raise EditConflict(_DRAFT, draft_id, {"version": expected_version}, {}, expected_version + 1,
+                               None) from exc
+        return row.version
+
+
+def list_drafts(db: Database) -> list[DraftSummary]:
+    out: list[DraftSummary] = []
+    with db.transaction() as session:
+        for row in session.exec(select(FormDraft).order_by(col(FormDraft.updated_at).desc())).all():
+            try:
+                package = package_from_data(json.loads(row.package))
+                title = _title(package)
+                answered = len(json.loads(row.answers))
+            except (DamagedDraft, ValueError):
+                continue
+            out.append(DraftSummary(row.id or 0, row.package_id, row.form_id, row.form_version, title,
+                                    package.project.client_name, package.project.title, package.consultant.name,
+                                    row.language, answered, row.updated_at, row.exported_at))
+    return out
+
+
+def _title(package: formfiles.FormPackage) -> Bilingual:
+    title = package.definition.get("title")
+    if isinstance(title, Mapping) and str(title.get("en", "")).strip() and str(title.get("es", "")).strip():
+        return Bilingual(str(title["en"]), str(title["es"]))
+    return Bilingual(package.form_id, package.form_id)
+
+
+# ---- attachments --------------------------------------------------------------------------------------------------
+
+
+def store_attachment(paths: Paths, source: Path) -> dict[str, Any]:
+    """Keep a chosen file in the data folder under its SHA-256; returns the file answer {name, sha256, size}."""
+    try:
+        sha, size = hash_file(source)
+        target = stored_path(form_files_dir(paths), sha)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(f".{sha}.partial")
+            shutil.copyfile(source, partial)
+            partial.replace(target)
+    except OSError as exc:
+        raise UserError(f"Cannot attach {source.name}: {exc.strerror or exc}.",
+                        f"No se puede adjuntar {source.name}: {exc.strerror or exc}.", field="attachment") from None
+    return {"name": source.name, "sha256": sha, "size": size}
+
+
+def _file_answers(definition: FormDefinition, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every file answer, top level and in repeat rows."""
+    found: list[dict[str, Any]] = []
+    for q in definition.questions():
+        value = answers.get(q.name)
+        if q.type is QType.FILE and isinstance(value, Mapping):
+            found.append(dict(value))
+        elif q.type is QType.REPEAT and isinstance(value, list):
+            for row in value:
+                for f in q.fields:
+                    cell = row.get(f.name) if isinstance(row, Mapping) else None
+                    if f.type is QType.FILE and isinstance(cell, Mapping):
+                        found.append(dict(cell))
+    return found
+
+
+def _attachments(files: list[dict[str, Any]], read: Any) -> tuple[tuple[formfiles.AttachmentRef, ...],
+                                                                        dict[str, bytes]]:
+    refs: list[formfiles.AttachmentRef] = []
+    data: dict[str, bytes] = {}
+    for answer in files:
+        sha, name, size = str(answer["sha256"]), str(answer["name"]), int(answer["size"])
+        if sha not in data:
+            content = read(answer)
+            if hashlib.sha256(content).hexdigest() != sha or len(content) != size:
+                raise AttachmentMissing(name)
+            data[sha] = content
+        refs.append(formfiles.AttachmentRef(sha, name, size))
+    return tuple(refs), data
+
+
+def _issues_error(issues: list[Issue]) -> ValidationErrors:
+    return ValidationErrors({i.path: ValidationError(f"{i.path}: {i.label.en}: {i.en}",
+                                                     f"{i.path}: {i.label.es}: {i.es}", field=i.path)
+                             for i in issues})
+
+
+# ---- export -------------------------------------------------------------------------------------------------------
+
+
+def export_response(db: Database, paths: Paths, draft_id: int, target: Path) -> ExportResult:
+    """Check the draft like the form does (ValidationErrors listing every issue) and write the encrypted
+    response to the consultant's key; marks the draft exported."""
+    with db.transaction() as session:
+        row = session.get(FormDraft, draft_id)
+        if row is None:
+            raise NotFound("form draft", "el borrador", draft_id)
+        package = package_from_data(_loads(row.package))
+        answers, pending, language = _loads(row.answers), _loads(row.pending), row.language
+    definition = _definition(package)
+    state = FormState(definition, answers, pending=pending, apply_defaults=False)
+    if state.issues:
+        raise _issues_error(list(state.issues.values()))
+    final = state.to_answers()
+    folder = form_files_dir(paths)
+
+    def read(answer: Mapping[str, Any]) -> bytes:
+        path = stored_path(folder, str(answer["sha256"]))
+        try:
+            return path.read_bytes()
+        except OSError:
+            raise AttachmentMissing(str(answer["name"])) from None
+
+    result = _write(package, definition, final, "es" if language == "es" else "en", target, read)
+    with db.transaction() as session:
+        row = session.get(FormDraft, draft_id)
+        if row is not None:
+            row.exported_at = utcnow()
+            row.updated_at = utcnow()
+    return result
+
+
+def _write(package: formfiles.FormPackage, definition: FormDefinition, answers: dict[str, Any], language: str,
+           target: Path, read: Any) -> ExportResult:
+    refs, files = _attachments(_file_answers(definition, answers), read)
+    content = formfiles.ResponseContent(package_id=package.package_id, form_id=definition.id,
+                                        form_version=definition.version, language="es" if language == "es" else "en",
+                                        answers=answers, attachments=refs)
+    sha = formfiles.write_response(target, content, files, package.consultant.public_key)
+    return ExportResult(target, content.response_id, sha, len(answers), len(files))
+
+
+def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], target: Path,
+                 attachments_dir: Path | None = None, *, language: str | None = None) -> list[Issue]:
+    """Headless filling: check `answers` (plain JSON) exactly as typing them would, and write the encrypted
+    response only when there is no issue. A file answer may be given as {"path": "relative/file.pdf"} inside
+    `attachments_dir`; it becomes the canonical {name, sha256, size}."""
+    package = formfiles.read_package(package_path)
+    definition = _definition(package)
+    issues: list[Issue] = []
+    resolved: dict[str, Path] = {}
+    given = _resolve_files(definition, answers, attachments_dir, issues, resolved)
+    state, found = validate_answers(definition, given)
+    issues.extend(found)
+    if issues:
+        return issues
+
+    def read(answer: Mapping[str, Any]) -> bytes:
+        path = resolved.get(str(answer["sha256"]))
+        if path is None:
+            raise AttachmentMissing(str(answer["name"]))
+        return path.read_bytes()
+
+    _write(package, definition, state.to_answers(), language or package.language, target, read)
+    return []
+
+
+def _resolve_files(definition: FormDefinition, answers: Mapping[str, Any], folder: Path | None,
+                   issues: list[Issue], resolved: dict[str, Path]) -> dict[str, Any]:
+    out = dict(answers)
+    for q in definition.questions():
+        value = out.get(q.name)
+        if q.type is QType.FILE:
+            out[q.name] = _resolve_one(q.name, q.label, value, folder, issues, resolved)
+        elif q.type is QType.REPEAT and isinstance(value, list):
+            rows: list[Any] = []
+            for index, row in enumerate(value):
+                if not isinstance(row, Mapping):
+                    rows.append(row)
+                    continue
+                cells = dict(row)
+                for f in q.fields:
+                    if f.type is QType.FILE and f.name in cells:
+                        cells[f.name] = _resolve_one(f"{q.name}[{index}].{f.name}", f.label, cells[f.name], folder,
+                                                     issues, resolved)
+                rows.append(cells)
+            out[q.name] = rows
+    return out
+
+
+def _resolve_one(path: str, label: Bilingual, value: Any, folder: Path | None, issues: list[Issue],
+                 resolved: dict[str, Path]) -> Any:
+    if not (isinstance(value, Mapping) and set(value) == {"path"}):
+        return value
+    relative = value["path"]
+    if folder is None:
+        issues.append(Issue(path, label, "Give the folder of the attached files (--attachments DIR).",
+                            "Indique la carpeta de los archivos adjuntos (--attachments DIR)."))
+        return None
+    base = folder.resolve()
+    candidate = (base / str(relative)).resolve() if isinstance(relative, str) and relative.strip() else None
+    if candidate is None or PurePosixPath(str(relative)).is_absolute() or not candidate.is_relative_to(base):
+        issues.append(Issue(path, label, f"The file “{relative}” is outside the attachments folder.",
+                            f"El archivo «{relative}» está fuera de la carpeta de adjuntos."))
+        return None
+    if not candidate.is_file():
+        issues.append(Issue(path, label, f"The file “{relative}” does not exist in the attachments folder.",
+                            f"El archivo «{relative}» no existe en la carpeta de adjuntos."))
+        return None
+    sha, size = hash_file(candidate)
+    resolved[sha] = candidate
+    return {"name": candidate.name, "sha256": sha, "size": size}

@@ -1,0 +1,778 @@
+"""Offline forms, consultant side: send a package to a client, review the encrypted response, merge it.
+
+A package carries the latest version of a form, the answers the project already holds (converted back to
+answers of the form, so the client sees and corrects them) and the consultant's public key. The project's
+values when the package was sent are kept (`FormPackage.sent_values`), so an import can tell a client's
+change from a conflict with an edit made in the project since.
+
+`review_response` reads and checks everything and writes nothing; `apply_response` merges the rows the
+consultant accepted in one transaction with AuditEvents. Every value is compared in one plain JSON shape
+(`_plain`): the target's shape as `core.forms.mapping.project_values` gives it, numbers as decimal text.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from shelter_app.content.forms import FormSet, definition_data, load_forms
+from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.errors import UserError, ValidationError
+from shelter_app.core.forms.engine import Issue, validate_answers
+from shelter_app.core.forms.mapping import TARGETS, Kind, Target, project_values
+from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Question
+from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
+from shelter_app.core.journey import Journey
+from shelter_app.core.portfolio import ClientFields, clean_client
+from shelter_app.core.scenario_prefill import role_id, role_kind
+from shelter_app.core.text import fold_for_search
+from shelter_app.exchange import formfiles, formkeys
+from shelter_app.paths import Paths
+from shelter_app.services import audit, rows
+from shelter_app.services.checklists import ApplyResult
+from shelter_app.services.filestore import stored_path
+from shelter_app.storage.db import Database
+from shelter_app.storage.models import (
+    BusinessScenario,
+    Client,
+    Contact,
+    FormResponse,
+    Project,
+    ProjectJourney,
+)
+from shelter_app.storage.models import FormPackage as PackageRow
+
+Status = Literal["new", "changed", "unchanged", "conflict", "recorded"]
+
+
+@lru_cache(maxsize=1)
+def shipped_forms() -> FormSet:
+    """The form definitions shipped with this version, loaded and validated once per process."""
+    return load_forms()
+
+
+def form_files_dir(paths: Paths) -> Path:
+    """Attachments of form responses (consultant side) and drafts (client side), kept under their SHA-256."""
+    return paths.data / "form-files"
+
+
+# ---- the consultant's key ----------------------------------------------------------------------------------------
+
+
+def key_file(paths: Paths) -> Path:
+    """Where the key lives when there is no keychain (protected by a passphrase)."""
+    return paths.data / "keys" / "consultant.key"
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    storage: Literal["keyring", "file"]
+    exists: bool
+    fingerprint: str | None
+
+
+def key_status(paths: Paths) -> KeyStatus:
+    kf = key_file(paths)
+    public = formkeys.consultant_public_key(kf)
+    return KeyStatus(formkeys.storage_kind(kf), public is not None,
+                     formkeys.fingerprint(public) if public is not None else None)
+
+
+def export_keypair(paths: Paths, target: Path, passphrase: str, key_passphrase: str | None = None) -> None:
+    """Write the keypair, protected by `passphrase`, for a second machine (`key_passphrase` opens a key file)."""
+    private = formkeys.consultant_key(key_file(paths), key_passphrase, create=False)
+    formkeys.write_file_atomically(target, formkeys.export_keypair(private, passphrase))
+
+
+def import_keypair(paths: Paths, source: Path, passphrase: str, store_passphrase: str | None = None,
+                   replace: bool = False) -> KeyStatus:
+    """Keep an exported keypair as this computer's key (`store_passphrase` protects the key file, no keychain)."""
+    try:
+        if source.stat().st_size > formkeys.MAX_KEY_FILE_BYTES:
+            raise formkeys.DamagedKeyFile("exported key", "archivo de la llave exportada",
+                                          "it is far too large for a key", "es demasiado grande para una llave")
+        data = source.read_bytes()
+    except OSError as exc:
+        raise UserError(f"Cannot read {source}: {exc.strerror or exc}.",
+                        f"No se puede leer {source}: {exc.strerror or exc}.") from None
+    formkeys.import_keypair(data, passphrase, key_file(paths), store_passphrase, replace=replace)
+    return key_status(paths)
+
+
+def _public_key(paths: Paths, passphrase: str | None) -> Any:
+    """The consultant's public key, making the keypair on first use (a key file then needs `passphrase`)."""
+    kf = key_file(paths)
+    public = formkeys.consultant_public_key(kf)
+    if public is None:
+        public = formkeys.consultant_key(kf, passphrase, create=True).public_key
+    return public
+
+
+# ---- errors ------------------------------------------------------------------------------------------------------
+
+
+class ResponseForAnotherConsultant(UserError):
+    def __init__(self, theirs: str, ours: str | None) -> None:
+        super().__init__(
+            f"This response is encrypted for another consultant (key {theirs}; yours is {ours or 'not set up'}). "
+            "Nothing was imported.",
+            f"Esta respuesta está cifrada para otro consultor (llave {theirs}; la suya es "
+            f"{ours or 'inexistente'}). No se importó nada.")
+
+
+class ResponseFromElsewhere(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This response answers a package that was not sent from this database: another consultant or project. "
+            "Nothing was imported.",
+            "Esta respuesta contesta un paquete que no se envió desde esta base de datos: otro consultor u otro "
+            "proyecto. No se importó nada.")
+
+
+class InvalidResponse(UserError):
+    """The answers do not pass the form's own checks: every problem is listed."""
+
+    def __init__(self, issues: Iterable[Issue]) -> None:
+        self.issues = tuple(issues)
+        en = "\n".join(f"  {i.path}: {i.en}" for i in self.issues)
+        es = "\n".join(f"  {i.path}: {i.es}" for i in self.issues)
+        super().__init__(f"The response's answers do not pass the form's checks; nothing was imported:\n{en}",
+                         f"Las respuestas no pasan las validaciones del formulario; no se importó nada:\n{es}")
+
+
+class ProjectRefusesAnswers(UserError):
+    """Applying the accepted answers would store something the project's own rules refuse."""
+
+    def __init__(self, where_en: str, where_es: str, problem: UserError) -> None:
+        super().__init__(f"{where_en}: {problem.en} Nothing was changed.",
+                         f"{where_es}: {problem.es} No se cambió nada.", field=problem.field)
+
+
+# ---- the project's values of a form's targets --------------------------------------------------------------------
+
+
+def _plain(value: Any) -> Any:
+    """One comparable JSON shape: numbers as decimal text, rows as lists of objects."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | Decimal):
+        return decimal_text(Decimal(value))
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def _mapped(definition: FormDefinition) -> list[tuple[Question, Target]]:
+    return [(q, TARGETS[q.maps_to]) for q in definition.questions() if q.maps_to]
+
+
+@dataclass
+class _Project:
+    """What a project holds for the targets, read in one session."""
+
+    project: Project
+    client: Client
+    journey_row: ProjectJourney | None
+    journey: dict[str, Any]  # Journey.to_dict()
+    scenarios: list[BusinessScenario]
+
+    def first_document(self) -> dict[str, Any] | None:
+        from shelter_app.services.scenarios import _view
+
+        return _view(self.scenarios[0]).document if self.scenarios else None
+
+    def value(self, target: Target, document: dict[str, Any] | None) -> Any:
+        owner, _, rest = target.path.partition(".")
+        if owner == "client":
+            found = getattr(self.client, rest)
+            return found if found not in ("", None) else None
+        if owner == "journey":
+            step, _, name = rest.partition(".")
+            answers = self.journey.get("answers", {})
+            return answers.get(step, {}).get(name) if isinstance(answers, Mapping) else None
+        node: Any = document
+        for part in rest.split("."):
+            node = node.get(part) if isinstance(node, Mapping) else None
+        return node
+
+
+def _load_project(session: Session, project_id: int) -> _Project:
+    project = rows.load(session, Project, "project", project_id)
+    client = rows.load(session, Client, "client", project.client_id)
+    stored = session.exec(select(ProjectJourney).where(ProjectJourney.project_id == project_id)).first()
+    journey = Journey.from_json(stored.answers).to_dict() if stored else Journey().to_dict()
+    scenarios = list(session.exec(select(BusinessScenario).where(BusinessScenario.project_id == project_id)
+                                  .order_by(col(BusinessScenario.position), col(BusinessScenario.id))).all())
+    return _Project(project, client, stored, journey, scenarios)
+
+
+def _number(value: Any) -> Decimal | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except ArithmeticError:
+            return None
+        return number if number.is_finite() else None
+    return None
+
+
+def _answer_from(q: Question, target: Target, value: Any) -> Any:
+    """The canonical answer of `q` that says `value` (a target's value, or its plain form); None when the form
+    cannot say it (a role without a column the form asks, a figure out of the question's range)."""
+    if value is None or value == "":
+        return None
+    if target.kind is Kind.ROWS:
+        if not isinstance(value, list):
+            return None
+        rows_out: list[dict[str, Any]] = []
+        for item in value:
+            if not isinstance(item, Mapping):
+                continue
+            row: dict[str, Any] = {}
+            for f in q.fields:
+                column = target.columns.get(f.maps_to or "")
+                if column is None:
+                    continue
+                cell = _answer_from(f, column, item.get(column.path))
+                if cell is not None:
+                    row[f.name] = cell
+            rows_out.append(row)
+        return rows_out or None
+    kind = q.value_type
+    raw: Any = value
+    if kind in NUMERIC_TYPES:
+        number = _number(value)
+        if number is None:
+            return None
+        if number.as_tuple().exponent < -q.decimals:  # type: ignore[operator]
+            number = number.quantize(Decimal(1).scaleb(-q.decimals))
+        if kind is QType.MONEY:
+            currency = target.currency or (q.currencies[0] if q.currencies else "USD")
+            raw = {"amount": number, "currency": currency}
+        else:
+            raw = number
+    try:
+        return normalise(q, raw)
+    except (AnswerError, TypeError, ValueError, ArithmeticError):
+        return None
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    prefill: dict[str, Any]  # canonical answers
+    values: dict[str, Any]  # {target: plain value}, None where the project holds nothing
+
+
+def _snapshot(loaded: _Project, definition: FormDefinition) -> _Snapshot:
+    """The project's values of the form's targets, as answers of the form and as comparable values."""
+    document = loaded.first_document()
+    prefill: dict[str, Any] = {}
+    raw: dict[str, Any] = {}
+    for q, target in _mapped(definition):
+        current = loaded.value(target, document)
+        raw[target.path] = current
+        answer = _answer_from(q, target, current)
+        if answer is not None:
+            prefill[q.name] = answer
+    expressed = project_values(definition, prefill)
+    values = {path: _plain(expressed[path][1]) if path in expressed else _plain(current)
+              for path, current in raw.items()}
+    return _Snapshot(prefill, values)
+
+
+def _show(q: Question, canonical: Any, language: str) -> str:
+    """An answer as a person reads it; a repeat as its rows ("Machinist, 85; Inspector, 8")."""
+    if canonical is None:
+        return ""
+    try:
+        if q.type is QType.REPEAT:
+            if not isinstance(canonical, list):
+                return str(canonical)
+            return "; ".join(", ".join(display(f, row.get(f.name), language) for f in q.fields
+                                       if isinstance(row, Mapping) and row.get(f.name) is not None)
+                             for row in canonical)
+        return display(q, canonical, language)
+    except (TypeError, ValueError, ArithmeticError, KeyError):
+        return str(canonical)
+
+
+def _show_plain(q: Question, target: Target, value: Any, language: str) -> str:
+    """A project value (plain) shown like an answer; as JSON when the form cannot say it."""
+    if value is None:
+        return ""
+    answer = _answer_from(q, target, value)
+    if answer is not None:
+        return _show(q, answer, language)
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+# ---- packages -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PackageSummary:
+    package_row_id: int
+    package_id: str
+    form_id: str
+    form_version: str
+    form_title: Bilingual
+    language: str
+    created_at: datetime
+    created_by: str
+    responses: int
+    last_imported_at: datetime | None
+    project_id: int = 0
+    file_sha256: str = ""
+
+
+def _form_title(form_id: str, version: str) -> Bilingual:
+    forms = shipped_forms()
+    try:
+        return forms.get(form_id, version).title
+    except UserError:
+        return Bilingual(form_id, form_id)
+
+
+def _summary(row: PackageRow, responses: int, last: datetime | None) -> PackageSummary:
+    assert row.id is not None
+    return PackageSummary(row.id, row.package_id, row.form_id, row.form_version,
+                          _form_title(row.form_id, row.form_version), row.language, row.created_at, row.created_by,
+                          responses, last, row.project_id, row.file_sha256)
+
+
+def list_packages(db: Database, project_id: int) -> list[PackageSummary]:
+    with db.transaction() as session:
+        rows.load(session, Project, "project", project_id)
+        found = session.exec(select(PackageRow).where(PackageRow.project_id == project_id)
+                             .order_by(col(PackageRow.created_at), col(PackageRow.id))).all()
+        stats = {pid: (int(n), last) for pid, n, last in session.exec(
+            select(FormResponse.package_row_id, func.count(), func.max(FormResponse.imported_at))
+            .where(FormResponse.project_id == project_id).group_by(col(FormResponse.package_row_id))).all()}
+        return [_summary(r, *stats.get(r.id or 0, (0, None))) for r in found]
+
+
+def _language_of(session: Session, client_id: int, fallback: str) -> str:
+    contact = session.exec(select(Contact).where(Contact.client_id == client_id)
+                           .order_by(col(Contact.id))).first()
+    language = contact.preferred_language if contact else fallback
+    return "es" if language.lower().startswith("es") else "en"
+
+
+def _reference(project: Project) -> str:
+    """An opaque token naming the project to the client: the same for every package of the project (so a draft
+    carries over to a newer version of its form), without the database id in the clear (the project's creation
+    instant, to the microsecond, salts it)."""
+    seed = f"shelterdesk-project:{project.id}:{project.client_id}:{project.created_at.isoformat()}"
+    return hashlib.sha256(seed.encode()).hexdigest()[:32]
+
+
+def export_package(db: Database, paths: Paths, actor: str, project_id: int, form_id: str, target: Path, *,
+                   consultant_name: str, language: str | None = None, passphrase: str | None = None
+                   ) -> PackageSummary:
+    """Write a `.sdform` package for the project's client: the latest version of the form, prefilled with what
+    the project holds. Records the package (and what was sent) with an AuditEvent."""
+    from shelter_app.settings import LANGUAGE, Settings
+
+    definition = shipped_forms().latest(form_id)
+    public = _public_key(paths, passphrase)
+    app_language = Settings.load(paths.settings_file).get(LANGUAGE)
+    package_id = formfiles.new_package_id()
+    with db.transaction() as session:
+        loaded = _load_project(session, project_id)
+        snapshot = _snapshot(loaded, definition)
+        chosen = language or _language_of(session, loaded.client.id or 0, app_language)
+        chosen = "es" if chosen.lower().startswith("es") else "en"
+        package = formfiles.FormPackage(
+            package_id=package_id, form_id=definition.id, form_version=definition.version,
+            definition=definition_data(definition), language="es" if chosen == "es" else "en",
+            prefill=snapshot.prefill, consultant=formfiles.ConsultantInfo(consultant_name, public),
+            project=formfiles.ProjectInfo(reference=_reference(loaded.project),
+                                          client_name=loaded.client.trade_name or loaded.client.legal_name,
+                                          title=loaded.project.title),
+        )
+        file_sha = formfiles.write_package(target, package)
+        row = PackageRow(package_id=package_id, project_id=project_id, client_id=loaded.client.id or 0,
+                         form_id=definition.id, form_version=definition.version, language=chosen,
+                         prefill=json.dumps(snapshot.prefill, ensure_ascii=False, sort_keys=True),
+                         sent_values=json.dumps(snapshot.values, ensure_ascii=False, sort_keys=True),
+                         file_sha256=file_sha, created_by=actor)
+        session.add(row)
+        session.flush()
+        assert row.id is not None
+        audit.record(session, actor, "form_package", row.id, "export", None,
+                     {"package_id": package_id, "form_id": definition.id, "form_version": definition.version,
+                      "project_id": project_id, "language": chosen, "file": target.name},
+                     client_id=row.client_id)
+        return _summary(row, 0, None)
+
+
+# ---- review ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    key: str
+    target: str | None
+    label: Bilingual
+    status: Status
+    current: str
+    incoming: str
+    sent: str
+    incoming_value: Any = None  # plain JSON (the target's shape); the answer itself for a recorded row
+    current_value: Any = None
+    sent_value: Any = None
+
+
+@dataclass(frozen=True)
+class ImportReview:
+    response_id: str
+    package_row_id: int
+    project_id: int
+    client_name: str
+    project_title: str
+    form_title: Bilingual
+    form_version: str
+    rows: list[ReviewRow]
+    already_imported_at: datetime | None
+    attachments: int
+    form_id: str = ""
+    client_id: int = 0
+    answers: dict[str, Any] = field(default_factory=dict, repr=False)
+    answers_sha256: str = ""
+    file_sha256: str = ""
+    attachment_files: Mapping[str, bytes] = field(default_factory=dict, repr=False)
+    language: str = "en"
+
+    @property
+    def changes(self) -> list[ReviewRow]:
+        """Rows that would change the project (new, changed or conflicting)."""
+        return [r for r in self.rows if r.status in ("new", "changed", "conflict")]
+
+
+def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str | None = None,
+                    language: str = "en") -> ImportReview:
+    """Read, decrypt, verify and validate a response, and compare it with the project: writes nothing.
+
+    Refused (a UserError saying why, nothing written) when it is for another consultant, answers a package
+    this database did not send, is damaged, tampered, oversized or of an unknown form version, or its
+    answers do not pass the form's checks."""
+    kf = key_file(paths)
+    header = formfiles.peek_response(source)
+    ours = formkeys.consultant_public_key(kf)
+    our_print = formkeys.fingerprint(ours) if ours is not None else None
+    if our_print is None or _digits(header.recipient) != _digits(our_print):
+        raise ResponseForAnotherConsultant(header.recipient, our_print)
+    private = formkeys.consultant_key(kf, passphrase, create=False)
+    opened = formfiles.read_response(source, private)
+    content = opened.content
+    with db.transaction() as session:
+        package = session.exec(select(PackageRow).where(PackageRow.package_id == content.package_id)).first()
+        if package is None or package.form_id != content.form_id:
+            raise ResponseFromElsewhere
+        definition = shipped_forms().get(content.form_id, content.form_version)
+        state, issues = validate_answers(definition, content.answers)
+        if issues:
+            raise InvalidResponse(issues)
+        answers = state.to_answers()
+        loaded = _load_project(session, package.project_id)
+        snapshot = _snapshot(loaded, definition)
+        sent: dict[str, Any] = json.loads(package.sent_values or "{}")
+        previous = session.exec(select(FormResponse).where(FormResponse.response_id == content.response_id)).first()
+        review_rows = _compare(definition, answers, snapshot, sent, language)
+        assert package.id is not None
+        return ImportReview(
+            response_id=content.response_id, package_row_id=package.id, project_id=package.project_id,
+            client_name=loaded.client.legal_name, project_title=loaded.project.title, form_title=definition.title,
+            form_version=definition.version, rows=review_rows,
+            already_imported_at=previous.imported_at if previous else None,
+            attachments=len(content.attachments), form_id=definition.id, client_id=package.client_id,
+            answers=answers, answers_sha256=opened.answers_sha256, file_sha256=opened.file_sha256,
+            attachment_files=dict(opened.attachments), language=language)
+
+
+def _digits(fingerprint: str) -> str:
+    return "".join(fingerprint.split()).lower()
+
+
+def _compare(definition: FormDefinition, answers: Mapping[str, Any], snapshot: _Snapshot,
+             sent: Mapping[str, Any], language: str) -> list[ReviewRow]:
+    incoming = project_values(definition, answers)
+    out: list[ReviewRow] = []
+    for q in definition.questions():
+        value = answers.get(q.name)
+        if value is None or q.type is QType.NOTE:
+            continue
+        if not q.maps_to:
+            out.append(ReviewRow(f"answer:{q.name}", None, q.label, "recorded", "", _show(q, value, language), "",
+                                 incoming_value=value))
+            continue
+        target = TARGETS[q.maps_to]
+        if target.path not in incoming:
+            continue
+        new = _plain(incoming[target.path][1])
+        current = snapshot.values.get(target.path)
+        was = sent.get(target.path)
+        status: Status
+        if new == current:
+            status = "unchanged"
+        elif current == was:
+            status = "new" if current is None else "changed"
+        else:
+            status = "conflict"
+        out.append(ReviewRow(target.path, target.path, target.label, status,
+                             _show_plain(q, target, current, language), _show(q, value, language),
+                             _show_plain(q, target, was, language), new, current, was))
+    return out
+
+
+# ---- apply ----------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ApplyOutcome:
+    applied: tuple[str, ...]
+    skipped: tuple[str, ...]
+    already_imported: bool
+    checklist: ApplyResult | None
+    message: Bilingual | None = None
+    response_row_id: int | None = None
+    attachments_saved: int = 0
+
+
+def _already(at: datetime) -> Bilingual:
+    day = at.date().isoformat()
+    return Bilingual(f"This response was imported on {day}; nothing changed.",
+                     f"Esta respuesta se importó el {day}; no cambió nada.")
+
+
+def apply_response(db: Database, paths: Paths, actor: str, review: ImportReview, accepted: Collection[str]
+                   ) -> ApplyOutcome:
+    """Merge the accepted rows of `review` into the project in one transaction, with AuditEvents; record the
+    response (and keep its attachments). The same response twice changes nothing and says so."""
+    by_key = {r.key: r for r in review.rows}
+    unknown = sorted(set(accepted) - set(by_key))
+    if unknown:
+        raise UserError(f"The review has no row {', '.join(unknown)}.",
+                        f"La revisión no tiene la fila {', '.join(unknown)}.", field="accept")
+    chosen = [r for r in review.rows if r.target and r.key in accepted and r.status != "unchanged"]
+    skipped = tuple(r.key for r in review.rows
+                    if r.target and r.status in ("new", "changed", "conflict") and r.key not in accepted)
+    definition = shipped_forms().get(review.form_id, review.form_version)
+    values = {path: value for path, (_, value) in project_values(definition, review.answers).items()}
+    journey_changed = False
+    with db.transaction() as session:
+        previous = session.exec(select(FormResponse).where(FormResponse.response_id == review.response_id)).first()
+        if previous is not None:
+            return ApplyOutcome((), (), True, None, _already(previous.imported_at), previous.id)
+        package = session.get(PackageRow, review.package_row_id)
+        if package is None or package.project_id != review.project_id:
+            raise ResponseFromElsewhere
+        loaded = _load_project(session, review.project_id)
+        targets = {r.target: values[r.target] for r in chosen if r.target in values}
+        client_values = {p: v for p, v in targets.items() if p.startswith("client.")}
+        journey_values = {p: v for p, v in targets.items() if p.startswith("journey.")}
+        case_values = {p: v for p, v in targets.items() if p.startswith("business_case.")}
+        if client_values:
+            _apply_client(session, actor, loaded, client_values)
+        if journey_values:
+            journey_changed = _apply_journey(session, actor, loaded, journey_values)
+        if case_values:
+            _apply_business_case(session, actor, loaded, case_values)
+        applied = tuple(r.key for r in chosen if r.target in targets)
+        response = FormResponse(response_id=review.response_id, package_row_id=review.package_row_id,
+                                project_id=review.project_id, client_id=loaded.client.id or 0,
+                                form_id=review.form_id, form_version=review.form_version,
+                                answers=json.dumps(review.answers, ensure_ascii=False, sort_keys=True),
+                                answers_sha256=review.answers_sha256, file_sha256=review.file_sha256,
+                                applied=json.dumps(sorted(targets)), imported_by=actor)
+        session.add(response)
+        session.flush()
+        assert response.id is not None
+        audit.record(session, actor, "form_response", response.id, "import", None,
+                     {"response_id": review.response_id, "package_id": package.package_id,
+                      "form_id": review.form_id, "form_version": review.form_version, "applied": sorted(targets),
+                      "skipped": list(skipped), "attachments": review.attachments},
+                     client_id=loaded.client.id)
+        saved = _keep_attachments(paths, review.attachment_files)
+        response_row_id = response.id
+    checklist: ApplyResult | None = None
+    if journey_changed:
+        from shelter_app.services import checklists
+
+        state = checklists.get_journey(db, review.project_id)
+        if state.journey.can_finish:
+            checklist = checklists.apply_journey(db, actor, review.project_id)
+    return ApplyOutcome(applied, skipped, False, checklist, None, response_row_id, saved)
+
+
+def _keep_attachments(paths: Paths, files: Mapping[str, bytes]) -> int:
+    folder = form_files_dir(paths)
+    for sha, data in files.items():
+        if hashlib.sha256(data).hexdigest() != sha:  # formfiles checked it; a bug if this ever fires
+            raise RuntimeError(f"attachment {sha} does not match its hash")
+        path = stored_path(folder, sha)
+        if not path.exists():
+            formkeys.write_file_atomically(path, data, 0o600)
+    return len(files)
+
+
+def _apply_client(session: Session, actor: str, loaded: _Project, values: Mapping[str, Any]) -> None:
+    from shelter_app.services.clients import CLIENT_FIELDS, _check_duplicates, _derived
+
+    client = loaded.client
+    current = ClientFields(**{k: getattr(client, k) for k in CLIENT_FIELDS})
+    changes = {path.removeprefix("client."): value for path, value in values.items()}
+    try:
+        cleaned = clean_client(ClientFields(**{**current.__dict__, **changes})).value
+        _check_duplicates(session, cleaned, client.id)
+    except UserError as exc:
+        raise ProjectRefusesAnswers("The client's details", "Los datos del cliente", exc) from None
+    from dataclasses import asdict
+
+    assert client.id is not None
+    rows.update(session, Client, "client", client.id, client.version, asdict(cleaned), actor,
+                derived=_derived(cleaned))
+
+
+def _apply_journey(session: Session, actor: str, loaded: _Project, values: Mapping[str, Any]) -> bool:
+    data = copy.deepcopy(loaded.journey)
+    answers = data.setdefault("answers", {})
+    for path, value in values.items():
+        step, _, name = path.removeprefix("journey.").partition(".")
+        stored = _journey_roles(answers.get(step, {}).get("roles"), value) \
+            if name == "roles" and isinstance(value, list) else value
+        answers.setdefault(step, {})[name] = stored
+    try:
+        journey = Journey.from_dict(data)
+    except ValidationError as exc:
+        raise ProjectRefusesAnswers("The setup journey", "El recorrido de instalación", exc) from None
+    text = journey.to_json()
+    stored = loaded.journey_row
+    new_values: dict[str, Any] = {"answers": text, "step": str(journey.current), "completed": journey.can_finish}
+    client_id = loaded.client.id
+    if stored is None:
+        assert loaded.project.id is not None
+        stored = ProjectJourney(project_id=loaded.project.id, **new_values)
+        session.add(stored)
+        session.flush()
+        audit.record(session, actor, "journey", stored.id or 0, "create", None, new_values, client_id=client_id)
+        return True
+    _, changed = rows.update(session, ProjectJourney, "journey", stored.id or 0, stored.version, new_values, actor)
+    return bool(changed)
+
+
+def _journey_roles(existing: Any, rows_in: list[Any]) -> list[dict[str, Any]]:
+    """The form's roles with their shifts: the project's for a role it already has, else one."""
+    shifts = {fold_for_search(str(r.get("role", ""))): r.get("shifts") for r in existing or []
+              if isinstance(r, Mapping)}
+    out: list[dict[str, Any]] = []
+    for row in rows_in:
+        item = dict(row)
+        item.setdefault("shifts", shifts.get(fold_for_search(str(item.get("role", "")))) or 1)
+        out.append(item)
+    return out
+
+
+def _apply_business_case(session: Session, actor: str, loaded: _Project, values: Mapping[str, Any]) -> None:
+    from shelter_app.services.scenarios import _view, check_document, dumps
+
+    for row in loaded.scenarios:
+        view = _view(row)
+        document = copy.deepcopy(view.document)
+        for path, value in values.items():
+            parts = path.removeprefix("business_case.").split(".")
+            node = document
+            for part in parts[:-1]:
+                child = node.get(part)
+                if not isinstance(child, dict):
+                    child = node[part] = {}
+                node = child
+            node[parts[-1]] = _case_roles(node.get("roles"), value) \
+                if path == "business_case.workforce.roles" and isinstance(value, list) else value
+            _unmark(document, path.removeprefix("business_case."))
+        try:
+            check_document(document)
+        except UserError as exc:
+            raise ProjectRefusesAnswers(f"The business-case scenario “{row.name}” would no longer compute",
+                                        f"El escenario “{row.name}” del caso de negocio ya no se podría calcular",
+                                        exc) from None
+        assert row.id is not None
+        rows.update(session, BusinessScenario, "business_scenario", row.id, row.version,
+                    {"document": dumps(document)}, actor)
+
+
+def _unmark(document: dict[str, Any], path: str) -> None:
+    """A figure the client gave is the client's own: it stops being marked as indicative."""
+    prefill = document.get("_prefill")
+    if isinstance(prefill, dict) and isinstance(prefill.get("indicative"), list):
+        prefill["indicative"] = [p for p in prefill["indicative"]
+                                 if not (p == path or str(p).startswith(f"{path}[") or str(p).startswith(f"{path}."))]
+
+
+def _case_roles(existing: Any, rows_in: list[Any]) -> list[dict[str, Any]]:
+    """The form's roles as business-case roles: a role the scenario has (same name) keeps its id, benefits and
+    flags; a new one gets the usual ones of its job family."""
+    old = [r for r in existing or [] if isinstance(r, Mapping)]
+    by_name = {fold_for_search(str(r.get("name", ""))): r for r in old}
+    taken = {str(r.get("id")) for r in old}
+    out: list[dict[str, Any]] = []
+    used: set[str] = set()
+    largest = max((_number(r.get("headcount")) or Decimal(0) for r in rows_in), default=Decimal(0))
+    for given in rows_in:
+        name = str(given.get("name", ""))
+        match = by_name.get(fold_for_search(name))
+        if match is not None and str(match.get("id")) not in used:
+            role = copy.deepcopy(dict(match))
+        else:
+            kind = role_kind(name, largest=(_number(given.get("headcount")) or Decimal(0)) == largest)
+            role = {"id": role_id(name, taken), "name": name, "direct": kind.direct, "ptu_eligible": kind.ptu_eligible,
+                    "market_benefits": dict(kind.benefits),
+                    "daily_wage_mxn": kind.daily_wage_general}
+        used.add(str(role["id"]))
+        for column, value in given.items():
+            role[column] = Decimal(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        out.append(role)
+    return out
+
+
+# ---- responses imported ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResponseSummary:
+    response_row_id: int
+    response_id: str
+    package_row_id: int
+    form_id: str
+    form_version: str
+    form_title: Bilingual
+    imported_at: datetime
+    imported_by: str
+    applied: tuple[str, ...]
+
+
+def list_responses(db: Database, project_id: int) -> list[ResponseSummary]:
+    with db.transaction() as session:
+        rows.load(session, Project, "project", project_id)
+        found = session.exec(select(FormResponse).where(FormResponse.project_id == project_id)
+                             .order_by(col(FormResponse.imported_at), col(FormResponse.id))).all()
+        return [ResponseSummary(r.id or 0, r.response_id, r.package_row_id, r.form_id, r.form_version,
+                                _form_title(r.form_id, r.form_version), r.imported_at, r.imported_by,
+                                tuple(json.loads(r.applied or "[]"))) for r in found]

@@ -1,0 +1,156 @@
+"""`shelter-app forms ...`: the offline round trip from a terminal, run in process with `cli.main`."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from shelter_app import cli, paths
+
+GLH = "Great Lakes Harness Inc."
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def db_counts() -> dict[str, int]:
+    import sqlite3
+
+    with sqlite3.connect(paths.get_paths().database) as conn:
+        tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table'")]
+        return {t: conn.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}
+
+
+@pytest.fixture
+def glh_project(capsys: pytest.CaptureFixture[str]) -> str:
+    assert run(capsys, "demo")[0] == 0
+    code, out, _ = run(capsys, "clients", "show", GLH, "--json")
+    assert code == 0
+    return str(json.loads(out)["projects"][0]["id"])
+
+
+def test_list_and_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "forms", "list", "--json")
+    assert (code, err) == (0, "")
+    listed = {f["id"]: f for f in json.loads(out)}
+    assert {"client_intake", "facility_needs", "headcount_plan"} <= set(listed)
+    assert listed["facility_needs"]["questions"] > 10 and listed["facility_needs"]["versions"] == ["2026.11.1"]
+    code, out, _ = run(capsys, "forms", "validate")
+    assert code == 0 and "all valid" in out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("form: broken\nversion: '1.0'\ntitle: {en: B, es: B}\nsections:\n  - id: s\n    title: "
+                      "{en: S, es: S}\n    fields:\n      - {name: a, type: integer, label: {en: A, es: A}, "
+                      "relevant: '().__class__'}\n      - {name: b, type: integer, label: {en: B, es: B}, "
+                      "min: 5, max: 1}\n", encoding="utf-8")
+    code, out, err = run(capsys, "forms", "validate", str(broken))
+    assert code == 1 and "2 problems" in err and "question a" in err and "question b" in err, err
+
+
+def test_export_fill_review_import_and_import_again(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                    glh_project: str) -> None:
+    package = tmp_path / "facility.sdform"
+    code, out, err = run(capsys, "forms", "export-package", "--project", glh_project, "--form", "facility_needs",
+                         "-o", str(package), "--lang", "es")
+    assert (code, err) == (0, "") and f"Written {package}" in out
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"area_sqft": 120000, "handles_hazardous_materials": True,
+                                   "hazardous_materials_list": "Solder flux", "builds_new_plant": False,
+                                   "preferred_state": "CHH", "city": "Ciudad Juárez", "needed_by": "2027-01-15",
+                                   "clear_height_ft": 32.5}), encoding="utf-8")
+    response = tmp_path / "facility.sdresponse"
+    code, out, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))
+    assert (code, err) == (0, ""), err
+    assert response.exists()
+
+    before = db_counts()
+    code, out, err = run(capsys, "forms", "import", str(response))
+    assert (code, err) == (0, ""), err
+    assert "[new] journey.site.handles_hazardous_materials" in out and "Nothing was changed" in out
+    assert "[changed] business_case.facility.area_sqft" in out
+    assert db_counts() == before
+
+    code, out, err = run(capsys, "forms", "import", str(response), "--accept-all", "--json")
+    assert (code, err) == (0, ""), err
+    result: dict[str, Any] = json.loads(out)
+    assert "journey.site.handles_hazardous_materials" in result["applied"] and result["checklist"] is not None
+    code, out, _ = run(capsys, "journey", "show", glh_project, "--json")
+    assert json.loads(out)["answers"]["answers"]["site"]["handles_hazardous_materials"] is True
+
+    after = db_counts()
+    code, out, err = run(capsys, "forms", "import", str(response), "--accept-all")
+    assert (code, err) == (0, "")
+    assert "already imported, nothing changed" in out
+    assert db_counts() == after
+
+
+def test_fill_lists_every_invalid_field(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                       glh_project: str) -> None:
+    package = tmp_path / "facility.sdform"
+    assert run(capsys, "forms", "export-package", "--project", glh_project, "--form", "facility_needs", "-o",
+               str(package))[0] == 0
+    answers = tmp_path / "bad.json"
+    answers.write_text(json.dumps({"area_sqft": "big", "needed_by": "soon", "handles_hazardous_materials": True,
+                                   "no_such_question": 1}), encoding="utf-8")
+    response = tmp_path / "bad.sdresponse"
+    code, out, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))
+    assert code == 1 and not response.exists()
+    lines = set(err.splitlines())
+    for path in ("area_sqft", "needed_by", "hazardous_materials_list", "builds_new_plant", "no_such_question"):
+        assert any(line.startswith(f"{path}: ") for line in lines), (path, err)
+    assert "area_sqft: Enter a number" in err
+    assert "5 answer(s) to fix" in out
+
+
+def test_import_refusal_is_a_plain_message(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                           glh_project: str) -> None:
+    junk = tmp_path / "junk.sdresponse"
+    junk.write_bytes(b"PK\x03\x04 not really")
+    before = db_counts()
+    code, out, err = run(capsys, "forms", "import", str(junk), "--accept-all")
+    assert code == 2 and out == "" and "damaged or incomplete" in err
+    assert db_counts() == before
+
+
+def test_keys_status_export_and_import(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "forms", "keys", "status", "--json")
+    assert code == 0 and json.loads(out) == {"storage": "keyring", "exists": False, "fingerprint": None}
+    secret = tmp_path / "pass.txt"
+    secret.write_text("long enough passphrase\n", encoding="utf-8")
+    exported = tmp_path / "key.json"
+    code, _, err = run(capsys, "forms", "keys", "export", str(exported), "--export-passphrase-file", str(secret))
+    assert code == 2 and "no form key" in err.lower()
+    assert run(capsys, "forms", "export-package", "--project", "1", "--form", "facility_needs", "-o",
+               str(tmp_path / "x.sdform"))[0] == 2  # no such project; no key made either way
+    from shelter_app.exchange import formkeys
+    from shelter_app.services import forms
+
+    formkeys.consultant_key(forms.key_file(paths.get_paths()), None)  # made on first export; here directly
+    fingerprint = json.loads(run(capsys, "forms", "keys", "status", "--json")[1])["fingerprint"]
+    code, out, err = run(capsys, "forms", "keys", "export", str(exported), "--export-passphrase-file", str(secret))
+    assert (code, err) == (0, "") and exported.exists()
+    import keyring
+
+    keyring.delete_password(formkeys.SERVICE, formkeys.ACCOUNT)  # a second computer, without the key
+    code, out, err = run(capsys, "forms", "keys", "import", str(exported), "--export-passphrase-file", str(secret),
+                         "--json")
+    assert (code, err) == (0, "") and json.loads(out)["fingerprint"] == fingerprint
+
+
+def test_print_blank_form_as_pdf(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "blank.pdf"
+    code, _, err = run(capsys, "forms", "print", "facility_needs", "-o", str(target), "--lang", "es")
+    assert (code, err) == (0, ""), err
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Superficie" in text or "superficie" in text
+
+
+def test_open_without_display(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "open", str(tmp_path / "x.sdform"))
+    assert code == 2 and "needs a display" in err

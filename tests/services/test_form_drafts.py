@@ -1,0 +1,129 @@
+"""Offline forms, client side: drafts that survive, carry over to a new version, and export encrypted responses."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import nacl.public
+import pytest
+
+from shelter_app import paths
+from shelter_app.content.forms import FormDefinitionError, definition_data, load_forms
+from shelter_app.core.errors import ValidationErrors
+from shelter_app.exchange import formfiles
+from shelter_app.paths import Paths
+from shelter_app.services import form_drafts
+from shelter_app.services.errors import EditConflict
+from shelter_app.storage.db import Database
+from tests.services.test_forms_export_import import FORMS, table_counts
+
+KEY = nacl.public.PrivateKey.generate()
+
+
+@pytest.fixture
+def folders() -> Paths:
+    return paths.get_paths().ensure()
+
+
+def package(folders: Paths, version: str, *, prefill: dict[str, Any] | None = None, reference: str = "ref-1",
+            definition: dict[str, Any] | None = None) -> Path:
+    data = definition or definition_data(load_forms(FORMS).get("sample", version))
+    target = folders.data.parent / f"sample-{version}-{reference}.sdform"
+    formfiles.write_package(target, formfiles.FormPackage(
+        form_id="sample", form_version=version, definition=data, language="es",
+        prefill=prefill if prefill is not None else {"legal_name": "Ñandú SA", "employees": "many"},
+        consultant=formfiles.ConsultantInfo("Lucía", KEY.public_key),
+        project=formfiles.ProjectInfo(reference, "Ñandú", "Renewal")))
+    return target
+
+
+def test_open_prefills_then_reopens_the_same_draft(db: Database, folders: Paths) -> None:
+    source = package(folders, "1.0")
+    view = form_drafts.open_package(db, folders, source)
+    assert view.answers == {"legal_name": "Ñandú SA"}  # a prefill that does not fit the form is not taken
+    assert (view.language, view.page, view.focus, view.carried_from_version) == ("es", 0, "", None)
+    version = form_drafts.save_draft(db, view.draft_id, answers={**view.answers, "employees": 12},
+                                     pending={"area": "12x"}, page=1, focus="area", language="es",
+                                     expected_version=view.version)
+    assert version == view.version + 1
+    again = form_drafts.open_package(db, folders, source)
+    assert again.draft_id == view.draft_id and again.version == version
+    assert again.answers == {"legal_name": "Ñandú SA", "employees": 12}
+    assert (again.pending, again.page, again.focus) == ({"area": "12x"}, 1, "area")
+    with pytest.raises(EditConflict):  # another window saved in between
+        form_drafts.save_draft(db, view.draft_id, answers={}, pending={}, page=0, focus="", language="es",
+                               expected_version=view.version)
+    summary = form_drafts.list_drafts(db)
+    assert [(d.draft_id, d.answered, d.client_name) for d in summary] == [(view.draft_id, 2, "Ñandú")]
+
+
+def test_a_new_version_carries_answers_over_and_keeps_what_is_no_longer_asked(db: Database, folders: Paths) -> None:
+    old = form_drafts.open_package(db, folders, package(folders, "1.0"))
+    form_drafts.save_draft(db, old.draft_id, answers={"legal_name": "Ñandú SA", "about": "Since 1991",
+                                                      "employees": 80}, pending={}, page=0, focus="about",
+                           language="en", expected_version=old.version)
+    new = form_drafts.open_package(db, folders, package(folders, "1.1"))
+    assert new.draft_id != old.draft_id and new.carried_from_version == "1.0"
+    assert new.answers == {"legal_name": "Ñandú SA"}
+    assert new.language == "en"
+    dropped = {d["path"]: d for d in new.dropped}
+    assert dropped["about"]["reason"]["en"] == "No longer asked." and dropped["about"]["shown"] == "Since 1991"
+    assert dropped["employees"]["reason"]["en"].startswith("The answer no longer fits")
+    assert form_drafts.open_package(db, folders, package(folders, "1.1")).dropped == new.dropped  # kept
+    other = form_drafts.open_package(db, folders, package(folders, "1.1", reference="ref-2"))
+    assert other.carried_from_version is None and other.dropped == []  # another project starts afresh
+
+
+def test_hostile_definition_is_refused_on_open(db: Database, folders: Paths) -> None:
+    data = copy.deepcopy(definition_data(load_forms(FORMS).get("sample", "1.0")))
+    data["sections"][0]["fields"][1]["relevant"] = "().__class__"
+    before = table_counts(db)
+    with pytest.raises(FormDefinitionError):
+        form_drafts.open_package(db, folders, package(folders, "1.0", definition=data))
+    assert table_counts(db) == before
+
+
+def test_export_lists_every_issue_then_writes_an_encrypted_response(db: Database, folders: Paths) -> None:
+    view = form_drafts.open_package(db, folders, package(folders, "1.1"))
+    spec = folders.data.parent / "spec.pdf"
+    spec.write_bytes(b"%PDF-1.4 spec sheet")
+    attached = form_drafts.store_attachment(folders, spec)
+    answers = {"legal_name": "Ñandú SA", "has_entity": True, "spec": attached,
+               "roles": [{"role": "Prensista"}]}
+    version = form_drafts.save_draft(db, view.draft_id, answers=answers, pending={"area": "doce"}, page=0,
+                                     focus="", language="es", expected_version=view.version)
+    target = folders.data.parent / "out.sdresponse"
+    with pytest.raises(ValidationErrors) as caught:
+        form_drafts.export_response(db, folders, view.draft_id, target)
+    assert set(caught.value.errors) == {"rfc", "area", "roles[0].headcount"}
+    assert not target.exists()
+    answers["rfc"] = "MÑJ091105AB8"
+    answers["roles"] = [{"role": "Prensista", "headcount": 60}]
+    form_drafts.save_draft(db, view.draft_id, answers=answers, pending={}, page=0, focus="", language="es",
+                           expected_version=version)
+    result = form_drafts.export_response(db, folders, view.draft_id, target)
+    assert result.attachments == 1
+    opened = formfiles.read_response(target, KEY)
+    assert opened.content.answers["spec"] == attached and opened.content.language == "es"
+    assert opened.attachments[attached["sha256"]] == spec.read_bytes()
+    assert form_drafts.list_drafts(db)[0].exported_at is not None
+
+
+def test_headless_fill_attaches_files_and_refuses_paths_outside_the_folder(folders: Paths, tmp_path: Path) -> None:
+    source = package(folders, "1.1")
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "spec.pdf").write_bytes(b"%PDF-1.4 x")
+    (tmp_path / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
+    target = tmp_path / "r.sdresponse"
+    roles = [{"role": "Prensista", "headcount": 60}]
+    escaping = {"legal_name": "X", "spec": {"path": "../secret.pdf"}, "roles": roles}
+    issues = form_drafts.fill_package(folders, source, escaping, target, files)
+    assert [i.path for i in issues] == ["spec"] and "outside" in issues[0].en and not target.exists()
+    good = {"legal_name": "X", "spec": {"path": "spec.pdf"}, "roles": roles}
+    assert form_drafts.fill_package(folders, source, good, target, files) == []
+    opened = formfiles.read_response(target, KEY)
+    assert opened.content.answers["spec"]["name"] == "spec.pdf"
+    assert list(opened.attachments.values()) == [b"%PDF-1.4 x"]

@@ -1,0 +1,259 @@
+"""Offline forms, consultant side: a package exported for a demo client, filled headless, reviewed and merged.
+
+Real databases (the `db` fixture), the in-memory keyring of the autouse fixture, real package and response files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func
+from sqlmodel import SQLModel, select
+
+from shelter_app import paths
+from shelter_app.content.forms import FormSet, definition_from_data, load_forms
+from shelter_app.core.journey import Journey
+from shelter_app.exchange import formfiles
+from shelter_app.paths import Paths
+from shelter_app.services import checklists, clients, contacts, demo, form_drafts, forms, projects, scenarios
+from shelter_app.storage import models
+from shelter_app.storage.db import Database
+
+FORMS = Path(__file__).resolve().parents[1] / "data" / "forms"
+GLH = "Great Lakes Harness Inc."
+TABLES: list[type[SQLModel]] = [
+    models.Client, models.Contact, models.Project, models.AuditEvent, models.ProjectJourney, models.ChecklistItem,
+    models.Evidence, models.BusinessScenario, models.BusinessDocument, models.FormPackage, models.FormResponse,
+    models.FormDraft,
+]
+
+
+def table_counts(db: Database) -> dict[str, int]:
+    """Rows of every table (a refusal must leave all of them as they were)."""
+    with db.transaction() as session:
+        return {str(m.__tablename__): int(session.exec(select(func.count()).select_from(m)).one()) for m in TABLES}
+
+
+def demo_project(db: Database, legal_name: str = GLH) -> int:
+    """One demo client as `shelter-app demo` makes it: contacts, a project, a finished journey with checklists,
+    and its business-case scenarios."""
+    fields, people, engagements = next(entry for entry in demo.DEMO if entry[0].legal_name == legal_name)
+    client_id = clients.create_client(db, "demo", fields).entity_id
+    for person in people:
+        contacts.add_contact(db, "demo", client_id, person)
+    project_id = projects.create_project(db, "demo", client_id, engagements[0]).entity_id
+    demo._demo_journey(db, "demo", project_id, legal_name, engagements[0].stage)
+    demo._demo_business_case(db, "demo", project_id, legal_name, engagements[0].stage)
+    return project_id
+
+
+@pytest.fixture
+def sample_forms(monkeypatch: pytest.MonkeyPatch) -> FormSet:
+    """The test forms (sample 1.0 and 1.1) stand in for the shipped ones."""
+    loaded = load_forms(FORMS)
+    monkeypatch.setattr(forms, "shipped_forms", lambda: loaded)
+    return loaded
+
+
+@pytest.fixture
+def folders() -> Paths:
+    return paths.get_paths().ensure()
+
+
+@dataclass
+class Sent:
+    project_id: int
+    package: Path
+    summary: forms.PackageSummary
+    prefill: dict[str, Any]
+
+
+def send(db: Database, folders: Paths, project_id: int, form_id: str = "sample") -> Sent:
+    target = folders.data.parent / f"{form_id}-{project_id}.sdform"
+    summary = forms.export_package(db, folders, "lucia", project_id, form_id, target, consultant_name="Lucía Treviño")
+    return Sent(project_id, target, summary, formfiles.read_package(target).prefill)
+
+
+def fill(folders: Paths, sent: Sent, changes: dict[str, Any], name: str = "response") -> Path:
+    target = folders.data.parent / f"{name}.sdresponse"
+    issues = form_drafts.fill_package(folders, sent.package, {**sent.prefill, **changes}, target)
+    assert issues == []
+    return target
+
+
+@pytest.fixture
+def project(db: Database, sample_forms: FormSet) -> int:
+    return demo_project(db)
+
+
+@pytest.fixture
+def sent(db: Database, folders: Paths, project: int) -> Iterator[Sent]:
+    yield send(db, folders, project)
+
+
+def test_package_carries_the_latest_version_prefilled_from_the_project(db: Database, folders: Paths, sent: Sent,
+                                                                       sample_forms: FormSet) -> None:
+    package = formfiles.read_package(sent.package)
+    assert (package.form_id, package.form_version) == ("sample", sample_forms.latest("sample").version)
+    assert package.language == "en"  # the client's first contact reads English
+    assert package.project.client_name == "GLH" and package.project.title == "Harness assembly in Ciudad Juárez"
+    assert re.fullmatch(r"[0-9a-f]{32}", package.project.reference)  # opaque: no database id in the clear
+    assert package.prefill["legal_name"] == GLH
+    assert package.prefill["sales"] == {"amount": "48000000", "currency": "USD"}
+    assert package.prefill["kickoff"] == "2026-11-02" and package.prefill["model"] == "shelter"
+    assert package.prefill["roles"] == [{"role": "Assembler", "headcount": 240, "shifts": 3},
+                                        {"role": "Technician", "headcount": 12, "shifts": 1}]
+    first = scenarios.list_scenarios(db, sent.project_id)[0].document
+    assert Decimal(package.prefill["area"]) == first["facility"]["area_sqft"]
+    assert package.consultant.fingerprint == forms.key_status(folders).fingerprint
+    with db.transaction() as session:
+        row = session.exec(select(models.FormPackage)).first()
+        events = session.exec(select(models.AuditEvent).where(models.AuditEvent.entity == "form_package")).all()
+    assert row.package_id == package.package_id and row.file_sha256 == package.file_sha256
+    assert json.loads(row.sent_values)["journey.profile.annual_sales_usd"] == "48000000"
+    assert len(events) == 1 and events[0].action == "export"
+    listed = forms.list_packages(db, sent.project_id)
+    assert [(p.package_id, p.responses) for p in listed] == [(package.package_id, 0)]
+    second = formfiles.read_package(send(db, folders, sent.project_id).package)
+    assert second.project.reference == package.project.reference  # drafts of one project find each other
+    assert second.package_id != package.package_id
+
+
+def test_round_trip_merges_into_client_journey_checklists_and_every_scenario(db: Database, folders: Paths,
+                                                                              sent: Sent) -> None:
+    response = fill(folders, sent, {
+        "legal_name": "Great Lakes Harness Incorporated", "area": "90000", "employees": 40,
+        "roles": [{"role": "Assembler", "headcount": 250, "shifts": 3}, {"role": "Quality inspector", "headcount": 9}],
+        "sales": {"amount": "52000000", "currency": "USD"},
+    })
+    before = table_counts(db)
+    review = forms.review_response(db, folders, response)
+    assert table_counts(db) == before  # a review writes nothing
+    status = {r.key: r.status for r in review.rows}
+    assert status == {
+        "client.legal_name": "changed", "business_case.facility.area_sqft": "changed",
+        "journey.profile.annual_sales_usd": "changed", "journey.profile.annual_exports_usd": "unchanged",
+        "journey.timeline.kickoff": "unchanged", "journey.operating_model.path": "unchanged",
+        "journey.labor.roles": "changed", "answer:employees": "recorded", "answer:export_share": "recorded",
+        "answer:total_heads": "recorded",
+    }
+    sales = next(r for r in review.rows if r.key == "journey.profile.annual_sales_usd")
+    assert (sales.current, sales.incoming, sales.sent) == ("48,000,000.00 USD", "52,000,000.00 USD",
+                                                          "48,000,000.00 USD")
+    assert review.already_imported_at is None and review.client_name == GLH
+
+    outcome = forms.apply_response(db, folders, "lucia", review, [r.key for r in review.rows])
+    assert not outcome.already_imported and outcome.skipped == ()
+    assert set(outcome.applied) == {"client.legal_name", "business_case.facility.area_sqft",
+                                    "journey.profile.annual_sales_usd", "journey.labor.roles"}
+    assert outcome.checklist is not None  # the journey is complete: its checklists follow
+
+    detail = clients.get_client(db, clients.find_client(db, "Great Lakes Harness Incorporated") or 0)
+    assert detail.fields.legal_name == "Great Lakes Harness Incorporated"
+    assert clients.search_clients(db, "harness incorporated") == [detail.id]  # search text kept current
+    journey = checklists.get_journey(db, sent.project_id)
+    answers: Any = journey.journey.to_dict()["answers"]
+    assert answers["labor"]["roles"] == [{"role": "Assembler", "headcount": 250, "shifts": 3},
+                                         {"role": "Quality inspector", "headcount": 9, "shifts": 1}]  # default
+    assert answers["profile"]["annual_sales_usd"] == "52000000" and journey.completed
+    views = scenarios.list_scenarios(db, sent.project_id)
+    assert len(views) == 2
+    for view in views:
+        assert view.document["facility"]["area_sqft"] == 90000
+        assert "facility.area_sqft" not in view.indicative
+        scenarios.check_document(view.document)
+    with db.transaction() as session:
+        entities = {e.entity for e in session.exec(select(models.AuditEvent).where(
+            models.AuditEvent.actor == "lucia")).all()}
+        stored = session.exec(select(models.FormResponse)).one()
+    assert {"client", "journey", "business_scenario", "form_response", "project"} <= entities
+    assert json.loads(stored.answers)["employees"] == 40
+    assert set(json.loads(stored.applied)) == set(outcome.applied)
+    assert forms.list_packages(db, sent.project_id)[0].responses == 1
+    assert [r.response_id for r in forms.list_responses(db, sent.project_id)] == [review.response_id]
+
+    after = table_counts(db)
+    again = forms.review_response(db, folders, response)
+    assert again.already_imported_at is not None
+    assert {r.status for r in again.rows} <= {"unchanged", "recorded"}
+    second = forms.apply_response(db, folders, "lucia", review, [r.key for r in review.rows])
+    assert second.already_imported and second.applied == ()
+    assert second.message is not None and "nothing changed" in second.message.en
+    assert table_counts(db) == after
+
+
+def test_edit_after_export_is_a_conflict_and_only_accepted_rows_apply(db: Database, folders: Paths,
+                                                                      sent: Sent) -> None:
+    state = checklists.get_journey(db, sent.project_id)
+    data = state.journey.to_dict()
+    data["answers"]["profile"]["annual_sales_usd"] = "50000000"  # type: ignore[index]
+    checklists.save_journey(db, "andres", sent.project_id, Journey.from_dict(data), state.version)
+
+    response = fill(folders, sent, {"legal_name": "GLH Holdings Inc.", "sales": {"amount": "55000000",
+                                                                                 "currency": "USD"}})
+    review = forms.review_response(db, folders, response)
+    rows = {r.key: r for r in review.rows}
+    conflict = rows["journey.profile.annual_sales_usd"]
+    assert conflict.status == "conflict"
+    assert (conflict.sent, conflict.current, conflict.incoming) == ("48,000,000.00 USD", "50,000,000.00 USD",
+                                                                    "55,000,000.00 USD")
+    assert rows["client.legal_name"].status == "changed"
+
+    outcome = forms.apply_response(db, folders, "lucia", review, ["client.legal_name"])
+    assert outcome.applied == ("client.legal_name",)
+    assert outcome.skipped == ("journey.profile.annual_sales_usd",)
+    assert outcome.checklist is None  # the journey was not touched
+    answers = checklists.get_journey(db, sent.project_id).journey.to_dict()["answers"]
+    assert answers["profile"]["annual_sales_usd"] == "50000000"  # type: ignore[index]
+    assert clients.find_client(db, "GLH Holdings Inc.") is not None
+
+
+def test_a_scenario_that_would_not_compute_refuses_the_whole_import(db: Database, folders: Paths,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    data = dict(load_forms(FORMS).get("sample", "1.0").data)
+    sections = json.loads(json.dumps(data["sections"]))
+    area = next(f for f in sections[0]["fields"] if f["name"] == "area")
+    area["min"] = -1000  # the form allows what the business case refuses
+    lenient = definition_from_data({**data, "sections": sections}, "lenient")
+    monkeypatch.setattr(forms, "shipped_forms", lambda: FormSet([lenient]))
+    sent = send(db, folders, demo_project(db))
+    response = fill(folders, sent, {"legal_name": "Renamed Harness Inc.", "area": "-5",
+                                    "roles": [{"role": "Assembler", "headcount": 300}]})
+    review = forms.review_response(db, folders, response)
+    before = table_counts(db)
+    journey_before = checklists.get_journey(db, sent.project_id).journey.to_dict()
+    with pytest.raises(forms.ProjectRefusesAnswers, match="would no longer compute") as caught:
+        forms.apply_response(db, folders, "lucia", review, [r.key for r in review.rows])
+    assert "$.facility.area_sqft" in caught.value.en and "No se cambió nada" in caught.value.es
+    assert table_counts(db) == before
+    assert clients.find_client(db, GLH) is not None and clients.find_client(db, "Renamed Harness Inc.") is None
+    assert checklists.get_journey(db, sent.project_id).journey.to_dict() == journey_before
+    assert not (folders.data / "form-files").exists() or not any((folders.data / "form-files").rglob("*"))
+
+
+def test_shipped_facility_form_round_trip(db: Database, folders: Paths) -> None:
+    project_id = demo_project(db)
+    sent = send(db, folders, project_id, "facility_needs")
+    assert sent.prefill["preferred_state"] == "CHH" and sent.prefill["builds_new_plant"] is False
+    response = fill(folders, sent, {"area_sqft": 120000, "handles_hazardous_materials": True,
+                                    "hazardous_materials_list": "Solder flux", "needed_by": "2027-01-15"})
+    review = forms.review_response(db, folders, response, language="es")
+    status = {r.key: r.status for r in review.rows}
+    assert status["journey.site.handles_hazardous_materials"] == "new"
+    assert status["journey.site.state"] == "unchanged"
+    hazardous = next(r for r in review.rows if r.key == "journey.site.handles_hazardous_materials")
+    assert hazardous.incoming == "Sí" and hazardous.current == ""
+    outcome = forms.apply_response(db, folders, "lucia", review, [r.key for r in review.rows])
+    assert outcome.checklist is not None
+    journey = checklists.get_journey(db, project_id).journey
+    assert journey.to_dict()["answers"]["site"]["handles_hazardous_materials"] is True  # type: ignore[index]
+    assert all(v.document["facility"]["area_sqft"] == 120000 for v in scenarios.list_scenarios(db, project_id))
+    items = {i.item_id for i in checklists.project_items(db, project_id)}
+    assert items  # the checklists were re-applied from the new answers
