@@ -132,3 +132,36 @@ def test_a_package_definition_is_checked_like_a_file(data: dict[str, Any]) -> No
             definition_from_data(data, "package")
     with pytest.raises(FormDefinitionError, match="a definition is a mapping"):
         definition_from_data(["not", "a", "mapping"], "package")
+
+
+def _sample(question: Any) -> Any:
+    from datetime import date as _date
+
+    kind = question.value_type.value
+    low = question.minimum
+    samples: dict[str, Any] = {
+        "text": "Muestra", "long_text": "Muestra", "integer": low if isinstance(low, int) and low > 0 else 1,
+        "decimal": "1", "percent": "10", "money": {"amount": "1", "currency": (question.currencies or ("USD",))[0]},
+        "date": (max(low, _date(2030, 1, 1)) if isinstance(low, _date) else _date(2030, 1, 1)).isoformat(),
+        "yes_no": True, "select_one": question.choices[0].value if question.choices else None,
+        "rfc": "VNO150312KMA", "email": "a@example.com", "postal_code": "66600", "tariff_code": "8708.99"}
+    return samples.get(kind)
+
+
+def test_a_prefill_from_the_project_survives_the_forms_own_rules() -> None:
+    """What the consultant prefills (every mapped question) must not be hidden and cleared by a rule that waits
+    for an unmapped question the client has not answered yet."""
+    for definition in load_forms().latest_all():
+        prefill: dict[str, Any] = {}
+        for question in definition.questions():
+            if not question.maps_to:
+                continue
+            if question.type is QType.REPEAT:
+                prefill[question.name] = [{f.name: _sample(f) for f in question.fields if f.maps_to}]
+            else:
+                prefill[question.name] = _sample(question)
+        from shelter_app.core.forms.engine import FormState
+
+        state = FormState(definition, {k: v for k, v in prefill.items() if v is not None})
+        lost = sorted(name for name in prefill if name not in state.answers and name in state.hidden)
+        assert not lost, f"{definition.id}: the prefill of {lost} is cleared by a rule"
