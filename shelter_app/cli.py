@@ -716,8 +716,7 @@ def cmd_forms_import(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     if outcome.already_imported:
         assert outcome.message is not None
-        ctx.say(f"{outcome.message.en} (already imported, nothing changed)",
-                f"{outcome.message.es} (ya importada, no cambió nada)")
+        ctx.say(outcome.message.en, outcome.message.es)
         return 0
     for key in outcome.applied:
         ctx.say(f"  applied: {key}", f"  aplicado: {key}")
@@ -728,6 +727,11 @@ def cmd_forms_import(ctx: Context, args: argparse.Namespace) -> int:
         ctx.say(f"Checklists: {len(c.added)} added, {len(c.removed)} no longer apply, {len(c.restored)} apply again.",
                 f"Listas: {len(c.added)} agregadas, {len(c.removed)} ya no aplican, {len(c.restored)} vuelven a "
                 "aplicar.")
+    if outcome.journey_reopened:
+        ctx.say("The operating model changed: the journey is back at the customs and tax programs step; answer it "
+                "for the new model (journey run) to update the checklists.",
+                "Cambió el modelo de operación: el recorrido volvió al paso de programas aduaneros y fiscales; "
+                "respóndalo para el nuevo modelo (journey run) y se actualizarán las listas.")
     ctx.say(f"Imported: {len(outcome.applied)} change(s) applied, {len(outcome.skipped)} skipped.",
             f"Importada: {len(outcome.applied)} cambio(s) aplicados, {len(outcome.skipped)} omitidos.")
     return 0

@@ -27,13 +27,14 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from shelter_app.content.forms import FormSet, definition_data, load_forms
+from shelter_app.core.answers import Path as JourneyPath
 from shelter_app.core.eligibility import Bilingual
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.forms.engine import Issue, validate_answers
 from shelter_app.core.forms.mapping import TARGETS, Kind, Target, project_values
 from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Question
 from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
-from shelter_app.core.journey import Journey
+from shelter_app.core.journey import STEPS, Journey, Step, fields_for
 from shelter_app.core.portfolio import ClientFields, clean_client
 from shelter_app.core.scenario_prefill import role_id, role_kind
 from shelter_app.core.text import fold_for_search
@@ -554,6 +555,7 @@ class ApplyOutcome:
     message: Bilingual | None = None
     response_row_id: int | None = None
     attachments_saved: int = 0
+    journey_reopened: bool = False  # a new operating model sent a finished journey back to the programs step
 
 
 def _already(at: datetime) -> Bilingual:
@@ -585,6 +587,7 @@ def apply_response(db: Database, paths: Paths, actor: str, review: ImportReview,
         if package is None or package.project_id != review.project_id:
             raise ResponseFromElsewhere
         loaded = _load_project(session, review.project_id)
+        was_finished = loaded.journey_row is not None and loaded.journey_row.completed
         targets = {r.target: values[r.target] for r in chosen if r.target in values}
         client_values = {p: v for p, v in targets.items() if p.startswith("client.")}
         journey_values = {p: v for p, v in targets.items() if p.startswith("journey.")}
@@ -613,13 +616,15 @@ def apply_response(db: Database, paths: Paths, actor: str, review: ImportReview,
         saved = _keep_attachments(paths, review.attachment_files)
         response_row_id = response.id
     checklist: ApplyResult | None = None
+    reopened = False
     if journey_changed:
         from shelter_app.services import checklists
 
         state = checklists.get_journey(db, review.project_id)
         if state.journey.can_finish:
             checklist = checklists.apply_journey(db, actor, review.project_id)
-    return ApplyOutcome(applied, skipped, False, checklist, None, response_row_id, saved)
+        reopened = was_finished and not state.journey.can_finish
+    return ApplyOutcome(applied, skipped, False, checklist, None, response_row_id, saved, reopened)
 
 
 def _keep_attachments(paths: Paths, files: Mapping[str, bytes]) -> int:
@@ -654,11 +659,13 @@ def _apply_client(session: Session, actor: str, loaded: _Project, values: Mappin
 def _apply_journey(session: Session, actor: str, loaded: _Project, values: Mapping[str, Any]) -> bool:
     data = copy.deepcopy(loaded.journey)
     answers = data.setdefault("answers", {})
+    old_path = answers.get(Step.OPERATING_MODEL.value, {}).get("path")
     for path, value in values.items():
         step, _, name = path.removeprefix("journey.").partition(".")
         stored = _journey_roles(answers.get(step, {}).get("roles"), value) \
             if name == "roles" and isinstance(value, list) else value
         answers.setdefault(step, {})[name] = stored
+    _reconcile_programs(data, old_path, {p.rsplit(".", 1)[-1] for p in values if p.startswith("journey.programs.")})
     try:
         journey = Journey.from_dict(data)
     except ValidationError as exc:
@@ -676,6 +683,33 @@ def _apply_journey(session: Session, actor: str, loaded: _Project, values: Mappi
         return True
     _, changed = rows.update(session, ProjectJourney, "journey", stored.id or 0, stored.version, new_values, actor)
     return bool(changed)
+
+
+def _reconcile_programs(data: dict[str, Any], old_path: object, incoming: set[str]) -> None:
+    """The programs step asks other questions on each branch (as the wizard does when the operating model
+    changes): keep the stored answers the new branch asks, drop the rest, and send a journey that had passed
+    the programs step back to it, to be answered for the new branch; an accepted answer the branch does not ask is
+    refused by the journey's own check, with its message."""
+    answers: dict[str, Any] = data["answers"]
+    new_path = answers.get(Step.OPERATING_MODEL.value, {}).get("path")
+    if old_path is not None and new_path != old_path and Step.PROGRAMS.value in data.get("history", []):
+        data["current"] = Step.PROGRAMS.value
+        data["history"] = [s.value for s in STEPS[:STEPS.index(Step.PROGRAMS)]]
+    programs = answers.get(Step.PROGRAMS.value)
+    if not programs:
+        return
+    if new_path is None:
+        if incoming:
+            raise ProjectRefusesAnswers(
+                "The setup journey", "El recorrido de instalación", ValidationError(
+                    "the customs and tax program answers need the operating model first: accept the operating "
+                    "model too, or leave the program rows unticked.",
+                    "las respuestas de programas aduaneros y fiscales requieren antes el modelo de operación: "
+                    "acepte también el modelo de operación o deje sin marcar esas filas.", field="path"))
+        return
+    if new_path != old_path:
+        asked = {spec.name for spec in fields_for(Step.PROGRAMS, JourneyPath(str(new_path)))}
+        answers[Step.PROGRAMS.value] = {k: v for k, v in programs.items() if k in asked or k in incoming}
 
 
 def _journey_roles(existing: Any, rows_in: list[Any]) -> list[dict[str, Any]]:
@@ -776,3 +810,14 @@ def list_responses(db: Database, project_id: int) -> list[ResponseSummary]:
         return [ResponseSummary(r.id or 0, r.response_id, r.package_row_id, r.form_id, r.form_version,
                                 _form_title(r.form_id, r.form_version), r.imported_at, r.imported_by,
                                 tuple(json.loads(r.applied or "[]"))) for r in found]
+
+
+def response_answers(db: Database, response_row_id: int) -> dict[str, Any]:
+    """An imported response's answers as validated on import (to print it for the record); its form version is
+    `shipped_forms().get(form_id, form_version)` of its `ResponseSummary`."""
+    with db.transaction() as session:
+        row = rows.load(session, FormResponse, "form_response", response_row_id)
+        answers = json.loads(row.answers)
+    if not isinstance(answers, dict):
+        raise ValueError(f"form response {response_row_id} holds no answers object")
+    return answers

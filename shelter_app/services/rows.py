@@ -29,6 +29,7 @@ ENTITY_NAMES = {
     "journey": ("journey", "el recorrido"),
     "business_scenario": ("business-case scenario", "el escenario del caso de negocio"),
     "business_document": ("business-case document", "el documento del caso de negocio"),
+    "form_response": ("form response", "la respuesta del formulario"),
 }
 
 

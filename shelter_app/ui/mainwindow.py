@@ -141,6 +141,10 @@ class MainWindow(QMainWindow):
         self.info_action = self._action(file_menu, self.tr("Database &information…"), self.show_db_info)
         self.folder_action = self._action(file_menu, self.tr("Open the data &folder"), self.open_data_folder)
         file_menu.addSeparator()
+        self.import_response_action = self._action(file_menu, self.tr("Import form &response…"),
+                                                   self.import_form_response)
+        self.form_keys_action = self._action(file_menu, self.tr("Form &keys…"), self.show_form_keys)
+        file_menu.addSeparator()
         self.settings_action = self._action(file_menu, self.tr("&Settings…"), self.open_settings,
                                             "Ctrl+,")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -206,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def _set_enabled(self, ready: bool) -> None:
         for widget in (self.search, self.stage_filter, self.show_archived, self.table, self.new_client_action,
-                       self.demo_action, self.backup_action, self.info_action):
+                       self.demo_action, self.backup_action, self.info_action, self.import_response_action):
             widget.setEnabled(ready)
         self._update_client_actions()
 
@@ -520,6 +524,40 @@ class MainWindow(QMainWindow):
 
         self.runner.run(lambda: calendar.export_ics(db, project_id, target, language), written,
                         lambda error: handle_error(owner, error))
+
+    def import_form_response(self, source: Path | None = None) -> None:
+        """A client's .sdresponse (it names its project): review it, merge it; the open views refresh."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from shelter_app.settings import LAST_FOLDER
+        from shelter_app.ui.forms.consultant import ResponseImport
+
+        if self.db is None:
+            return
+        if source is None:
+            folder = self.settings.get(LAST_FOLDER) or str(Path.home())
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Import a form response"), folder,
+                                                  self.tr("ShelterDesk form responses (*.sdresponse)"))
+            if not name:
+                return
+            source = Path(name)
+            self.settings.set(LAST_FOLDER, str(source.parent))
+        self.form_import = ResponseImport(self, self.runner, self.db, self.paths, self.settings.consultant(),
+                                          ui_language())
+        self.form_import.applied.connect(self._form_response_applied)
+        self.form_import.start(source)
+
+    def _form_response_applied(self, review: Any, outcome: Any) -> None:
+        self.model.refresh_client(review.client_id)
+        self.show_selected()
+        workspace = self.workspaces.get(review.project_id)
+        if workspace is not None:
+            workspace.form_applied(outcome)
+
+    def show_form_keys(self) -> None:
+        from shelter_app.ui.forms.keys import KeysDialog
+
+        KeysDialog(self.runner, self.paths, ui_language(), self).exec()
 
     def load_demo(self) -> None:
         from shelter_app.services import demo

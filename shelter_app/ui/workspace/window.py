@@ -300,6 +300,11 @@ class ProjectWorkspace(QMainWindow):
         self.business_holder.setObjectName("businessHolder")
         QVBoxLayout(self.business_holder).setContentsMargins(0, 0, 0, 0)
         self.business_tab = self.tabs.addTab(self.business_holder, self.tr("Business case"))
+        self.forms: Any = None  # the Forms tab, built like the business case on first use
+        self.forms_holder = QWidget()
+        self.forms_holder.setObjectName("formsHolder")
+        QVBoxLayout(self.forms_holder).setContentsMargins(0, 0, 0, 0)
+        self.forms_tab = self.tabs.addTab(self.forms_holder, self.tr("Forms"))
         self.tabs.currentChanged.connect(self._tab_changed)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -542,6 +547,8 @@ class ProjectWorkspace(QMainWindow):
     def _tab_changed(self, index: int) -> None:
         if index == self.business_tab:
             self.business_page()
+        elif index == self.forms_tab:
+            self.forms_page()
 
     def business_page(self) -> Any:
         """The Business case tab's page, built on first use."""
@@ -556,6 +563,30 @@ class ProjectWorkspace(QMainWindow):
             layout.addWidget(self.business)
             self.business.show()
         return self.business
+
+    def forms_page(self) -> Any:
+        """The Forms tab's page (send packages, import responses), built on first use."""
+        if self.forms is None:
+            from shelter_app.ui.forms.consultant import FormsPage
+
+            self.forms = FormsPage(self.runner, self.db, self.actor, self.project_id, self.paths, self.language,
+                                   client_name=self.client_name, project_title=self.project_title)
+            self.forms.project_changed.connect(self.form_applied)
+            self.forms.status_message.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            layout = self.forms_holder.layout()
+            assert layout is not None
+            layout.addWidget(self.forms)
+            self.forms.show()
+        return self.forms
+
+    def form_applied(self, _outcome: Any = None) -> None:
+        """A client's answers went into the project: journey, checklists and business case may have changed."""
+        self.reload()
+        if self.forms is not None:
+            self.forms.client_name = self.client_name
+            self.forms.reload()
+        if self.business is not None and not self.business.dirty:  # never drop edits being typed
+            self.business.reload()
 
     def open_business_case(self, *, start_if_empty: bool = False) -> None:
         """Show the Business case tab; from the journey's last step, a project without scenarios gets its first
