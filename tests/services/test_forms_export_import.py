@@ -257,3 +257,19 @@ def test_shipped_facility_form_round_trip(db: Database, folders: Paths) -> None:
     assert all(v.document["facility"]["area_sqft"] == 120000 for v in scenarios.list_scenarios(db, project_id))
     items = {i.item_id for i in checklists.project_items(db, project_id)}
     assert items  # the checklists were re-applied from the new answers
+
+
+def test_a_new_operating_model_sends_the_finished_journey_back_to_the_programs_step(db: Database, folders: Paths,
+                                                                                     sent: Sent) -> None:
+    before = checklists.get_journey(db, sent.project_id).journey
+    assert before.can_finish and before.path is not None
+    other = "own_entity" if before.path.value == "shelter" else "shelter"
+    response = fill(folders, sent, {"model": other})
+    review = forms.review_response(db, folders, response)
+    outcome = forms.apply_response(db, folders, "lucia", review, ["journey.operating_model.path"])
+    assert outcome.applied == ("journey.operating_model.path",) and outcome.journey_reopened
+    after = checklists.get_journey(db, sent.project_id)
+    assert after.journey.path is not None and after.journey.path.value == other
+    assert after.journey.current.value == "programs" and not after.completed
+    asked = {spec.name for spec in after.journey.step_fields(after.journey.current)}
+    assert set(after.journey.step_answers()) <= asked  # nothing of the other branch is kept
