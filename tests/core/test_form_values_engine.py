@@ -265,3 +265,13 @@ def test_a_rule_on_a_whole_repeat_group_and_a_total_of_a_calculated_column() -> 
     state.add_row("roles", {"role": "Tech", "headcount": 50})
     assert state.answers["total_x2"] == 220
     assert state.issues["roles"].es == "Como máximo 100 personas."
+
+
+def test_a_refused_list_keeps_its_own_message_and_survives_a_reopen(sample: FormDefinition) -> None:
+    state = FormState(sample)
+    state.set_answer("markets", ["us", "ca", "mx"])
+    assert state.issues["markets"].en == "Tick at most 2."
+    reopened = FormState(sample, state.to_answers(), pending=state.pending)
+    assert reopened.issues["markets"].en == "Tick at most 2."
+    state.set_answer("spec", {"name": "x.exe", "sha256": SHA, "size": 1})
+    assert "pdf" in state.issues["spec"].en

@@ -11,8 +11,10 @@ as an issue and left out of the answers.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import graphlib
+import json
 from collections import ChainMap
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
@@ -63,6 +65,7 @@ class FormState:
         self._evaluator = Evaluator(today)
         self.answers: dict[str, Any] = {}
         self.pending: dict[str, str] = dict(pending or {})
+        self._pending_errors: dict[str, AnswerError] = {}
         self.issues: dict[str, Issue] = {}
         self.hidden: set[str] = set()  # paths of hidden questions and cells, ids of hidden sections
         self._calc_order = self._calculation_order()
@@ -99,11 +102,14 @@ class FormState:
         key = key or path
         try:
             value = normalise(q, raw)
-        except AnswerError:
-            self.pending[path] = raw if isinstance(raw, str) else str(raw)
+        except AnswerError as exc:
+            # kept as typed (a list or an object as JSON) so a draft keeps it, with the message it earned
+            self.pending[path] = raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False, default=str)
+            self._pending_errors[path] = exc
             target.pop(key, None)
             return
         self.pending.pop(path, None)
+        self._pending_errors.pop(path, None)
         if value is None:
             target.pop(key, None)
         else:
@@ -145,6 +151,8 @@ class FormState:
         return index + 1
 
     def _shift_pending(self, repeat: str, start: int, delta: int) -> None:
+        for path in [p for p in self._pending_errors if p.startswith(f"{repeat}[")]:
+            del self._pending_errors[path]  # re-derived from the moved text when checked
         moved: dict[str, str] = {}
         for path, text in list(self.pending.items()):
             name, row, column = split_path(path)
@@ -272,6 +280,7 @@ class FormState:
                                 if row.pop(f.name, None) is not None:
                                     cleared = True
                                 self.pending.pop(path, None)
+                                self._pending_errors.pop(path, None)
         self.hidden = hidden
         return cleared
 
@@ -279,6 +288,7 @@ class FormState:
         gone = [p for p in self.pending if split_path(p)[0] == name]
         for p in gone:
             del self.pending[p]
+            self._pending_errors.pop(p, None)
         return bool(gone)
 
     def _check(self) -> None:
@@ -320,10 +330,9 @@ class FormState:
     def _check_one(self, q: Question, path: str, value: Any, env: MutableMapping[str, Any], issues: dict[str, Issue]
                    ) -> None:
         if path in self.pending:
-            try:
-                normalise(q, self.pending[path])
-            except AnswerError as exc:
-                issues[path] = Issue(path, q.label, exc.en, exc.es)
+            error = self._pending_error(q, path)
+            if error is not None:
+                issues[path] = Issue(path, q.label, error.en, error.es)
                 return
         if value is None:
             if q.required:
@@ -333,6 +342,25 @@ class FormState:
             names = ChainMap({VALUE: expression_value(q, value)}, env)
             if self._evaluator.truth(q.constraint, names) is False:
                 issues[path] = Issue(path, q.label, q.constraint_message.en, q.constraint_message.es)
+
+    def _pending_error(self, q: Question, path: str) -> AnswerError | None:
+        """Why the kept text does not fit: the message it got when typed, or (a reopened draft) checked again."""
+        if path in self._pending_errors:
+            return self._pending_errors[path]
+        text = self.pending[path]
+        candidates: list[object] = [text]
+        if text[:1] in "[{":
+            with contextlib.suppress(ValueError):
+                candidates.insert(0, json.loads(text))
+        error: AnswerError | None = None
+        for candidate in candidates:
+            try:
+                normalise(q, candidate)
+            except AnswerError as exc:
+                error = error or exc
+            else:
+                return None
+        return error
 
     # -- helpers ------------------------------------------------------------------------------------------
 
