@@ -22,11 +22,36 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+OPENABLE_SUFFIXES = (".sdform", ".sdresponse")
+_OPTIONS_WITH_VALUES = ("--data-dir", "--db-url", "--lang")
+
+
+def _file_to_open(argv: Sequence[str]) -> list[str]:
+    """`shelter-app FILE.sdform` (what a double-click runs) means `shelter-app open FILE.sdform`."""
+    args = list(argv)
+    if not args or not args[-1].lower().endswith(OPENABLE_SUFFIXES):
+        return args
+    before, index = args[:-1], 0
+    while index < len(before):  # only global options may come before the file
+        if before[index] in _OPTIONS_WITH_VALUES:
+            index += 2
+        elif before[index].startswith("-"):
+            index += 1
+        else:
+            return args  # a command's own argument (e.g. `forms fill ... -o X.sdresponse`)
+    if index > len(before):
+        return args
+    return [*before, "open", args[-1]]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_file_to_open(sys.argv[1:] if argv is None else argv))
     set_data_dir(args.data_dir)
-    if args.command is not None:
+    if args.command is not None and args.command != "open":
         return run_command(args)
+    if args.command == "open" and not os.path.isfile(args.file):
+        print(f"shelter-app: {args.file}: no such file", file=sys.stderr)
+        return 2
     if not has_display():
         print(
             "ShelterDesk needs a display to open its window, and this session has none "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -85,14 +86,36 @@ def run_gui(args: argparse.Namespace) -> int:
     crash = CrashHandler(paths.crash_log)
     previous = crash.previous_crash()
     crash.install()
+    opened = Path(args.file) if getattr(args, "open_file", False) else None
+    if opened is not None and opened.suffix.lower() == ".sdform":
+        return _run_client_mode(app, opened, settings, paths, args, crash)
     shell = Shell(settings, paths, db_url=args.db_url, language=args.lang)
     window = shell.start()
     if previous:
         QTimer.singleShot(500, lambda: _offer_previous_crash(window, previous))
+    if opened is not None:  # a client's response: review it once the database is open
+        window.database_ready.connect(lambda: window.import_form_response(opened))
     try:
         return app.exec()
     finally:
         shell.shutdown()
+        crash.uninstall()
+
+
+def _run_client_mode(app: QApplication, package: Path, settings: Settings, paths: Paths, args: argparse.Namespace,
+                     crash: CrashHandler) -> int:
+    """Client mode: only the form of `package`, nothing of the portfolio (the draft lives in this computer's
+    database); the worker is shut down after the window so the last save is written."""
+    from shelter_app.ui.forms.client_window import open_client_mode
+
+    i18n.install(i18n.resolve_language(args.lang or settings.get(LANGUAGE)))
+    runner = DbRunner()
+    window = open_client_mode(package, settings, paths, runner, db_url=args.db_url)
+    try:
+        return app.exec()
+    finally:
+        del window
+        runner.shutdown()
         crash.uninstall()
 
 

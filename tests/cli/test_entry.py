@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from shelter_app import cli
 
 
@@ -38,3 +40,21 @@ def test_without_a_display_and_a_command_it_exits_2_and_says_why(tmp_path: Path)
     assert "needs a display" in result.stderr and "xvfb-run" in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]  # and it created nothing
+
+
+def test_a_double_clicked_file_means_open_and_a_commands_own_file_does_not() -> None:
+    from shelter_app.app import _file_to_open
+
+    assert _file_to_open(["intake.sdform"]) == ["open", "intake.sdform"]
+    assert _file_to_open(["--lang", "es_MX", "--data-dir", "/d", "r.SDRESPONSE"]) == [
+        "--lang", "es_MX", "--data-dir", "/d", "open", "r.SDRESPONSE"]
+    for own in (["forms", "fill", "p.sdform", "--answers", "a.json", "-o", "r.sdresponse"],
+                ["forms", "import", "r.sdresponse"], ["--data-dir", "x.sdform"], ["clients", "list"]):
+        assert _file_to_open(own) == own
+
+
+def test_opening_a_missing_file_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    from shelter_app.app import main
+
+    assert main(["nowhere.sdform"]) == 2
+    assert "nowhere.sdform: no such file" in capsys.readouterr().err

@@ -166,14 +166,9 @@ CRASHING_CLIENT = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    import shelter_app.ui  # noqa: F401
-    from shelter_app.paths import get_paths
-    from shelter_app.settings import Settings
-    from shelter_app.ui.forms.client_window import open_client_mode
-    from shelter_app.ui.worker import DbRunner
+    from shelter_app.app import main  # the real entry: what a double-click on the package runs
 
-    paths = get_paths().ensure()
-    window = open_client_mode(Path(sys.argv[1]), Settings.load(paths.settings_file), paths, DbRunner())
+    found = []
     typed = []
 
     def type_text(widget, text):
@@ -183,7 +178,10 @@ CRASHING_CLIENT = textwrap.dedent("""
                 QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
 
     def step():
-        view = window.view
+        if not found:
+            found.extend(w for w in QApplication.topLevelWidgets() if type(w).__name__ == "ClientWindow")
+        window = found[0] if found else None
+        view = window.view if window is not None else None
         if view is None:
             QTimer.singleShot(50, step)
             return
@@ -204,7 +202,7 @@ CRASHING_CLIENT = textwrap.dedent("""
         QTimer.singleShot(50, step)
 
     QTimer.singleShot(0, step)
-    app.exec()
+    sys.exit(main([sys.argv[1]]))
 """)
 
 
