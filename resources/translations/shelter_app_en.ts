@@ -42,6 +42,57 @@
     </message>
 </context>
 <context>
+    <name>ClientWindow</name>
+    <message numerus="yes">
+        <source>%n answer(s) still need attention. They are listed on the review page: click one to go to its question.</source>
+        <translation>
+            <numerusform>%n answer still needs attention. It is listed on the review page: click it to go to its question.</numerusform>
+            <numerusform>%n answers still need attention. They are listed on the review page: click one to go to its question.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FormReview</name>
+    <message numerus="yes">
+        <source>%n field(s) of the project updated from the response.</source>
+        <translation>
+            <numerusform>%n field of the project updated from the response.</numerusform>
+            <numerusform>%n fields of the project updated from the response.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) left out: the project keeps its values.</source>
+        <translation>
+            <numerusform>%n answer left out: the project keeps its value.</numerusform>
+            <numerusform>%n answers left out: the project keeps its values.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attached file(s) kept with the project.</source>
+        <translation>
+            <numerusform>%n attached file kept with the project.</numerusform>
+            <numerusform>%n attached files kept with the project.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message numerus="yes">
+        <source>%n problem(s) on this page</source>
+        <translation>
+            <numerusform>%n problem on this page</numerusform>
+            <numerusform>%n problems on this page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix</source>
+        <translation>
+            <numerusform>%n problem to fix</numerusform>
+            <numerusform>%n problems to fix</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ItemPanel</name>
     <message numerus="yes">
         <source>Evidence (%n file(s))</source>
@@ -138,6 +189,64 @@
         <translation>
             <numerusform>Showing {shown} of %n item</numerusform>
             <numerusform>Showing {shown} of %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RepeatQuestion</name>
+    <message numerus="yes">
+        <source>…and %n more problem(s) in this table.</source>
+        <translation>
+            <numerusform>…and %n more problem in this table.</numerusform>
+            <numerusform>…and %n more problems in this table.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n row(s)</source>
+        <translation>
+            <numerusform>at least %n row</numerusform>
+            <numerusform>at least %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s): changed in the project since the package was sent, and the client answered something else. Those rows are not ticked: the project keeps its value unless you tick them.</source>
+        <translation>
+            <numerusform>⚠ %n conflict: changed in the project since the package was sent, and the client answered something else. That row is not ticked: the project keeps its value unless you tick it.</numerusform>
+            <numerusform>⚠ %n conflicts: changed in the project since the package was sent, and the client answered something else. Those rows are not ticked: the project keeps its values unless you tick them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Apply %n change(s)</source>
+        <translation>
+            <numerusform>&amp;Apply %n change</numerusform>
+            <numerusform>&amp;Apply %n changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ReviewPage</name>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before the response can be sent:</source>
+        <translation>
+            <numerusform>%n problem to fix before the response can be sent:</numerusform>
+            <numerusform>%n problems to fix before the response can be sent:</numerusform>
         </translation>
     </message>
 </context>

@@ -979,10 +979,32 @@
     </message>
 </context>
 <context>
+    <name>CalculatedQuestion</name>
+    <message>
+        <source>calculated</source>
+        <translation>calculado</translation>
+    </message>
+</context>
+<context>
     <name>CancellableTask</name>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>CellDelegate</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -1158,6 +1180,21 @@
     </message>
 </context>
 <context>
+    <name>ChoiceQuestion</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Clear answer</source>
+        <translation>Borrar respuesta</translation>
+    </message>
+</context>
+<context>
     <name>ClientDetailPane</name>
     <message>
         <source>&amp;Edit client…</source>
@@ -1307,6 +1344,173 @@
     </message>
 </context>
 <context>
+    <name>ClientWindow</name>
+    <message>
+        <source>This form cannot be opened.</source>
+        <translation>No se puede abrir este formulario.</translation>
+    </message>
+    <message>
+        <source>Cannot open the form</source>
+        <translation>No se puede abrir el formulario</translation>
+    </message>
+    <message>
+        <source>{file} cannot be opened.</source>
+        <translation>No se puede abrir {file}.</translation>
+    </message>
+    <message>
+        <source>Send response…</source>
+        <translation>Enviar respuesta…</translation>
+    </message>
+    <message>
+        <source>Check the answers and save the encrypted response file for your consultant (Ctrl+Shift+S)</source>
+        <translation>Revisar las respuestas y guardar el archivo de respuesta cifrado para su consultor (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Print blank form…</source>
+        <translation>Imprimir formulario en blanco…</translation>
+    </message>
+    <message>
+        <source>Print with answers…</source>
+        <translation>Imprimir con respuestas…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>Abriendo {file}…</translation>
+    </message>
+    <message>
+        <source>For &lt;b&gt;{client}&lt;/b&gt; ({project}) · sent by &lt;b&gt;{consultant}&lt;/b&gt; · consultant&apos;s key {key}</source>
+        <translation>Para &lt;b&gt;{client}&lt;/b&gt; ({project}) · enviado por &lt;b&gt;{consultant}&lt;/b&gt; · llave del consultor {key}</translation>
+    </message>
+    <message>
+        <source>Your response is encrypted so that only the holder of this key can read it. Compare the key with the one your consultant gives you.</source>
+        <translation>Su respuesta se cifra para que solo el titular de esta llave pueda leerla. Compare la llave con la que le proporcione su consultor.</translation>
+    </message>
+    <message>
+        <source>You sent a response on {when}. You can still change answers and send it again; your consultant keeps the latest.</source>
+        <translation>Usted envió una respuesta el {when}. Aún puede cambiar respuestas y enviarla de nuevo; su consultor conserva la más reciente.</translation>
+    </message>
+    <message>
+        <source>This form was updated (version {old} → {new}). Your answers were carried over.</source>
+        <translation>Este formulario se actualizó (versión {old} → {new}). Sus respuestas se conservaron.</translation>
+    </message>
+    <message>
+        <source>This form was updated since you started it. Your answers were carried over.</source>
+        <translation>Este formulario se actualizó después de que usted lo comenzó. Sus respuestas se conservaron.</translation>
+    </message>
+    <message>
+        <source>These answers are no longer asked; they are kept here so nothing is lost (you can copy them):</source>
+        <translation>Estas respuestas ya no se solicitan; se conservan aquí para que no se pierda nada (puede copiarlas):</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Copiado.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Sin guardar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Guardado: {time}</translation>
+    </message>
+    <message>
+        <source>Not ready to send</source>
+        <translation>Aún no se puede enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) still need attention. They are listed on the review page: click one to go to its question.</source>
+        <translation>
+            <numerusform>%n respuesta aún requiere atención. Aparece en la página de revisión: haga clic en ella para ir a su pregunta.</numerusform>
+            <numerusform>%n respuestas aún requieren atención. Aparecen en la página de revisión: haga clic en una para ir a su pregunta.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the response</source>
+        <translation>Guardar la respuesta</translation>
+    </message>
+    <message>
+        <source>ShelterDesk response (*.sdresponse)</source>
+        <translation>Respuesta de ShelterDesk (*.sdresponse)</translation>
+    </message>
+    <message>
+        <source>Send response</source>
+        <translation>Enviar respuesta</translation>
+    </message>
+    <message>
+        <source>Encrypting your response…</source>
+        <translation>Cifrando su respuesta…</translation>
+    </message>
+    <message>
+        <source>The response was not saved.</source>
+        <translation>La respuesta no se guardó.</translation>
+    </message>
+    <message>
+        <source>Your response is saved in:
+{file}
+
+It is encrypted for {consultant} (key {key}): only your consultant can open it. Send this file to them by e-mail or any file transfer.</source>
+        <translation>Su respuesta se guardó en:
+{file}
+
+Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. Envíele este archivo por correo electrónico o por cualquier otro medio de transferencia de archivos.</translation>
+    </message>
+    <message>
+        <source>Response saved</source>
+        <translation>Respuesta guardada</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>en-blanco</translation>
+    </message>
+    <message>
+        <source>Save the form as PDF</source>
+        <translation>Guardar el formulario como PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Generando el PDF…</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved.</source>
+        <translation>El PDF no se guardó.</translation>
+    </message>
+    <message>
+        <source>PDF saved: {file}</source>
+        <translation>PDF guardado: {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ComboQuestion</name>
+    <message>
+        <source>— choose —</source>
+        <translation>— seleccione —</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -1440,6 +1644,355 @@
     <message>
         <source>Indicative figure from the prefill: replace it with the client&apos;s own.</source>
         <translation>Cifra indicativa del prellenado: reemplácela con la del cliente.</translation>
+    </message>
+</context>
+<context>
+    <name>FileQuestion</name>
+    <message>
+        <source>Attach…</source>
+        <translation>Adjuntar…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>Sin archivo adjunto</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Reemplazar…</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>Adjuntar un archivo</translation>
+    </message>
+</context>
+<context>
+    <name>FormReview</name>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificado</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Recorded only</source>
+        <translation>Solo registrado</translation>
+    </message>
+    <message>
+        <source>The project has no value here yet.</source>
+        <translation>El proyecto aún no tiene un valor aquí.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s answer differs from the project&apos;s value, which nobody changed since the package was sent.</source>
+        <translation>La respuesta del cliente difiere del valor del proyecto, que nadie ha cambiado desde que se envió el paquete.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s answer is what the project holds.</source>
+        <translation>La respuesta del cliente coincide con lo que tiene el proyecto.</translation>
+    </message>
+    <message>
+        <source>Changed in the project since the package was sent, and the client answered something else: the project keeps its value unless you tick the row.</source>
+        <translation>Se cambió en el proyecto después de enviar el paquete y el cliente respondió otra cosa: el proyecto conserva su valor a menos que usted marque la fila.</translation>
+    </message>
+    <message>
+        <source>Kept with the response for reference; it does not feed a project field.</source>
+        <translation>Se conserva con la respuesta como referencia; no alimenta ningún campo del proyecto.</translation>
+    </message>
+    <message>
+        <source>This response had already been imported; nothing changed.</source>
+        <translation>Esta respuesta ya se había importado; no cambió nada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) of the project updated from the response.</source>
+        <translation>
+            <numerusform>Se actualizó %n campo del proyecto a partir de la respuesta.</numerusform>
+            <numerusform>Se actualizaron %n campos del proyecto a partir de la respuesta.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) left out: the project keeps its values.</source>
+        <translation>
+            <numerusform>Se omitió %n respuesta: el proyecto conserva sus valores.</numerusform>
+            <numerusform>Se omitieron %n respuestas: el proyecto conserva sus valores.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attached file(s) kept with the project.</source>
+        <translation>
+            <numerusform>Se guardó %n archivo adjunto con el proyecto.</numerusform>
+            <numerusform>Se guardaron %n archivos adjuntos con el proyecto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The journey was applied again. Checklist items added: {added}; set aside as no longer applying: {removed}; brought back: {restored}.</source>
+        <translation>Se volvió a aplicar el recorrido. Tareas agregadas a las listas: {added}; apartadas por ya no aplicar: {removed}; recuperadas: {restored}.</translation>
+    </message>
+    <message>
+        <source>The journey was applied again; the checklists did not change.</source>
+        <translation>Se volvió a aplicar el recorrido; las listas de verificación no cambiaron.</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>Form language:</source>
+        <translation>Idioma del formulario:</translation>
+    </message>
+    <message>
+        <source>Show the form in English</source>
+        <translation>Mostrar el formulario en inglés</translation>
+    </message>
+    <message>
+        <source>Show the form in Spanish</source>
+        <translation>Mostrar el formulario en español</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Atrás</translation>
+    </message>
+    <message>
+        <source>Previous page (Alt+Left)</source>
+        <translation>Página anterior (Alt+Flecha izquierda)</translation>
+    </message>
+    <message>
+        <source>Next page (Alt+Right)</source>
+        <translation>Página siguiente (Alt+Flecha derecha)</translation>
+    </message>
+    <message>
+        <source>{table}, row {row}, {column}</source>
+        <translation>{table}, fila {row}, {column}</translation>
+    </message>
+    <message>
+        <source>Review and send</source>
+        <translation>Revisar y enviar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) on this page</source>
+        <translation>
+            <numerusform>%n problema en esta página</numerusform>
+            <numerusform>%n problemas en esta página</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix</source>
+        <translation>
+            <numerusform>%n problema por corregir</numerusform>
+            <numerusform>%n problemas por corregir</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{done} of {total} required answers</source>
+        <translation>{done} de {total} respuestas obligatorias</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages} · {title}</source>
+        <translation>Página {page} de {pages} · {title}</translation>
+    </message>
+    <message>
+        <source>Review →</source>
+        <translation>Revisar →</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>Siguiente →</translation>
+    </message>
+</context>
+<context>
+    <name>FormsPage</name>
+    <message>
+        <source>The response cannot be imported</source>
+        <translation>No se puede importar la respuesta</translation>
+    </message>
+    <message>
+        <source>Import a form response</source>
+        <translation>Importar una respuesta de formulario</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>Abriendo {file}…</translation>
+    </message>
+    <message>
+        <source>Form &amp;keys…</source>
+        <translation>&amp;Llaves de formularios…</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulario</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Preguntas</translation>
+    </message>
+    <message>
+        <source>&amp;Send package…</source>
+        <translation>&amp;Enviar paquete…</translation>
+    </message>
+    <message>
+        <source>&amp;Print blank form…</source>
+        <translation>&amp;Imprimir formulario en blanco…</translation>
+    </message>
+    <message>
+        <source>Forms to send</source>
+        <translation>Formularios para enviar</translation>
+    </message>
+    <message>
+        <source>Send a form to the client as a file: they fill it in with ShelterDesk on their own computer, offline, in English or Spanish, and send back one encrypted response.</source>
+        <translation>Envíe un formulario al cliente como archivo: el cliente lo llena con ShelterDesk en su propia computadora, sin conexión, en inglés o en español, y le devuelve una sola respuesta cifrada.</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Responses imported</source>
+        <translation>Respuestas importadas</translation>
+    </message>
+    <message>
+        <source>No package sent for this project yet.</source>
+        <translation>Aún no se ha enviado ningún paquete para este proyecto.</translation>
+    </message>
+    <message>
+        <source>Packages sent</source>
+        <translation>Paquetes enviados</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importada</translation>
+    </message>
+    <message>
+        <source>Fields applied</source>
+        <translation>Campos aplicados</translation>
+    </message>
+    <message>
+        <source>No response imported yet. When the client sends back a .sdresponse file, import it here to review their answers.</source>
+        <translation>Aún no se ha importado ninguna respuesta. Cuando el cliente le devuelva un archivo .sdresponse, impórtelo aquí para revisar sus respuestas.</translation>
+    </message>
+    <message>
+        <source>&amp;Import response…</source>
+        <translation>I&amp;mportar respuesta…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint response…</source>
+        <translation>Imprimir respues&amp;ta…</translation>
+    </message>
+    <message>
+        <source>Package {id}</source>
+        <translation>Paquete {id}</translation>
+    </message>
+    <message>
+        <source>Last imported {when}</source>
+        <translation>Última importación: {when}</translation>
+    </message>
+    <message>
+        <source>Response {id}</source>
+        <translation>Respuesta {id}</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain</source>
+        <translation>guardada en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>kept in a file protected by a passphrase (this computer has no system keychain)</source>
+        <translation>guardada en un archivo protegido con frase de contraseña (esta computadora no tiene llavero del sistema)</translation>
+    </message>
+    <message>
+        <source>Your form key ({where}). Fingerprint:</source>
+        <translation>Su llave de formularios ({where}). Huella digital:</translation>
+    </message>
+    <message>
+        <source>No form key on this computer yet: one is made when you send the first package ({where}).</source>
+        <translation>Aún no hay llave de formularios en esta computadora: se crea una al enviar el primer paquete ({where}).</translation>
+    </message>
+    <message>
+        <source>Save the form package</source>
+        <translation>Guardar el paquete de formulario</translation>
+    </message>
+    <message>
+        <source>ShelterDesk form packages (*.sdform)</source>
+        <translation>Paquetes de formulario de ShelterDesk (*.sdform)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Se guardó {path}</translation>
+    </message>
+    <message>
+        <source>Form package saved</source>
+        <translation>Paquete de formulario guardado</translation>
+    </message>
+    <message>
+        <source>The package “{form}” was saved to:
+{path}
+
+Send this file to {client} by e-mail or on a USB stick. They open it with ShelterDesk (double-click it) and fill it in on their own computer, even offline. When they finish, ShelterDesk makes a response file (.sdresponse) encrypted to your key: they send it back to you, and you import it here with “Import response…”.
+
+If they ask, your key&apos;s fingerprint is {fingerprint}.</source>
+        <translation>El paquete “{form}” se guardó en:
+{path}
+
+Envíe este archivo a {client} por correo electrónico o en una memoria USB. Lo abre con ShelterDesk (con doble clic) y lo llena en su propia computadora, incluso sin conexión. Al terminar, ShelterDesk genera un archivo de respuesta (.sdresponse) cifrado con su llave: se lo devuelve a usted, y usted lo importa aquí con “Importar respuesta…”.
+
+Si se lo preguntan, la huella digital de su llave es {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>su cliente</translation>
+    </message>
+    <message>
+        <source>ShelterDesk form responses (*.sdresponse)</source>
+        <translation>Respuestas de formulario de ShelterDesk (*.sdresponse)</translation>
+    </message>
+    <message>
+        <source>Print a blank form</source>
+        <translation>Imprimir un formulario en blanco</translation>
+    </message>
+    <message>
+        <source>Print the response</source>
+        <translation>Imprimir la respuesta</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Generación cancelada; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>Generando {file}…</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +2260,103 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Form keys</source>
+        <translation>Llaves de formularios</translation>
+    </message>
+    <message>
+        <source>Clients encrypt the forms they send back to you with your form key, so only you can open them. Each package you send carries it. If a client asks whether a package really comes from you, read them the fingerprint below over the phone: ShelterDesk shows them the same one.</source>
+        <translation>Sus clientes cifran con su llave de formularios los formularios que le devuelven, para que solo usted pueda abrirlos. Cada paquete que usted envía la lleva. Si un cliente le pregunta si un paquete realmente viene de usted, léale por teléfono la huella digital que aparece abajo: ShelterDesk le muestra la misma.</translation>
+    </message>
+    <message>
+        <source>&amp;Export for another computer…</source>
+        <translation>&amp;Exportar para otra computadora…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from another computer…</source>
+        <translation>&amp;Importar desde otra computadora…</translation>
+    </message>
+    <message>
+        <source>Kept in:</source>
+        <translation>Guardada en:</translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation>Huella digital:</translation>
+    </message>
+    <message>
+        <source>The system keychain of this computer.</source>
+        <translation>El llavero del sistema de esta computadora.</translation>
+    </message>
+    <message>
+        <source>A file protected by a passphrase. This computer has no system keychain, so ShelterDesk asks for the passphrase when the key is needed; the key is never written in the clear.</source>
+        <translation>Un archivo protegido con frase de contraseña. Esta computadora no tiene llavero del sistema, así que ShelterDesk pide la frase de contraseña cuando se necesita la llave; la llave nunca se guarda sin cifrar.</translation>
+    </message>
+    <message>
+        <source>No key yet: one is made the first time you send a form package (or import the key from your other computer).</source>
+        <translation>Aún no hay llave: se crea una la primera vez que envíe un paquete de formulario (o cuando importe la llave desde su otra computadora).</translation>
+    </message>
+    <message>
+        <source>The exported key is protected by a passphrase of its own (at least 8 characters). You will type it on the other computer when you import the key. Anyone with the file and the passphrase can open the forms your clients send you: keep both safe, and apart.</source>
+        <translation>La llave exportada se protege con su propia frase de contraseña (de al menos 8 caracteres). La escribirá en la otra computadora al importar la llave. Cualquier persona que tenga el archivo y la frase de contraseña puede abrir los formularios que le envían sus clientes: guarde ambos en un lugar seguro y por separado.</translation>
+    </message>
+    <message>
+        <source>Export the form key</source>
+        <translation>Exportar la llave de formularios</translation>
+    </message>
+    <message>
+        <source>ShelterDesk form keys (*.sdkey)</source>
+        <translation>Llaves de formularios de ShelterDesk (*.sdkey)</translation>
+    </message>
+    <message>
+        <source>The key was saved to {file}. Copy it to the other computer and import it there with its passphrase.</source>
+        <translation>La llave se guardó en {file}. Cópiela a la otra computadora e impórtela ahí con su frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Import a form key</source>
+        <translation>Importar una llave de formularios</translation>
+    </message>
+    <message>
+        <source>ShelterDesk form keys (*.sdkey);;All files (*)</source>
+        <translation>Llaves de formularios de ShelterDesk (*.sdkey);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase chosen when this key was exported.</source>
+        <translation>Escriba la frase de contraseña que se eligió al exportar esta llave.</translation>
+    </message>
+    <message>
+        <source>Key imported. Its fingerprint is {fingerprint}.</source>
+        <translation>Llave importada. Su huella digital es {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>Replace the form key?</source>
+        <translation>¿Reemplazar la llave de formularios?</translation>
+    </message>
+    <message>
+        <source>This computer already has a different form key.
+
+Key on this computer:   {existing}
+Key being imported:   {imported}
+
+Responses encrypted to the key on this computer could no longer be opened here. Replace it only if you are sure (for example, the imported key is the one your clients have).</source>
+        <translation>Esta computadora ya tiene otra llave de formularios.
+
+Llave en esta computadora:   {existing}
+Llave que se importa:   {imported}
+
+Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir aquí. Reemplácela solo si está seguro (por ejemplo, si la llave importada es la que tienen sus clientes).</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the key</source>
+        <translation>&amp;Reemplazar la llave</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the current key</source>
+        <translation>&amp;Conservar la llave actual</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Prospect</source>
@@ -1858,6 +2508,57 @@
     </message>
 </context>
 <context>
+    <name>LineQuestion</name>
+    <message>
+        <source>name@company.com</source>
+        <translation>nombre@empresa.com.mx</translation>
+    </message>
+    <message>
+        <source>e.g. +52 656 123 4567</source>
+        <translation>p. ej., +52 656 123 4567</translation>
+    </message>
+    <message>
+        <source>e.g. GODE561231GR8</source>
+        <translation>p. ej., GODE561231GR8</translation>
+    </message>
+    <message>
+        <source>e.g. GODE561231HDFRRN09</source>
+        <translation>p. ej., GODE561231HDFRRN09</translation>
+    </message>
+    <message>
+        <source>e.g. 32000</source>
+        <translation>p. ej., 32000</translation>
+    </message>
+    <message>
+        <source>e.g. 8708.99.99</source>
+        <translation>p. ej., 8708.99.99</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Pick the date on a calendar</source>
+        <translation>Elegir la fecha en un calendario</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendario</translation>
+    </message>
+    <message>
+        <source>({low} to {high})</source>
+        <translation>(de {low} a {high})</translation>
+    </message>
+    <message>
+        <source>(from {low})</source>
+        <translation>(desde {low})</translation>
+    </message>
+    <message>
+        <source>(at most {high})</source>
+        <translation>(hasta {high})</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search legal name, trade name or RFC (accents don&apos;t matter)</source>
@@ -1898,6 +2599,14 @@
     <message>
         <source>Open the data &amp;folder</source>
         <translation>Abrir la &amp;carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Import form &amp;response…</source>
+        <translation>I&amp;mportar respuesta de formulario…</translation>
+    </message>
+    <message>
+        <source>Form &amp;keys…</source>
+        <translation>&amp;Llaves de formularios…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1985,6 +2694,14 @@
     <message>
         <source>Calendars (*.ics)</source>
         <translation>Calendarios (*.ics)</translation>
+    </message>
+    <message>
+        <source>Import a form response</source>
+        <translation>Importar una respuesta de formulario</translation>
+    </message>
+    <message>
+        <source>ShelterDesk form responses (*.sdresponse)</source>
+        <translation>Respuestas de formulario de ShelterDesk (*.sdresponse)</translation>
     </message>
     <message numerus="yes">
         <source>%n demo client(s) added.</source>
@@ -2097,6 +2814,45 @@ Llavero: {keyring}</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Form key passphrase</source>
+        <translation>Frase de contraseña de la llave de formularios</translation>
+    </message>
+    <message>
+        <source>This computer has no system keychain (the place where the operating system keeps passwords), so your form key is kept in a file protected by a passphrase instead.</source>
+        <translation>Esta computadora no tiene llavero del sistema (el lugar donde el sistema operativo guarda las contraseñas), así que su llave de formularios se guarda en un archivo protegido con una frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 8 characters and keep it safe: without it, responses from your clients cannot be opened on this computer.</source>
+        <translation>Elija una frase de contraseña de al menos 8 caracteres y guárdela en un lugar seguro: sin ella, las respuestas de sus clientes no se pueden abrir en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase you chose when the key was created.</source>
+        <translation>Escriba la frase de contraseña que eligió cuando se creó la llave.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Repítala:</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Escriba la frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least 8 characters.</source>
+        <translation>La frase de contraseña debe tener al menos 8 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Las dos frases de contraseña no coinciden.</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <source>The PDF could not be opened ({error}).</source>
@@ -2153,6 +2909,29 @@ Llavero: {keyring}</translation>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptions</name>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Letter (as in Mexico)</source>
+        <translation>Carta (la usual en México)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Papel:</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +3014,10 @@ Llavero: {keyring}</translation>
     <message>
         <source>Business case</source>
         <translation>Caso de negocio</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Formularios</translation>
     </message>
     <message>
         <source>Project</source>
@@ -2425,6 +3208,189 @@ Llavero: {keyring}</translation>
     </message>
 </context>
 <context>
+    <name>RepeatModel</name>
+    <message>
+        <source>Not asked for this row</source>
+        <translation>No se pregunta en esta fila</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatQuestion</name>
+    <message>
+        <source>Add row</source>
+        <translation>Agregar fila</translation>
+    </message>
+    <message>
+        <source>Duplicate row</source>
+        <translation>Duplicar fila</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Quitar fila</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more problem(s) in this table.</source>
+        <translation>
+            <numerusform>…y %n problema más en esta tabla.</numerusform>
+            <numerusform>…y %n problemas más en esta tabla.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: </source>
+        <translation>Fila {row}, {column}: </translation>
+    </message>
+    <message>
+        <source>{low} to {high} rows</source>
+        <translation>de {low} a {high} filas</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n row(s)</source>
+        <translation>
+            <numerusform>al menos %n fila</numerusform>
+            <numerusform>al menos %n filas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>at most {high} rows</source>
+        <translation>como máximo {high} filas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n fila</numerusform>
+            <numerusform>%n filas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review the client&apos;s answers</source>
+        <translation>Revisar las respuestas del cliente</translation>
+    </message>
+    <message>
+        <source>Client:</source>
+        <translation>Cliente:</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>Proyecto:</translation>
+    </message>
+    <message>
+        <source>Form:</source>
+        <translation>Formulario:</translation>
+    </message>
+    <message>
+        <source>{title}, version {version}</source>
+        <translation>{title}, versión {version}</translation>
+    </message>
+    <message>
+        <source>Response:</source>
+        <translation>Respuesta:</translation>
+    </message>
+    <message>
+        <source>Attached files:</source>
+        <translation>Archivos adjuntos:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Review what the client answered</source>
+        <translation>Revise lo que respondió el cliente</translation>
+    </message>
+    <message>
+        <source>This response was already imported on {when}; nothing changed. Importing the same file again never changes the project.</source>
+        <translation>Esta respuesta ya se importó el {when}; no cambió nada. Importar de nuevo el mismo archivo nunca modifica el proyecto.</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n conflict(s): changed in the project since the package was sent, and the client answered something else. Those rows are not ticked: the project keeps its value unless you tick them.</source>
+        <translation>
+            <numerusform>⚠ %n conflicto: se cambió en el proyecto después de enviar el paquete y el cliente respondió otra cosa. Esa fila no está marcada: el proyecto conserva su valor a menos que usted la marque.</numerusform>
+            <numerusform>⚠ %n conflictos: se cambiaron en el proyecto después de enviar el paquete y el cliente respondió otra cosa. Esas filas no están marcadas: el proyecto conserva sus valores a menos que usted las marque.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
+        <source>In the project now</source>
+        <translation>En el proyecto ahora</translation>
+    </message>
+    <message>
+        <source>When the package was sent</source>
+        <translation>Al enviar el paquete</translation>
+    </message>
+    <message>
+        <source>Client&apos;s answer</source>
+        <translation>Respuesta del cliente</translation>
+    </message>
+    <message>
+        <source>Show &amp;unchanged fields</source>
+        <translation>Mostrar campos sin &amp;cambios</translation>
+    </message>
+    <message>
+        <source>Show answers &amp;recorded only</source>
+        <translation>Mostrar respuestas &amp;solo registradas</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll</source>
+        <translation>Aceptar &amp;todo</translation>
+    </message>
+    <message>
+        <source>Accept &amp;none</source>
+        <translation>&amp;No aceptar nada</translation>
+    </message>
+    <message>
+        <source>+ New: the project had no value.  ✎ Changed: differs from the project.  ⚠ Conflict: changed in the project since the package was sent.  = Unchanged.  • Recorded only: kept with the response, feeds no project field.</source>
+        <translation>+ Nuevo: el proyecto no tenía valor.  ✎ Modificado: difiere del proyecto.  ⚠ Conflicto: se cambió en el proyecto después de enviar el paquete.  = Sin cambios.  • Solo registrado: se conserva con la respuesta, no alimenta ningún campo del proyecto.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Aplicar</translation>
+    </message>
+    <message>
+        <source>Tick to put the client&apos;s answer into the project</source>
+        <translation>Marque para pasar la respuesta del cliente al proyecto</translation>
+    </message>
+    <message>
+        <source>Changed in the project since the package was sent</source>
+        <translation>Se cambió en el proyecto después de enviar el paquete</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Apply %n change(s)</source>
+        <translation>
+            <numerusform>&amp;Aplicar %n cambio</numerusform>
+            <numerusform>&amp;Aplicar %n cambios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Record the response, change nothing</source>
+        <translation>&amp;Registrar la respuesta sin cambiar nada</translation>
+    </message>
+    <message>
+        <source>Response imported</source>
+        <translation>Respuesta importada</translation>
+    </message>
+</context>
+<context>
     <name>RolesInput</name>
     <message>
         <source>Role</source>
@@ -2508,6 +3474,41 @@ Llavero: {keyring}</translation>
     <message>
         <source>Type a number, e.g. 1,250.50.</source>
         <translation>Escriba un número, p. ej., 1,250.50.</translation>
+    </message>
+</context>
+<context>
+    <name>SendPackageDialog</name>
+    <message>
+        <source>Send a form package</source>
+        <translation>Enviar un paquete de formulario</translation>
+    </message>
+    <message>
+        <source>ShelterDesk writes “{form}” for {client} into one file, with the answers the project already holds filled in. The client fills it in on their own computer, even offline, and sends you back an encrypted response only you can open.</source>
+        <translation>ShelterDesk guarda “{form}” para {client} en un solo archivo, prellenado con las respuestas que el proyecto ya tiene. El cliente lo llena en su propia computadora, incluso sin conexión, y le devuelve una respuesta cifrada que solo usted puede abrir.</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>su cliente</translation>
+    </message>
+    <message>
+        <source>(a new key is made now)</source>
+        <translation>(se crea ahora una llave nueva)</translation>
+    </message>
+    <message>
+        <source>The client can switch language while filling in the form.</source>
+        <translation>El cliente puede cambiar de idioma mientras llena el formulario.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose the file…</source>
+        <translation>&amp;Elegir el archivo…</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <source>Your key&apos;s fingerprint:</source>
+        <translation>Huella digital de su llave:</translation>
     </message>
 </context>
 <context>
@@ -2648,6 +3649,28 @@ Llavero: {keyring}</translation>
     <message>
         <source>{zone} — {municipality}, {state}</source>
         <translation>{zone} — {municipality}, {state}</translation>
+    </message>
+</context>
+<context>
+    <name>_ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Click a problem, or select it and press Enter, to go to its question.</source>
+        <translation>Haga clic en un problema, o selecciónelo y presione Enter, para ir a su pregunta.</translation>
+    </message>
+    <message>
+        <source>Every question is answered as the form asks. You can send your response.</source>
+        <translation>Todas las preguntas están respondidas como lo pide el formulario. Ya puede enviar su respuesta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before the response can be sent:</source>
+        <translation>
+            <numerusform>%n problema por corregir antes de poder enviar la respuesta:</numerusform>
+            <numerusform>%n problemas por corregir antes de poder enviar la respuesta:</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

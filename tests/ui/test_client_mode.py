@@ -243,7 +243,7 @@ def test_send_refuses_with_problems_then_exports_the_encrypted_response(
         qtbot: Any, gui_db: Database, runner: DbRunner, settings: Settings, english: None, key: Any,
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     source = tmp_path / "intake.sdform"
-    package = write_package(source, key, prefill={})
+    package = write_package(source, key, prefill={}, language="en")
     window = open_window(qtbot, source, settings, runner, gui_db)
     view = window.view
     assert view is not None

@@ -334,7 +334,7 @@ def test_repeat_max_rows_and_cell_errors_listed(qtbot: Any, english: None, sampl
     assert roles.model.rowCount() == 50  # max_rows holds
     view.reveal_issues()
     assert roles.messages.text().splitlines()[0] == "Row 1, Role: An answer is required."
-    assert roles.messages.text().splitlines()[-1] == "…and 94 more problem(s) in this table."
+    assert roles.messages.text().splitlines()[-1] == "…and 94 more problems in this table."
 
 
 def test_language_switch_keeps_answers_and_focus(qtbot: Any, english: None, sample: FormDefinition) -> None:
