@@ -1050,7 +1050,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--json", action="store_true")
         p.set_defaults(handler=cmd_forms_keys)
 
-    p = sub.add_parser("open", help="open a form package (.sdform) in client mode, or review a response (.sdresponse) (needs a display)")
+    p = sub.add_parser("open", help="open a form package (.sdform) in client mode, or review a response "
+                       "(.sdresponse) (needs a display)")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(handler=None, open_file=True)
 
