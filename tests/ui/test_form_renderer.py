@@ -521,3 +521,13 @@ def test_definition_text_is_shown_as_text_never_as_markup(qtbot: Any, english: N
     assert widget.hint.textFormat() == Qt.TextFormat.PlainText and widget.hint.text() == "<a href='x'>link</a>"
     assert radio(view, "dept", "rd").text() == "R&&D"  # shown as "R&D", not as an accelerator
     assert view.title.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_a_money_answer_kept_unparsed_comes_back_with_its_currency() -> None:
+    import json
+
+    from shelter_app.ui.forms.widgets import pending_money
+
+    assert pending_money(json.dumps({"amount": "12a", "currency": "MXN"})) == ("12a", "MXN")
+    assert pending_money("12a") == ("12a", None)
+    assert pending_money("{broken") == ("{broken", None)

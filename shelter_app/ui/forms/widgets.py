@@ -8,8 +8,9 @@ into plain line edits: a spin box would clamp 150 to 100 without saying so.
 
 from __future__ import annotations
 
-import ast
 import html
+import json
+from abc import abstractmethod
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -69,11 +70,11 @@ def edit_text(q: Question, value: object) -> str:
 
 
 def pending_money(text: str) -> tuple[str, str | None]:
-    """The amount and currency of a money answer kept as unparsed text (a dict written as text by FormState)."""
+    """The amount and currency of a money answer kept as unparsed text (FormState keeps an object as JSON)."""
     if text.startswith("{"):
         try:
-            data = ast.literal_eval(text)
-        except (ValueError, SyntaxError):
+            data = json.loads(text)
+        except ValueError:
             return text, None
         if isinstance(data, dict):
             currency = data.get("currency")
@@ -129,8 +130,9 @@ class QuestionWidget(QWidget):
 
     # -- what subclasses provide -----------------------------------------------------------------------
 
+    @abstractmethod
     def build(self) -> None:
-        raise NotImplementedError
+        """Create the type's input widgets inside `self.body`."""
 
     def load(self) -> None:
         """Show the state's answer (or the text still pending) without reporting it back as an edit."""
