@@ -45,6 +45,7 @@ OPERATING_MODEL_LABELS: dict[str, tuple[str, str]] = {
 
 # Words every checklist export uses.
 COMMON: dict[str, tuple[str, str]] = {
+    "page_of": ("Page {page} of {total}", "Página {page} de {total}"),
     "report_title": ("Checklist status report", "Informe de avance de las listas de verificación"),
     "client": ("Client", "Cliente"),
     "rfc": ("RFC", "RFC"),

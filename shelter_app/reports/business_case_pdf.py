@@ -58,7 +58,7 @@ from shelter_app.core.business_report import (
 from shelter_app.core.checklist_report import Text
 from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE
 from shelter_app.l10n import format_date, format_number
-from shelter_app.reports import STATUS_LABELS, replacing
+from shelter_app.reports import COMMON, STATUS_LABELS, replacing
 from shelter_app.reports import business_charts as draw
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.pdfkit import (
@@ -110,7 +110,6 @@ W: dict[str, tuple[str, str]] = {
         "proyecto: no incluye el avance de las listas de verificación ni el calendario de arranque.",
     ),
     "contents": ("Contents", "Contenido"),
-    "page_of": ("Page {page} of {total}", "Página {page} de {total}"),
     "confidential": ("Confidential · pre-tax estimate", "Confidencial · estimación antes de impuestos"),
     "yes": ("Yes", "Sí"),
     "no": ("No", "No"),
@@ -2717,7 +2716,7 @@ def write_business_case_pdf(
         canvas.drawString(SIDE_MARGIN, y, fit(footer, REGULAR, 7, width * 0.7))
         canvas.restoreState()
 
-    page_word = W["page_of"][1] if lang == "es" else W["page_of"][0]
+    page_word = COMMON["page_of"][1] if lang == "es" else COMMON["page_of"][0]
 
     def finish_page(canvas: Canvas, page: int, total: int) -> None:
         canvas.saveState()

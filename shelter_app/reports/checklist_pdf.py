@@ -70,7 +70,6 @@ PDF_WORDS: dict[str, tuple[str, str]] = {
     "by_checklist": ("Progress by checklist", "Avance por lista de verificación"),
     "details": ("Item details", "Detalle de las tareas"),
     "legend": ("Legend", "Simbología"),
-    "page_of": ("Page {page} of {total}", "Página {page} de {total}"),
     "closed_of": ("{closed} of {total} items closed ({pct})", "{closed} de {total} tareas cerradas ({pct})"),
     "no_items": ("This project has no checklist items yet.", "Este proyecto aún no tiene tareas."),
     "no_items_here": ("No item of this checklist applies to this project.",
@@ -581,7 +580,7 @@ class _Builder:
         return f"{w.one(w.word('report_title'))} — {r.client_name} — {r.project_title}"
 
     def page_of(self, page: int, total: int) -> str:
-        en, es = PDF_WORDS["page_of"]
+        en, es = COMMON["page_of"]
         values = {"page": page, "total": total}
         if self.w.bilingual:
             return f"{en.format(**values)} · {es.format(**values)}"

@@ -50,7 +50,7 @@ from shelter_app.core.forms.engine import FormState, cell_path
 from shelter_app.core.forms.model import FormDefinition, QType, Question, Section
 from shelter_app.core.forms.values import display
 from shelter_app.l10n import format_number
-from shelter_app.reports import Language, language_of, replacing
+from shelter_app.reports import COMMON, Language, language_of, replacing
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.pdfkit import (
     HEADER_BG,
@@ -87,7 +87,6 @@ BOX = colors.HexColor("#9E9E9E")
 
 # (English, Spanish)
 WORDS: dict[str, tuple[str, str]] = {
-    "page_of": ("Page {page} of {total}", "Página {page} de {total}"),
     "blank_form": ("Blank form", "Formulario en blanco"),
     "filled_form": ("Filled form", "Formulario contestado"),
     "form": ("Form", "Formulario"),
@@ -134,8 +133,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "tick_between": ("Tick from {low} to {high}", "Marque de {low} a {high}"),
     "tick_up_to": ("Tick up to {high}", "Marque hasta {high}"),
     "tick_at_least": ("Tick at least {low}", "Marque al menos {low}"),
-    "yes": ("Yes", "Sí"),
-    "no": ("No", "No"),
     "email": ("E-mail address", "Correo electrónico"),
     "phone": ("Phone number, with area code", "Teléfono, con clave lada"),
     "rfc": ("RFC: 12 characters (company) or 13 (person)", "RFC: 12 caracteres (persona moral) o 13 (física)"),
@@ -147,7 +144,6 @@ WORDS: dict[str, tuple[str, str]] = {
              "escriba aquí su nombre"),
     "file_types": ("type {types}", "tipo {types}"),
     "max_size": ("at most {n} MB", "máximo {n} MB"),
-    "file_name": ("File name", "Nombre del archivo"),
     "table": ("Table: one row per entry", "Tabla: una fila por registro"),
     "rows_at_least": ("at least {n} rows", "al menos {n} filas"),
     "row_at_least": ("at least 1 row", "al menos 1 fila"),
@@ -363,7 +359,7 @@ class _Builder:
     # --- words ------------------------------------------------------------------------------------------
 
     def w(self, key: str, **values: object) -> str:
-        en, es = WORDS[key]
+        en, es = WORDS[key] if key in WORDS else COMMON[key]
         text = es if self.lang == "es" else en
         return text.format(**values) if values else text
 
