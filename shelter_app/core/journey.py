@@ -517,19 +517,9 @@ class Journey:
         return self._current
 
     def _reconcile_programs(self, path: Path) -> None:
-        """Keep the programs answers that the new branch asks and accepts; drop the rest."""
         old = self._answers.get(Step.PROGRAMS)
-        if not old:
-            return
-        specs = {s.name: s for s in fields_for(Step.PROGRAMS, path)}
-        kept: dict[str, object] = {}
-        for name, value in old.items():
-            if name in specs:
-                try:
-                    kept[name] = _NORMALISERS[specs[name].kind](specs[name], value)
-                except ValidationError:
-                    continue
-        self._answers[Step.PROGRAMS] = kept
+        if old:
+            self._answers[Step.PROGRAMS] = programs_for_path(old, path)
 
     # -- what was answered, typed
 
@@ -642,6 +632,20 @@ class Journey:
                                    "tiene respuestas de programas pero no modelo de operación.", "path")
                 journey._answers[s] = validate_step(s, journey.path, given, complete=s in journey._history)
         return journey
+
+
+def programs_for_path(programs: Mapping[str, object], path: Path) -> dict[str, object]:
+    """The programs answers that the `path` branch asks and accepts (the operating model changed); the rest are
+    dropped, as the wizard does."""
+    specs = {s.name: s for s in fields_for(Step.PROGRAMS, path)}
+    kept: dict[str, object] = {}
+    for name, value in programs.items():
+        if name in specs:
+            try:
+                kept[name] = _NORMALISERS[specs[name].kind](specs[name], value)
+            except ValidationError:
+                continue
+    return kept
 
 
 def _decimal_or_none(value: object) -> Decimal | None:

@@ -34,7 +34,7 @@ from shelter_app.core.forms.engine import Issue, validate_answers
 from shelter_app.core.forms.mapping import TARGETS, Kind, Target, project_values
 from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Question
 from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
-from shelter_app.core.journey import STEPS, Journey, Step, fields_for
+from shelter_app.core.journey import STEPS, Journey, Step, programs_for_path
 from shelter_app.core.portfolio import ClientFields, clean_client
 from shelter_app.core.scenario_prefill import role_id, role_kind
 from shelter_app.core.text import fold_for_search
@@ -707,9 +707,9 @@ def _reconcile_programs(data: dict[str, Any], old_path: object, incoming: set[st
                     "las respuestas de programas aduaneros y fiscales requieren antes el modelo de operación: "
                     "acepte también el modelo de operación o deje sin marcar esas filas.", field="path"))
         return
-    if new_path != old_path:
-        asked = {spec.name for spec in fields_for(Step.PROGRAMS, JourneyPath(str(new_path)))}
-        answers[Step.PROGRAMS.value] = {k: v for k, v in programs.items() if k in asked or k in incoming}
+    if new_path != old_path:  # the accepted answers stay as given: the journey's own check judges them
+        kept = programs_for_path({k: v for k, v in programs.items() if k not in incoming}, JourneyPath(str(new_path)))
+        answers[Step.PROGRAMS.value] = {**kept, **{k: v for k, v in programs.items() if k in incoming}}
 
 
 def _journey_roles(existing: Any, rows_in: list[Any]) -> list[dict[str, Any]]:
