@@ -319,11 +319,17 @@ class _Builder:
             self._check_choices(list_name, choices)
         self.top_names = {q.name for q in top if q.type is not QType.NOTE}
         sections = tuple(self._section(s) for s in raw.sections)
-        self._check_cycles(sections)
         if self.problems:
             raise FormDefinitionError(self.problems)
-        return FormDefinition(raw.form, raw.version, raw.title.typed(), sections,
-                              raw.description.typed() if raw.description else None, self.source, self.data)
+        definition = FormDefinition(raw.form, raw.version, raw.title.typed(), sections,
+                                    raw.description.typed() if raw.description else None, self.source, self.data)
+        try:
+            definition.calculation_order()
+        except graphlib.CycleError as exc:
+            cycle = " → ".join(str(n) for n in exc.args[1])
+            raise FormDefinitionError([FormProblem(self.source, None, "calculations depend on each other in a "
+                                                                     f"circle: {cycle}")]) from None
+        return definition
 
     def _check_choices(self, where: str, choices: Sequence[RawChoice]) -> None:
         values = [c.value for c in choices]
@@ -451,17 +457,6 @@ class _Builder:
             self.fail(where, f"`min`/`max` {value!r} does not fit a {r.type.value} question")
             return None
 
-    def _check_cycles(self, sections: Sequence[Section]) -> None:
-        graph: dict[str, set[str]] = {}
-        for section in sections:
-            for q in section.questions:
-                if q.calculation is not None:
-                    graph[q.name] = set(q.calculation.names)
-        try:
-            tuple(graphlib.TopologicalSorter(graph).static_order())
-        except graphlib.CycleError as exc:
-            cycle = " → ".join(str(n) for n in exc.args[1])
-            self.fail(None, f"calculations depend on each other in a circle: {cycle}")
 
 
 def _with_default(q: Question, default: object) -> Question:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import graphlib
 import json
 from collections import ChainMap
 from collections.abc import Mapping, MutableMapping
@@ -68,7 +67,7 @@ class FormState:
         self._pending_errors: dict[str, AnswerError] = {}
         self.issues: dict[str, Issue] = {}
         self.hidden: set[str] = set()  # paths of hidden questions and cells, ids of hidden sections
-        self._calc_order = self._calculation_order()
+        self._calc_order = definition.calculation_order()
         if apply_defaults and not answers:
             for q in definition.questions():
                 if q.default is not None:
@@ -219,12 +218,6 @@ class FormState:
     @staticmethod
     def _row_names(q: Question, row: Mapping[str, Any]) -> dict[str, Any]:
         return {f.name: expression_value(f, row.get(f.name)) for f in q.fields if f.type is not QType.NOTE}
-
-    def _calculation_order(self) -> list[Question]:
-        calcs = {q.name: q for q in self.definition.questions() if q.calculation is not None}
-        graph = {name: {n for n in q.calculation.names if n in calcs} for name, q in calcs.items()
-                 if q.calculation is not None}
-        return [calcs[name] for name in graphlib.TopologicalSorter(graph).static_order()]
 
     def _calculate(self) -> None:
         """Row calculations first (a form total may add up a calculated column), then the form's own."""

@@ -8,6 +8,7 @@ cannot carry an unsafe or misspelt rule.
 
 from __future__ import annotations
 
+import graphlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -153,6 +154,13 @@ class FormDefinition:
 
     def section_of(self, name: str) -> str | None:
         return self._section_of.get(name)
+
+    def calculation_order(self) -> list[Question]:
+        """The form's calculations, each after those it reads (graphlib.CycleError when they form a circle)."""
+        calcs = {q.name: q for q in self.questions() if q.calculation is not None}
+        graph = {name: {n for n in q.calculation.names if n in calcs}
+                 for name, q in calcs.items() if q.calculation is not None}
+        return [calcs[name] for name in graphlib.TopologicalSorter(graph).static_order()]
 
     def field_count(self) -> int:
         """Questions including every repeat's row questions (what "a 300-field form" counts)."""
