@@ -25,7 +25,7 @@ from shelter_app import paths
 from shelter_app.content.checklists import UniqueKeyLoader
 from shelter_app.core.errors import UserError
 from shelter_app.core.forms.expressions import Expression, ExpressionError, compile_expression
-from shelter_app.core.forms.mapping import TARGETS, check_mapping
+from shelter_app.core.forms.mapping import TARGETS, check_mapping, unknown_columns
 from shelter_app.core.forms.model import (
     CALCULATION_RESULTS,
     MAX_ROWS,
@@ -44,6 +44,7 @@ Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 FormId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Version = Annotated[str, Field(pattern=r"^\d+(\.\d+){1,3}$", max_length=30)]
 Text = Annotated[str, Field(min_length=1, max_length=2_000)]
+MapsTo = Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_0-9]+)*$", max_length=120)]
 MAX_FILE_BYTES: Final = 2 * 1024 * 1024
 
 
@@ -89,7 +90,7 @@ class RawQuestion(BaseModel):
     max_rows: int | None = Field(default=None, ge=1, le=MAX_ROWS)
     max_size_mb: int | None = Field(default=None, ge=1, le=100)
     extensions: list[Annotated[str, Field(pattern=r"^[a-z0-9]{1,8}$")]] | None = None
-    maps_to: Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_0-9]+)*$", max_length=120)] | None = None
+    maps_to: MapsTo | list[MapsTo] | None = None
 
 
 class RawSection(BaseModel):
@@ -401,7 +402,7 @@ class _Builder:
             result=result, fields=row_fields,
             min_rows=r.min_rows or 0, max_rows=r.max_rows or MAX_ROWS,
             max_size_mb=r.max_size_mb or 20, extensions=tuple(r.extensions or ()),
-            maps_to=r.maps_to,
+            maps_to=tuple([r.maps_to] if isinstance(r.maps_to, str) else r.maps_to or []),
         )
         if result not in CALCULATION_RESULTS:
             self.fail(where, f"a calculation cannot give {result.value}")
@@ -409,20 +410,33 @@ class _Builder:
             self.fail(where, "`min` is greater than `max`")
         if question.min_rows > question.max_rows:
             self.fail(where, "`min_rows` is greater than `max_rows`")
-        if r.maps_to and repeat is None:
-            target = TARGETS.get(r.maps_to)
-            if target is None:
-                self.fail(where, f"`maps_to: {r.maps_to}` is not a known target (see forms/README.md)")
-            else:
-                problem = check_mapping(question, target)
-                if problem:
-                    self.fail(where, problem)
+        if repeat is None:
+            self._check_targets(where, question)
         if r.default is not None and len(self.problems) == before:
             try:
                 question = _with_default(question, normalise(question, r.default))
             except (AnswerError, TypeError) as exc:
                 self.fail(where, f"the default does not fit: {exc}")
         return question if len(self.problems) == before else None
+
+    def _check_targets(self, where: str, question: Question) -> None:
+        if len(set(question.maps_to)) != len(question.maps_to):
+            self.fail(where, "`maps_to` names a target twice")
+        targets = []
+        for path in question.maps_to:
+            target = TARGETS.get(path)
+            if target is None:
+                self.fail(where, f"`maps_to: {path}` is not a known target (see forms/README.md)")
+                continue
+            targets.append(target)
+            problem = check_mapping(question, target)
+            if problem:
+                self.fail(where, problem)
+        unknown = unknown_columns(question, targets) if question.type is QType.REPEAT else []
+        if unknown and targets:
+            columns = ", ".join(sorted({c for t in targets for c in t.columns}))
+            where_to = " / ".join(t.path for t in targets)
+            self.fail(where, f"{where_to} has no column {', '.join(unknown)} (columns: {columns})")
 
     def _choices(self, where: str, given: list[RawChoice] | str | None) -> tuple[Choice, ...]:
         if given is None:

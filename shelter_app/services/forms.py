@@ -31,7 +31,7 @@ from shelter_app.core.answers import Path as JourneyPath
 from shelter_app.core.eligibility import Bilingual
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.forms.engine import Issue, validate_answers
-from shelter_app.core.forms.mapping import TARGETS, Kind, Target, project_values
+from shelter_app.core.forms.mapping import TARGETS, Kind, Target, column_of, project_values, target_value
 from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Question
 from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
 from shelter_app.core.journey import STEPS, Journey, Step, programs_for_path
@@ -177,7 +177,7 @@ def _plain(value: Any) -> Any:
 
 
 def _mapped(definition: FormDefinition) -> list[tuple[Question, Target]]:
-    return [(q, TARGETS[q.maps_to]) for q in definition.questions() if q.maps_to]
+    return [(q, TARGETS[path]) for q in definition.questions() for path in q.maps_to]
 
 
 @dataclass
@@ -248,7 +248,7 @@ def _answer_from(q: Question, target: Target, value: Any) -> Any:
                 continue
             row: dict[str, Any] = {}
             for f in q.fields:
-                column = target.columns.get(f.maps_to or "")
+                column = column_of(f, target)
                 if column is None:
                     continue
                 cell = _answer_from(f, column, item.get(column.path))
@@ -285,17 +285,25 @@ def _snapshot(loaded: _Project, definition: FormDefinition) -> _Snapshot:
     """The project's values of the form's targets, as answers of the form and as comparable values."""
     document = loaded.first_document()
     prefill: dict[str, Any] = {}
-    raw: dict[str, Any] = {}
+    values: dict[str, Any] = {}
     for q, target in _mapped(definition):
         current = loaded.value(target, document)
-        raw[target.path] = current
         answer = _answer_from(q, target, current)
-        if answer is not None:
-            prefill[q.name] = answer
-    expressed = project_values(definition, prefill)
-    values = {path: _plain(expressed[path][1]) if path in expressed else _plain(current)
-              for path, current in raw.items()}
+        if answer is None:
+            values[target.path] = _plain(current)
+            continue
+        values[target.path] = _plain(target_value(q, target, answer))  # as the form can express it
+        prefill[q.name] = _merged(prefill[q.name], answer) if q.name in prefill else answer
     return _Snapshot(prefill, values)
+
+
+def _merged(first: Any, later: Any) -> Any:
+    """One answer prefilled from several targets: the first target's value, completed row by row by the later
+    ones' when both hold the same rows (the journey's roles, with the business case's wages)."""
+    if isinstance(first, list) and isinstance(later, list) and len(first) == len(later):
+        return [{**b, **a} if isinstance(a, dict) and isinstance(b, dict) else a for a, b in zip(first, later,
+                                                                                                 strict=True)]
+    return first
 
 
 def _show(q: Question, canonical: Any, language: str) -> str:
@@ -524,23 +532,28 @@ def _compare(definition: FormDefinition, answers: Mapping[str, Any], snapshot: _
             out.append(ReviewRow(f"answer:{q.name}", None, q.label, "recorded", "", _show(q, value, language), "",
                                  incoming_value=value))
             continue
-        target = TARGETS[q.maps_to]
-        if target.path not in incoming:
-            continue
-        new = _plain(incoming[target.path][1])
-        current = snapshot.values.get(target.path)
-        was = sent.get(target.path)
-        status: Status
-        if new == current:
-            status = "unchanged"
-        elif current == was:
-            status = "new" if current is None else "changed"
-        else:
-            status = "conflict"
-        out.append(ReviewRow(target.path, target.path, target.label, status,
-                             _show_plain(q, target, current, language), _show(q, value, language),
-                             _show_plain(q, target, was, language), new, current, was))
+        out.extend(_compare_target(q, TARGETS[path], value, incoming, snapshot, sent, language)
+                   for path in q.maps_to if path in incoming)
     return out
+
+
+def _compare_target(q: Question, target: Target, value: Any, incoming: Mapping[str, Any], snapshot: _Snapshot,
+                    sent: Mapping[str, Any], language: str) -> ReviewRow:
+    """One target's row: new when the project had nothing, changed when it still held what was sent, conflict when
+    it was edited since and the client says otherwise."""
+    new = _plain(incoming[target.path][1])
+    current = snapshot.values.get(target.path)
+    was = sent.get(target.path)
+    status: Status
+    if new == current:
+        status = "unchanged"
+    elif current == was:
+        status = "new" if current is None else "changed"
+    else:
+        status = "conflict"
+    return ReviewRow(target.path, target.path, target.label, status,
+                     _show_plain(q, target, current, language), _show(q, value, language),
+                     _show_plain(q, target, was, language), new, current, was)
 
 
 # ---- apply ----------------------------------------------------------------------------------------------------------

@@ -273,3 +273,34 @@ def test_a_new_operating_model_sends_the_finished_journey_back_to_the_programs_s
     assert after.journey.current.value == "programs" and not after.completed
     asked = {spec.name for spec in after.journey.step_fields(after.journey.current)}
     assert set(after.journey.step_answers()) <= asked  # nothing of the other branch is kept
+
+
+def test_the_headcount_plan_feeds_the_journey_and_every_business_case_scenario(db: Database, folders: Paths) -> None:
+    project_id = demo_project(db)
+    before = scenarios.list_scenarios(db, project_id)
+    assert len(before) >= 2
+    sent = send(db, folders, project_id, "headcount_plan")
+    prefilled = sent.prefill["roles"]
+    # prefilled from the journey's labor plan, completed by the first scenario's wages
+    assert prefilled and all({"role", "headcount", "shifts"} <= set(row) for row in prefilled)
+    assert any("daily_wage_mxn" in row for row in prefilled)
+    roles = [{"role": "Operador de ensamble", "headcount": 150, "shifts": 2, "direct": True,
+              "daily_wage_mxn": {"amount": "480", "currency": "MXN"}},
+             {"role": "Técnica de calidad", "headcount": 6, "shifts": 1, "direct": False}]
+    response = fill(folders, sent, {"roles": roles, "shift_pattern": "two_shifts",
+                                    "uses_specialized_subcontracting": False})
+    review = forms.review_response(db, folders, response)
+    status = {r.key: r.status for r in review.rows}
+    assert status["journey.labor.roles"] == "changed"
+    assert status["business_case.workforce.roles"] == "changed"
+    forms.apply_response(db, folders, "lucia", review, ["journey.labor.roles", "business_case.workforce.roles"])
+    journey_roles = checklists.get_journey(db, project_id).journey.answers().roles
+    assert [(r.role, r.headcount, r.shifts) for r in journey_roles] == [("Operador de ensamble", 150, 2),
+                                                                         ("Técnica de calidad", 6, 1)]
+    for view in scenarios.list_scenarios(db, project_id):
+        case_roles = view.document["workforce"]["roles"]
+        assert [(r["name"], r["headcount"], r["direct"]) for r in case_roles] == [
+            ("Operador de ensamble", 150, True), ("Técnica de calidad", 6, False)]
+        assert case_roles[0]["daily_wage_mxn"] == 480
+        assert case_roles[1]["daily_wage_mxn"] > 0  # no wage given: the job family's market figure
+        scenarios.compute_scenario(db, view.id)  # every scenario still computes

@@ -157,23 +157,33 @@ def check_mapping(q: Question, target: Target) -> str | None:
         if extra:
             return f"{target.path} does not accept the choices {', '.join(extra)}"
     if target.kind is Kind.ROWS:
-        columns = {f.maps_to for f in q.fields if f.maps_to}
+        columns = {c for f in q.fields for c in f.maps_to}
         missing = sorted(target.required_columns - columns)
         if missing:
             return f"{target.path} needs row questions mapped to {', '.join(missing)}"
         for f in q.fields:
-            if f.maps_to is None:
-                continue
-            column = target.columns.get(f.maps_to)
+            column = column_of(f, target)
             if column is None:
-                return f"{target.path} has no column {f.maps_to} (columns: {', '.join(target.columns)})"
+                continue
             problem = check_mapping(f, column)
             if problem:
                 return f"row question {f.name}: {problem}"
     return None
 
 
-def _convert(q: Question, target: Target, value: object) -> object:
+def column_of(row_question: Question, target: Target) -> Target | None:
+    """The column of a rows `target` that a row question fills: the first of its `maps_to` names the target has
+    (a row question may name one column per target, e.g. `[role, name]`)."""
+    return next((target.columns[c] for c in row_question.maps_to if c in target.columns), None)
+
+
+def unknown_columns(q: Question, targets: list[Target]) -> list[str]:
+    """Row column names that none of the group's targets has (a misspelling, for the form author)."""
+    known = {c for t in targets for c in t.columns}
+    return sorted({c for f in q.fields for c in f.maps_to} - known)
+
+
+def target_value(q: Question, target: Target, value: object) -> object:
     """An answer (canonical) in the target's shape; journey values stay JSON text as the journey stores them."""
     journey = target.owner in {"journey", "client"}
     if target.kind is Kind.ROWS and isinstance(value, list):
@@ -181,9 +191,9 @@ def _convert(q: Question, target: Target, value: object) -> object:
         for row in value:
             out: dict[str, object] = {}
             for f in q.fields:
-                column = target.columns.get(f.maps_to or "")
+                column = column_of(f, target)
                 if column is not None and isinstance(row, Mapping) and row.get(f.name) is not None:
-                    out[column.path] = _convert(f, Target(f"{target.owner}.x", column.kind, column.label,
+                    out[column.path] = target_value(f, Target(f"{target.owner}.x", column.kind, column.label,
                                                           column.currency), row[f.name])
             rows.append(out)
         return rows
@@ -202,8 +212,8 @@ def project_values(definition: FormDefinition, answers: Mapping[str, object]) ->
     """{target path: (question, value in the target's shape)} for every answered, mapped question."""
     out: dict[str, tuple[Question, object]] = {}
     for q in definition.questions():
-        if not q.maps_to or answers.get(q.name) is None:
+        if answers.get(q.name) is None:
             continue
-        target = TARGETS[q.maps_to]
-        out[target.path] = (q, _convert(q, target, answers[q.name]))
+        for path in q.maps_to:
+            out[path] = (q, target_value(q, TARGETS[path], answers[q.name]))
     return out

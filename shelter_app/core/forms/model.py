@@ -91,7 +91,9 @@ class Question:
     max_rows: int = MAX_ROWS
     max_size_mb: int = 20
     extensions: tuple[str, ...] = ()
-    maps_to: str | None = None
+    maps_to: tuple[str, ...] = ()
+    """Where the answer goes: targets of `core.forms.mapping` (several when one answer feeds several places); for
+    a repeat's row question, the column name(s) in its group's targets."""
 
     @property
     def answered_by_user(self) -> bool:
