@@ -209,6 +209,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>at most %n row(s)</source>
+        <translation>
+            <numerusform>at most %n row</numerusform>
+            <numerusform>at most %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>

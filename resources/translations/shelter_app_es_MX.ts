@@ -3250,9 +3250,12 @@ Llavero: {keyring}</translation>
             <numerusform>al menos %n filas</numerusform>
         </translation>
     </message>
-    <message>
-        <source>at most {high} rows</source>
-        <translation>como máximo {high} filas</translation>
+    <message numerus="yes">
+        <source>at most %n row(s)</source>
+        <translation>
+            <numerusform>como máximo %n fila</numerusform>
+            <numerusform>como máximo %n filas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
@@ -3382,8 +3385,8 @@ Llavero: {keyring}</translation>
         </translation>
     </message>
     <message>
-        <source>&amp;Record the response, change nothing</source>
-        <translation>&amp;Registrar la respuesta sin cambiar nada</translation>
+        <source>&amp;Save the response, change nothing</source>
+        <translation>&amp;Guardar la respuesta sin cambiar nada</translation>
     </message>
     <message>
         <source>Response imported</source>

@@ -317,6 +317,7 @@ class FormView(QWidget):
         self.page_list.setMinimumWidth(180)
         self.page_list.setMaximumWidth(300)
         self.page_list.setWordWrap(True)
+        self.page_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # titles wrap
         self.page_list.setSpacing(1)
         self.page_list.setStyleSheet("QListWidget { border: none; background: #fbfbfc; padding: 6px 0; } "
                                      "QListWidget::item { padding: 6px 10px; } "

@@ -407,7 +407,7 @@ class RepeatQuestion(QuestionWidget):
         elif q.min_rows:
             bounds = self.tr("at least %n row(s)", "", q.min_rows)
         elif q.max_rows < 10_000:
-            bounds = self.tr("at most {high} rows").format(high=f"{q.max_rows:,}")
+            bounds = self.tr("at most %n row(s)", "", q.max_rows)
         counted = self.tr("%n row(s)", "", count)
         self.rows_label.setText(f"{counted} · {bounds}" if bounds else counted)
         header = self.table.horizontalHeader().height() or self.table.fontMetrics().height() + 10

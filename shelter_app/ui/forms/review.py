@@ -356,7 +356,7 @@ class ReviewDialog(QDialog):
             return
         count = len(self.accepted_keys())
         self.apply_button.setText(self.tr("&Apply %n change(s)", "", count) if count
-                                  else self.tr("&Record the response, change nothing"))
+                                  else self.tr("&Save the response, change nothing"))
 
     # -- applying -----------------------------------------------------------------------------------------------------
     def apply(self) -> None:
