@@ -1422,6 +1422,22 @@
         <translation>Sin guardar</translation>
     </message>
     <message>
+        <source>The form was saved from another window</source>
+        <translation>El formulario se guardó desde otra ventana</translation>
+    </message>
+    <message>
+        <source>This form is also open in another ShelterDesk window, which saved its answers after this window last saved. Keep the answers shown here (the other window&apos;s are replaced), or close this window and open the form again to continue with the other window&apos;s answers.</source>
+        <translation>Este formulario también está abierto en otra ventana de ShelterDesk, que guardó sus respuestas después del último guardado de esta ventana. Conserve las respuestas que ve aquí (se reemplazan las de la otra ventana) o cierre esta ventana y abra de nuevo el formulario para continuar con las respuestas de la otra ventana.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep these answers</source>
+        <translation>&amp;Conservar estas respuestas</translation>
+    </message>
+    <message>
+        <source>&amp;Close this window</source>
+        <translation>Ce&amp;rrar esta ventana</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>

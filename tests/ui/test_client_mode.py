@@ -372,3 +372,35 @@ def test_language_toggle_in_client_mode_switches_the_interface_too(qtbot: Any, g
     assert stored_draft(gui_db).language == "es"
     yes = window.view.findChild(QRadioButton, "choice:has_entity:true")
     assert yes is not None
+
+
+@pytest.mark.parametrize("choice", ["keep", "close"])
+def test_the_same_form_saved_from_two_windows_asks_which_answers_to_keep(
+        qtbot: Any, gui_db: Database, runner: DbRunner, settings: Settings, english: None, key: Any,
+        tmp_path: Path, choice: str) -> None:
+    source = tmp_path / "intake.sdform"
+    write_package(source, key, language="en")
+    first = open_window(qtbot, source, settings, runner, gui_db)
+    second = open_window(qtbot, source, settings, runner, gui_db)
+    qtbot.keyClicks(edit(first, "employees"), "12")
+    first.save_now()
+    qtbot.keyClicks(edit(second, "employees"), "40")
+    seen: list[str] = []
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        wanted = "Keep these answers" if choice == "keep" else "Close this window"
+        buttons = [b for b in box.buttons() if b.text().replace("&", "") == wanted]
+        (buttons or box.buttons())[0].click()  # never leave the box open (a wrong button fails the asserts below)
+
+    when_modal(answer)
+    second.save_now()
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)
+    assert "also open in another ShelterDesk window" in seen[0]
+    stored = json.loads(stored_draft(gui_db).answers)["employees"]
+    if choice == "keep":
+        assert stored == 40 and second.saved
+    else:
+        assert stored == 12 and not second.isVisible()
+    first.close()

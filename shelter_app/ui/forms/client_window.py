@@ -412,13 +412,37 @@ class ClientWindow(QMainWindow):
             self._run_after_save()
 
     def _save_failed(self, error: BaseException) -> None:
+        from shelter_app.services.errors import EditConflict
+
         self._saving = False
         self._dirty = True
+        if isinstance(error, EditConflict) and self._keep_mine_over(error):
+            self._version = error.their_version  # the answers in this window replace the other window's
+            self.save_now()
+            return
         self._after_save.clear()
         self._closing = False
         self.save_label.setText(self.tr("Not saved"))
         self.save_label.setStyleSheet("color: #b00020;")
-        handle_error(self, error)
+        if not isinstance(error, EditConflict):
+            handle_error(self, error)
+
+    def _keep_mine_over(self, conflict: BaseException) -> bool:
+        """The same form was saved from another ShelterDesk window since this one last saved: ask which answers
+        to keep. True: keep this window's (saved over the other's); False: close this window to reopen the form
+        with the other window's answers."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The form was saved from another window"), self.tr(
+            "This form is also open in another ShelterDesk window, which saved its answers after this window last "
+            "saved. Keep the answers shown here (the other window's are replaced), or close this window and open "
+            "the form again to continue with the other window's answers."), parent=self)
+        keep = box.addButton(self.tr("&Keep these answers"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Close this window"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is keep:
+            return True
+        self._dirty = False  # nothing of this window is saved over the other's
+        self.close()
+        return False
 
     def _run_after_save(self) -> None:
         waiting, self._after_save = self._after_save, []
