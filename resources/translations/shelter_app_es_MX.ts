@@ -1685,6 +1685,10 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
         <translation>Todos los archivos (*)</translation>
     </message>
     <message>
+        <source>Accepted files</source>
+        <translation>Archivos aceptados</translation>
+    </message>
+    <message>
         <source>Attach a file</source>
         <translation>Adjuntar un archivo</translation>
     </message>

@@ -531,3 +531,33 @@ def test_a_money_answer_kept_unparsed_comes_back_with_its_currency() -> None:
     assert pending_money(json.dumps({"amount": "12a", "currency": "MXN"})) == ("12a", "MXN")
     assert pending_money("12a") == ("12a", None)
     assert pending_money("{broken") == ("{broken", None)
+
+
+def test_a_file_cell_of_a_table_takes_an_attachment(qtbot: Any, monkeypatch: pytest.MonkeyPatch, english: None,
+                                                    tmp_path: Path) -> None:
+    import yaml
+    from PySide6.QtWidgets import QFileDialog
+
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    data["sections"][1]["fields"][0]["fields"].append(
+        {"name": "sheet", "type": "file", "extensions": ["pdf"], "label": {"en": "Spec sheet", "es": "Ficha"}})
+    definition = definition_from_data(data, "test")
+    paths = get_paths().ensure()
+    view = make_view(qtbot, definition, store_attachment=lambda source: form_drafts.store_attachment(paths, source))
+    view.state.add_row("roles", {"role": "Op", "headcount": 2})
+    view.go_to_page(1)
+    roles = view.question_widget("roles")
+    assert isinstance(roles, RepeatQuestion)
+    roles.load()
+    column = [c.name for c in roles.model.columns].index("sheet")
+    wrong = tmp_path / "photo.exe"
+    wrong.write_bytes(b"MZ")
+    roles.attach_cell(0, "sheet", wrong)
+    assert "pdf" in roles.messages.text() and "sheet" not in view.state.answers["roles"][0]
+    spec = tmp_path / "ficha técnica.pdf"
+    spec.write_bytes(b"%PDF-1.4 spec")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(spec), "")))
+    roles.table.activated.emit(roles.model.index(0, column))  # Enter or double-click on the cell
+    answer = view.state.answers["roles"][0]["sheet"]
+    assert answer["name"] == "ficha técnica.pdf" and answer["size"] == len(b"%PDF-1.4 spec")
+    assert "ficha técnica.pdf" in str(roles.model.data(roles.model.index(0, column)))

@@ -575,14 +575,18 @@ class FormView(QWidget):
         self._after_change(source, started)
         return result
 
-    def attach(self, name: str, source: Path, widget: QuestionWidget) -> None:
-        """Copy the file into the app's files (on the worker) and answer with its name, fingerprint and size."""
+    def attach(self, name: str, source: Path, widget: QuestionWidget, cell: tuple[int, str] | None = None) -> None:
+        """Copy the file into the app's files (on the worker) and answer with its name, fingerprint and size (a
+        question of the form, or the `cell` (row, column) of the repeat group `name`)."""
         store, runner = self.store_attachment, self.runner
         if store is None:
             return
 
         def done(answer: dict[str, Any]) -> None:
-            self.answer(name, answer, None)
+            if cell is None:
+                self.answer(name, answer, None)
+            else:
+                self.cell(name, cell[0], cell[1], answer, None)
             widget.load()
 
         if runner is None:

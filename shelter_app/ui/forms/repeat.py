@@ -8,6 +8,7 @@ Tab leaves the table (arrows move between cells), so keyboard users are not trap
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -31,7 +32,13 @@ from shelter_app.core.forms.engine import REQUIRED, cell_path
 from shelter_app.core.forms.model import NUMERIC_TYPES, QType, Question
 from shelter_app.core.forms.values import display
 from shelter_app.ui.errors import ERROR_STYLE
-from shelter_app.ui.forms.widgets import QuestionWidget, edit_text, pending_money
+from shelter_app.ui.forms.widgets import (
+    QuestionWidget,
+    attachment_problem,
+    choose_attachment,
+    edit_text,
+    pending_money,
+)
 
 if TYPE_CHECKING:
     from shelter_app.ui.forms.renderer import FormView
@@ -271,6 +278,7 @@ class RepeatQuestion(QuestionWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self.table.activated.connect(self._activated)  # Enter or double-click: a file cell opens the file dialog
         box.addWidget(self.table)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
@@ -386,6 +394,25 @@ class RepeatQuestion(QuestionWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _activated(self, index: QModelIndex) -> None:
+        col = self.model.columns[index.column()] if index.isValid() else None
+        if (col is None or col.type is not QType.FILE or self.q.read_only
+                or self.model.path(index.row(), index.column()) in self.view.state.hidden):
+            return
+        source = choose_attachment(self, col)
+        if source is not None:
+            self.attach_cell(index.row(), col.name, source)
+
+    def attach_cell(self, row: int, column: str, source: Path) -> None:
+        """Attach `source` to a file cell: checked first (size, type), then copied on the worker."""
+        col = self.q.row_question(column)
+        assert col is not None
+        problem = attachment_problem(col, source, self.language)
+        if problem:
+            self.set_error(problem)
+            return
+        self.view.attach(self.q.name, source, self, cell=(row, column))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and self.table.hasFocus():

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app.core.forms.model import NUMERIC_TYPES, QType, Question
-from shelter_app.core.forms.values import display
+from shelter_app.core.forms.values import AnswerError, display, normalise
 from shelter_app.ui.errors import ERROR_STYLE
 
 if TYPE_CHECKING:
@@ -538,6 +537,30 @@ class MultiQuestion(QuestionWidget):
             check.setEnabled(check.isChecked() or not full)
 
 
+def choose_attachment(parent: QWidget, q: Question) -> Path | None:
+    """The file dialog of a file question (a question of the form or a table cell), filtered by its types."""
+    patterns = " ".join(f"*.{e.lower()}" for e in q.extensions)
+    accepted = QCoreApplication.translate("FileQuestion", "Accepted files")
+    filters = f"{accepted} ({patterns})" if patterns else QCoreApplication.translate("FileQuestion", "All files (*)")
+    title = QCoreApplication.translate("FileQuestion", "Attach a file")
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return Path(name) if name else None
+
+
+def attachment_problem(q: Question, source: Path, language: str) -> str | None:
+    """Why `source` cannot answer `q`, checked before the file is copied (a 2 GB video is not stored to be refused
+    afterwards); the same words as the form state's check of the stored answer."""
+    try:
+        size = source.stat().st_size
+    except OSError as exc:
+        return str(exc)
+    try:
+        normalise(q, {"name": source.name, "sha256": "0" * 64, "size": size})
+    except AnswerError as exc:
+        return exc.message(language)
+    return None
+
+
 class FileQuestion(QuestionWidget):
     """Attach one file: it is copied into the app's files under its SHA-256 (on the worker) and sent with
     the response; the answer keeps its name, fingerprint and size."""
@@ -583,28 +606,14 @@ class FileQuestion(QuestionWidget):
         self.attach.setText(self.tr("Replace…") if value else self.tr("Attach…"))
 
     def _choose(self) -> None:
-        patterns = " ".join(f"*.{e.lower()}" for e in self.q.extensions)
-        filters = f"{self.tr('Accepted files')} ({patterns})" if patterns else self.tr("All files (*)")
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"), "", filters)
-        if name:
-            self.attach_file(Path(name))
+        source = choose_attachment(self, self.q)
+        if source is not None:
+            self.attach_file(source)
 
     def attach_file(self, source: Path) -> None:
-        try:
-            size = source.stat().st_size
-        except OSError as exc:
-            QMessageBox.warning(self, self.tr("Attach a file"), str(exc))
-            return
-        # checked before the file is copied (a 2 GB video is not stored to be refused afterwards)
-        spanish = self.language == "es"
-        if size > self.q.max_size_mb * 1024 * 1024:
-            self.set_error(f"El archivo pesa más de {self.q.max_size_mb} MB." if spanish else
-                            f"The file is larger than {self.q.max_size_mb} MB.")
-            return
-        extensions = tuple(f".{e.lower()}" for e in self.q.extensions)
-        if extensions and not source.name.lower().endswith(extensions):
-            allowed = ", ".join(self.q.extensions)
-            self.set_error(f"Adjunte un archivo de tipo {allowed}." if spanish else f"Attach a file of type {allowed}.")
+        problem = attachment_problem(self.q, source, self.language)
+        if problem:
+            self.set_error(problem)
             return
         self.view.attach(self.q.name, source, self)
 
