@@ -32,7 +32,7 @@ def test_screenshots_of_both_languages_under_xvfb(tmp_path: Path, qapp: object) 
     names = sorted(p.name for p in tmp_path.glob("*.png"))
     assert names == sorted(f"{view}-{lang}.png" for lang in ("en", "es") for view in (
         "client-editor", "main-window", "journey-programs", "workspace-checklists", "workspace-timeline",
-        "business-case"))
+        "business-case", "forms-tab", "client-form", "form-review"))
     images = {name: QImage(str(tmp_path / name)) for name in names}
     for name, image in images.items():
         assert image.width() >= 500 and image.height() >= 400, name
