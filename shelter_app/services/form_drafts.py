@@ -190,7 +190,8 @@ def open_package(db: Database, paths: Paths, source: Path) -> DraftView:
         if older is not None:
             old_package = package_from_data(_loads(older.package))
             old_definition = _definition(old_package)
-            answers, dropped = carry_over(_loads(older.answers), definition, old_definition)
+            carried, dropped = carry_over(_loads(older.answers), definition, old_definition)
+            answers = {**answers, **carried}  # the client's own answers win; the new prefill fills the rest
             pending = {p: t for p, t in _loads(older.pending).items() if definition.question(split_path(p)[0])}
             language, carried_from = older.language, older.form_version
         row = FormDraft(package_id=package.package_id, form_id=package.form_id, form_version=package.form_version,

@@ -127,3 +127,14 @@ def test_headless_fill_attaches_files_and_refuses_paths_outside_the_folder(folde
     opened = formfiles.read_response(target, KEY)
     assert opened.content.answers["spec"]["name"] == "spec.pdf"
     assert list(opened.attachments.values()) == [b"%PDF-1.4 x"]
+
+
+def test_a_new_version_keeps_the_clients_answers_and_takes_the_new_prefill_for_the_rest(db: Database,
+                                                                                       folders: Paths) -> None:
+    old = form_drafts.open_package(db, folders, package(folders, "1.0"))
+    form_drafts.save_draft(db, old.draft_id, answers={"legal_name": "Ñandú del Norte SA"}, pending={}, page=0,
+                           focus="", language="es", expected_version=old.version)
+    new = form_drafts.open_package(db, folders, package(folders, "1.1", prefill={
+        "legal_name": "Ñandú SA", "area": "1200"}))
+    assert new.carried_from_version == "1.0"
+    assert new.answers == {"legal_name": "Ñandú del Norte SA", "area": "1200"}
