@@ -1768,6 +1768,10 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
         <source>The journey was applied again; the checklists did not change.</source>
         <translation>Se volvió a aplicar el recorrido; las listas de verificación no cambiaron.</translation>
     </message>
+    <message>
+        <source>The operating model changed: the setup journey is back at its customs and tax programs step. Answer it for the new model to update the checklists.</source>
+        <translation>Cambió el modelo de operación: el recorrido de arranque volvió a su paso de programas aduaneros y fiscales. Respóndalo para el nuevo modelo y se actualizarán las listas de verificación.</translation>
+    </message>
 </context>
 <context>
     <name>FormView</name>

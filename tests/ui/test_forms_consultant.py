@@ -514,3 +514,14 @@ def test_the_main_window_imports_a_response_into_its_project(window: Any, gui_db
     assert clients.get_client(gui_db, client_id_of(gui_db, project)).fields.trade_name == "Ñandú"
     assert page.responses_list.topLevelItemCount() == 1  # the open workspace followed
     workspace.close()
+
+
+def test_the_result_says_when_the_journey_went_back_to_the_programs_step(english: None) -> None:
+    from shelter_app.services.forms import ApplyOutcome
+    from shelter_app.ui.forms.review import outcome_message
+
+    outcome = ApplyOutcome(("journey.operating_model.path",), (), False, None, journey_reopened=True)
+    text = outcome_message(outcome, "en", {"journey.operating_model.path": "Operating model"})
+    assert "1 field of the project updated" in text and "Operating model" in text
+    assert "back at its customs and tax programs step" in text
+    assert "back at" not in outcome_message(ApplyOutcome((), (), False, None), "en")

@@ -11,7 +11,7 @@ shows when, and offers nothing to apply.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
@@ -38,6 +38,9 @@ from shelter_app.paths import Paths
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import handle_error
 from shelter_app.ui.worker import DbRunner
+
+if TYPE_CHECKING:  # the services load on the worker, not with this module
+    from shelter_app.services.forms import ApplyOutcome
 
 COL_APPLY, COL_FIELD, COL_STATUS, COL_CURRENT, COL_SENT, COL_INCOMING = range(6)
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -81,33 +84,34 @@ def status_tips() -> dict[str, str]:
     }
 
 
-def outcome_message(outcome: Any, language: str = "en", labels: Mapping[str, str] | None = None) -> str:
+def outcome_message(outcome: ApplyOutcome, language: str = "en", labels: Mapping[str, str] | None = None) -> str:
     """What an applied response changed, in words: the fields (named by `labels`, row key → label), and the
     checklist items when the journey was applied again."""
-    if getattr(outcome, "already_imported", False):
-        message = getattr(outcome, "message", None)
-        return message.text(language) if message is not None else \
+    if outcome.already_imported:
+        return outcome.message.text(language) if outcome.message is not None else \
             translate("FormReview", "This response had already been imported; nothing changed.")
-    applied: Sequence[str] = tuple(getattr(outcome, "applied", ()) or ())
-    skipped: Sequence[str] = tuple(getattr(outcome, "skipped", ()) or ())
+    applied, skipped = outcome.applied, outcome.skipped
     lines = [translate("FormReview", "%n field(s) of the project updated from the response.", "", len(applied))]
     if applied and labels:
         lines[0] += "\n" + ", ".join(labels.get(key, key) for key in applied)
     if skipped:
         lines.append(translate("FormReview", "%n answer(s) left out: the project keeps its values.", "", len(skipped)))
-    saved = int(getattr(outcome, "attachments_saved", 0) or 0)
-    if saved:
-        lines.append(translate("FormReview", "%n attached file(s) kept with the project.", "", saved))
-    checklist = getattr(outcome, "checklist", None)
+    if outcome.attachments_saved:
+        lines.append(translate("FormReview", "%n attached file(s) kept with the project.", "",
+                               outcome.attachments_saved))
+    checklist = outcome.checklist
     if checklist is not None:
-        added, removed = len(checklist.added), len(checklist.removed)
-        restored = len(getattr(checklist, "restored", ()) or ())
+        added, removed, restored = len(checklist.added), len(checklist.removed), len(checklist.restored)
         if added or removed or restored:
             lines.append(translate("FormReview", "The journey was applied again. Checklist items added: {added}; set "
                                                  "aside as no longer applying: {removed}; brought back: {restored}.")
                          .format(added=added, removed=removed, restored=restored))
         else:
             lines.append(translate("FormReview", "The journey was applied again; the checklists did not change."))
+    if outcome.journey_reopened:
+        lines.append(translate("FormReview", "The operating model changed: the setup journey is back at its customs "
+                                             "and tax programs step. Answer it for the new model to update the "
+                                             "checklists."))
     return "\n\n".join(lines)
 
 
@@ -137,7 +141,7 @@ class ReviewDialog(QDialog):
         header.addRow(self.tr("Form:"), self._value(self.tr("{title}, version {version}").format(
             title=review.form_title.text(language), version=review.form_version)))
         header.addRow(self.tr("Response:"), self._value(str(review.response_id)))
-        attachments = int(getattr(review, "attachments", 0) or 0)
+        attachments = review.attachments
         header.addRow(self.tr("Attached files:"), self._value(
             self.tr("%n file(s)", "", attachments) if attachments else self.tr("none")))
         title = QLabel(self.tr("Review what the client answered"))
