@@ -47,6 +47,11 @@ def _file_to_open(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_file_to_open(sys.argv[1:] if argv is None else argv))
     set_data_dir(args.data_dir)
+    if args.self_test:
+        from shelter_app.paths import get_paths
+        from shelter_app.ui.selftest import run_self_test
+
+        return run_self_test(get_paths())
     if args.command is not None and args.command != "open":
         return run_command(args)
     if args.command == "open" and not os.path.isfile(args.file):

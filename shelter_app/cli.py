@@ -825,6 +825,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "providers in Mexico. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"ShelterDesk {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check this installation step by step (database, "
+                        "checklists, forms, business case, PDF, keychain), print a report and exit (0: it works)")
     parser.add_argument("--data-dir", metavar="DIR", help="keep data, settings, logs and backups under DIR "
                         "(also: SHELTER_APP_DATA_DIR)")
     parser.add_argument("--db-url", metavar="URL", help="database to open instead of the embedded SQLite file, "

@@ -1,0 +1,51 @@
+"""The self-test's Qt part: the PDF step's file is read back with QPdfDocument (what the in-app preview uses),
+and the whole run is printed. Runs offscreen when there is no display, so it works in CI and over SSH."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from shelter_app.paths import Paths
+
+
+def _pdf_read_back(work: Path) -> str:
+    from PySide6.QtPdf import QPdfDocument
+
+    from shelter_app.services.selftest import StepProblem, pdf_path
+
+    document = QPdfDocument()
+    error = document.load(str(pdf_path(work)))
+    if error != QPdfDocument.Error.None_ or document.pageCount() != 1:
+        raise StepProblem(f"QPdfDocument could not read the self-test PDF ({error.name}, {document.pageCount()} "
+                          "pages): the QtPdf library of this installation is missing or damaged; reinstall")
+    size = document.pagePointSize(0)
+    document.close()
+    return f"read back by QPdfDocument: 1 page of {size.width():.0f} × {size.height():.0f} pt"
+
+
+def run_self_test(paths: Paths, out: TextIO | None = None) -> int:
+    """Print the report; 0 when every step passed (warnings included), 1 when one failed."""
+    out = out or sys.stdout
+    from shelter_app.app import has_display
+
+    if not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    from shelter_app.services import selftest
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    started = time.perf_counter()
+    steps = selftest.steps(paths)
+    at = next(i for i, (name, _) in enumerate(steps) if name == "PDF") + 1
+    steps.insert(at, ("PDF preview", _pdf_read_back))
+    with selftest.temporary_folder() as folder:
+        results = selftest.run(steps, Path(folder))
+    text, code = selftest.report(results, time.perf_counter() - started)
+    print(text, file=out)
+    del app
+    return code
