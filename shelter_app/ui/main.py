@@ -78,6 +78,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("shelterdesk")  # the desktop entry (packaging/linux): docks match the window to it
     icon = resources_dir() / "icons" / "shelterdesk.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

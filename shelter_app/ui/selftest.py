@@ -17,6 +17,8 @@ def _pdf_read_back(work: Path) -> str:
 
     from shelter_app.services.selftest import StepProblem, pdf_path
 
+    if not pdf_path(work).is_file():
+        raise StepProblem("there is no PDF to read back: the PDF step failed (see above)")
     document = QPdfDocument()
     error = document.load(str(pdf_path(work)))
     if error != QPdfDocument.Error.None_ or document.pageCount() != 1:
