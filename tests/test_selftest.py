@@ -73,3 +73,14 @@ def test_damaged_reference_data_is_the_named_failure(qapp: object, tmp_path: Pat
 def test_the_shipped_golden_case_is_the_contracts_golden_case() -> None:
     assert filecmp.cmp(ROOT / "resources" / "selftest" / "golden-case.input.json",
                        ROOT / "tests" / "data" / "business_case" / "business-case-juarez-120.input.json", shallow=False)
+
+
+def test_a_windowed_program_without_standard_output_writes_the_report_to_the_logs(
+        qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shelter_app.ui.selftest import run_self_test
+
+    folders = paths.get_paths()
+    monkeypatch.setattr("sys.stdout", None)
+    assert run_self_test(folders) == 0
+    report = (folders.logs / "self-test.txt").read_text(encoding="utf-8")
+    assert report.startswith("ShelterDesk 0.1.0 self-test") and "Self-test passed" in report

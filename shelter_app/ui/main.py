@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from shelter_app import APP_NAME, __version__
@@ -25,6 +26,9 @@ from shelter_app.ui.mainwindow import MainWindow
 from shelter_app.ui.worker import DbRunner
 
 log = logging.getLogger(__name__)
+
+STARTUP_PROBE = "SHELTER_APP_STARTUP_PROBE"
+"""Set, the window prints "shown" once it is on screen and the app quits (start-up benchmarks of the bundle)."""
 
 
 class Shell:
@@ -72,6 +76,35 @@ class Shell:
             self.window.db.close()
 
 
+class FileOpenFilter(QObject):
+    """macOS sends a double-clicked document to the running app as a FileOpen event, not on the command line:
+    a form package opens client mode, a response the import review in the main window."""
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__()
+        self.shell = shell
+        self.client_windows: list[Any] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.FileOpen or not isinstance(event, QFileOpenEvent):
+            return False
+        path = Path(event.file())
+        if path.suffix.lower() == ".sdform":
+            from shelter_app.ui.forms.client_window import open_client_mode
+
+            self.client_windows.append(open_client_mode(path, self.shell.settings, self.shell.paths,
+                                                        self.shell.runner, db_url=self.shell.db_url))
+        elif path.suffix.lower() == ".sdresponse":
+            window = self.shell.window
+            if window.db is not None:
+                window.import_form_response(path)
+            else:
+                window.database_ready.connect(lambda: window.import_form_response(path))
+        else:
+            return False
+        return True
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -96,6 +129,10 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(500, lambda: _offer_previous_crash(window, previous))
     if opened is not None:  # a client's response: review it once the database is open
         window.database_ready.connect(lambda: window.import_form_response(opened))
+    file_open = FileOpenFilter(shell)
+    app.installEventFilter(file_open)
+    if os.environ.get(STARTUP_PROBE):  # scripts/bench bundle: the same start-up measured in source and frozen form
+        QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
     try:
         return app.exec()
     finally:

@@ -30,7 +30,12 @@ def _pdf_read_back(work: Path) -> str:
 
 
 def run_self_test(paths: Paths, out: TextIO | None = None) -> int:
-    """Print the report; 0 when every step passed (warnings included), 1 when one failed."""
+    """Print the report; 0 when every step passed (warnings included), 1 when one failed. A windowed program has
+    no standard output (Windows' ShelterDesk.exe): the report then goes to self-test.txt in the logs folder."""
+    if out is None and sys.stdout is None:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        with (paths.logs / "self-test.txt").open("w", encoding="utf-8") as log:
+            return run_self_test(paths, log)
     out = out or sys.stdout
     from shelter_app.app import has_display
 

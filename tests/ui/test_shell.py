@@ -268,3 +268,30 @@ def test_a_server_that_is_down_is_named_in_spanish_too(
         i18n.install("en")
     assert message.startswith("No se puede conectar con la base de datos")
     assert "consultor" in message and "contraseña" in message
+
+
+def test_a_document_sent_by_the_desktop_as_an_event_opens_like_a_double_click(
+        shell: Shell, qtbot: Any, tmp_path: Path) -> None:
+    """macOS's Finder sends a double-clicked .sdform as a FileOpen event to the running app."""
+    import nacl.public
+    from PySide6.QtGui import QFileOpenEvent
+
+    from shelter_app.content.forms import definition_data, load_forms
+    from shelter_app.exchange import formfiles
+    from shelter_app.ui.main import FileOpenFilter
+
+    definition = load_forms().latest("mexican_entity")
+    package = tmp_path / "entidad.sdform"
+    formfiles.write_package(package, formfiles.FormPackage(
+        form_id=definition.id, form_version=definition.version, definition=definition_data(definition),
+        language="en", prefill={}, consultant=formfiles.ConsultantInfo(
+            "Ana", nacl.public.PrivateKey.generate().public_key),
+        project=formfiles.ProjectInfo("ref", "Ñandú", "Plant")))
+    opener = FileOpenFilter(shell)
+    assert opener.eventFilter(QApplication.instance(), QFileOpenEvent(str(package)))  # type: ignore[arg-type]
+    client = opener.client_windows[0]
+    qtbot.addWidget(client)
+    qtbot.waitUntil(lambda: client.view is not None, timeout=5000)
+    assert client.view.state.definition.id == "mexican_entity"
+    assert not opener.eventFilter(QApplication.instance(), QFileOpenEvent(str(tmp_path / "notes.txt")))  # type: ignore[arg-type]
+    client.close()
