@@ -1081,7 +1081,11 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     standalone: Callable[[argparse.Namespace, TextIO, TextIO], int] | None = getattr(args, "standalone", None)
     if standalone is not None:  # needs no folders, settings or database
         return standalone(args, out, err)
-    paths = get_paths().ensure()
+    try:
+        paths = get_paths().ensure()
+    except UserError as exc:
+        print(exc.message(args.lang or "en"), file=err)
+        return 2
     settings = Settings.load(paths.settings_file)
     if args.lang:
         settings.set(LANGUAGE, args.lang)

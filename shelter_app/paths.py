@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shelter_app import APP_ID
+from shelter_app.core.errors import UserError
 
 ENV_DATA_DIR = "SHELTER_APP_DATA_DIR"
 
@@ -52,9 +53,29 @@ class Paths:
         return self.logs / "crash.log"
 
     def ensure(self) -> Paths:
+        """Create the folders; DataFolderUnavailable (saying what to do) when one cannot be created or written."""
         for folder in (self.data, self.config, self.cache, self.logs, self.backups):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DataFolderUnavailable(folder, exc) from None
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise DataFolderUnavailable(folder, PermissionError(13, "Permission denied"))
         return self
+
+
+class DataFolderUnavailable(UserError):
+    """A folder ShelterDesk keeps its data in cannot be created or written (a read-only or foreign folder)."""
+
+    def __init__(self, folder: Path, error: OSError) -> None:
+        reason = error.strerror or str(error)
+        super().__init__(
+            f"ShelterDesk cannot write its data folder {folder} ({reason}). Choose a folder you can write with "
+            f"--data-dir DIR or the {ENV_DATA_DIR} variable, or give your user write access to it.",
+            f"ShelterDesk no puede escribir en su carpeta de datos {folder} ({reason}). Elija una carpeta en la que "
+            f"pueda escribir con --data-dir CARPETA o la variable {ENV_DATA_DIR}, o dé permiso de escritura a su "
+            "usuario.", field="data_dir")
+        self.folder = folder
 
 
 _override: Path | None = None

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from shelter_app import APP_NAME, __version__
-from shelter_app.paths import Paths, get_paths, resources_dir
+from shelter_app.paths import DataFolderUnavailable, Paths, get_paths, resources_dir
 from shelter_app.settings import LANGUAGE, Settings
 from shelter_app.ui import i18n
 from shelter_app.ui.errors import CrashHandler
@@ -115,7 +115,13 @@ def run_gui(args: argparse.Namespace) -> int:
     icon = resources_dir() / "icons" / "shelterdesk.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    paths = get_paths().ensure()
+    try:
+        paths = get_paths().ensure()
+    except DataFolderUnavailable as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, APP_NAME, exc.message(args.lang or QLocale.system().name()))
+        return 2
     settings = Settings.load(paths.settings_file)
     crash = CrashHandler(paths.crash_log)
     previous = crash.previous_crash()

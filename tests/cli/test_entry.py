@@ -58,3 +58,18 @@ def test_opening_a_missing_file_says_so(capsys: pytest.CaptureFixture[str]) -> N
 
     assert main(["nowhere.sdform"]) == 2
     assert "nowhere.sdform: no such file" in capsys.readouterr().err
+
+
+def test_a_data_folder_that_cannot_be_written_says_what_to_do(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from shelter_app import paths
+    from shelter_app.app import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way", encoding="utf-8")  # root ignores permissions; a file in the way never does
+    try:
+        assert main(["--data-dir", str(blocker / "sd"), "--lang", "es_MX", "clients", "list"]) == 2
+    finally:
+        paths.set_data_dir(None)
+    err = capsys.readouterr().err
+    assert "no puede escribir en su carpeta de datos" in err and "--data-dir" in err and "Traceback" not in err

@@ -295,3 +295,31 @@ def test_a_document_sent_by_the_desktop_as_an_event_opens_like_a_double_click(
     assert client.view.state.definition.id == "mexican_entity"
     assert not opener.eventFilter(QApplication.instance(), QFileOpenEvent(str(tmp_path / "notes.txt")))  # type: ignore[arg-type]
     client.close()
+
+
+def test_the_window_says_what_to_do_when_the_data_folder_cannot_be_written(qtbot: Any, tmp_path: Path,
+                                                                           english: None) -> None:
+    import argparse
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from shelter_app import paths
+    from shelter_app.ui.main import run_gui
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way", encoding="utf-8")
+    paths.set_data_dir(blocker / "sd")
+    seen: list[str] = []
+
+    def read(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    when_modal(read)
+    try:
+        code = run_gui(argparse.Namespace(db_url=None, lang="en", open_file=False))
+    finally:
+        paths.set_data_dir(None)
+    assert code == 2
+    assert "cannot write its data folder" in seen[0] and "--data-dir" in seen[0]
