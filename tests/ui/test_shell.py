@@ -323,3 +323,20 @@ def test_the_window_says_what_to_do_when_the_data_folder_cannot_be_written(qtbot
         paths.set_data_dir(None)
     assert code == 2
     assert "cannot write its data folder" in seen[0] and "--data-dir" in seen[0]
+
+
+def test_a_response_sent_by_the_desktop_waits_for_the_database_then_opens_its_review(
+        shell: Shell, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QFileOpenEvent
+
+    from shelter_app.ui.main import FileOpenFilter
+
+    reviewed: list[Path] = []
+    monkeypatch.setattr(shell.window, "import_form_response", reviewed.append)  # the review itself: test_forms_*
+    response = tmp_path / "intake.sdresponse"
+    opener = FileOpenFilter(shell)
+    assert shell.window.db is None
+    assert opener.eventFilter(QApplication.instance(), QFileOpenEvent(str(response)))  # type: ignore[arg-type]
+    assert reviewed == []  # not before the database is open
+    shell.start()
+    qtbot.waitUntil(lambda: reviewed == [response], timeout=10000)
