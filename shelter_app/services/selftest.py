@@ -9,7 +9,6 @@ be written, and writes nothing but a probe file it removes.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 import time
@@ -177,4 +176,4 @@ def report(results: list[StepResult], total_seconds: float) -> tuple[str, int]:
 
 def temporary_folder() -> tempfile.TemporaryDirectory[str]:
     """Where the database and PDF steps work (removed afterwards)."""
-    return tempfile.TemporaryDirectory(prefix="shelterdesk-self-test-", dir=os.environ.get("TMPDIR") or None)
+    return tempfile.TemporaryDirectory(prefix="shelterdesk-self-test-")

@@ -45,7 +45,7 @@ def run_self_test(paths: Paths, out: TextIO | None = None) -> int:
 
     from shelter_app.services import selftest
 
-    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # QtPdf needs one; kept until we return
     started = time.perf_counter()
     steps = selftest.steps(paths)
     at = next(i for i, (name, _) in enumerate(steps) if name == "PDF") + 1
@@ -54,5 +54,4 @@ def run_self_test(paths: Paths, out: TextIO | None = None) -> int:
         results = selftest.run(steps, Path(folder))
     text, code = selftest.report(results, time.perf_counter() - started)
     print(text, file=out)
-    del app
     return code
