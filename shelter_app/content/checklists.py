@@ -29,12 +29,13 @@ from pathlib import Path
 from typing import Annotated, Any, Final
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
 from shelter_app import paths
 from shelter_app.core.answers import Applicability, CivaRubro, Flag, ImmexModality, ProjectAnswers
 from shelter_app.core.answers import Path as OperatingPath
+from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import OwnerRole
 from shelter_app.core.errors import UserError
 
@@ -49,7 +50,6 @@ PhaseId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 PackVersion = Annotated[str, Field(pattern=r"^\d{4}\.\d{1,2}\.\d+$", max_length=30)]
 """Year.month.revision of the pack's release, e.g. `2026.11.1`."""
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
-Text = Annotated[str, Field(min_length=1)]
 
 
 class _Invalid(ValueError):
@@ -57,20 +57,36 @@ class _Invalid(ValueError):
 
     def __init__(self, en: str, es: str) -> None:
         super().__init__(en)
-        self.en = en
-        self.es = es
+        self.text = Text(en, es)
+
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def es(self) -> str:
+        return self.text.es
 
 
-class Bilingual(BaseModel):
-    """A text in English and Spanish. Both are required and must not be empty."""
+class _EmptyText(ValueError):
+    """One language of a bilingual text is blank."""
 
-    model_config = _MODEL
+    def __init__(self, language: str) -> None:
+        super().__init__(f"the {language} text is empty")
+        self.language = language
 
-    en: Text
-    es: Text
 
-    def pick(self, language: str) -> str:
-        return self.es if language.lower().startswith("es") else self.en
+def _complete(text: Text) -> Text:
+    """Both languages written, surrounding blanks dropped (the YAML may wrap a line)."""
+    text = Text(text.en.strip(), text.es.strip())
+    for language in ("en", "es"):
+        if not getattr(text, language):
+            raise _EmptyText(language)
+    return text
+
+
+Bilingual = Annotated[Text, AfterValidator(_complete)]
+"""A `core.bilingual.Text` read from a pack: English and Spanish, neither empty."""
 
 
 class Verification(StrEnum):
@@ -526,7 +542,10 @@ def _explain(error: Mapping[str, Any], loc: tuple[int | str, ...]) -> tuple[str,
         return f"the required field '{field}' is missing", f"falta el campo obligatorio '{field}'"
     if kind == "extra_forbidden":
         return f"unknown field '{field}'", f"campo desconocido '{field}'"
-    if kind == "model_type" and ctx.get("class_name") == "Bilingual":
+    if kind == "value_error" and isinstance(ctx.get("error"), _EmptyText):
+        lang_en, lang_es = _LANGUAGES[ctx["error"].language]
+        return f"the {lang_en} text of '{field}' is empty", f"el texto en {lang_es} de '{field}' está vacío"
+    if kind == "dataclass_type" and ctx.get("class_name") == "Text":
         return (f"'{field}' must give an English (en) and a Spanish (es) text",
                 f"'{field}' debe tener un texto en inglés (en) y uno en español (es)")
     if kind in ("enum", "literal_error"):

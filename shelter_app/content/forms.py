@@ -23,6 +23,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from shelter_app import paths
 from shelter_app.content.checklists import UniqueKeyLoader
+from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError
 from shelter_app.core.forms.expressions import Expression, ExpressionError, compile_expression
 from shelter_app.core.forms.mapping import TARGETS, check_mapping, unknown_columns
@@ -30,7 +31,6 @@ from shelter_app.core.forms.model import (
     CALCULATION_RESULTS,
     MAX_ROWS,
     NUMERIC_TYPES,
-    Bilingual,
     Choice,
     FormDefinition,
     QType,
@@ -43,25 +43,25 @@ _MODEL = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 FormId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
 Version = Annotated[str, Field(pattern=r"^\d+(\.\d+){1,3}$", max_length=30)]
-Text = Annotated[str, Field(min_length=1, max_length=2_000)]
+Words = Annotated[str, Field(min_length=1, max_length=2_000)]
 MapsTo = Annotated[str, Field(pattern=r"^[a-z_]+(\.[a-z_0-9]+)*$", max_length=120)]
 MAX_FILE_BYTES: Final = 2 * 1024 * 1024
 
 
 class RawText(BaseModel):
     model_config = _MODEL
-    en: Text
-    es: Text
+    en: Words
+    es: Words
 
-    def typed(self) -> Bilingual:
-        return Bilingual(self.en, self.es)
+    def typed(self) -> Text:
+        return Text(self.en, self.es)
 
 
 class RawChoice(BaseModel):
     model_config = _MODEL
     value: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.\-]+$", max_length=60)]
-    en: Text
-    es: Text
+    en: Words
+    es: Words
 
 
 class RawQuestion(BaseModel):
@@ -449,7 +449,7 @@ class _Builder:
             given = listed
         else:
             self._check_choices(where, given)
-        return tuple(Choice(c.value, Bilingual(c.en, c.es)) for c in given)
+        return tuple(Choice(c.value, Text(c.en, c.es)) for c in given)
 
     def _bound(self, where: str, r: RawQuestion, value: Any) -> int | Decimal | date | None:
         if value is None:

@@ -24,6 +24,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from shelter_app import paths
 from shelter_app.core.answers import WageZone
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.reference import (
     CESANTIA_VEJEZ_BANDS,
     IMSS_EMPLOYER_KEYS,
@@ -58,8 +59,15 @@ class _Invalid(ValueError):
 
     def __init__(self, en: str, es: str) -> None:
         super().__init__(en)
-        self.en = en
-        self.es = es
+        self.text = Text(en, es)
+
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def es(self) -> str:
+        return self.text.es
 
 
 class _Source(BaseModel):

@@ -12,11 +12,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.result import BusinessCaseResult, YearResult
 from shelter_app.core.business_case.sensitivity import Driver, Sensitivity
 from shelter_app.core.business_report import ReportScenario, ScheduleItem
-from shelter_app.core.checklist_report import Text
 
 BLOCK_LABELS: Final[dict[str, Text]] = {
     "labor": Text("Labor (fully loaded)", "Mano de obra (costo integral)"),

@@ -16,12 +16,12 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.reference import ReferenceData
 from shelter_app.core.business_case.result import BusinessCaseResult
 from shelter_app.core.business_case.sensitivity import Sensitivity
 from shelter_app.core.business_case.site_score import SiteEntry, SiteFacts, SiteScore, score_sites
-from shelter_app.core.checklist_report import Text
 from shelter_app.core.errors import UserError
 
 STRUCTURE_SHELTER = "shelter"

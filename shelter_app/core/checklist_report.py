@@ -9,14 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-
-@dataclass(frozen=True)
-class Text:
-    en: str
-    es: str
-
-    def pick(self, language: str) -> str:
-        return self.es if language.lower().startswith("es") else self.en
+from shelter_app.core.bilingual import Text
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Final
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_days import DEFAULT_CALENDAR, BusinessCalendar
-from shelter_app.core.checklist_report import Text
 
 MONTHLY_MONTHS_AHEAD: Final = 12
 """How far ahead a monthly deadline is listed (at most this many reminders per monthly item)."""

@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import Final
 
 from shelter_app.core.answers import CivaRubro, Flag, ImmexModality, Path, ProjectAnswers
+from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import ValidationError
 from shelter_app.core.money import Money
 from shelter_app.core.wage_zones import STATES, derive_wage_zone
@@ -65,22 +66,6 @@ class Severity(StrEnum):
 
 
 _SEVERITY_ORDER: Final = (Severity.BLOCKER, Severity.WARNING, Severity.ADVICE, Severity.INFO)
-
-
-@dataclass(frozen=True)
-class Bilingual:
-    """A text in the two shipped languages (core has no Qt translator)."""
-
-    en: str
-    es: str
-
-    def __post_init__(self) -> None:
-        if not self.en.strip() or not self.es.strip():
-            raise ValueError(f"both languages are required: {self!r}")
-
-    def text(self, language: str = "en") -> str:
-        """The text in `language` ("en", "es", "es_MX"...); English otherwise."""
-        return self.es if language.lower().startswith("es") else self.en
 
 
 class FactStatus(StrEnum):
@@ -149,11 +134,15 @@ class Recommendation:
     the business case can pick a finding without parsing text."""
 
     code: str
-    title: Bilingual
-    explanation: Bilingual
+    title: Text
+    explanation: Text
     severity: Severity
     basis: Basis
     to_verify: bool = False
+
+    def __post_init__(self) -> None:
+        if not (self.title.complete and self.explanation.complete):
+            raise ValueError(f"a recommendation needs both languages: {self.code}")
 
 
 def _rec(
@@ -167,7 +156,7 @@ def _rec(
     to_verify: bool = False,
 ) -> Recommendation:
     basis = Basis(tuple(rules), tuple(items))
-    return Recommendation(code, Bilingual(*title), Bilingual(*explanation), severity, basis,
+    return Recommendation(code, Text(*title), Text(*explanation), severity, basis,
                           to_verify=to_verify or basis.rests_on_unconfirmed)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from shelter_app.core.bilingual import Text
+
 
 class UserError(Exception):
     """A problem the user can fix, explained in both shipped languages.
@@ -19,13 +21,20 @@ class UserError(Exception):
 
     def __init__(self, en: str, es: str, *, field: str | None = None) -> None:
         super().__init__(en)
-        self.en = en
-        self.es = es
+        self.text = Text(en, es)
         self.field = field
+
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def es(self) -> str:
+        return self.text.es
 
     def message(self, language: str = "en") -> str:
         """The message in `language` ("en", "es", "es_MX"...); English otherwise."""
-        return self.es if language.lower().startswith("es") else self.en
+        return self.text.pick(language)
 
 
 class ValidationError(UserError):

@@ -34,8 +34,8 @@ from shelter_app.core.answers import (
     ProjectAnswers,
     RoleHeadcount,
 )
+from shelter_app.core.bilingual import Text
 from shelter_app.core.eligibility import (
-    Bilingual,
     CertificationStatus,
     ProviderCertification,
     Recommendation,
@@ -65,17 +65,17 @@ _STEP_NAMES: Final = frozenset(s.value for s in Step)
 _FLAG_NAMES: Final = frozenset(f.value for f in Flag)
 """The route, in order: no branch skips a step, branches change what a step asks."""
 
-STEP_TITLES: Final[dict[Step, Bilingual]] = {
-    Step.PROFILE: Bilingual("Company profile", "Perfil de la empresa"),
-    Step.OPERATING_MODEL: Bilingual("Operating model", "Modelo de operación"),
-    Step.SITE: Bilingual("Site", "Ubicación"),
-    Step.LABOR: Bilingual("Labor plan", "Plan de personal"),
-    Step.PROGRAMS: Bilingual("Customs and tax programs", "Programas aduaneros y fiscales"),
-    Step.TIMELINE: Bilingual("Start-up timeline", "Calendario de arranque"),
-    Step.BUSINESS_CASE: Bilingual("Business case", "Caso de negocio"),
+STEP_TITLES: Final[dict[Step, Text]] = {
+    Step.PROFILE: Text("Company profile", "Perfil de la empresa"),
+    Step.OPERATING_MODEL: Text("Operating model", "Modelo de operación"),
+    Step.SITE: Text("Site", "Ubicación"),
+    Step.LABOR: Text("Labor plan", "Plan de personal"),
+    Step.PROGRAMS: Text("Customs and tax programs", "Programas aduaneros y fiscales"),
+    Step.TIMELINE: Text("Start-up timeline", "Calendario de arranque"),
+    Step.BUSINESS_CASE: Text("Business case", "Caso de negocio"),
 }
 
-BUSINESS_CASE_HANDOVER: Final = Bilingual(
+BUSINESS_CASE_HANDOVER: Final = Text(
     "Finish saves the journey, creates the project's checklists and opens its business case. A project without "
     "a business case gets a first scenario prefilled from these answers: the site and its wage zone, the headcount "
     "plan, the operating model and the IVA/IEPS certification. Wages, rent, fees and the current plant start from "
@@ -106,7 +106,7 @@ class FieldKind(StrEnum):
 @dataclass(frozen=True)
 class Choice:
     value: str
-    label: Bilingual
+    label: Text
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ class FieldSpec:
     kind: FieldKind
     choices: tuple[Choice, ...]
     required: bool
-    label: Bilingual
+    label: Text
     unit: str = ""  # "USD", "MXN" for amounts, "%" for percentages
 
 
@@ -127,11 +127,11 @@ MAX_SHIFTS: Final = 3  # three 8-hour shifts fill a day
 
 def _field(name: str, kind: FieldKind, en: str, es: str, *, required: bool = False,
            choices: tuple[Choice, ...] = (), unit: str = "") -> FieldSpec:
-    return FieldSpec(name, kind, choices, required, Bilingual(en, es), unit)
+    return FieldSpec(name, kind, choices, required, Text(en, es), unit)
 
 
 def _choices(*options: tuple[str, str, str]) -> tuple[Choice, ...]:
-    return tuple(Choice(str(value), Bilingual(en, es)) for value, en, es in options)  # plain str, not the enum
+    return tuple(Choice(str(value), Text(en, es)) for value, en, es in options)  # plain str, not the enum
 
 
 _RUBROS: Final = _choices(("A", "Rubro A", "Rubro A"), ("AA", "Rubro AA", "Rubro AA"),
@@ -163,7 +163,7 @@ _FIELDS: Final[dict[Step, tuple[FieldSpec, ...]]] = {
     ),
     Step.SITE: (
         _field("state", FieldKind.CHOICE, "State", "Estado", required=True,
-               choices=tuple(Choice(code, Bilingual(name, name)) for code, name in STATES.items())),
+               choices=tuple(Choice(code, Text(name, name)) for code, name in STATES.items())),
         _field("city", FieldKind.TEXT, "City", "Ciudad", required=True),
         _field("municipality", FieldKind.TEXT, "Municipality (if not the city's name)",
                "Municipio (si no es el nombre de la ciudad)"),
@@ -490,7 +490,7 @@ class Journey:
         return copy.deepcopy(self._answers.get(self._current if step is None else step, {}))
 
     @staticmethod
-    def step_notice(step: Step) -> Bilingual | None:
+    def step_notice(step: Step) -> Text | None:
         """A text a step shows instead of (or besides) questions."""
         return BUSINESS_CASE_HANDOVER if step is Step.BUSINESS_CASE else None
 

@@ -40,6 +40,7 @@ from reportlab.platypus import (
 )
 
 from shelter_app.core import business_charts as charts
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case import site_score
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.inputs import FeeModel
@@ -55,7 +56,6 @@ from shelter_app.core.business_report import (
     ReadinessItem,
     ReportScenario,
 )
-from shelter_app.core.checklist_report import Text
 from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE
 from shelter_app.l10n import format_date, format_number
 from shelter_app.reports import COMMON, STATUS_LABELS, replacing

@@ -17,8 +17,8 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_charts import BarChart, Gantt, LineChart, Tornado, Waterfall
-from shelter_app.core.checklist_report import Text
 from shelter_app.l10n import format_date, format_number
 from shelter_app.reports.fonts import BOLD, REGULAR
 from shelter_app.reports.pdfkit import CRITICAL, INK, MUTED, RULE, drawing, fit, rect

@@ -34,8 +34,9 @@ from reportlab.platypus import (
     Table,
 )
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
-from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem, Text
+from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem
 from shelter_app.l10n import format_date, format_number
 from shelter_app.reports import COMMON, OPERATING_MODEL_LABELS, OWNER_LABELS, STATUS_LABELS, replacing
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts

@@ -397,7 +397,7 @@ class _Builder:
         for name in picked[:3]:
             q = self.d.question(name)
             assert q is not None
-            refs.append(f"{self.numbers[name]} “{q.label.text(self.lang)}”")
+            refs.append(f"{self.numbers[name]} “{q.label.pick(self.lang)}”")
         return ", ".join(refs) + (" …" if len(picked) > 3 else "")
 
     # --- the document -----------------------------------------------------------------------------------
@@ -413,8 +413,8 @@ class _Builder:
     def title_block(self, meta: Mapping[str, str], title_note: str) -> list[Flowable]:
         s, d = self.s, self.d
         out: list[Flowable] = [
-            Paragraph(markup(d.title.text(self.lang)), s.title),
-            Paragraph(markup(d.title.text(self.other)), s.title_other),
+            Paragraph(markup(d.title.pick(self.lang)), s.title),
+            Paragraph(markup(d.title.pick(self.other)), s.title_other),
             Paragraph(markup(self.w("filled_form" if self.filled else "blank_form")).upper(), s.kind),
         ]
         facts: list[tuple[str, str]] = [(self.w("form"), d.id), (self.w("version"), d.version)]
@@ -442,7 +442,7 @@ class _Builder:
         ]))
         out += [table, Spacer(1, 8)]
         if d.description is not None:
-            out.append(Paragraph(markup(d.description.text(self.lang)), s.body))
+            out.append(Paragraph(markup(d.description.pick(self.lang)), s.body))
         if title_note.strip():
             out.append(Paragraph(markup(title_note.strip()), s.note))
         if not self.filled:
@@ -483,11 +483,11 @@ class _Builder:
         number = self.d.sections.index(section) + 1
         head: list[Flowable] = [
             HRFlowable(width="100%", thickness=1.2, color=HEADER_BG, spaceBefore=14, spaceAfter=4),
-            Paragraph(f"{number}. {markup(section.title.text(self.lang))}", s.section),
-            Paragraph(markup(section.title.text(self.other)), s.section_other),
+            Paragraph(f"{number}. {markup(section.title.pick(self.lang))}", s.section),
+            Paragraph(markup(section.title.pick(self.other)), s.section_other),
         ]
         if section.description is not None:
-            head.append(Paragraph(markup(section.description.text(self.lang)), s.section_note))
+            head.append(Paragraph(markup(section.description.pick(self.lang)), s.section_note))
         if not self.filled and section.relevant is not None:
             refs = self._refs(section.relevant.names)
             if refs:
@@ -522,19 +522,19 @@ class _Builder:
     def label(self, q: Question) -> list[Flowable]:
         s = self.s
         number = self.numbers.get(q.name, "")
-        text = markup(q.label.text(self.lang))
+        text = markup(q.label.pick(self.lang))
         required = f' <font color="{hex_color(RED)}">*</font>' if q.required and not self.filled else ""
         return [
             Paragraph(f"{text}{required}", s.label, bulletText=number or None),
             Indenter(INDENT),
-            Paragraph(markup(q.label.text(self.other)), s.other),
+            Paragraph(markup(q.label.pick(self.other)), s.other),
         ]
 
     def question(self, q: Question) -> list[Flowable]:
         """One question's flowables, to be kept together; a repeat's begins with its CondPageBreak."""
         if q.type is QType.NOTE:
-            return [Paragraph(f"{markup(q.label.text(self.lang))}<br/><font size=\"7.5\" color=\"{hex_color(MUTED)}\">"
-                              f"{markup(q.label.text(self.other))}</font>", self.s.note)]
+            return [Paragraph(f"{markup(q.label.pick(self.lang))}<br/><font size=\"7.5\" color=\"{hex_color(MUTED)}\">"
+                              f"{markup(q.label.pick(self.other))}</font>", self.s.note)]
         if q.type is QType.REPEAT:
             return self.repeat(q)
         out = self.label(q)
@@ -624,7 +624,7 @@ class _Builder:
         s = self.s
         out: list[Flowable] = []
         if q.hint is not None:
-            out.append(Paragraph(markup(q.hint.text(self.lang)), s.hint))
+            out.append(Paragraph(markup(q.hint.pick(self.lang)), s.hint))
         out.append(Paragraph(self.guidance(q), s.guidance))
         if q.read_only:
             return out
@@ -660,7 +660,7 @@ class _Builder:
         if kind is QType.YES_NO:
             return [self._ticks([self.w("yes"), self.w("no")], w)]
         if kind in (QType.SELECT_ONE, QType.SELECT_MULTIPLE):
-            return [self._ticks([c.label.text(self.lang) for c in q.choices], w)]
+            return [self._ticks([c.label.pick(self.lang) for c in q.choices], w)]
         return [_Writing(lines=1)]
 
     def _ticks(self, labels: Sequence[str], width: float) -> Table:
@@ -699,7 +699,7 @@ class _Builder:
         """An answer as markup: `values.display`, with lists one per line and files with their fingerprint."""
         kind = q.value_type
         if kind is QType.SELECT_MULTIPLE and isinstance(value, list) and not in_table:
-            labels = [(c.label.text(self.lang) if (c := q.choice(str(v))) else str(v)) for v in value]
+            labels = [(c.label.pick(self.lang) if (c := q.choice(str(v))) else str(v)) for v in value]
             return "<br/>".join(f"•\u00a0{markup(label)}" for label in labels)
         if kind is QType.FILE and isinstance(value, Mapping):
             name = markup(str(value.get("name", "")))
@@ -727,7 +727,7 @@ class _Builder:
         intro = self.label(q)
         if not self.filled:
             if q.hint is not None:
-                intro.append(Paragraph(markup(q.hint.text(self.lang)), s.hint))
+                intro.append(Paragraph(markup(q.hint.pick(self.lang)), s.hint))
             intro.append(Paragraph(self.guidance(q), s.guidance))
         rows = self._row_values(q)
         if self.filled and not rows:
@@ -769,8 +769,8 @@ class _Builder:
 
     def _least_width(self, column: Question) -> float:
         """The narrowest a column may be: its type's minimum, or its heading's longest word (never cut)."""
-        words = [(w, BOLD, 7.5) for w in column.label.text(self.lang).split()]
-        words += [(w, REGULAR, 6.3) for w in column.label.text(self.other).split()]
+        words = [(w, BOLD, 7.5) for w in column.label.pick(self.lang).split()]
+        words += [(w, REGULAR, 6.3) for w in column.label.pick(self.other).split()]
         longest = max((stringWidth(word, font, size) for word, font, size in words), default=0.0)
         return min(max(COLUMN_WEIGHT[column.type][1], longest + 8), 150.0)
 
@@ -798,7 +798,7 @@ class _Builder:
         if column.type is QType.YES_NO:
             labels = [self.w("yes"), self.w("no")]
         elif column.type in (QType.SELECT_ONE, QType.SELECT_MULTIPLE) and len(column.choices) <= 3:
-            labels = [c.label.text(self.lang) for c in column.choices]
+            labels = [c.label.pick(self.lang) for c in column.choices]
         else:
             return None
         text = "  ".join(f"☐ {label}" for label in labels)
@@ -814,10 +814,10 @@ class _Builder:
         widths = _share(avail, weights, [self._least_width(c) for c in columns])
         header: list[Any] = [Paragraph("#", s.head)]
         for column in columns:
-            text = markup(column.label.text(self.lang))
+            text = markup(column.label.pick(self.lang))
             if column.required and not self.filled:
                 text += " *"
-            text += f'<br/><font size="6.3" color="{hex_color(HEADER_SECOND)}">{markup(column.label.text(self.other))}'
+            text += f'<br/><font size="6.3" color="{hex_color(HEADER_SECOND)}">{markup(column.label.pick(self.other))}'
             if column.type is QType.CALCULATE:
                 text += f" · = {markup(self.w('calculated'))}"
             elif not self.filled:
@@ -898,8 +898,8 @@ class _Builder:
         out: list[Flowable] = []
         for column in columns:
             if column.type in (QType.SELECT_ONE, QType.SELECT_MULTIPLE):
-                choices = " · ".join(markup(c.label.text(self.lang)) for c in column.choices)
-                title = markup(self.w("choices_for", column=column.label.text(self.lang)))
+                choices = " · ".join(markup(c.label.pick(self.lang)) for c in column.choices)
+                title = markup(self.w("choices_for", column=column.label.pick(self.lang)))
                 out.append(Paragraph(f"<b>{title}:</b> {choices}", s.small))
         if q.max_rows > BLANK_ROWS:
             out.append(Paragraph(markup(self.w("more_rows")), s.small))
@@ -967,7 +967,7 @@ def render_form_pdf(
     story = builder.story(meta, title_note)
     total = _leaf_count(story)
 
-    title = definition.title.text(lang)
+    title = definition.title.pick(lang)
     kind = builder.w("filled_form" if state is not None else "blank_form")
     client = (meta or {}).get("client", "")
     running = " — ".join(part for part in (title, f"v{definition.version}", client, kind) if part)

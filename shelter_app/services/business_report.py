@@ -14,6 +14,7 @@ from typing import Any
 
 from shelter_app import __version__
 from shelter_app.content.reference import shipped_reference
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import china_sensitivity, compare_china
 from shelter_app.core.business_case.sensitivity import sensitivity, variants
 from shelter_app.core.business_report import (
@@ -27,7 +28,6 @@ from shelter_app.core.business_report import (
     ScheduleItem,
 )
 from shelter_app.core.checklist import ItemStatus
-from shelter_app.core.checklist_report import Text
 from shelter_app.core.errors import UserError
 from shelter_app.exchange import business_case_io
 from shelter_app.services import rows

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from shelter_app.content.checklists import Bilingual, PackSet, Recurrence
 from shelter_app.content.checklists import ChecklistItem as PackItem
+from shelter_app.content.checklists import PackSet, Recurrence
+from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
-from shelter_app.core.checklist_report import Text
 from shelter_app.core.compliance import Obligation, Reminder, Rule, Undated, UndatedKind, reminders, undated
 from shelter_app.reports import language_of
 from shelter_app.services import rows
@@ -34,7 +34,7 @@ class CalendarResult:
     """Due on each event or at all times: no date to compute."""
 
 
-def _text(bilingual: Bilingual) -> Text:
+def _text(bilingual: Text) -> Text:
     return Text(bilingual.en, bilingual.es)
 
 

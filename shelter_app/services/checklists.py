@@ -21,8 +21,9 @@ from sqlmodel import Session, col, select
 from shelter_app import __version__
 from shelter_app.content.checklists import ChecklistItem as PackItem
 from shelter_app.content.checklists import PackSet, load_packs
+from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus, check_transition
-from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem, Text
+from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.identifiers import IdentifierWarning
 from shelter_app.core.journey import Journey

@@ -26,7 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import col, select
 
 from shelter_app.content.forms import definition_from_data
-from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError, ValidationError, ValidationErrors
 from shelter_app.core.forms.engine import FormState, Issue, split_path, validate_answers
 from shelter_app.core.forms.migrate import Dropped, carry_over
@@ -133,7 +133,7 @@ class DraftSummary:
     package_id: str
     form_id: str
     form_version: str
-    form_title: Bilingual
+    form_title: Text
     client_name: str
     project_title: str
     consultant_name: str
@@ -270,11 +270,11 @@ def list_drafts(db: Database) -> list[DraftSummary]:
     return out
 
 
-def _title(package: formfiles.FormPackage) -> Bilingual:
+def _title(package: formfiles.FormPackage) -> Text:
     title = package.definition.get("title")
     if isinstance(title, Mapping) and str(title.get("en", "")).strip() and str(title.get("es", "")).strip():
-        return Bilingual(str(title["en"]), str(title["es"]))
-    return Bilingual(package.form_id, package.form_id)
+        return Text(str(title["en"]), str(title["es"]))
+    return Text(package.form_id, package.form_id)
 
 
 # ---- attachments --------------------------------------------------------------------------------------------------
@@ -426,7 +426,7 @@ def _resolve_files(definition: FormDefinition, answers: Mapping[str, Any], folde
     return out
 
 
-def _resolve_one(path: str, label: Bilingual, value: Any, folder: Path | None, issues: list[Issue],
+def _resolve_one(path: str, label: Text, value: Any, folder: Path | None, issues: list[Issue],
                  resolved: dict[str, Path]) -> Any:
     if not (isinstance(value, Mapping) and set(value) == {"path"}):
         return value

@@ -28,7 +28,7 @@ from sqlmodel import Session, col, select
 
 from shelter_app.content.forms import FormSet, definition_data, load_forms
 from shelter_app.core.answers import Path as JourneyPath
-from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.forms.engine import Issue, validate_answers
 from shelter_app.core.forms.mapping import TARGETS, Kind, Target, column_of, project_values, target_value
@@ -341,7 +341,7 @@ class PackageSummary:
     package_id: str
     form_id: str
     form_version: str
-    form_title: Bilingual
+    form_title: Text
     language: str
     created_at: datetime
     created_by: str
@@ -351,12 +351,12 @@ class PackageSummary:
     file_sha256: str = ""
 
 
-def _form_title(form_id: str, version: str) -> Bilingual:
+def _form_title(form_id: str, version: str) -> Text:
     forms = shipped_forms()
     try:
         return forms.get(form_id, version).title
     except UserError:
-        return Bilingual(form_id, form_id)
+        return Text(form_id, form_id)
 
 
 def _summary(row: PackageRow, responses: int, last: datetime | None) -> PackageSummary:
@@ -439,7 +439,7 @@ def export_package(db: Database, paths: Paths, actor: str, project_id: int, form
 class ReviewRow:
     key: str
     target: str | None
-    label: Bilingual
+    label: Text
     status: Status
     current: str
     incoming: str
@@ -456,7 +456,7 @@ class ImportReview:
     project_id: int
     client_name: str
     project_title: str
-    form_title: Bilingual
+    form_title: Text
     form_version: str
     rows: list[ReviewRow]
     already_imported_at: datetime | None
@@ -565,15 +565,15 @@ class ApplyOutcome:
     skipped: tuple[str, ...]
     already_imported: bool
     checklist: ApplyResult | None
-    message: Bilingual | None = None
+    message: Text | None = None
     response_row_id: int | None = None
     attachments_saved: int = 0
     journey_reopened: bool = False  # a new operating model sent a finished journey back to the programs step
 
 
-def _already(at: datetime) -> Bilingual:
+def _already(at: datetime) -> Text:
     day = at.date().isoformat()
-    return Bilingual(f"This response was imported on {day}; nothing changed.",
+    return Text(f"This response was imported on {day}; nothing changed.",
                      f"Esta respuesta se importó el {day}; no cambió nada.")
 
 
@@ -809,7 +809,7 @@ class ResponseSummary:
     package_row_id: int
     form_id: str
     form_version: str
-    form_title: Bilingual
+    form_title: Text
     imported_at: datetime
     imported_by: str
     applied: tuple[str, ...]

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_days import BusinessCalendar, is_business_day
-from shelter_app.core.checklist_report import Text
 from shelter_app.core.compliance import (
     MONTHLY_MONTHS_AHEAD,
     Obligation,

@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shelter_app.core.answers import CivaRubro, Flag, ImmexModality, Path, ProjectAnswers, RoleHeadcount
+from shelter_app.core.bilingual import Text
 from shelter_app.core.eligibility import (
     CITED_ITEMS,
     DEFAULT_MONTHS_TIED_UP,
     Basis,
-    Bilingual,
     CertificationStatus,
     FactStatus,
     ProviderCertification,
@@ -386,8 +386,8 @@ def test_a_recommendation_cannot_lack_a_basis_or_a_language() -> None:
     with pytest.raises(ValueError, match="CITED_ITEMS"):
         Basis(item_ids=("no.such.item",))
     with pytest.raises(ValueError, match="languages"):
-        Bilingual("Title", " ")
-    assert Bilingual("Yes", "Sí").text("es_MX") == "Sí" and Bilingual("Yes", "Sí").text("fr") == "Yes"
+        Recommendation("x", Text("Title", " "), Text("Why", "Por qué"), Severity.INFO, Basis(rules=("LFT",)))
+    assert Text("Yes", "Sí").pick("es_MX") == "Sí" and Text("Yes", "Sí").pick("fr") == "Yes"
 
 
 def test_cited_items_keep_the_drafts_statuses() -> None:

@@ -27,7 +27,8 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from shelter_app import __version__
-from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem, Text
+from shelter_app.core.bilingual import Text
+from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem
 from shelter_app.core.compliance import Reminder
 from shelter_app.reports.checklist_pdf import write_checklist_pdf
 from shelter_app.reports.checklist_xlsx import sheet_name, write_checklist_xlsx

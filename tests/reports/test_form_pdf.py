@@ -108,9 +108,9 @@ def test_the_blank_form_has_every_question_with_guidance_and_room_to_write(
         assert expected in text, f"{expected!r} missing from the {language} blank form"
     # every question is printed on the blank form, the conditional ones too
     for q in sample.questions():
-        assert q.label.text(language) in text
+        assert q.label.pick(language) in text
         for column in q.fields:
-            assert column.label.text(language) in text
+            assert column.label.pick(language) in text
     # the yes/no question, then the blank repeat table's 8 empty rows with tick boxes in each yes/no cell
     assert text.count("☐ Sí ☐ No" if language == "es" else "☐ Yes ☐ No") == 1 + 8
     # meta: well-known keys in words, others as given
@@ -126,7 +126,7 @@ def test_the_blank_form_has_every_question_with_guidance_and_room_to_write(
     assert PAGE_SIZES[paper] in info
     assert re.search(r"^Author:\s+ShelterDesk$", info, re.MULTILINE)
     assert re.search(r"^Subject:\s+sample 1\.0$", info, re.MULTILINE)
-    assert re.search(rf"^Title:\s+{sample.title.text(language)}", info, re.MULTILINE)
+    assert re.search(rf"^Title:\s+{sample.title.pick(language)}", info, re.MULTILINE)
     _assert_fonts_embedded(pdf)
 
 
@@ -309,13 +309,13 @@ def test_every_shipped_form_prints_blank(tmp_path: Path, shipped: FormSet, langu
     for definition in shipped.latest_all():
         pdf = _render(tmp_path, definition, None, language, "a4" if language == "es" else "letter")
         text = _flat(_pdf_text(pdf))
-        assert definition.title.text(language) in text
+        assert definition.title.pick(language) in text
         for q in definition.questions():
-            label = _flat(q.label.text(language))
+            label = _flat(q.label.pick(language))
             assert label in text, f"{definition.id}: {q.name} missing"
             if q.type is QType.REPEAT:  # column headings may wrap inside their cell
                 for column in q.fields:
-                    assert _flat(column.label.text(language)).split()[0] in text, f"{definition.id}: {column.name}"
+                    assert _flat(column.label.pick(language)).split()[0] in text, f"{definition.id}: {column.name}"
 
 
 def test_every_shipped_form_prints_filled_with_no_answers(tmp_path: Path, shipped: FormSet) -> None:

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
-from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.bilingual import Text
 from shelter_app.core.forms.expressions import UNKNOWN, VALUE, Evaluator
 from shelter_app.core.forms.model import MAX_ROWS, FormDefinition, QType, Question, Section
 from shelter_app.core.forms.values import AnswerError, calculated, expression_value, normalise
 
-REQUIRED: Final = Bilingual("An answer is required.", "Esta respuesta es obligatoria.")
+REQUIRED: Final = Text("An answer is required.", "Esta respuesta es obligatoria.")
 
 
 def cell_path(repeat: str, row: int, column: str) -> str:
@@ -46,7 +46,7 @@ class Issue:
     """Something to fix at `path`; `label` is the question's, for a summary list."""
 
     path: str
-    label: Bilingual
+    label: Text
     en: str
     es: str
 
@@ -384,7 +384,7 @@ def validate_answers(definition: FormDefinition, given: Mapping[str, Any], *, to
     for name, raw in given.items():
         q = definition.question(str(name))
         if q is None:
-            extra.append(Issue(str(name), Bilingual(str(name), str(name)), "This form has no such question.",
+            extra.append(Issue(str(name), Text(str(name), str(name)), "This form has no such question.",
                                "Este formulario no tiene esa pregunta."))
             continue
         if not q.answered_by_user:

@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Final
 
 from shelter_app.core.answers import Flag, ImmexModality, Path
-from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.bilingual import Text
 from shelter_app.core.forms.model import FormDefinition, QType, Question
 from shelter_app.core.wage_zones import STATES
 
@@ -36,7 +36,7 @@ class Kind(StrEnum):
 class Target:
     path: str
     kind: Kind
-    label: Bilingual
+    label: Text
     currency: str = ""
     choices: frozenset[str] = frozenset()
     columns: Mapping[str, Target] = field(default_factory=dict)
@@ -63,7 +63,7 @@ _ACCEPTS: Final[dict[Kind, frozenset[QType]]] = {
 
 
 def _t(path: str, kind: Kind, en: str, es: str, **extra: object) -> Target:
-    return Target(path, kind, Bilingual(en, es), **extra)  # type: ignore[arg-type]
+    return Target(path, kind, Text(en, es), **extra)  # type: ignore[arg-type]
 
 
 def _flag(step: str, flag: Flag, en: str, es: str) -> Target:

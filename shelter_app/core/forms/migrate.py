@@ -11,12 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.bilingual import Text
 from shelter_app.core.forms.engine import cell_path
 from shelter_app.core.forms.model import FormDefinition, QType, Question
 from shelter_app.core.forms.values import AnswerError, display, normalise
 
-_GONE = Bilingual("No longer asked.", "Ya no se pregunta.")
+_GONE = Text("No longer asked.", "Ya no se pregunta.")
 
 
 @dataclass(frozen=True)
@@ -24,10 +24,10 @@ class Dropped:
     """An answer the new version cannot take: where it was, its old label and value (as text), and why."""
 
     path: str
-    label: Bilingual
+    label: Text
     value: Any
     shown: str  # the value as the client typed it, in English formatting
-    reason: Bilingual
+    reason: Text
 
 
 def carry_over(answers: Mapping[str, Any], new: FormDefinition, old: FormDefinition | None = None
@@ -53,7 +53,7 @@ def carry_over(answers: Mapping[str, Any], new: FormDefinition, old: FormDefinit
         try:
             fitted = normalise(q, value)
         except (AnswerError, TypeError) as exc:
-            reason = (Bilingual(f"The answer no longer fits: {exc.en}", f"La respuesta ya no cabe: {exc.es}")
+            reason = (Text(f"The answer no longer fits: {exc.en}", f"La respuesta ya no cabe: {exc.es}")
                       if isinstance(exc, AnswerError) else _GONE)
             dropped.append(_drop(name, before or q, value, reason))
             continue
@@ -83,7 +83,7 @@ def _carry_rows(q: Question, before: Question | None, value: object) -> tuple[li
                 fitted = normalise(col, cell)
             except AnswerError as exc:
                 dropped.append(_drop(path, old_col or col, cell,
-                                     Bilingual(f"The answer no longer fits: {exc.en}",
+                                     Text(f"The answer no longer fits: {exc.en}",
                                                f"La respuesta ya no cabe: {exc.es}")))
                 continue
             if fitted is not None:
@@ -91,13 +91,13 @@ def _carry_rows(q: Question, before: Question | None, value: object) -> tuple[li
         rows.append(out)
     for index in range(q.max_rows, len(value)):
         dropped.append(_drop(f"{q.name}[{index}]", before or q, value[index],
-                             Bilingual("More rows than the form now allows.", "Más filas de las que el formulario "
+                             Text("More rows than the form now allows.", "Más filas de las que el formulario "
                                                                                "permite ahora.")))
     return rows, dropped
 
 
-def _drop(path: str, q: Question | None, value: Any, reason: Bilingual) -> Dropped:
-    label = q.label if q is not None else Bilingual(path, path)
+def _drop(path: str, q: Question | None, value: Any, reason: Text) -> Dropped:
+    label = q.label if q is not None else Text(path, path)
     try:
         shown = display(q, value) if q is not None and q.type is not QType.REPEAT else str(value)
     except (TypeError, ValueError, ArithmeticError, KeyError):

@@ -16,10 +16,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Final
 
-from shelter_app.core.eligibility import Bilingual
+from shelter_app.core.bilingual import Text
 from shelter_app.core.forms.expressions import Expression
 
-__all__ = ["Bilingual", "Choice", "FormDefinition", "QType", "Question", "Section"]
+__all__ = ["Choice", "FormDefinition", "QType", "Question", "Section"]
 
 
 class QType(StrEnum):
@@ -57,7 +57,7 @@ MAX_ROWS: Final = 10_000
 @dataclass(frozen=True)
 class Choice:
     value: str
-    label: Bilingual
+    label: Text
 
 
 Bound = int | Decimal | date
@@ -70,8 +70,8 @@ class Question:
 
     name: str
     type: QType
-    label: Bilingual
-    hint: Bilingual | None = None
+    label: Text
+    hint: Text | None = None
     required: bool = False
     read_only: bool = False
     default: object = None
@@ -82,7 +82,7 @@ class Question:
     currencies: tuple[str, ...] = ()
     choices: tuple[Choice, ...] = ()
     constraint: Expression | None = None
-    constraint_message: Bilingual | None = None
+    constraint_message: Text | None = None
     relevant: Expression | None = None
     calculation: Expression | None = None
     result: QType = QType.DECIMAL  # what a calculation gives
@@ -117,9 +117,9 @@ class Section:
     """A page of the form."""
 
     id: str
-    title: Bilingual
+    title: Text
     questions: tuple[Question, ...]
-    description: Bilingual | None = None
+    description: Text | None = None
     relevant: Expression | None = None
 
 
@@ -127,9 +127,9 @@ class Section:
 class FormDefinition:
     id: str
     version: str
-    title: Bilingual
+    title: Text
     sections: tuple[Section, ...]
-    description: Bilingual | None = None
+    description: Text | None = None
     source: str = ""  # where it was loaded from, for messages
     data: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
     """The definition as plain JSON data, as validated: what a package carries."""

@@ -17,6 +17,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import ValidationError
 from shelter_app.core.forms.model import QType, Question
 from shelter_app.core.identifiers import (
@@ -39,11 +40,18 @@ class AnswerError(ValueError):
 
     def __init__(self, en: str, es: str) -> None:
         super().__init__(en)
-        self.en = en
-        self.es = es
+        self.text = Text(en, es)
+
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def es(self) -> str:
+        return self.text.es
 
     def message(self, language: str = "en") -> str:
-        return self.es if language.lower().startswith("es") else self.en
+        return self.text.pick(language)
 
 
 def is_blank(raw: object) -> bool:
@@ -345,9 +353,9 @@ def display(q: Question, canonical: object, language: str = "en") -> str:
         return ("Sí" if spanish else "Yes") if canonical else "No"
     if kind is QType.SELECT_ONE and isinstance(canonical, str):
         choice = q.choice(canonical)
-        return choice.label.text(language) if choice else canonical
+        return choice.label.pick(language) if choice else canonical
     if kind is QType.SELECT_MULTIPLE and isinstance(canonical, list):
-        return "; ".join((c.label.text(language) if (c := q.choice(v)) else str(v)) for v in canonical)
+        return "; ".join((c.label.pick(language) if (c := q.choice(v)) else str(v)) for v in canonical)
     if kind is QType.MONEY and isinstance(canonical, Mapping):
         return f"{Decimal(str(canonical['amount'])):,.2f} {canonical['currency']}"
     if kind in (QType.DECIMAL,) and isinstance(canonical, str):

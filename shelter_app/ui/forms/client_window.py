@@ -275,7 +275,7 @@ class ClientWindow(QMainWindow):
             return
         package = draft.package
         language = self.view.language if self.view is not None else "en"
-        title = draft.definition.title.text(language)
+        title = draft.definition.title.pick(language)
         self.setWindowTitle(f"{title} — {package.project.client_name}")
         consultant = package.consultant
         self.sender_label.setText(

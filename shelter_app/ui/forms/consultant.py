@@ -341,13 +341,13 @@ class FormsPage(QWidget):
         self._show_key()
         if not self.definitions:
             self.definitions = sorted(forms.shipped_forms().latest_all(),
-                                      key=lambda d: d.title.text(self.language).casefold())
+                                      key=lambda d: d.title.pick(self.language).casefold())
             self.forms_list.clear()
             for definition in self.definitions:
-                item = QTreeWidgetItem([definition.title.text(self.language), definition.version,
+                item = QTreeWidgetItem([definition.title.pick(self.language), definition.version,
                                         str(definition.field_count())])
                 item.setData(0, ID_ROLE, definition.id)
-                item.setToolTip(0, definition.description.text(self.language) if definition.description
+                item.setToolTip(0, definition.description.pick(self.language) if definition.description
                                 else definition.id)
                 item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.forms_list.addTopLevelItem(item)
@@ -359,7 +359,7 @@ class FormsPage(QWidget):
         names = language_labels()
         for package in self.packages:
             item = QTreeWidgetItem([format_datetime(package.created_at, self.language),
-                                    package.form_title.text(self.language), package.form_version,
+                                    package.form_title.pick(self.language), package.form_version,
                                     names.get(package.language, package.language), package.created_by,
                                     str(package.responses)])
             item.setData(0, ID_ROLE, package.package_row_id)
@@ -382,7 +382,7 @@ class FormsPage(QWidget):
         self._update_buttons()
 
     def _response_cells(self, response: Any) -> list[str]:
-        return [format_datetime(response.imported_at, self.language), response.form_title.text(self.language),
+        return [format_datetime(response.imported_at, self.language), response.form_title.pick(self.language),
                 response.form_version, str(len(response.applied)), response.imported_by]
 
     def _show_key(self) -> None:
@@ -467,7 +467,7 @@ class FormsPage(QWidget):
             return
         self._show_key()
         fingerprint = self.key.fingerprint if self.key is not None and self.key.exists else None
-        options = SendPackageDialog(definition.title.text(self.language), self.client_name, self.project_language(),
+        options = SendPackageDialog(definition.title.pick(self.language), self.client_name, self.project_language(),
                                     fingerprint, self)
         if options.exec() != QDialog.DialogCode.Accepted:
             return
@@ -507,7 +507,7 @@ class FormsPage(QWidget):
             "and fill it in on their own computer, even offline. When they finish, ShelterDesk makes a response file "
             "(.sdresponse) encrypted to your key: they send it back to you, and you import it here with “Import "
             "response…”.\n\nIf they ask, your key's fingerprint is {fingerprint}.").format(
-                form=summary.form_title.text(self.language), path=target,
+                form=summary.form_title.pick(self.language), path=target,
                 client=self.client_name or self.tr("the client"), fingerprint=fingerprint))
 
     # -- importing -----------------------------------------------------------------------------------------------
@@ -585,7 +585,7 @@ class FormsPage(QWidget):
             if preview:
                 from shelter_app.ui.business.documents import show_preview
 
-                self.preview = show_preview(self, path, definition.title.text(self.language))
+                self.preview = show_preview(self, path, definition.title.pick(self.language))
 
         def failed(error: BaseException) -> None:
             from shelter_app.reports.form_pdf import DocumentCancelled
@@ -596,7 +596,7 @@ class FormsPage(QWidget):
             else:
                 handle_error(self, error)
 
-        self.print_task = CancellableTask(self, self.runner, definition.title.text(self.language),
+        self.print_task = CancellableTask(self, self.runner, definition.title.pick(self.language),
                                           self.tr("Writing {file}…").format(file=target.name), job, done, failed)
 
     # -- keys ----------------------------------------------------------------------------------------------------

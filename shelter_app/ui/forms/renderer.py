@@ -103,8 +103,8 @@ class _Page(QScrollArea):
 
     def retranslate(self) -> None:
         language = self.view.language
-        self.title.setText(self.section.title.text(language))
-        text = self.section.description.text(language) if self.section.description else ""
+        self.title.setText(self.section.title.pick(language))
+        text = self.section.description.pick(language) if self.section.description else ""
         self.description.setText(text)
         self.description.setVisible(bool(text))
 
@@ -365,7 +365,7 @@ class FormView(QWidget):
             shortcut.activated.connect(handler)
 
     def _retranslate_chrome(self) -> None:
-        self.title.setText(self._state.definition.title.text(self._language))
+        self.title.setText(self._state.definition.title.pick(self._language))
         self.language_label.setText(self.tr("Form language:"))
         self.language_buttons["en"].setToolTip(self.tr("Show the form in English"))
         self.language_buttons["es"].setToolTip(self.tr("Show the form in Spanish"))
@@ -533,13 +533,13 @@ class FormView(QWidget):
         name, row, column = split_path(issue.path)
         definition = self._state.definition
         section = definition.section_of(name)
-        page = next((s.title.text(self._language) for s in definition.sections if s.id == section), "")
+        page = next((s.title.pick(self._language) for s in definition.sections if s.id == section), "")
         q = definition.question(name)
-        label = q.label.text(self._language) if q else name
+        label = q.label.pick(self._language) if q else name
         if row is not None and q is not None:
             col = q.row_question(column or "")
             label = self.tr("{table}, row {row}, {column}").format(
-                table=label, row=row + 1, column=col.label.text(self._language) if col else column or "")
+                table=label, row=row + 1, column=col.label.pick(self._language) if col else column or "")
         return f"{page} › {label}: {issue.message(self._language)}"
 
     # -- edits from the widgets ----------------------------------------------------------------------------
@@ -766,7 +766,7 @@ class FormView(QWidget):
         self.page_list.blockSignals(True)
         self.page_list.clear()
         for number, section in enumerate(self._visible, start=1):
-            item = QListWidgetItem(f"{number}. {section.title.text(self._language)}")
+            item = QListWidgetItem(f"{number}. {section.title.pick(self._language)}")
             item.setData(Qt.ItemDataRole.UserRole, section.id)
             self.page_list.addItem(item)
         review = QListWidgetItem(self.tr("Review and send"))
@@ -788,7 +788,7 @@ class FormView(QWidget):
             if item is None:
                 continue
             count = counts.get(page.id, 0)
-            title = f"{row + 1}. {page.title.text(self._language)}"
+            title = f"{row + 1}. {page.title.pick(self._language)}"
             text = f"{title}  ({count})" if count else title
             if item.text() != text:
                 item.setText(text)
@@ -821,7 +821,7 @@ class FormView(QWidget):
         else:
             section = self._visible[self._page]
             self.page_label.setText(self.tr("Page {page} of {pages} · {title}").format(
-                page=self._page + 1, pages=pages, title=section.title.text(self._language)))
+                page=self._page + 1, pages=pages, title=section.title.pick(self._language)))
         self.back_button.setEnabled(self._page > 0)
         self.next_button.setEnabled(self._page < pages)
         self.next_button.setText(self.tr("Review →") if self._page == pages - 1 else self.tr("Next →"))

@@ -150,14 +150,14 @@ class RepeatModel(QAbstractTableModel):
         col = self.columns[section]
         language = self.view.language
         if role == Qt.ItemDataRole.DisplayRole:
-            text = col.label.text(language)
+            text = col.label.pick(language)
             if col.value_type is QType.PERCENT:
                 text += " (%)"
             elif col.value_type is QType.MONEY and len(col.currencies) <= 1:
                 text += f" ({col.currencies[0] if col.currencies else 'USD'})"
             return text + (" *" if col.required and col.answered_by_user else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return col.hint.text(language) if col.hint else col.label.text(language)
+            return col.hint.pick(language) if col.hint else col.label.pick(language)
         return None
 
     def sync(self) -> None:
@@ -205,7 +205,7 @@ class CellDelegate(QStyledItemDelegate):
                 combo.addItem(self.tr("No"), "no")
             else:
                 for choice in col.choices:
-                    combo.addItem(choice.label.text(self.model.view.language), choice.value)
+                    combo.addItem(choice.label.pick(self.model.view.language), choice.value)
             combo.activated.connect(lambda _i, c=combo: self._commit(c))
             return combo
         edit = QLineEdit(parent)
@@ -350,7 +350,7 @@ class RepeatQuestion(QuestionWidget):
 
         _name, row, column = split_path(path)
         col = self.q.row_question(column or "")
-        label = col.label.text(self.language) if col else column or ""
+        label = col.label.pick(self.language) if col else column or ""
         return self.tr("Row {row}, {column}: ").format(row=(row or 0) + 1, column=label)
 
     # -- rows ---------------------------------------------------------------------------------------------

@@ -88,7 +88,7 @@ def outcome_message(outcome: ApplyOutcome, language: str = "en", labels: Mapping
     """What an applied response changed, in words: the fields (named by `labels`, row key → label), and the
     checklist items when the journey was applied again."""
     if outcome.already_imported:
-        return outcome.message.text(language) if outcome.message is not None else \
+        return outcome.message.pick(language) if outcome.message is not None else \
             translate("FormReview", "This response had already been imported; nothing changed.")
     applied, skipped = outcome.applied, outcome.skipped
     lines = [translate("FormReview", "%n field(s) of the project updated from the response.", "", len(applied))]
@@ -139,7 +139,7 @@ class ReviewDialog(QDialog):
         header.addRow(self.tr("Client:"), self.client_label)
         header.addRow(self.tr("Project:"), self._value(review.project_title))
         header.addRow(self.tr("Form:"), self._value(self.tr("{title}, version {version}").format(
-            title=review.form_title.text(language), version=review.form_version)))
+            title=review.form_title.pick(language), version=review.form_version)))
         header.addRow(self.tr("Response:"), self._value(str(review.response_id)))
         attachments = review.attachments
         header.addRow(self.tr("Attached files:"), self._value(
@@ -269,7 +269,7 @@ class ReviewDialog(QDialog):
             else:
                 check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             status_text = f"{STATUS_MARKS.get(status, '')} {labels.get(status, status)}".strip()
-            cells = [check, QTableWidgetItem(row.label.text(self.language)), QTableWidgetItem(status_text),
+            cells = [check, QTableWidgetItem(row.label.pick(self.language)), QTableWidgetItem(status_text),
                      *(QTableWidgetItem(text or ("" if status == "recorded" else EMPTY))  # recorded: no project value
                        for text in (row.current, row.sent, row.incoming))]
             cells[COL_FIELD].setToolTip(row.target or row.key)
@@ -378,7 +378,7 @@ class ReviewDialog(QDialog):
     def _applied(self, outcome: Any) -> None:
         self.outcome = outcome
         self.applied.emit(outcome)
-        labels = {row.key: row.label.text(self.language) for row in self.review.rows}
+        labels = {row.key: row.label.pick(self.language) for row in self.review.rows}
         QMessageBox.information(self, self.tr("Response imported"), outcome_message(outcome, self.language, labels))
         self.accept()
 

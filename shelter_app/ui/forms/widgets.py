@@ -157,14 +157,14 @@ class QuestionWidget(QWidget):
 
     def retranslate(self) -> None:
         q = self.q
-        text = html.escape(q.label.text(self.language))
+        text = html.escape(q.label.pick(self.language))
         self.label.setText(text + (REQUIRED_MARK if q.required and q.answered_by_user else ""))
-        hint = q.hint.text(self.language) if q.hint else ""
+        hint = q.hint.pick(self.language) if q.hint else ""
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
         target = self.focus_target()
         if target is not None:
-            target.setAccessibleName(q.label.text(self.language))
+            target.setAccessibleName(q.label.pick(self.language))
             target.setAccessibleDescription(hint)
         self.retranslate_body()
 
@@ -420,10 +420,10 @@ class ChoiceQuestion(QuestionWidget):
                 button.setText(self.tr("Yes") if value else self.tr("No"))
             else:
                 choice = self.q.choice(str(value))
-                button.setText(_button_text(choice.label.text(self.language) if choice else str(value)))
+                button.setText(_button_text(choice.label.pick(self.language) if choice else str(value)))
         self.clear_button.setText(self.tr("Clear answer"))
         for _value, button in self.buttons:
-            button.setAccessibleDescription(self.q.label.text(self.language))
+            button.setAccessibleDescription(self.q.label.pick(self.language))
 
     def focus_target(self) -> QWidget | None:
         checked = self.group.checkedButton()
@@ -470,7 +470,7 @@ class ComboQuestion(QuestionWidget):
     def retranslate_body(self) -> None:
         self.combo.setItemText(0, self.tr("— choose —"))
         for index, choice in enumerate(self.q.choices, start=1):
-            self.combo.setItemText(index, choice.label.text(self.language))
+            self.combo.setItemText(index, choice.label.pick(self.language))
 
     def focus_target(self) -> QWidget | None:
         return self.combo
@@ -508,7 +508,7 @@ class MultiQuestion(QuestionWidget):
     def retranslate_body(self) -> None:
         for value, check in self.checks:
             choice = self.q.choice(value)
-            check.setText(_button_text(choice.label.text(self.language) if choice else value))
+            check.setText(_button_text(choice.label.pick(self.language) if choice else value))
 
     def focus_target(self) -> QWidget | None:
         return self.checks[0][1] if self.checks else None
@@ -637,7 +637,7 @@ class NoteQuestion(QuestionWidget):
         self.body.addWidget(self.note, 1)
 
     def retranslate_body(self) -> None:
-        self.note.setText(self.q.label.text(self.language))
+        self.note.setText(self.q.label.pick(self.language))
 
 
 class CalculatedQuestion(QuestionWidget):

@@ -124,7 +124,7 @@ class ChoiceInput(FieldInput):
         if not spec.required:
             self.combo.addItem(self.tr("(none)"), "")
         for choice in spec.choices:
-            self.combo.addItem(choice.label.text(language), choice.value)
+            self.combo.addItem(choice.label.pick(language), choice.value)
         self.combo.setPlaceholderText(self.tr("Choose…"))
         self.combo.setCurrentIndex(-1 if spec.required else 0)
         self.combo.activated.connect(lambda _index: self.edited.emit())
@@ -148,7 +148,7 @@ class BoolInput(FieldInput):
 
     def __init__(self, spec: FieldSpec, language: str, parent: QWidget | None = None) -> None:
         super().__init__(spec, language, parent)
-        self.box = QCheckBox(spec.label.text(language))
+        self.box = QCheckBox(spec.label.pick(language))
         self.box.clicked.connect(lambda _checked: self.edited.emit())
         self.layout_.addWidget(self.box)
 

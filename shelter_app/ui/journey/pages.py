@@ -109,13 +109,13 @@ class AnswersSummary(QWidget):
         row = 0
         for step in STEPS[:-1]:
             answers = journey.step_answers(step)
-            lines = [(spec.label.text(self.language), self.answer_text(spec, answers[spec.name]))
+            lines = [(spec.label.pick(self.language), self.answer_text(spec, answers[spec.name]))
                      for spec in journey.step_fields(step) if spec.name in answers]
             if step is Step.SITE and (zone := journey.wage_zone()) is not None:
                 zone_text = describe_zone(zone)
                 lines.append((self.tr("Minimum-wage zone"), self.tr("{zone} (to verify)").format(zone=zone_text)
                               if zone.to_verify else zone_text))
-            title = QLabel(STEP_TITLES[step].text(self.language))
+            title = QLabel(STEP_TITLES[step].pick(self.language))
             bold = title.font()
             bold.setBold(True)
             title.setFont(bold)
@@ -138,7 +138,7 @@ class AnswersSummary(QWidget):
 
     def answer_text(self, spec: FieldSpec, value: object) -> str:
         if spec.kind is FieldKind.CHOICE:
-            labels = {c.value: c.label.text(self.language) for c in spec.choices}
+            labels = {c.value: c.label.pick(self.language) for c in spec.choices}
             return labels.get(str(value), str(value))
         if spec.kind is FieldKind.BOOL:
             return self.tr("Yes") if value is True else self.tr("No")
@@ -170,7 +170,7 @@ class StepPage(QWidget):
         self.messages: dict[str, QLabel] = {}
         self._filling = False
         layout = QVBoxLayout(self)
-        self.heading = QLabel(STEP_TITLES[step].text(language))
+        self.heading = QLabel(STEP_TITLES[step].pick(language))
         self.heading.setObjectName("heading")
         font = self.heading.font()
         font.setBold(True)
@@ -230,7 +230,7 @@ class StepPage(QWidget):
         if isinstance(field, BoolInput):
             self.form.addRow(holder)  # the check box carries its own text
         else:
-            label = QLabel(spec.label.text(self.language) + (" *" if spec.required else ""))
+            label = QLabel(spec.label.pick(self.language) + (" *" if spec.required else ""))
             label.setWordWrap(True)
             label.setFixedWidth(LABEL_WIDTH)
             label.setBuddy(field.focus_chain()[0])

@@ -85,11 +85,11 @@ class RecommendationCard(QFrame):
             top.addWidget(self.to_verify)
         top.addStretch(1)
         body.addLayout(top)
-        self.title = QLabel(rec.title.text(language))
+        self.title = QLabel(rec.title.pick(language))
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
         body.addWidget(self.title)
-        self.explanation = QLabel(rec.explanation.text(language))
+        self.explanation = QLabel(rec.explanation.pick(language))
         self.explanation.setWordWrap(True)
         body.addWidget(self.explanation)
         parts = []

@@ -101,7 +101,7 @@ class JourneyWizard(QDialog):
         steps.setFixedWidth(210)
         step_column = QVBoxLayout(steps)
         for step in STEPS:
-            label = QLabel(STEP_TITLES[step].text(self.language))
+            label = QLabel(STEP_TITLES[step].pick(self.language))
             label.setWordWrap(True)
             self.step_labels[step] = label
             step_column.addWidget(label)
@@ -157,7 +157,7 @@ class JourneyWizard(QDialog):
             self.stack.removeWidget(old)
             old.deleteLater()
         notice = self.journey.step_notice(step)
-        page = StepPage(step, specs, self.language, notice.text(self.language) if notice else None)
+        page = StepPage(step, specs, self.language, notice.pick(self.language) if notice else None)
         page.fill(self.journey.step_answers(step))
         page.edited.connect(self._page_edited)
         scroll = QScrollArea()

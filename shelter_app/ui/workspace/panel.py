@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shelter_app.core.checklist_report import Text
+from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.l10n import format_date, format_datetime, format_number
 from shelter_app.services.changes import Changes

@@ -44,8 +44,8 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app.content.checklists import PackSet
+from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
-from shelter_app.core.checklist_report import Text
 from shelter_app.core.errors import UserError
 from shelter_app.l10n import format_date
 from shelter_app.paths import Paths
