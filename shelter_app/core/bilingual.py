@@ -9,12 +9,22 @@ one its reader reads. `Text` is that pair; `Plural` is a pair of them for a coun
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 
 def is_spanish(language: str) -> bool:
     """"es", "es_MX", "es-MX" are Spanish; anything else reads English."""
     return language.lower().startswith("es")
+
+
+_NAMES = ("Mexic", "Méxic", "US ", "U.S.", "EE. UU.", "China", "Section", "Sección", "Banxico", "BLS")
+
+
+def _in_sentence(text: str) -> str:
+    if len(text) > 1 and (text[1].isupper() or text.startswith(_NAMES)):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +39,19 @@ class Text:
         return self.es if is_spanish(language) else self.en
 
     def format(self, **values: Any) -> Text:
-        """Both languages with the same named placeholders filled (`Text("{n} days", "{n} días").format(n=3)`)."""
-        return Text(self.en.format(**values), self.es.format(**values))
+        """Both languages with the named placeholders filled (`Text("{n} days", "{n} días").format(n=3)`); a
+        value that is itself a `Text` fills each language with its own words."""
+        en = {k: v.en if isinstance(v, Text) else v for k, v in values.items()}
+        es = {k: v.es if isinstance(v, Text) else v for k, v in values.items()}
+        return Text(self.en.format(**en), self.es.format(**es))
 
     def __add__(self, other: Text) -> Text:
         return Text(self.en + other.en, self.es + other.es)
+
+    def in_sentence(self) -> Text:
+        """The text inside a sentence: its first letter in lower case, unless it opens an acronym or a name
+        ("IMSS", "Mexico")."""
+        return Text(_in_sentence(self.en), _in_sentence(self.es))
 
     @property
     def complete(self) -> bool:
@@ -44,6 +62,17 @@ class Text:
     def same(cls, text: str) -> Text:
         """A name or code that reads the same in both languages (RFC, IMMEX, a city)."""
         return cls(text, text)
+
+
+_MONTHS = (("Jan", "ene"), ("Feb", "feb"), ("Mar", "mar"), ("Apr", "abr"), ("May", "may"), ("Jun", "jun"),
+           ("Jul", "jul"), ("Aug", "ago"), ("Sep", "sep"), ("Oct", "oct"), ("Nov", "nov"), ("Dec", "dic"))
+
+
+def date_text(day: date) -> Text:
+    """A date as a sentence of stored content writes it in each language: "15 Feb 2027", "15 feb 2027" (screens
+    and documents format the dates they compute themselves with the reader's locale)."""
+    en, es = _MONTHS[day.month - 1]
+    return Text(f"{day.day} {en} {day.year}", f"{day.day} {es} {day.year}")
 
 
 @dataclass(frozen=True, slots=True)

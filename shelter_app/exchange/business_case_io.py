@@ -10,43 +10,23 @@ unrounded `Decimal`, and `dumps` prints it as JSON numbers (never strings, never
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Final, TypeVar
 
-from shelter_app.core.answers import WageZone
-from shelter_app.core.business_case.inputs import (
-    BusinessCaseInput,
-    Escalation,
-    Facility,
-    FeeModel,
-    ImssEmployerRateInputs,
-    ImssWorkerRateInputs,
-    IvaFinancing,
-    Location,
-    Logistics,
-    MarketBenefits,
-    OneTime,
-    OneTimeItem,
-    PtuInputs,
-    Role,
-    Scenario,
-    ShelterFee,
-    SiteOverhead,
-    StatutoryInputs,
-    UsBaseline,
-    Utilities,
-    Workforce,
-)
+from shelter_app.core.business_case.extras import ScenarioExtras
+from shelter_app.core.business_case.inputs import BusinessCaseInput
 from shelter_app.core.business_case.parameters import Parameters
-from shelter_app.core.business_case.reference import RiskClass
 from shelter_app.core.business_case.result import BusinessCaseResult, RoleYear, YearResult
-from shelter_app.core.business_case.validation import InvalidBusinessCase
+from shelter_app.core.business_case.schema import Node, Shape, document_fields, extra_fields, node
+from shelter_app.core.business_case.spec import META, FieldMeta
+from shelter_app.core.business_case.validation import InvalidBusinessCase, check_ranges
 from shelter_app.core.errors import ValidationError
 
 INPUT_SCHEMA: Final = "shelter-app/business-case@1"
@@ -54,8 +34,7 @@ RESULT_SCHEMA: Final = "shelter-app/business-case-result@1"
 SUPPORTED_INPUT_SCHEMAS: Final = (INPUT_SCHEMA,)
 
 _YEAR_KEY: Final = re.compile(r"[0-9]{4}")
-_ZONES: Final = {"general": WageZone.GENERAL, "zlfn": WageZone.BORDER}
-_ZONE_NAMES: Final = {zone: name for name, zone in _ZONES.items()}
+_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 T = TypeVar("T")
 
@@ -217,6 +196,23 @@ class _Object:
             result[int(year_text)] = read(raw, path)
         return result
 
+    def date(self, key: str) -> Any:
+        """An ISO date (`2026-07-24`); a missing or null one is `_MISSING`."""
+        raw = self._get(key, False)
+        if raw is _MISSING or raw is None:
+            return _MISSING
+        if isinstance(raw, str) and _DATE.fullmatch(raw):
+            try:
+                return dt.date.fromisoformat(raw)
+            except ValueError:
+                pass
+        shown = json.dumps(_plain_json(raw), ensure_ascii=False)
+        raise InvalidInput(
+            self.at(key),
+            f"must be a date written YYYY-MM-DD, e.g. 2026-07-24 (got {shown})",
+            f"debe ser una fecha escrita AAAA-MM-DD, p. ej. 2026-07-24 (se recibió {shown})",
+        )
+
     def done(self) -> None:
         """Refuse the first unknown field: a misspelt field would otherwise fall silently to its default."""
         for key in self.value:
@@ -270,7 +266,9 @@ def _integer(raw: Any, path: str) -> int:
 def parse_input(doc: Any) -> BusinessCaseInput:
     """Map an input document onto the core input; raise `InvalidInput` naming the first field at fault.
 
-    The core's range rules are checked when the case is computed (`core.business_case.compute`).
+    The fields, their types, which are required and their defaults come from the declaration of
+    `core.business_case.inputs` (walked by `core.business_case.schema`). The core's range rules are
+    checked when the case is computed (`core.business_case.compute`).
     """
     top = _Object(doc, "$")
     schema = top.value.get("schema", _MISSING)
@@ -283,199 +281,162 @@ def parse_input(doc: Any) -> BusinessCaseInput:
             f"{'falta' if schema is _MISSING else 'no es válido'}; este comando lee {supported}",
         )
     top.read.add("schema")
-    scenario = _scenario(top.object("scenario", required=True))
-    location = _location(top.object("location", required=True))
-    workforce = _workforce(top.object("workforce", required=True))
-    statutory = _statutory(top.object("statutory"))
-    ptu_obj = top.object("ptu")
-    ptu = PtuInputs(
-        rate=ptu_obj.optional_number("rate"),
-        taxable_income_margin=ptu_obj.optional_number("taxable_income_margin"),
-        cap_days=ptu_obj.optional_number("cap_days"),
-    )
-    ptu_obj.done()
-    facility = _flat(top.object("facility"), Facility)
-    utilities = _flat(top.object("utilities"), Utilities)
-    overhead = _flat(top.object("site_overhead"), SiteOverhead)
-    fee = _shelter_fee(top.object("shelter_fee", required=True))
-    logistics = _flat(top.object("logistics"), Logistics)
-    baseline = _us_baseline(top.object("us_baseline", required=True))
-    one_time = _one_time(top.object("one_time"))
-    escalation = _flat(top.object("escalation"), Escalation)
-    iva = _iva(top.object("iva_financing"))
-    top.done()
-    return BusinessCaseInput(
-        scenario=scenario,
-        location=location,
-        workforce=workforce,
-        shelter_fee=fee,
-        us_baseline=baseline,
-        statutory=statutory,
-        ptu=ptu,
-        facility=facility,
-        utilities=utilities,
-        site_overhead=overhead,
-        logistics=logistics,
-        one_time=one_time,
-        escalation=escalation,
-        iva_financing=iva,
-    )
+    case = _read_object(top, BusinessCaseInput, document_fields())
+    assert isinstance(case, BusinessCaseInput)
+    return case
 
 
-D = TypeVar("D")
+def parse_extras(doc: Any) -> ScenarioExtras:
+    """The app's extensions of a stored scenario (`_site`, `_china_baseline`, the exchange rate's source and
+    date), read strictly with the same rules as the contract's fields; `InvalidInput` names the JSON path.
+    A scenario that breaks them is not saved (the contract itself ignores them)."""
+    if not isinstance(doc, dict):
+        raise InvalidInput("$", "must be a JSON object", "debe ser un objeto JSON")
+    values: dict[str, Any] = {}
+    for n in extra_fields():
+        parent_key = n.key.rpartition(".")[0]
+        parent = doc.get(parent_key, {}) if parent_key else doc
+        obj = _Object(parent if isinstance(parent, dict) else {}, f"$.{parent_key}" if parent_key else "$")
+        value = _read_field(obj, n, notes=False, app=True)
+        if value is not _MISSING:
+            values[n.name] = value
+    extras = ScenarioExtras(**values)
+    try:
+        for n in extra_fields():
+            got = getattr(extras, n.name)
+            if got is not None and n.shape is Shape.OBJECT:
+                check_ranges(got, n.children, n.key)
+            elif got is not None:
+                check_ranges(extras, (n,))
+    except InvalidBusinessCase as exc:
+        raise from_core_error(exc) from None
+    return extras
 
 
-def _flat(obj: _Object, kind: type[D]) -> D:
-    """An object whose every field is an optional number, read into the dataclass of the same field names."""
-    values: dict[str, Decimal] = {}
-    for f in fields(kind):  # type: ignore[arg-type]
-        found = obj.optional_number(f.name)
-        if found is not None:
-            values[f.name] = found
+def _read_object(obj: _Object, kind: type, nodes: Iterable[Node], *, app: bool = False) -> Any:
+    """One object of the document as the dataclass `kind`; every key not declared is refused (notes aside)."""
+    values: dict[str, Any] = {}
+    for n in nodes:
+        value = _read_field(obj, n, notes=True, app=app)
+        if value is not _MISSING:
+            values[n.name] = value
     obj.done()
     return kind(**values)
 
 
-def _scenario(obj: _Object) -> Scenario:
-    scenario = Scenario(
-        name=obj.string("name", ""),
-        base_year=obj.integer("base_year", required=True),
-        horizon_years=obj.integer("horizon_years", required=True),
-        fx_mxn_per_usd=obj.number("fx_mxn_per_usd", required=True),
-        discount_rate=obj.number("discount_rate", required=True),
-        ramp_realization_by_year=obj.year_map("ramp_realization_by_year", _number),
-    )
-    obj.done()
-    return scenario
+def _read_field(obj: _Object, n: Node, *, notes: bool, app: bool = False) -> Any:
+    """The value of field `n` in `obj`, or `_MISSING` to keep the dataclass default.
+
+    A field whose key starts with `_` is a note to the contract: with `notes`, a value of the wrong type is
+    ignored as a note would be; the app's strict reading (`notes=False`) refuses it like any other. In the
+    app's extensions (`app`), null is the same as absent and texts are trimmed."""
+    key = n.key.rpartition(".")[2]
+    if app and key in obj.value and obj.value[key] is None:
+        obj.read.add(key)
+        return _MISSING
+    if key.startswith("_") and notes:
+        raw = obj.value.get(key, _MISSING)
+        obj.read.add(key)
+        if raw is _MISSING:
+            return _MISSING
+        try:
+            return _read_field(_Object({key: raw}, obj.path), n, notes=False)
+        except InvalidInput:
+            return _MISSING
+    required = n.required
+    if n.optional and n.shape in (Shape.OBJECT, Shape.DATE) and obj.value.get(key) is None:
+        obj.read.add(key)
+        return _MISSING  # an optional object or date given as null is one left out
+    if n.shape is Shape.NUMBER:
+        if n.optional:
+            found = obj.optional_number(key, required=required)
+            return _MISSING if found is None else found
+        return obj.number(key, required=True) if required else obj.number(key, n.default)
+    if n.shape is Shape.INTEGER:
+        return obj.integer(key, required=True) if required else obj.integer(key, n.default)
+    if n.shape is Shape.BOOL:
+        return obj.boolean(key, required=True) if required else obj.boolean(key, n.default)
+    if n.shape is Shape.TEXT:
+        if n.meta.choices and not n.meta.open_choices:
+            found = obj.choice(key, {c.json: c.value for c in n.meta.choices}, required=required)
+            return _MISSING if found is None else found
+        text = obj.string(key, required=True, blank=n.meta.blank) if required else \
+            obj.string(key, n.default, blank=n.meta.blank)
+        return text.strip() if app else text
+    if n.shape is Shape.CHOICE:
+        found = obj.choice(key, {c.json: c.value for c in n.meta.choices}, required=required)
+        return _MISSING if found is None else found
+    if n.shape is Shape.DATE:
+        return obj.date(key)
+    if n.shape is Shape.YEAR_MAP:
+        return obj.year_map(key, _band_rates if n.entry is Shape.NUMBER_LIST else _number)
+    if n.shape is Shape.OBJECT:
+        assert n.kind is not None
+        child = obj.object(key, required=required)
+        return _read_object(child, n.kind, n.children, app=app)
+    if n.shape is Shape.OBJECT_LIST:
+        assert n.kind is not None
+        kind = n.kind
+        items = obj.array(key, required=required)
+        base = obj.at(key)
+        return tuple(_read_object(_Object(raw, f"{base}[{i}]"), kind, n.children) for i, raw in enumerate(items))
+    raise AssertionError(f"{n.path}: no reader for {n.shape}")
 
 
-def _location(obj: _Object) -> Location:
-    zone = obj.choice("wage_zone", _ZONES, required=True)
-    assert zone is not None
-    location = Location(state=obj.string("state", required=True), wage_zone=zone, city=obj.string("city", ""))
-    obj.done()
-    return location
-
-
-def _workforce(obj: _Object) -> Workforce:
-    raw_roles = obj.array("roles", required=True)
-    roles = tuple(_role(_Object(raw, f"{obj.at('roles')}[{i}]")) for i, raw in enumerate(raw_roles))
-    workforce = Workforce(
-        roles=roles,
-        seniority_years=obj.integer("seniority_years", 1),
-        productivity_factor=obj.number("productivity_factor", Decimal(1)),
-    )
-    obj.done()
-    return workforce
-
-
-def _role(obj: _Object) -> Role:
-    role = Role(
-        id=obj.string("id", required=True),
-        name=obj.string("name", ""),
-        headcount=obj.number("headcount", required=True),
-        daily_wage_mxn=obj.number("daily_wage_mxn", required=True),
-        direct=obj.boolean("direct", required=True),
-        ptu_eligible=obj.boolean("ptu_eligible", True),
-        market_benefits=_flat(obj.object("market_benefits"), MarketBenefits),
-    )
-    obj.done()
-    return role
-
-
-def _statutory(obj: _Object) -> StatutoryInputs:
-    def band_rates(raw: Any, path: str) -> tuple[Decimal, ...]:
-        if not isinstance(raw, list):
-            raise InvalidInput(
-                path,
-                f"must be an array of 8 fractions, not {_json_type(raw)}",
-                f"debe ser un arreglo de 8 fracciones, no {_json_type(raw)}",
-            )
-        return tuple(_number(rate, f"{path}[{i}]") for i, rate in enumerate(raw))
-
-    statutory = StatutoryInputs(
-        min_wage_mxn_per_day=obj.optional_number("min_wage_mxn_per_day"),
-        uma_mxn_per_day=obj.optional_number("uma_mxn_per_day"),
-        isn_rate=obj.optional_number("isn_rate"),
-        risk_class=obj.choice("risk_class", {c.value: c for c in RiskClass}),
-        rt_premium_rate=obj.optional_number("rt_premium_rate"),
-        aguinaldo_days=obj.optional_number("aguinaldo_days"),
-        vacation_days=obj.optional_number("vacation_days"),
-        prima_vacacional_rate=obj.optional_number("prima_vacacional_rate"),
-        rest_days_per_year=obj.optional_number("rest_days_per_year"),
-        paid_holidays_per_year=obj.optional_number("paid_holidays_per_year"),
-        worked_days_per_year=obj.optional_number("worked_days_per_year"),
-        hours_per_worked_day_at_48h=obj.optional_number("hours_per_worked_day_at_48h"),
-        weekly_hours_by_year=obj.year_map("weekly_hours_by_year", _number),
-        sbc_cap_uma=obj.optional_number("sbc_cap_uma"),
-        em_excedente_threshold_uma=obj.optional_number("em_excedente_threshold_uma"),
-        imss_employer_rates=_flat(obj.object("imss_employer_rates"), ImssEmployerRateInputs),
-        imss_worker_rates=_flat(obj.object("imss_worker_rates"), ImssWorkerRateInputs),
-        infonavit_rate=obj.optional_number("infonavit_rate"),
-        cesantia_vejez_employer_rates_by_year=obj.year_map("cesantia_vejez_employer_rates_by_year", band_rates),
-    )
-    obj.done()
-    return statutory
-
-
-def _shelter_fee(obj: _Object) -> ShelterFee:
-    model = obj.choice("model", {m.value: m for m in FeeModel}, required=True)
-    assert model is not None
-    fee = ShelterFee(
-        model=model,
-        usd_per_head_per_month=obj.optional_number("usd_per_head_per_month"),
-        usd_per_worked_hour=obj.optional_number("usd_per_worked_hour"),
-        markup_rate=obj.optional_number("markup_rate"),
-    )
-    obj.done()
-    return fee
-
-
-def _us_baseline(obj: _Object) -> UsBaseline:
-    required = {"direct_wage_usd_per_hour", "indirect_salary_usd_per_year", "benefits_burden_rate"}
-    values: dict[str, Decimal] = {}
-    for f in fields(UsBaseline):
-        found = obj.optional_number(f.name, required=f.name in required)
-        if found is not None:
-            values[f.name] = found
-    obj.done()
-    return UsBaseline(**values)
-
-
-def _one_time(obj: _Object) -> OneTime:
-    items = []
-    for i, raw in enumerate(obj.array("items")):
-        item = _Object(raw, f"{obj.at('items')}[{i}]")
-        items.append(
-            OneTimeItem(
-                name=item.string("name", required=True, blank=True), amount_usd=item.number("amount_usd", required=True)
-            )
+def _band_rates(raw: Any, path: str) -> tuple[Decimal, ...]:
+    if not isinstance(raw, list):
+        raise InvalidInput(
+            path,
+            f"must be an array of 8 fractions, not {_json_type(raw)}",
+            f"debe ser un arreglo de 8 fracciones, no {_json_type(raw)}",
         )
-        item.done()
-    one_time = OneTime(
-        items=tuple(items),
-        contingency_rate=obj.number("contingency_rate", Decimal(0)),
-        pipeline_inventory_usd=obj.number("pipeline_inventory_usd", Decimal(0)),
-    )
-    obj.done()
-    return one_time
-
-
-def _iva(obj: _Object) -> IvaFinancing:
-    iva = IvaFinancing(
-        certified=obj.boolean("certified", True),
-        temporary_imports_usd_per_month=obj.number("temporary_imports_usd_per_month", Decimal(0)),
-        iva_rate=obj.optional_number("iva_rate"),
-        recovery_lag_months=obj.number("recovery_lag_months", Decimal(0)),
-        cost_of_capital_rate=obj.optional_number("cost_of_capital_rate"),
-    )
-    obj.done()
-    return iva
+    return tuple(_number(rate, f"{path}[{i}]") for i, rate in enumerate(raw))
 
 
 # ---- writing ----------------------------------------------------------------------------------------------------
 
 Json = dict[str, Any]
+
+
+def input_document(case: BusinessCaseInput, extras: ScenarioExtras | None = None) -> Json:
+    """An input document of `case` (and the app's extensions): what `parse_input` reads back as the same case.
+
+    Fields left None (filled by their rule when computed) and texts left empty are left out."""
+    document: Json = {"schema": INPUT_SCHEMA, **_write_object(case, document_fields())}
+    if extras is not None:
+        for n, value in _write_fields(extras, extra_fields()):
+            parent_key, _, key = n.key.rpartition(".")
+            target = document.setdefault(parent_key, {}) if parent_key else document
+            target[key] = value
+    return document
+
+
+def _write_object(value: Any, nodes: Iterable[Node]) -> Json:
+    return {n.key: written for n, written in _write_fields(value, nodes)}
+
+
+def _write_fields(value: Any, nodes: Iterable[Node]) -> Iterable[tuple[Node, Any]]:
+    for n in nodes:
+        got = getattr(value, n.name)
+        if got is None or (n.shape is Shape.TEXT and got == "" and not n.required):
+            continue
+        yield n, _written(n, got)
+
+
+def _written(n: Node, value: Any) -> Any:
+    if n.shape is Shape.CHOICE or (n.shape is Shape.TEXT and n.meta.choices and not n.meta.open_choices):
+        return n.choice_of(value)
+    if n.shape is Shape.DATE:
+        return value.isoformat()
+    if n.shape is Shape.YEAR_MAP:
+        return {str(year): list(entry) if isinstance(entry, tuple) else entry for year, entry in value.items()}
+    if n.shape is Shape.NUMBER_LIST:
+        return list(value)
+    if n.shape is Shape.OBJECT:
+        return _write_object(value, n.children)
+    if n.shape is Shape.OBJECT_LIST:
+        return [_write_object(element, n.children) for element in value]
+    return value
 
 
 def _plain(value: Any) -> Any:
@@ -487,8 +448,15 @@ def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value) if not _app_only(f.metadata)}
     raise TypeError(f"no JSON form for {type(value).__name__}")
+
+
+def _app_only(metadata: Mapping[str, Any]) -> bool:
+    """A field the app keeps beside the contract (a `_` key such as a prefilled item's `_key`): never echoed in
+    a result."""
+    meta = metadata.get(META)
+    return isinstance(meta, FieldMeta) and meta.json_name.startswith("_")
 
 
 def _years_map(values: Mapping[int, Any]) -> Json:
@@ -498,7 +466,7 @@ def _years_map(values: Mapping[int, Any]) -> Json:
 def _parameters(p: Parameters) -> Json:
     return {
         "state": p.state,
-        "wage_zone": _ZONE_NAMES[p.wage_zone],
+        "wage_zone": node("location.wage_zone").choice_of(p.wage_zone),
         "min_wage_mxn_per_day": p.min_wage_mxn_per_day,
         "uma_mxn_per_day": p.uma_mxn_per_day,
         "isn_rate": p.isn_rate,

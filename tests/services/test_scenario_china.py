@@ -12,7 +12,7 @@ import pytest
 
 from shelter_app.core.answers import Path, ProjectAnswers
 from shelter_app.core.business_case.china import ChinaBaseline, compare_china
-from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE, china_template
+from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE, PLANNING_FX, china_template
 from shelter_app.exchange.business_case_io import InvalidInput
 from shelter_app.services import scenarios
 from shelter_app.storage.db import Database
@@ -69,12 +69,12 @@ def test_only_the_two_purchase_amounts_are_required() -> None:
 
 
 @pytest.mark.parametrize(("change", "path", "message"), [
-    ({"section_301_rate": 1.25}, "$._china_baseline.section_301_rate", "must be a number between 0 and 1"),
-    ({"section_301_rate": "25%"}, "$._china_baseline.section_301_rate", "must be a number between 0 and 1"),
-    ({"mfn_rate": -0.01}, "$._china_baseline.mfn_rate", "must be a number between 0 and 1"),
-    ({"carrying_rate": True}, "$._china_baseline.carrying_rate", "must be a number between 0 and 1"),
-    ({"annual_fob_usd": -5}, "$._china_baseline.annual_fob_usd", "must be a number ≥ 0"),
-    ({"annual_broker_drayage_usd": None}, "$._china_baseline.annual_broker_drayage_usd", "must be a number ≥ 0"),
+    ({"section_301_rate": 1.25}, "$._china_baseline.section_301_rate", "must be a fraction between 0 and 1"),
+    ({"section_301_rate": "25%"}, "$._china_baseline.section_301_rate", "must be a finite number, not a string"),
+    ({"mfn_rate": -0.01}, "$._china_baseline.mfn_rate", "must be a fraction between 0 and 1"),
+    ({"carrying_rate": True}, "$._china_baseline.carrying_rate", "must be a finite number, not a boolean"),
+    ({"annual_fob_usd": -5}, "$._china_baseline.annual_fob_usd", "must be ≥ 0"),
+    ({"annual_broker_drayage_usd": "60k"}, "$._china_baseline.annual_broker_drayage_usd", "not a string"),
     ({"pipeline_weeks": 60}, "$._china_baseline.pipeline_weeks", "between 0 and 52"),
     ({"section_122_ends_on": "24/07/2026"}, "$._china_baseline.section_122_ends_on", "YYYY-MM-DD"),
     ({"section_122_ends_on": 20260724}, "$._china_baseline.section_122_ends_on", "YYYY-MM-DD"),
@@ -127,7 +127,8 @@ def test_the_template_is_a_valid_baseline_once_the_fob_is_typed() -> None:
     assert scenarios.china_baseline(document) is not None
     # the journey's monthly temporary imports (MXN) give a first figure for the Mexican plant's materials
     answers = ProjectAnswers(monthly_temporary_imports_mxn=D(4_500_000))
-    assert china_template(answers)["annual_mexico_materials_usd"] == D(3_000_000)  # 4.5 M × 12 / 18
+    # 4.5 M MXN a month × 12 at the planning rate
+    assert china_template(answers)["annual_mexico_materials_usd"] == (D(54_000_000) / PLANNING_FX).quantize(D(1))
 
 
 def test_the_prefill_never_adds_a_china_baseline(db: Database) -> None:

@@ -51,16 +51,16 @@ def test_every_site_key_is_optional_and_null_is_absent() -> None:
 
 
 @pytest.mark.parametrize(("site", "path", "message"), [
-    ({"vacancy_rate": 7.7}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
-    ({"vacancy_rate": -0.01}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
-    ({"vacancy_rate": "7.7%"}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
-    ({"vacancy_rate": True}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
-    ({"vacancy_rate": float("nan")}, "$._site.vacancy_rate", "must be a number between 0 and 1"),
-    ({"distance_to_crossing_km": -1}, "$._site.distance_to_crossing_km", "must be a number ≥ 0 (km)"),
-    ({"distance_to_crossing_km": "230 km"}, "$._site.distance_to_crossing_km", "must be a number ≥ 0 (km)"),
-    ({"distance_to_crossing_km": float("inf")}, "$._site.distance_to_crossing_km", "must be a number ≥ 0 (km)"),
+    ({"vacancy_rate": 7.7}, "$._site.vacancy_rate", "must be a fraction between 0 and 1"),
+    ({"vacancy_rate": -0.01}, "$._site.vacancy_rate", "must be a fraction between 0 and 1"),
+    ({"vacancy_rate": "7.7%"}, "$._site.vacancy_rate", "must be a finite number, not a string"),
+    ({"vacancy_rate": True}, "$._site.vacancy_rate", "must be a finite number, not a boolean"),
+    ({"vacancy_rate": float("nan")}, "$._site.vacancy_rate", "must be a finite number"),
+    ({"distance_to_crossing_km": -1}, "$._site.distance_to_crossing_km", "must be ≥ 0"),
+    ({"distance_to_crossing_km": "230 km"}, "$._site.distance_to_crossing_km", "must be a finite number, not a string"),
+    ({"distance_to_crossing_km": float("inf")}, "$._site.distance_to_crossing_km", "must be a finite number"),
     ({"talent_pool": "x" * 301}, "$._site.talent_pool", "must be text of at most 300 characters"),
-    ({"talent_pool": 42}, "$._site.talent_pool", "must be text of at most 300 characters"),
+    ({"talent_pool": 42}, "$._site.talent_pool", "must be a string, not a number"),
     ({"vacancy": 0.05}, "$._site.vacancy", "unknown field"),
 ])
 def test_invalid_site_facts_are_refused_by_path_and_nothing_is_stored(
@@ -68,7 +68,7 @@ def test_invalid_site_facts_are_refused_by_path_and_nothing_is_stored(
     project_id = new_project(db)
     with pytest.raises(InvalidInput) as error:
         scenarios.create_scenario(db, "ana", project_id, "Juárez", document=with_site(**site))
-    assert error.value.path == path and str(error.value) == f"{path}: {message}"
+    assert error.value.path == path and str(error.value).startswith(f"{path}: {message}")
     assert scenarios.list_scenarios(db, project_id) == []
 
 

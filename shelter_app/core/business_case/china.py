@@ -11,7 +11,7 @@ the report can show how each total was built. Pure: `Decimal` throughout, no fil
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Context, Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
 from typing import Final
@@ -26,7 +26,8 @@ from shelter_app.core.business_case.sensitivity import (
     Variant,
     first_full_year,
 )
-from shelter_app.core.business_case.validation import InvalidBusinessCase
+from shelter_app.core.business_case.spec import Units, spec
+from shelter_app.core.business_case.validation import check_ranges
 
 SECTION_122_ENDS_ON: Final = date(2026, 7, 24)
 """The 150 days from 24-Feb-2026 (cost-model.md R11): the first day the surcharge no longer applies."""
@@ -45,48 +46,55 @@ class ChinaBaseline:
     """Buying the same goods from a Chinese supplier; amounts are base-year USD per year, escalated with
     the case's `usd_costs`; rates are fractions (0.25 is 25 %)."""
 
-    annual_fob_usd: Decimal
+    annual_fob_usd: Decimal = field(metadata=spec(
+        "Purchases from the supplier (FOB)", "Compras al proveedor (FOB)", Units.USD_PER_YEAR, low=0,
+        hint=("What the same goods cost a year at the Chinese port.",
+              "Lo que cuestan al año las mismas mercancías en el puerto chino.")))
     """FOB price of a year's purchases of the goods the Mexican plant would make."""
-    annual_mexico_materials_usd: Decimal
+    annual_mexico_materials_usd: Decimal = field(metadata=spec(
+        "Materials bought in Mexico", "Materiales comprados en México", Units.USD_PER_YEAR, low=0,
+        hint=("The materials the Mexican plant needs for the same goods (the supplier's price includes them).",
+              "Los materiales que la planta en México necesita para las mismas mercancías (el precio del "
+              "proveedor ya los incluye).")))
     """Materials the Mexican plant buys in a year to make the same goods (the FOB price includes them)."""
-    mfn_rate: Decimal = _ZERO
-    section_301_rate: Decimal = _ZERO
-    section_122_rate: Decimal = _ZERO
-    section_122_ends_on: date = SECTION_122_ENDS_ON
+    mfn_rate: Decimal = field(default=_ZERO, metadata=spec(
+        "MFN duty", "Arancel NMF", Units.PERCENT, low=0, high=1,
+        hint=("The general US duty of the goods' tariff line.",
+              "El arancel general de EE. UU. de la fracción arancelaria de las mercancías.")))
+    section_301_rate: Decimal = field(default=_ZERO, metadata=spec(
+        "Section 301 tariff", "Arancel de la Sección 301", Units.PERCENT, low=0, high=1,
+        hint=("Lists 1–3: 25 %; list 4A: 7.5 %; up to 100 % for some goods (USTR, 2024–2026).",
+              "Listas 1 a 3: 25 %; lista 4A: 7.5 %; hasta 100 % para algunas mercancías (USTR, 2024–2026).")))
+    section_122_rate: Decimal = field(default=_ZERO, metadata=spec(
+        "Section 122 surcharge", "Sobretasa de la Sección 122", Units.PERCENT, low=0, high=1,
+        hint=("10 % from 24 Feb 2026 for 150 days; a raise to 15 % was announced (to verify).",
+              "10 % desde el 24 feb 2026 por 150 días; se anunció un aumento a 15 % (por verificar).")))
+    section_122_ends_on: date = field(default=SECTION_122_ENDS_ON, metadata=spec(
+        "Section 122 ends on", "La Sección 122 termina el",
+        hint=("The first day it no longer applies.", "El primer día en que ya no aplica.")))
     """The first day Section 122 no longer applies; a year is charged the share of its days before it."""
-    freight_insurance_rate: Decimal = _ZERO
+    freight_insurance_rate: Decimal = field(default=_ZERO, metadata=spec(
+        "Ocean freight and insurance", "Flete marítimo y seguro", Units.PERCENT_OF_FOB, low=0, high=1))
     """Ocean or air freight plus cargo insurance, as a share of FOB."""
-    annual_broker_drayage_usd: Decimal = _ZERO
+    annual_broker_drayage_usd: Decimal = field(default=_ZERO, metadata=spec(
+        "US broker and drayage", "Agente aduanal y acarreo en EE. UU.", Units.USD_PER_YEAR, low=0))
     """US customs broker and drayage from the port."""
-    pipeline_weeks: Decimal = _ZERO
+    pipeline_weeks: Decimal = field(default=_ZERO, metadata=spec(
+        "Longer pipeline", "Cadena de suministro más larga", Units.WEEKS, low=0, high=MAX_PIPELINE_WEEKS,
+        hint=("Extra weeks of inventory at sea and in transit.",
+              "Semanas adicionales de inventario en el mar y en tránsito.")))
     """Weeks of purchases in transit and in safety stock that the longer pipeline holds, valued at FOB."""
-    carrying_rate: Decimal = _ZERO
+    carrying_rate: Decimal = field(default=_ZERO, metadata=spec(
+        "Inventory carrying cost", "Costo de mantener inventario", Units.PERCENT_PER_YEAR, low=0, high=1))
     """Annual cost of holding inventory (capital, storage, insurance, obsolescence), share of its value."""
 
 
-RATE_FIELDS: Final = ("mfn_rate", "section_301_rate", "section_122_rate", "freight_insurance_rate", "carrying_rate")
-MONEY_FIELDS: Final = ("annual_fob_usd", "annual_mexico_materials_usd", "annual_broker_drayage_usd")
-
-
 def check_china(china: ChinaBaseline, path: str = "_china_baseline") -> None:
-    """The ranges a baseline must meet; `InvalidBusinessCase` names the field (`_china_baseline.mfn_rate`)."""
-    for name in MONEY_FIELDS:
-        value: Decimal = getattr(china, name)
-        if not value.is_finite() or value < 0:
-            raise InvalidBusinessCase(f"{path}.{name}", "must be a number ≥ 0", "debe ser un número ≥ 0")
-    for name in RATE_FIELDS:
-        value = getattr(china, name)
-        if not value.is_finite() or not _ZERO <= value <= _ONE:
-            raise InvalidBusinessCase(
-                f"{path}.{name}", "must be a number between 0 and 1", "debe ser un número entre 0 y 1"
-            )
-    weeks = china.pipeline_weeks
-    if not weeks.is_finite() or not _ZERO <= weeks <= MAX_PIPELINE_WEEKS:
-        raise InvalidBusinessCase(
-            f"{path}.pipeline_weeks",
-            f"must be a number of weeks between 0 and {MAX_PIPELINE_WEEKS}",
-            f"debe ser un número de semanas entre 0 y {MAX_PIPELINE_WEEKS}",
-        )
+    """The ranges a baseline must meet, as its fields declare them; `InvalidBusinessCase` names the field
+    (`_china_baseline.mfn_rate`)."""
+    from shelter_app.core.business_case.schema import fields
+
+    check_ranges(china, fields(ChinaBaseline, path), path)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ class ParameterSource:
     """The table's value when the input replaced it (None when the table has none)."""
     reason: str = ""
     """Why the input replaced it (`BusinessCaseInput.overrides`)."""
+    restated: bool = False
+    """The input gave the table's own value: it is the table's (and stays "to verify" where the table's is)."""
 
     @property
     def to_verify(self) -> bool:
@@ -166,6 +168,10 @@ class _Resolver:
         reference: Sourced[V] | None,
         missing: Callable[[], Exception] | None = None,
     ) -> V:
+        if given is not None and reference is not None and given == reference.value:
+            self.sources.append(ParameterSource(parameter, given, Origin.REFERENCE, reference.provenance,
+                                                reason=self.reasons.get(parameter, ""), restated=True))
+            return given
         if given is not None:
             self.sources.append(
                 ParameterSource(
@@ -295,7 +301,7 @@ def resolve(case: BusinessCaseInput, ref: ReferenceData) -> Parameters:
         us_wages=e.us_wages,
     )
     iva_coc = case.iva_financing.cost_of_capital_rate
-    _check_override_reasons(case, {s.parameter for s in r.sources if s.origin is Origin.INPUT})
+    _check_override_reasons(case, {s.parameter for s in r.sources if s.origin is Origin.INPUT or s.restated})
     return Parameters(
         state=state,
         wage_zone=zone,

@@ -22,6 +22,7 @@ from typing import Final
 
 from shelter_app.core.business_case.result import BusinessCaseResult, direct_hourly_usd
 from shelter_app.core.business_case.sensitivity import first_full_year
+from shelter_app.core.business_case.spec import Rule, Units, spec
 
 HOURLY: Final = "hourly_usd"
 ANNUAL: Final = "annual_usd"
@@ -47,11 +48,27 @@ _HUNDRED: Final = Decimal(100)
 class SiteFacts:
     """A scenario's `_site` object: facts of the market that the cost model does not compute."""
 
-    vacancy_rate: Decimal | None = None
+    vacancy_rate: Decimal | None = field(default=None, metadata=spec(
+        "Industrial vacancy", "Vacancia industrial", Units.PERCENT, rule=Rule.UNKNOWN, low=0, high=1,
+        hint=("Share of the market's industrial space available; for the site comparison.",
+              "Proporción del espacio industrial disponible en el mercado; para la comparación de sitios."),
+        prefill=("The site market's latest report (reference table of manufacturing markets; national figure "
+                 "where the market has none).",
+                 "El último reporte del mercado del sitio (tabla de referencia de mercados manufactureros; la cifra "
+                 "nacional donde el mercado no tiene una).")))
     """The market's industrial vacancy, a fraction (0.077 is 7.7 %)."""
-    distance_to_crossing_km: Decimal | None = None
+    distance_to_crossing_km: Decimal | None = field(default=None, metadata=spec(
+        "Distance to the crossing", "Distancia al cruce", Units.KM, rule=Rule.UNKNOWN, low=0,
+        hint=("By road to the border crossing (or port) the freight uses.",
+              "Por carretera al cruce fronterizo (o puerto) que usa el flete."),
+        prefill=("The site's road distance to its usual crossing (reference table of manufacturing markets).",
+                 "La distancia por carretera del sitio a su cruce habitual (tabla de referencia de mercados "
+                 "manufactureros).")))
     """Road distance to the border crossing (or the customer), km."""
-    talent_pool: str = ""
+    talent_pool: str = field(default="", metadata=spec(
+        "Talent pool", "Oferta de talento", blank=True, max_length=TALENT_POOL_MAX,
+        hint=("A line on the labor market, e.g. “mature electronics cluster, high turnover”.",
+              "Una línea sobre el mercado laboral, p. ej. “clúster electrónico maduro, alta rotación”.")))
     """Free text: universities, technical schools, competing employers, labor availability."""
 
 

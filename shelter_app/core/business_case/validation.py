@@ -9,19 +9,18 @@ same answer. Each error names the field by its path in the contract, without the
 from __future__ import annotations
 
 import re
-from dataclasses import fields
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final
 
 from shelter_app.core.business_case.inputs import BusinessCaseInput, FeeModel, Role
 from shelter_app.core.business_case.reference import CESANTIA_VEJEZ_BANDS
+from shelter_app.core.business_case.schema import Node, Shape, document_fields
 from shelter_app.core.errors import ValidationError
 
 ROLE_ID: Final = re.compile(r"[a-z][a-z0-9_]*")
-MIN_BASE_YEAR, MAX_BASE_YEAR = 2000, 2100
-MAX_HORIZON_YEARS = 30
 
-_ZERO, _ONE, _MINUS_ONE = Decimal(0), Decimal(1), Decimal(-1)
+_ZERO, _ONE = Decimal(0), Decimal(1)
 
 
 class InvalidBusinessCase(ValidationError):
@@ -54,21 +53,6 @@ def _at_least(path: str, value: Decimal, low: Decimal, *, strict: bool) -> None:
         raise invalid(path, f"must be {sign} {low} (got {value})", f"debe ser {sign} {low} (se recibió {value})")
 
 
-def _non_negative(path: str, value: Decimal | None) -> None:
-    if value is not None:
-        _at_least(path, value, _ZERO, strict=False)
-
-
-def _positive(path: str, value: Decimal | None) -> None:
-    if value is not None:
-        _at_least(path, value, _ZERO, strict=True)
-
-
-def _above_minus_one(path: str, value: Decimal | None) -> None:
-    if value is not None:
-        _at_least(path, value, _MINUS_ONE, strict=True)
-
-
 def _fraction(path: str, value: Decimal | None) -> None:
     if value is not None and not _ZERO <= value <= _ONE:
         raise invalid(
@@ -90,62 +74,78 @@ def _non_empty(path: str, text: str) -> None:
         raise invalid(path, "must not be empty", "no debe estar vacío")
 
 
+def check_ranges(value: object, nodes: Iterable[Node], prefix: str = "") -> None:
+    """Raise `InvalidBusinessCase` for the first number outside its declared range (`FieldMeta.low/high`),
+    or text longer than its `max_length`, walking `value` (a dataclass of the document) along `nodes`."""
+    for n in nodes:
+        got = getattr(value, n.name)
+        path = f"{prefix}.{n.key}" if prefix else n.key
+        if got is None:
+            continue
+        if n.shape is Shape.OBJECT:
+            check_ranges(got, n.children, path)
+        elif n.shape is Shape.OBJECT_LIST:
+            for i, element in enumerate(got):
+                check_ranges(element, n.children, f"{path}[{i}]")
+        elif n.shape is Shape.YEAR_MAP:
+            for year, entry in got.items():
+                if isinstance(entry, tuple):
+                    for band, rate in enumerate(entry):
+                        _in_range(f"{year_key(path, year)}[{band}]", rate, n)
+                else:
+                    _in_range(year_key(path, year), entry, n)
+        elif n.shape is Shape.NUMBER_LIST:
+            for i, number in enumerate(got):
+                _in_range(f"{path}[{i}]", number, n)
+        elif n.shape in (Shape.NUMBER, Shape.INTEGER):
+            _in_range(path, got, n)
+        elif n.shape is Shape.TEXT and n.meta.max_length is not None and len(got.strip()) > n.meta.max_length:
+            raise invalid(path, f"must be text of at most {n.meta.max_length} characters",
+                          f"debe ser un texto de a lo más {n.meta.max_length} caracteres")
+
+
+def _in_range(path: str, value: Decimal | int, n: Node) -> None:
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise invalid(path, "must be a finite number", "debe ser un número finito")
+    low, high = n.meta.low, n.meta.high
+    if n.meta.fraction:
+        _fraction(path, Decimal(value))
+    elif n.shape is Shape.INTEGER and low is not None:
+        _int_range(path, int(value), int(low), None if high is None else int(high))
+    elif low is not None and high is not None:
+        if not low <= value <= high or (n.meta.low_strict and value == low):
+            raise invalid(path, f"must be between {low} and {high} (got {value})",
+                          f"debe estar entre {low} y {high} (se recibió {value})")
+    elif low is not None:
+        _at_least(path, Decimal(value), low, strict=n.meta.low_strict)
+    elif high is not None and value > high:
+        raise invalid(path, f"must be ≤ {high} (got {value})", f"debe ser ≤ {high} (se recibió {value})")
+
+
 def check_input(case: BusinessCaseInput) -> None:
-    """Raise `InvalidBusinessCase` for the first rule `case` breaks; reference look-ups are checked later."""
+    """Raise `InvalidBusinessCase` for the first rule `case` breaks; reference look-ups are checked later.
+
+    The ranges come from the fields' declarations (`check_ranges`); the rules across fields are here."""
+    check_ranges(case, document_fields())
     _check_scenario(case)
     _check_location(case)
     _check_workforce(case)
-    _check_statutory(case)
-    ptu = case.ptu
-    _fraction("ptu.rate", ptu.rate)
-    _non_negative("ptu.taxable_income_margin", ptu.taxable_income_margin)
-    _non_negative("ptu.cap_days", ptu.cap_days)
-    for group, value in (
-        ("facility", case.facility),
-        ("utilities", case.utilities),
-        ("site_overhead", case.site_overhead),
-        ("logistics", case.logistics),
-    ):
-        for f in fields(value):
-            _non_negative(f"{group}.{f.name}", getattr(value, f.name))
+    _check_statutory_bands(case)
     _check_shelter_fee(case)
-    base = case.us_baseline
-    for f in fields(base):
-        if f.name == "paid_hours_per_year":
-            _positive("us_baseline.paid_hours_per_year", base.paid_hours_per_year)
-        else:
-            _non_negative(f"us_baseline.{f.name}", getattr(base, f.name))
-    for i, item in enumerate(case.one_time.items):
-        _non_negative(f"one_time.items[{i}].amount_usd", item.amount_usd)
-    _non_negative("one_time.contingency_rate", case.one_time.contingency_rate)
-    _non_negative("one_time.pipeline_inventory_usd", case.one_time.pipeline_inventory_usd)
-    for f in fields(case.escalation):
-        _above_minus_one(f"escalation.{f.name}", getattr(case.escalation, f.name))
-    iva = case.iva_financing
-    _non_negative("iva_financing.temporary_imports_usd_per_month", iva.temporary_imports_usd_per_month)
-    _fraction("iva_financing.iva_rate", iva.iva_rate)
-    _non_negative("iva_financing.recovery_lag_months", iva.recovery_lag_months)
-    _above_minus_one("iva_financing.cost_of_capital_rate", iva.cost_of_capital_rate)
 
 
 def _check_scenario(case: BusinessCaseInput) -> None:
     s = case.scenario
     if s.name != "":
         _non_empty("scenario.name", s.name)
-    _int_range("scenario.base_year", s.base_year, MIN_BASE_YEAR, MAX_BASE_YEAR)
-    _int_range("scenario.horizon_years", s.horizon_years, 1, MAX_HORIZON_YEARS)
-    _positive("scenario.fx_mxn_per_usd", s.fx_mxn_per_usd)
-    _above_minus_one("scenario.discount_rate", s.discount_rate)
     years = s.years
-    for year, share in s.ramp_realization_by_year.items():
-        path = year_key("scenario.ramp_realization_by_year", year)
+    for year in s.ramp_realization_by_year:
         if year not in years:
             raise invalid(
-                path,
+                year_key("scenario.ramp_realization_by_year", year),
                 f"the year is outside the horizon {years[0]}–{years[-1]}",
                 f"el año está fuera del horizonte {years[0]}–{years[-1]}",
             )
-        _fraction(path, share)
 
 
 def _check_location(case: BusinessCaseInput) -> None:
@@ -156,8 +156,6 @@ def _check_location(case: BusinessCaseInput) -> None:
 
 def _check_workforce(case: BusinessCaseInput) -> None:
     w = case.workforce
-    _int_range("workforce.seniority_years", w.seniority_years, 1)
-    _positive("workforce.productivity_factor", w.productivity_factor)
     if not w.roles:
         raise invalid("workforce.roles", "must list at least one role", "debe incluir al menos un puesto")
     seen: set[str] = set()
@@ -183,47 +181,16 @@ def _check_role(path: str, role: Role) -> None:
         )
     if role.name != "":
         _non_empty(f"{path}.name", role.name)
-    _non_negative(f"{path}.headcount", role.headcount)
-    _positive(f"{path}.daily_wage_mxn", role.daily_wage_mxn)
-    for f in fields(role.market_benefits):
-        _non_negative(f"{path}.market_benefits.{f.name}", getattr(role.market_benefits, f.name))
 
 
-def _check_statutory(case: BusinessCaseInput) -> None:
-    st = case.statutory
-    p = "statutory"
-    _positive(f"{p}.min_wage_mxn_per_day", st.min_wage_mxn_per_day)
-    _positive(f"{p}.uma_mxn_per_day", st.uma_mxn_per_day)
-    _fraction(f"{p}.isn_rate", st.isn_rate)
-    _fraction(f"{p}.rt_premium_rate", st.rt_premium_rate)
-    for name in (
-        "aguinaldo_days",
-        "vacation_days",
-        "prima_vacacional_rate",
-        "rest_days_per_year",
-        "paid_holidays_per_year",
-        "em_excedente_threshold_uma",
-    ):
-        _non_negative(f"{p}.{name}", getattr(st, name))
-    for name in ("worked_days_per_year", "hours_per_worked_day_at_48h", "sbc_cap_uma"):
-        _positive(f"{p}.{name}", getattr(st, name))
-    for year, hours in st.weekly_hours_by_year.items():
-        _positive(year_key(f"{p}.weekly_hours_by_year", year), hours)
-    for group in ("imss_employer_rates", "imss_worker_rates"):
-        rates = getattr(st, group)
-        for f in fields(rates):
-            _fraction(f"{p}.{group}.{f.name}", getattr(rates, f.name))
-    _fraction(f"{p}.infonavit_rate", st.infonavit_rate)
-    for year, row in st.cesantia_vejez_employer_rates_by_year.items():
-        path = year_key(f"{p}.cesantia_vejez_employer_rates_by_year", year)
+def _check_statutory_bands(case: BusinessCaseInput) -> None:
+    for year, row in case.statutory.cesantia_vejez_employer_rates_by_year.items():
         if len(row) != CESANTIA_VEJEZ_BANDS:
             raise invalid(
-                path,
+                year_key("statutory.cesantia_vejez_employer_rates_by_year", year),
                 f"must hold {CESANTIA_VEJEZ_BANDS} band rates (got {len(row)})",
                 f"debe tener {CESANTIA_VEJEZ_BANDS} tasas por banda (se recibieron {len(row)})",
             )
-        for band, rate in enumerate(row):
-            _fraction(f"{path}[{band}]", rate)
 
 
 _PRICE_FIELD: Final = {
@@ -240,8 +207,6 @@ def price_field(model: FeeModel) -> str:
 
 def _check_shelter_fee(case: BusinessCaseInput) -> None:
     fee = case.shelter_fee
-    for name in _PRICE_FIELD.values():
-        _non_negative(f"shelter_fee.{name}", getattr(fee, name))
     needed = _PRICE_FIELD[fee.model]
     if getattr(fee, needed) is None:
         raise invalid(
