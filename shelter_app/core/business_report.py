@@ -18,6 +18,7 @@ from typing import Any
 
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
+from shelter_app.core.business_case.marks import is_marked
 from shelter_app.core.business_case.reference import ReferenceData
 from shelter_app.core.business_case.result import BusinessCaseResult
 from shelter_app.core.business_case.sensitivity import Sensitivity
@@ -60,7 +61,7 @@ class ReportScenario:
 
     def is_indicative(self, path: str) -> bool:
         """True when `path` or an enclosing object is marked indicative (`facility` covers `facility.area_sqft`)."""
-        return any(path == p or path.startswith(p + ".") or path.startswith(p + "[") for p in self.indicative)
+        return is_marked(self.indicative, path)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,16 @@ Keys starting with `_` are ignored by the contract, so the document stays a vali
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any, Final
 
 from shelter_app.core.answers import Path, ProjectAnswers, RoleHeadcount, WageZone
+from shelter_app.core.bilingual import Text, date_text
+from shelter_app.core.business_case.marks import set_text
 from shelter_app.core.text import fold_for_search
 from shelter_app.core.wage_zones import STATES
 
@@ -82,7 +87,13 @@ RENT_BY_STATE: Final[dict[str, Decimal]] = {
     "QUE": D("0.56"), "SLP": D("0.52"), "CMX": D("0.91"), "MEX": D("0.91"),
 }
 NATIONAL_RENT: Final = D("0.68")
-PLANNING_FX: Final = D("18.0")  # MXN per USD, the worked example's rate (R12: FIX 17.35–19.15 in 2025–26)
+PLANNING_FX: Final = D("17.9528")
+"""MXN per USD: Banxico's FIX of 31 Dec 2025, the latest rate the reference notes hold (indicative: the consultant
+sets the planning rate)."""
+PLANNING_FX_SOURCE: Final = "Banxico (FIX)"
+PLANNING_FX_AS_OF: Final = date(2025, 12, 31)
+FIRST_YEAR_REALIZATION: Final = D("0.5")
+"""Share of the steady savings a year of transfer realises: half, while lines move and staff learn."""
 SQFT_PER_HEAD: Final = D("430")  # 60,000 sq ft for 140 people in the worked example
 
 
@@ -130,12 +141,60 @@ NATIONAL_VACANCY: Final = D("0.044")  # R9: Solili national average, Oct-2025
 NATIONAL_VACANCY_AS_OF: Final = "Oct-2025"
 SITE_INDICATIVE: Final = ("_site.vacancy_rate", "_site.distance_to_crossing_km")
 
-OWN_ENTITY_ROLES: Final[tuple[tuple[str, str, int], ...]] = (
-    ("hr_payroll", "HR and payroll", 2),
-    ("accounting_tax", "Accounting and tax", 2),
-    ("trade_compliance", "Foreign-trade compliance (IMMEX, Annex 24)", 2),
-)
+STANDARD_ROLES: Final[dict[str, Text]] = {
+    "operator": Text("Operator", "Operador"),
+    "hr_payroll": Text("HR and payroll", "Recursos humanos y nómina"),
+    "accounting_tax": Text("Accounting and tax", "Contabilidad e impuestos"),
+    "trade_compliance": Text("Foreign-trade compliance (IMMEX, Annex 24)",
+                             "Cumplimiento de comercio exterior (IMMEX, Anexo 24)"),
+}
+"""The roles the prefill names itself; the document prints them in its language while the name is unchanged."""
+
+OWN_ENTITY_ROLES: Final[tuple[tuple[str, int], ...]] = (("hr_payroll", 2), ("accounting_tax", 2),
+                                                        ("trade_compliance", 2))
 """What a shelter does for its clients and an own entity must staff itself (an assumption to tailor)."""
+
+ONE_TIME_ITEMS: Final[dict[str, Text]] = {
+    "shelter_setup_fee": Text("Shelter set-up fee", "Cuota de incorporación al albergue"),
+    "incorporation": Text("Incorporation, notary and registrations", "Constitución, notario y registros"),
+    "transfer_pricing": Text("Transfer-pricing study", "Estudio de precios de transferencia"),
+    "program_filings": Text("IMMEX and IVA/IEPS certification filings (advisors)",
+                            "Trámites de IMMEX y de la certificación en IVA e IEPS (asesores)"),
+    "leasehold_improvements": Text("Leasehold improvements", "Adecuaciones del inmueble"),
+    "machinery_relocation": Text("Machinery relocation (rigging, freight, re-install)",
+                                 "Traslado de maquinaria (maniobras, flete, reinstalación)"),
+    "recruiting_training": Text("Initial recruiting and training", "Reclutamiento y capacitación iniciales"),
+    "travel_validation": Text("Travel, trainers, validation (PPAP/FAI)",
+                              "Viajes, instructores y validación (PPAP/FAI)"),
+    "parallel_running": Text("Parallel running / duplicate costs", "Operación en paralelo / costos duplicados"),
+    "us_closure": Text("US plant closure (severance, lease exit)",
+                       "Cierre de la planta en EE. UU. (liquidaciones, salida del arrendamiento)"),
+    "it_erp": Text("IT / ERP set-up", "Instalación de TI / ERP"),
+}
+"""The start-up items the prefill lists; the document prints them in its language while the name is unchanged."""
+
+
+def standard_name(name: str, key: str, table: Mapping[str, Text]) -> Text | None:
+    """The standard name of a prefilled role or item while it is still that name (in either language); None
+    once the consultant has named it (what was typed stays as typed)."""
+    standard = table.get(key)
+    return standard if standard is not None and name.strip() in (standard.en, standard.es) else None
+
+
+def new_role(name: str, headcount: Decimal, wage_zone: str, taken: set[str], *, largest: bool = False,
+             key: str = "", kind: RoleKind | None = None) -> dict[str, Any]:
+    """A business-case role for a job title, the one way roles are made (prefill, editor, form import): a
+    unique id, the job family's flags and market benefits, and its typical wage in the site's minimum-wage
+    zone (`zlfn` or `general`); `key` names a standard role (`STANDARD_ROLES`)."""
+    kind = kind or role_kind(name, largest=largest)
+    role: dict[str, Any] = {
+        "id": role_id(key or name, taken), "name": name, "headcount": headcount,
+        "daily_wage_mxn": kind.daily_wage_zlfn if wage_zone == "zlfn" else kind.daily_wage_general,
+        "direct": kind.direct, "ptu_eligible": kind.ptu_eligible, "market_benefits": dict(kind.benefits),
+    }
+    if key:
+        role["_key"] = key
+    return role
 
 
 def site_market(state: str | None, city: str) -> SiteMarket | None:
@@ -191,8 +250,17 @@ def role_id(name: str, taken: set[str]) -> str:
     return candidate
 
 
+class StartSource(StrEnum):
+    """Which fact of the project dates the start of production."""
+
+    TARGET_START = "target_start"
+    KICKOFF = "kickoff"
+
+
 def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, structure: str = "shelter",
-                     certified: bool | None = None, fx_mxn_per_usd: Decimal = PLANNING_FX) -> dict[str, Any]:
+                     certified: bool | None = None, fx_mxn_per_usd: Decimal = PLANNING_FX,
+                     start: date | None = None, start_source: StartSource = StartSource.TARGET_START
+                     ) -> dict[str, Any]:
     """A complete input document for one scenario; `_prefill.indicative` lists the JSON paths that hold
     indicative figures rather than the client's own."""
     if structure not in STRUCTURES:
@@ -206,19 +274,21 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
     if answers.city:
         location["city"] = answers.city
 
-    plan = list(answers.roles) or [RoleHeadcount("Operator", 100)]
+    operator = STANDARD_ROLES["operator"]
+    plan = list(answers.roles) or [RoleHeadcount(operator.en, 100)]
     if not answers.roles:
         indicative.append("workforce.roles")
     largest = max(r.headcount for r in plan)
     taken: set[str] = set()
-    roles: list[dict[str, Any]] = []
-    for role in plan:
-        kind = role_kind(role.role, largest=role.headcount == largest)
-        roles.append(_role(role_id(role.role, taken), role.role, Decimal(role.headcount), kind, zone))
+    roles: list[dict[str, Any]] = [
+        new_role(role.role, Decimal(role.headcount), zone, taken, largest=role.headcount == largest,
+                 key="" if answers.roles else "operator")
+        for role in plan
+    ]
     if structure == "own_entity":
         clerk = KINDS_BY_KEY["clerk"]
-        for key, label, staff in OWN_ENTITY_ROLES:
-            roles.append(_role(role_id(key, taken), label, Decimal(staff), clerk, zone))
+        for key, staff in OWN_ENTITY_ROLES:
+            roles.append(new_role(STANDARD_ROLES[key].en, Decimal(staff), zone, taken, key=key, kind=clerk))
     for n in range(len(roles)):
         indicative.append(f"workforce.roles[{n}].daily_wage_mxn")
         indicative.append(f"workforce.roles[{n}].market_benefits")
@@ -229,23 +299,20 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
     monthly_imports = answers.monthly_temporary_imports_mxn
     imports_usd = (monthly_imports / fx_mxn_per_usd).quantize(D(1)) if monthly_imports else D(0)
     one_time = [
-        {"name": "Leasehold improvements", "amount_usd": (area * D(5)).quantize(D(1))},
-        {"name": "Machinery relocation (rigging, freight, re-install)", "amount_usd": D(350000)},
-        {"name": "Initial recruiting and training", "amount_usd": (heads * D(800)).quantize(D(1))},
-        {"name": "Travel, trainers, validation (PPAP/FAI)", "amount_usd": D(200000)},
-        {"name": "Parallel running / duplicate costs", "amount_usd": D(400000)},
-        {"name": "US plant closure (severance, lease exit)", "amount_usd": D(600000)},
-        {"name": "IT / ERP set-up", "amount_usd": D(75000)},
+        _item("leasehold_improvements", (area * D(5)).quantize(D(1))),
+        _item("machinery_relocation", D(350000)),
+        _item("recruiting_training", (heads * D(800)).quantize(D(1))),
+        _item("travel_validation", D(200000)),
+        _item("parallel_running", D(400000)),
+        _item("us_closure", D(600000)),
+        _item("it_erp", D(75000)),
     ]
     if structure == "shelter":
-        one_time.insert(0, {"name": "Shelter set-up fee", "amount_usd": D(25000)})
+        one_time.insert(0, _item("shelter_setup_fee", D(25000)))
         fee: dict[str, Any] = {"model": "per_headcount", "usd_per_head_per_month": D(165)}
     else:  # an own entity pays no shelter fee but sets itself up
-        one_time[:0] = [
-            {"name": "Incorporation, notary and registrations", "amount_usd": D(15000)},
-            {"name": "Transfer-pricing study", "amount_usd": D(20000)},
-            {"name": "IMMEX and IVA/IEPS certification filings (advisors)", "amount_usd": D(30000)},
-        ]
+        one_time[:0] = [_item("incorporation", D(15000)), _item("transfer_pricing", D(20000)),
+                        _item("program_filings", D(30000))]
         fee = {"model": "per_headcount", "usd_per_head_per_month": D(0)}
     indicative += ["facility", "utilities", "site_overhead", "shelter_fee", "logistics", "us_baseline",
                    "one_time", "scenario.fx_mxn_per_usd", "scenario.discount_rate", "escalation"]
@@ -254,9 +321,9 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
         "_prefill": {"from": "journey", "structure": structure, "indicative": indicative},
         "scenario": {
             "name": name, "base_year": base_year, "horizon_years": 5, "fx_mxn_per_usd": fx_mxn_per_usd,
-            "_fx_as_of": "2025-12-31",
-            "_fx_source": "planning rate; Banxico FIX 17.9528 on 31 Dec 2025 (cost model R12)",
-            "discount_rate": D("0.10"), "ramp_realization_by_year": {str(base_year): D("0.5")},
+            "_fx_as_of": PLANNING_FX_AS_OF.isoformat(), "_fx_source": PLANNING_FX_SOURCE,
+            "discount_rate": D("0.10"),
+            "ramp_realization_by_year": {str(base_year): first_year_share(base_year, start)},
         },
         "location": location,
         "statutory": {"risk_class": "III"},
@@ -295,7 +362,35 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
     if not monthly_imports:
         indicative.append("iva_financing.temporary_imports_usd_per_month")
     document["_prefill"]["indicative"] = _leaves(document, indicative)
+    _date_origins(document, base_year, start, start_source)
     return document
+
+
+def _date_origins(document: dict[str, Any], base_year: int, start: date | None, source: StartSource) -> None:
+    """Say where the first projected year and its share of savings came from."""
+    day = date_text(start) if start is not None else Text.same("")
+    if start is None:
+        year = Text("{year}: the project has no target start and the journey no kickoff yet.",
+                    "{year}: el proyecto aún no tiene arranque previsto ni el recorrido fecha de inicio.")
+    elif start.year < base_year:
+        year = Text("{year}: the start ({day}) falls in a year already past.",
+                    "{year}: el arranque ({day}) cae en un año ya pasado.")
+    elif source is StartSource.TARGET_START:
+        year = Text("The year of the project's target start ({day}).",
+                    "El año del arranque previsto del proyecto ({day}).")
+    else:
+        year = Text("The year of the journey's kickoff ({day}); the project has no target start.",
+                    "El año del inicio del recorrido ({day}); el proyecto no tiene arranque previsto.")
+    set_text(document, "origins", "scenario.base_year", year.format(year=base_year, day=day))
+    share = first_year_share(base_year, start)
+    if start is not None and start.year == base_year:
+        ramp = Text("Half the steady savings for the part of {year} after the start ({day}): {share} %.",
+                    "La mitad del ahorro estable para la parte de {year} posterior al arranque ({day}): {share} %.")
+    else:
+        ramp = Text("Half the steady savings in {year}, the first year of the transfer.",
+                    "La mitad del ahorro estable en {year}, el primer año de la transferencia.")
+    set_text(document, "origins", "scenario.ramp_realization_by_year",
+             ramp.format(year=base_year, day=day, share=f"{(share * 100).normalize():f}"))
 
 
 def _leaves(document: dict[str, Any], paths: list[str]) -> list[str]:
@@ -319,12 +414,19 @@ def _leaves(document: dict[str, Any], paths: list[str]) -> list[str]:
     return found
 
 
-def _role(rid: str, name: str, headcount: Decimal, kind: RoleKind, zone: str) -> dict[str, Any]:
-    return {
-        "id": rid, "name": name, "headcount": headcount,
-        "daily_wage_mxn": kind.daily_wage_zlfn if zone == "zlfn" else kind.daily_wage_general,
-        "direct": kind.direct, "ptu_eligible": kind.ptu_eligible, "market_benefits": dict(kind.benefits),
-    }
+def first_year_share(base_year: int, start: date | None) -> Decimal:
+    """The share of the steady savings the first projected year realises: half of them (the transfer), for the
+    part of the year after the start when production starts inside it (a start on 15 Feb leaves 320 of 365
+    days: 0.44); half for a start before the year or unknown. Two decimals."""
+    share = FIRST_YEAR_REALIZATION
+    if start is not None and start.year == base_year:
+        first, last = date(base_year, 1, 1), date(base_year + 1, 1, 1)
+        share *= Decimal((last - start).days) / Decimal((last - first).days)
+    return share.quantize(D("0.01"))
+
+
+def _item(key: str, amount: Decimal) -> dict[str, Any]:
+    return {"name": ONE_TIME_ITEMS[key].en, "_key": key, "amount_usd": amount}
 
 
 def default_structure(answers: ProjectAnswers) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from shelter_app import __version__
 from shelter_app.content.reference import shipped_reference
 from shelter_app.core.bilingual import Text
+from shelter_app.core.business_case import marks
 from shelter_app.core.business_case.china import china_sensitivity, compare_china
 from shelter_app.core.business_case.sensitivity import sensitivity, variants
 from shelter_app.core.business_report import (
@@ -74,8 +75,7 @@ def _scenario(
         stored = prefill.get("structure") if isinstance(prefill, dict) else None
         structure = stored if stored in (STRUCTURE_SHELTER, STRUCTURE_OWN_ENTITY) else STRUCTURE_SHELTER
     if indicative is None:
-        listed = prefill.get("indicative", ()) if isinstance(prefill, dict) else ()
-        indicative = frozenset(str(p) for p in listed)
+        indicative = marks.indicative(document)
     return ReportScenario(
         name=name or result.case.scenario.name or "—",
         structure=structure,

@@ -29,6 +29,7 @@ from sqlmodel import Session, col, select
 from shelter_app.content.forms import FormSet, definition_data, load_forms
 from shelter_app.core.answers import Path as JourneyPath
 from shelter_app.core.bilingual import Text
+from shelter_app.core.business_case import marks
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.forms.engine import Issue, validate_answers
 from shelter_app.core.forms.mapping import TARGETS, Kind, Target, column_of, project_values, target_value
@@ -36,7 +37,7 @@ from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Q
 from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
 from shelter_app.core.journey import STEPS, Journey, Step, programs_for_path
 from shelter_app.core.portfolio import ClientFields, clean_client
-from shelter_app.core.scenario_prefill import role_id, role_kind
+from shelter_app.core.scenario_prefill import new_role
 from shelter_app.core.text import fold_for_search
 from shelter_app.exchange import formfiles, formkeys
 from shelter_app.paths import Paths
@@ -751,9 +752,10 @@ def _apply_business_case(session: Session, actor: str, loaded: _Project, values:
                 if not isinstance(child, dict):
                     child = node[part] = {}
                 node = child
-            node[parts[-1]] = _case_roles(node.get("roles"), value) \
+            zone = str(document.get("location", {}).get("wage_zone", "general"))
+            node[parts[-1]] = _case_roles(node.get("roles"), value, zone) \
                 if path == "business_case.workforce.roles" and isinstance(value, list) else value
-            _unmark(document, path.removeprefix("business_case."))
+            marks.unmark(document, path.removeprefix("business_case."))
         try:
             check_document(document)
         except UserError as exc:
@@ -765,17 +767,10 @@ def _apply_business_case(session: Session, actor: str, loaded: _Project, values:
                     {"document": dumps(document)}, actor)
 
 
-def _unmark(document: dict[str, Any], path: str) -> None:
-    """A figure the client gave is the client's own: it stops being marked as indicative."""
-    prefill = document.get("_prefill")
-    if isinstance(prefill, dict) and isinstance(prefill.get("indicative"), list):
-        prefill["indicative"] = [p for p in prefill["indicative"]
-                                 if not (p == path or str(p).startswith(f"{path}[") or str(p).startswith(f"{path}."))]
-
-
-def _case_roles(existing: Any, rows_in: list[Any]) -> list[dict[str, Any]]:
+def _case_roles(existing: Any, rows_in: list[Any], wage_zone: str) -> list[dict[str, Any]]:
     """The form's roles as business-case roles: a role the scenario has (same name) keeps its id, benefits and
-    flags; a new one gets the usual ones of its job family."""
+    flags; a new one is made as every new role is (`core.scenario_prefill.new_role`), with the typical wage
+    of its job family in the scenario's minimum-wage zone."""
     old = [r for r in existing or [] if isinstance(r, Mapping)]
     by_name = {fold_for_search(str(r.get("name", ""))): r for r in old}
     taken = {str(r.get("id")) for r in old}
@@ -788,10 +783,8 @@ def _case_roles(existing: Any, rows_in: list[Any]) -> list[dict[str, Any]]:
         if match is not None and str(match.get("id")) not in used:
             role = copy.deepcopy(dict(match))
         else:
-            kind = role_kind(name, largest=(_number(given.get("headcount")) or Decimal(0)) == largest)
-            role = {"id": role_id(name, taken), "name": name, "direct": kind.direct, "ptu_eligible": kind.ptu_eligible,
-                    "market_benefits": dict(kind.benefits),
-                    "daily_wage_mxn": kind.daily_wage_general}
+            heads = _number(given.get("headcount")) or Decimal(0)
+            role = new_role(name, heads, wage_zone, taken, largest=heads == largest)
         used.add(str(role["id"]))
         for column, value in given.items():
             role[column] = Decimal(value) if isinstance(value, int) and not isinstance(value, bool) else value

@@ -18,20 +18,14 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from shelter_app.core.business_case.china import (
-    MONEY_FIELDS,
-    RATE_FIELDS,
-    SECTION_122_ENDS_ON,
-    ChinaBaseline,
-    ChinaComparison,
-    check_china,
-    compare_china,
-)
+from shelter_app.core.business_case import marks, schema
+from shelter_app.core.business_case.china import ChinaBaseline, ChinaComparison, compare_china
+from shelter_app.core.business_case.extras import ScenarioExtras
 from shelter_app.core.business_case.inputs import BusinessCaseInput, Override
 from shelter_app.core.business_case.result import BusinessCaseResult
-from shelter_app.core.business_case.site_score import TALENT_POOL_MAX, SiteFacts
+from shelter_app.core.business_case.site_score import SiteFacts
 from shelter_app.core.errors import UserError, ValidationError
-from shelter_app.core.scenario_prefill import STRUCTURES, default_structure, prefill_document
+from shelter_app.core.scenario_prefill import STRUCTURES, StartSource, default_structure, prefill_document
 from shelter_app.exchange import business_case_io
 from shelter_app.services import audit, rows
 from shelter_app.services.changes import Changes
@@ -58,8 +52,7 @@ class ScenarioView:
     @property
     def indicative(self) -> frozenset[str]:
         """JSON paths (without `$.`) still holding the prefill's indicative figures."""
-        prefill = self.document.get("_prefill")
-        return frozenset(prefill.get("indicative", ())) if isinstance(prefill, dict) else frozenset()
+        return marks.indicative(self.document)
 
 
 def _view(row: BusinessScenario) -> ScenarioView:
@@ -100,86 +93,27 @@ def with_reasons(case: BusinessCaseInput, document: dict[str, Any]) -> BusinessC
     reasons = document.get("_override_reasons")
     if not isinstance(reasons, dict) or not reasons:
         return case
-    overrides = tuple(Override(str(key).removeprefix("statutory."), str(reason))
-                      for key, reason in reasons.items() if str(reason).strip())
+    overrides = tuple(Override(_parameter(str(key)), str(reason)) for key, reason in reasons.items()
+                      if str(reason).strip())
     return dataclasses.replace(case, overrides=case.overrides + overrides)
 
 
-CHINA_KEY = "_china_baseline"
-"""The scenario's optional China-supplier baseline; a `_` key, so the contract ignores it (business-case@1)."""
-CHINA_REQUIRED = ("annual_fob_usd", "annual_mexico_materials_usd")
+def _parameter(path: str) -> str:
+    """The parameter a field's reason explains (`statutory.isn_rate` → `isn_rate`); a path that is no reference
+    value is kept as it is, for the model to refuse by name."""
+    found = schema.find(path)
+    return found.parameter if found is not None and found.parameter is not None else path
 
 
-def _extension(document: dict[str, Any], key: str, kind: type) -> dict[str, Any] | None:
-    """An app extension of the document (`_china_baseline`, `_site`): None when absent or null; an object whose
-    keys are `kind`'s fields (notes `_…` allowed), or `InvalidInput` naming the JSON path."""
-    raw = document.get(key)
-    if raw is None:
-        return None
-    base = f"$.{key}"
-    if not isinstance(raw, dict):
-        raise business_case_io.InvalidInput(base, "must be an object", "debe ser un objeto")
-    known = {f.name for f in dataclasses.fields(kind)}
-    for name in raw:
-        if not str(name).startswith("_") and name not in known:
-            raise business_case_io.InvalidInput(f"{base}.{name}", "unknown field", "campo desconocido")
-    return raw
+def extras(document: dict[str, Any]) -> ScenarioExtras:
+    """The document's app extensions (`_site`, `_china_baseline`, the exchange rate's source and date), read
+    strictly; `InvalidInput` names the JSON path at fault."""
+    return business_case_io.parse_extras(_exact(document))
 
 
 def china_baseline(document: dict[str, Any]) -> ChinaBaseline | None:
-    """The document's `_china_baseline` (None when absent or null); `InvalidInput` names the JSON path at fault.
-
-    Keys as `core.business_case.china.ChinaBaseline`'s fields: money in USD per year (`annual_…_usd`), rates
-    as fractions, `pipeline_weeks` in weeks, `section_122_ends_on` as ISO text; notes (`_…`) are skipped and
-    any other key is refused.
-    """
-    from shelter_app.core.business_case.validation import InvalidBusinessCase
-
-    raw = _extension(document, CHINA_KEY, ChinaBaseline)
-    if raw is None:
-        return None
-    base = f"$.{CHINA_KEY}"
-    for key in CHINA_REQUIRED:
-        if key not in raw:
-            raise business_case_io.InvalidInput(f"{base}.{key}", "is required", "es obligatorio")
-    values: dict[str, Any] = {}
-    for key in (*MONEY_FIELDS, *RATE_FIELDS, "pipeline_weeks"):
-        if key in raw:
-            values[key] = _china_number(raw[key], f"{base}.{key}", key)
-    if "section_122_ends_on" in raw:
-        values["section_122_ends_on"] = _china_date(raw["section_122_ends_on"], f"{base}.section_122_ends_on")
-    china = ChinaBaseline(**values)
-    try:
-        check_china(china, CHINA_KEY)
-    except InvalidBusinessCase as exc:
-        raise business_case_io.from_core_error(exc) from None
-    return china
-
-
-def _china_number(raw: Any, path: str, key: str) -> Decimal:
-    if key in RATE_FIELDS:
-        en, es = "must be a number between 0 and 1", "debe ser un número entre 0 y 1"
-    elif key == "pipeline_weeks":
-        en, es = "must be a number of weeks between 0 and 52", "debe ser un número de semanas entre 0 y 52"
-    else:
-        en, es = "must be a number ≥ 0 (USD per year)", "debe ser un número ≥ 0 (USD por año)"
-    if isinstance(raw, bool) or not isinstance(raw, int | Decimal | float):
-        raise business_case_io.InvalidInput(path, en, es)
-    value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-    if not value.is_finite():
-        raise business_case_io.InvalidInput(path, en, es)
-    return value
-
-
-def _china_date(raw: Any, path: str) -> date:
-    try:
-        if not isinstance(raw, str) or len(raw) != len("2026-07-24"):
-            raise ValueError(raw)
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise business_case_io.InvalidInput(
-            path, f"must be a date written YYYY-MM-DD (e.g. {SECTION_122_ENDS_ON.isoformat()})",
-            f"debe ser una fecha escrita AAAA-MM-DD (p. ej. {SECTION_122_ENDS_ON.isoformat()})") from None
+    """The document's China-supplier baseline (None when absent or null)."""
+    return extras(document).china
 
 
 def china_comparison(document: dict[str, Any], result: BusinessCaseResult) -> ChinaComparison | None:
@@ -188,54 +122,16 @@ def china_comparison(document: dict[str, Any], result: BusinessCaseResult) -> Ch
     return None if china is None else compare_china(result, china)
 
 
-SITE_KEY = "_site"
-"""The scenario's optional site facts (vacancy, distance to the crossing, talent pool); a `_` key, so the
-contract ignores it (business-case@1)."""
-
-
 def site_facts(document: dict[str, Any]) -> SiteFacts | None:
-    """The document's `_site` (None when absent or null); `InvalidInput` names the JSON path at fault.
-
-    `vacancy_rate` a fraction 0–1, `distance_to_crossing_km` ≥ 0, `talent_pool` text of at most 300
-    characters; each optional (null is the same as absent). Notes (`_…`) are skipped, any other key refused.
-    """
-    raw = _extension(document, SITE_KEY, SiteFacts)
-    if raw is None:
-        return None
-    base = f"$.{SITE_KEY}"
-    vacancy = raw.get("vacancy_rate")
-    if vacancy is not None:
-        vacancy = _site_number(vacancy, f"{base}.vacancy_rate", Decimal(1),
-                               "must be a number between 0 and 1", "debe ser un número entre 0 y 1")
-    distance = raw.get("distance_to_crossing_km")
-    if distance is not None:
-        distance = _site_number(distance, f"{base}.distance_to_crossing_km", None,
-                                "must be a number ≥ 0 (km)", "debe ser un número ≥ 0 (km)")
-    talent = raw.get("talent_pool")
-    if talent is None:
-        talent = ""
-    if not isinstance(talent, str) or len(talent.strip()) > TALENT_POOL_MAX:
-        raise business_case_io.InvalidInput(
-            f"{base}.talent_pool", f"must be text of at most {TALENT_POOL_MAX} characters",
-            f"debe ser un texto de a lo más {TALENT_POOL_MAX} caracteres")
-    return SiteFacts(vacancy, distance, talent.strip())
-
-
-def _site_number(raw: Any, path: str, high: Decimal | None, en: str, es: str) -> Decimal:
-    if isinstance(raw, bool) or not isinstance(raw, int | Decimal | float):
-        raise business_case_io.InvalidInput(path, en, es)
-    value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-    if not value.is_finite() or value < 0 or (high is not None and value > high):
-        raise business_case_io.InvalidInput(path, en, es)
-    return value
+    """The document's site facts (vacancy, distance to the crossing, talent pool), None when absent or null."""
+    return extras(document).site
 
 
 def check_document(document: dict[str, Any]) -> BusinessCaseResult:
     """What a stored scenario must pass: the contract and the model (`compute_document`), and a valid
     `_china_baseline` and `_site` when there are."""
     result = compute_document(document)
-    china_baseline(document)
-    site_facts(document)
+    extras(document)
     return result
 
 
@@ -289,9 +185,16 @@ def prefilled(db: Database, project_id: int, name: str, structure: str | None = 
                 ChecklistItem.project_id == project_id, ChecklistItem.item_id == CERTIFICATION_GRANTED_ITEM,
                 ChecklistItem.status == "done")).first()
         certified = granted is not None
-    # the first projected year: the kickoff's, but never a year already past
-    year = max((answers.kickoff or today or date.today()).year, (today or date.today()).year)
-    document = prefill_document(answers, name=name, base_year=year, structure=structure, certified=certified)
+    with db.transaction() as session:
+        target_start = rows.load(session, Project, "project", project_id).target_start
+    # the first projected year: the year production starts (the project's target start, else the journey's
+    # kickoff), but never a year already past
+    start, source = (target_start, StartSource.TARGET_START) if target_start else (answers.kickoff,
+                                                                                    StartSource.KICKOFF)
+    this_year = (today or date.today()).year
+    year = max(start.year, this_year) if start else this_year
+    document = prefill_document(answers, name=name, base_year=year, structure=structure, certified=certified,
+                                start=start, start_source=source)
     _fill_reference_gaps(document)
     return document
 

@@ -20,6 +20,7 @@ from sqlmodel import SQLModel, select
 from shelter_app import paths
 from shelter_app.content.forms import FormSet, definition_from_data, load_forms
 from shelter_app.core.journey import Journey
+from shelter_app.core.scenario_prefill import role_kind
 from shelter_app.exchange import formfiles
 from shelter_app.paths import Paths
 from shelter_app.services import checklists, clients, contacts, demo, form_drafts, forms, projects, scenarios
@@ -302,5 +303,12 @@ def test_the_headcount_plan_feeds_the_journey_and_every_business_case_scenario(d
         assert [(r["name"], r["headcount"], r["direct"]) for r in case_roles] == [
             ("Operador de ensamble", 150, True), ("Técnica de calidad", 6, False)]
         assert case_roles[0]["daily_wage_mxn"] == 480
-        assert case_roles[1]["daily_wage_mxn"] > 0  # no wage given: the job family's market figure
+        # no wage given: the job family's typical wage in the scenario's own minimum-wage zone (Juárez is in the
+        # northern border zone, Querétaro in the general one), made as every new role is
+        kind = role_kind("Técnica de calidad")
+        zone = view.document["location"]["wage_zone"]
+        assert case_roles[1]["daily_wage_mxn"] == (kind.daily_wage_zlfn if zone == "zlfn" else kind.daily_wage_general)
+        assert case_roles[1]["ptu_eligible"] is kind.ptu_eligible
         scenarios.compute_scenario(db, view.id)  # every scenario still computes
+    zones = {view.document["location"]["wage_zone"] for view in scenarios.list_scenarios(db, project_id)}
+    assert zones == {"zlfn", "general"}  # both zones were exercised

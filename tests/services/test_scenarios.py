@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -14,9 +15,10 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from shelter_app.core.answers import Path
+from shelter_app.core.business_case import marks
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.errors import UserError, ValidationError
-from shelter_app.core.scenario_prefill import role_id, role_kind
+from shelter_app.core.scenario_prefill import PLANNING_FX, role_id, role_kind
 from shelter_app.exchange.business_case_io import InvalidInput
 from shelter_app.services import audit, checklists, scenarios
 from shelter_app.services.errors import EditConflict
@@ -45,13 +47,34 @@ def test_a_shelter_scenario_is_prefilled_from_the_journey(db: Database) -> None:
     assert (role["id"], role["name"], role["headcount"], role["direct"]) == ("operator", "Operator", 120, True)
     assert doc["shelter_fee"] == {"model": "per_headcount", "usd_per_head_per_month": Decimal(165)}
     assert doc["iva_financing"]["certified"] is True  # the provider's certification, from the journey
-    # 16,200,000 MXN a month of temporary imports at 18 MXN/USD
-    assert doc["iva_financing"]["temporary_imports_usd_per_month"] == Decimal(900000)
-    assert doc["scenario"]["base_year"] == 2026  # kickoff in March 2026
+    # 16,200,000 MXN a month of temporary imports at the planning rate (Banxico's FIX of 31 Dec 2025)
+    assert doc["iva_financing"]["temporary_imports_usd_per_month"] == (Decimal(16_200_000) / PLANNING_FX).quantize(1)
+    assert doc["scenario"]["_fx_source"] == "Banxico (FIX)" and doc["scenario"]["_fx_as_of"] == "2025-12-31"
+    assert doc["scenario"]["base_year"] == 2026  # kickoff in March 2026, no target start on the project
     assert "workforce.roles[0].daily_wage_mxn" in view.indicative and "location.state" not in view.indicative
     result = scenarios.compute_scenario(db, view.id)
     assert result.returns.npv_usd > 0
     assert [e.action for e in audit.history(db, "business_scenario", view.id)] == ["create"]
+
+
+def test_the_first_projected_year_follows_the_projects_target_start(db: Database) -> None:
+    """A project whose production starts on 15 Feb 2027 never counts 2026: its first projected year is 2027,
+    which realises half the steady savings for the 320 days after the start, and both say where they came
+    from."""
+    from shelter_app.services import projects
+
+    project_id = project_with_journey(db, Path.SHELTER, SHELTER_PROGRAMS)
+    current = projects.get_project(db, project_id)[1]
+    projects.update_project(db, "ana", project_id, current.version,
+                            replace(projects.fields_of(current), target_start=date(2027, 2, 15)))
+    doc = scenarios.prefilled(db, project_id, "Juárez", today=TODAY)
+    assert doc["scenario"]["base_year"] == 2027
+    assert doc["scenario"]["ramp_realization_by_year"] == {"2027": Decimal("0.44")}  # 0.5 × 320 / 365
+    origins = marks.origins(doc)
+    assert "15 Feb 2027" in origins["scenario.base_year"].en and "15 feb 2027" in origins["scenario.base_year"].es
+    assert "44 %" in origins["scenario.ramp_realization_by_year"].es
+    result = scenarios.compute_document(doc)
+    assert result.years[0].year == 2027
 
 
 def test_an_own_entity_scenario_staffs_its_administration_and_pays_no_fee(db: Database) -> None:

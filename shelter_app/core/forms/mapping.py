@@ -16,6 +16,7 @@ from typing import Final
 
 from shelter_app.core.answers import Flag, ImmexModality, Path
 from shelter_app.core.bilingual import Text
+from shelter_app.core.business_case.schema import Node, Shape, document_fields
 from shelter_app.core.forms.model import FormDefinition, QType, Question
 from shelter_app.core.wage_zones import STATES
 
@@ -75,14 +76,8 @@ _ROLE_COLUMNS: Final = {
     "headcount": _t("headcount", Kind.INTEGER, "Headcount", "Plantilla"),
     "shifts": _t("shifts", Kind.INTEGER, "Shifts", "Turnos"),
 }
-_BC_ROLE_COLUMNS: Final = {
-    "name": _t("name", Kind.TEXT, "Role", "Puesto"),
-    "headcount": _t("headcount", Kind.INTEGER, "Headcount", "Plantilla"),
-    "daily_wage_mxn": _t("daily_wage_mxn", Kind.NUMBER, "Daily wage", "Salario diario", currency="MXN"),
-    "direct": _t("direct", Kind.BOOL, "Direct labor", "Mano de obra directa"),
-}
 
-TARGETS: Final[dict[str, Target]] = {t.path: t for t in (
+_PROJECT_TARGETS: Final = (
     _t("client.legal_name", Kind.TEXT, "Legal name", "Razón social"),
     _t("client.trade_name", Kind.TEXT, "Trade name", "Nombre comercial"),
     _t("client.rfc", Kind.TEXT, "RFC", "RFC"),
@@ -117,30 +112,43 @@ TARGETS: Final[dict[str, Target]] = {t.path: t for t in (
     _flag("programs", Flag.USES_REGLA_OCTAVA, "Uses the Eighth Rule", "Usa la Regla Octava"),
     _flag("programs", Flag.EXPORTS_UNDER_USMCA, "Exports with USMCA preference", "Exporta con preferencia T-MEC"),
     _t("journey.timeline.kickoff", Kind.DATE, "Kickoff date", "Fecha de inicio"),
-    _t("business_case.facility.area_sqft", Kind.NUMBER, "Plant area (sq ft)", "Superficie de la planta (ft²)"),
-    _t("business_case.iva_financing.temporary_imports_usd_per_month", Kind.NUMBER,
-       "Temporary imports per month (USD)", "Importaciones temporales por mes (USD)", currency="USD"),
-    _t("business_case.workforce.roles", Kind.ROWS, "Roles and wages", "Puestos y salarios",
-       columns=_BC_ROLE_COLUMNS, required_columns=frozenset({"name", "headcount", "daily_wage_mxn"})),
-    _t("business_case.logistics.northbound_loads_per_month", Kind.NUMBER, "Northbound loads per month",
-       "Cargas al norte por mes"),
-    _t("business_case.logistics.southbound_loads_per_month", Kind.NUMBER, "Southbound loads per month",
-       "Cargas al sur por mes"),
-    _t("business_case.utilities.electricity_kwh_per_month", Kind.NUMBER, "Electricity (kWh per month)",
-       "Electricidad (kWh por mes)"),
-    _t("business_case.us_baseline.direct_wage_usd_per_hour", Kind.NUMBER, "Current direct wage (USD/hour)",
-       "Salario directo actual (USD/hora)", currency="USD"),
-    _t("business_case.us_baseline.indirect_salary_usd_per_year", Kind.NUMBER, "Current indirect salary (USD/year)",
-       "Sueldo indirecto actual (USD/año)", currency="USD"),
-    _t("business_case.us_baseline.area_sqft", Kind.NUMBER, "Current plant area (sq ft)",
-       "Superficie de la planta actual (ft²)"),
-    _t("business_case.us_baseline.rent_usd_per_sqft_month", Kind.NUMBER, "Current rent (USD/sq ft/month)",
-       "Renta actual (USD/ft²/mes)", currency="USD"),
-    _t("business_case.us_baseline.electricity_kwh_per_month", Kind.NUMBER, "Current electricity (kWh/month)",
-       "Electricidad actual (kWh/mes)"),
-    _t("business_case.us_baseline.site_overhead_usd_per_month", Kind.NUMBER, "Current site overhead (USD/month)",
-       "Gastos generales actuales (USD/mes)", currency="USD"),
-)}
+)
+
+
+def _kind(n: Node) -> Kind:
+    """The target kind of a business-case field, from its shape."""
+    kinds = {Shape.TEXT: Kind.TEXT, Shape.BOOL: Kind.BOOL, Shape.NUMBER: Kind.NUMBER, Shape.INTEGER: Kind.INTEGER,
+             Shape.CHOICE: Kind.CHOICE, Shape.DATE: Kind.DATE, Shape.OBJECT_LIST: Kind.ROWS}
+    return kinds[n.shape]
+
+
+def _business_target(n: Node, prefix: str, parent: Text | None) -> Target:
+    """A business-case field as a target: its label names its section and its unit (`Facility: leased area
+    (sq ft)`), its currency is its unit's, a table's columns are its element's form fields."""
+    label = n.label
+    if n.meta.unit is not None and n.meta.unit.symbol.en:
+        label = label + Text(f" ({n.meta.unit.symbol.en})", f" ({n.meta.unit.symbol.es})")
+    if parent is not None:
+        label = parent + Text.same(": ") + label.in_sentence()
+    columns = {c.key: _business_target(c, "", None) for c in n.children if c.meta.form}
+    path = f"{prefix}{n.path}" if prefix else n.key  # a column is named by its key in the row
+    return Target(path, _kind(n), label, n.meta.unit.currency if n.meta.unit else "",
+                  frozenset(c.json for c in n.meta.choices), columns,
+                  frozenset(c.key for c in n.children if c.meta.form and c.meta.form_required))
+
+
+def _business_targets() -> tuple[Target, ...]:
+    """Every field of the scenario declared as a form target (`spec(..., form=True)`)."""
+    found = []
+    for section in document_fields():
+        for n in section.children:
+            if n.meta.form:
+                found.append(_business_target(n, "business_case.", None if n.shape is Shape.OBJECT_LIST
+                                              else section.label))
+    return tuple(found)
+
+
+TARGETS: Final[dict[str, Target]] = {t.path: t for t in (*_PROJECT_TARGETS, *_business_targets())}
 
 
 def check_mapping(q: Question, target: Target) -> str | None:
