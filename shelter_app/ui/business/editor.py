@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -33,13 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shelter_app.core.scenario_prefill import KINDS_BY_KEY, role_id
+from shelter_app.core.business_case import marks
+from shelter_app.core.scenario_prefill import ONE_TIME_ITEMS, STANDARD_ROLES, new_role, standard_name
 from shelter_app.ui.business.fields import (
     FieldSpec,
     Path,
     benefit_fields,
     china_fields,
     get_in,
+    one_time_columns,
     parse_number,
     path_text,
     role_columns,
@@ -50,6 +53,7 @@ from shelter_app.ui.errors import ERROR_STYLE
 
 MUTED = "color: #6b6b6b; font-size: 9pt;"
 INDICATIVE = "background: #fff4ce;"
+MISSING = "color: #7a4d00; font-size: 9pt;"
 HUNDRED = Decimal(100)
 
 
@@ -81,6 +85,9 @@ class FieldInput(QWidget):
         self.hint.setStyleSheet(MUTED)
         self.hint.setWordWrap(True)
         self.hint.setVisible(bool(spec.hint))
+        self.note = QLabel()  # where a drawn default came from, or why none could be drawn
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why this value replaces the reference (printed in the assumptions)"))
         self.reason.hide()
@@ -99,10 +106,13 @@ class FieldInput(QWidget):
         else:
             edit = QLineEdit()
             edit.textEdited.connect(lambda *_: self.changed.emit())
-            if spec.kind != "text":
+            if spec.kind not in ("text", "date"):
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight)
                 edit.setMaximumWidth(160)
-            if spec.optional and spec.reference:
+            if spec.kind == "date":
+                edit.setPlaceholderText(self.tr("YYYY-MM-DD"))
+                edit.setMaximumWidth(160)
+            if spec.reference:
                 edit.setPlaceholderText(self.tr("reference value"))
             self.editor = edit
         self.editor.setObjectName(f"field:{spec.key}")
@@ -120,6 +130,7 @@ class FieldInput(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.reason)
         layout.addWidget(self.problem)
+        layout.addWidget(self.note)
         layout.addWidget(self.hint)
 
     @property
@@ -130,6 +141,12 @@ class FieldInput(QWidget):
         self.hint.setText(text)
         self.hint.setVisible(bool(text))
 
+    def set_note(self, text: str, missing: bool = False) -> None:
+        """Where the prefill drew this default from, or (`missing`) why it could not draw one."""
+        self.note.setText(text)
+        self.note.setStyleSheet(MISSING if missing else MUTED)
+        self.note.setVisible(bool(text))
+
     def set_value(self, value: Any, reason: str = "") -> None:
         self.editor.blockSignals(True)
         if isinstance(self.editor, QCheckBox):
@@ -138,11 +155,11 @@ class FieldInput(QWidget):
             index = self.editor.findData(value)
             self.editor.setCurrentIndex(max(index, 0) if value is not None or not self.spec.optional else 0)
         elif isinstance(self.editor, QLineEdit):
-            self.editor.setText(str(value or "") if self.spec.kind == "text" else
+            self.editor.setText(str(value or "") if self.spec.kind in ("text", "date") else
                                 show_number(value, self.spec.kind == "percent", grouped=self.spec.kind != "int"))
         self.editor.blockSignals(False)
         self.reason.setText(reason)
-        self.reason.setVisible(bool(self.spec.reference) and self.spec.optional and value is not None)
+        self.reason.setVisible(self.spec.reference and value is not None)
 
     def value(self) -> Any:
         """The value for the document (None: leave it out); raises ValueError for a wrong number."""
@@ -153,6 +170,10 @@ class FieldInput(QWidget):
         text = self.editor.text().strip() if isinstance(self.editor, QLineEdit) else ""
         if self.spec.kind == "text":
             return text or None
+        if self.spec.kind == "date":
+            if not text:
+                return None
+            return date.fromisoformat(text).isoformat()  # ValueError for anything but YYYY-MM-DD
         if not text:
             if self.spec.optional:
                 return None
@@ -182,31 +203,33 @@ class ScenarioEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.language = language
         self.document: dict[str, Any] = {}
         self.inputs: dict[str, FieldInput] = {}
         self._filling = False
         self.tabs = QTabWidget()
         self.tabs.setObjectName("businessInputs")
         self.tabs.setDocumentMode(True)
-        for number, (title, specs) in enumerate(sections()):
+        boxes = {"workforce.roles": self._roles_box, "one_time.items": self._one_time_box,
+                 "_china_baseline": self._china_box}
+        from shelter_app.core.business_case.schema import EDITOR_TABS
+
+        for section, tab in zip(sections(language), EDITOR_TABS, strict=True):
             page = QWidget()
             form = QFormLayout(page)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for spec in specs:
+            for spec in section.fields:
                 form.addRow(spec.label, self._input(spec))
-            if number == 0:
-                form.addRow(self._roles_box())
-            if number == 3:
-                form.addRow(self._one_time_box())
-            if number == 4:
-                form.addRow(self._china_box())
+            for path in tab.paths:
+                if path in boxes:
+                    form.addRow(boxes[path]())
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             scroll.setWidget(page)
-            self.tabs.addTab(scroll, title)
+            self.tabs.addTab(scroll, section.title)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -220,9 +243,10 @@ class ScenarioEditor(QWidget):
     # -- roles --------------------------------------------------------------------------------------------------
     def _roles_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Headcount plan by role"))
-        self.roles = QTableWidget(0, len(role_columns()))
+        self.role_specs = role_columns(self.language)
+        self.roles = QTableWidget(0, len(self.role_specs))
         self.roles.setObjectName("rolesTable")
-        self.roles.setHorizontalHeaderLabels([header for _, header, _ in role_columns()])
+        self.roles.setHorizontalHeaderLabels([_header(spec) for spec in self.role_specs])
         header = self.roles.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -246,7 +270,7 @@ class ScenarioEditor(QWidget):
         self.benefits_box = QGroupBox(self.tr("Market benefits of the selected role (outside the SBC)"))
         self.benefit_inputs: dict[str, FieldInput] = {}
         benefits_form = QFormLayout(self.benefits_box)
-        for spec in benefit_fields():
+        for spec in benefit_fields(self.language):
             benefits_form.addRow(spec.label, self._input(spec, self.benefit_inputs))
         layout = QVBoxLayout(box)
         layout.addWidget(self.roles)
@@ -267,18 +291,19 @@ class ScenarioEditor(QWidget):
         roles = self._role_list()
         self.roles.setRowCount(len(roles))
         for row, role in enumerate(roles):
-            for column, (key, _, kind) in enumerate(role_columns()):
+            for column, spec in enumerate(self.role_specs):
+                key = spec.node.key
                 item = QTableWidgetItem()
-                if kind == "bool":
+                if spec.kind == "bool":
                     item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
                                   | Qt.ItemFlag.ItemIsSelectable)
-                    item.setCheckState(Qt.CheckState.Checked if role.get(key, key == "ptu_eligible")
-                                       else Qt.CheckState.Unchecked)
+                    checked = role.get(key, spec.node.default if not spec.node.required else False)
+                    item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                elif spec.kind == "text":
+                    item.setText(_shown_name(role, STANDARD_ROLES, self.language))
                 else:
-                    value = role.get(key, role.get("id") if key == "name" else None)
-                    item.setText(str(value or "") if kind == "text" else show_number(value))
-                    if kind == "number":
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setText(show_number(role.get(key)))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.roles.setItem(row, column, item)
         self.roles.blockSignals(False)
         if roles and not self.roles.selectedItems():
@@ -287,14 +312,18 @@ class ScenarioEditor(QWidget):
 
     def _role_cell_changed(self, item: QTableWidgetItem) -> None:
         roles = self._role_list()
-        row, (key, _, kind) = item.row(), role_columns()[item.column()]
+        row, spec = item.row(), self.role_specs[item.column()]
         if row >= len(roles):
             return
-        self._forget_indicative(f"workforce.roles[{row}].{key}")
-        if kind == "bool":
+        key = spec.node.key
+        if spec.kind == "text" and item.text().strip() == _shown_name(roles[row], STANDARD_ROLES, self.language):
+            return  # the standard name shown in this language: nothing typed
+        marks.unmark(self.document, f"workforce.roles[{row}].{key}")
+        if spec.kind == "bool":
             roles[row][key] = item.checkState() == Qt.CheckState.Checked
-        elif kind == "text":
+        elif spec.kind == "text":
             roles[row][key] = item.text().strip() or roles[row].get("id", "")
+            roles[row].pop("_key", None)  # named by the consultant: printed as typed
         else:
             try:
                 roles[row][key] = parse_number(item.text())
@@ -304,17 +333,14 @@ class ScenarioEditor(QWidget):
                     row=row + 1, text=item.text()))
                 self.roles_problem.show()
                 return
+        self._mark_indicative()
         self.edited.emit()
 
     def add_role(self) -> None:
         roles = self._role_list()
         taken = {str(r.get("id")) for r in roles}
-        kind = KINDS_BY_KEY["operator" if not roles else "clerk"]
-        name = self.tr("New role")
-        zone = get_in(self.document, ("location", "wage_zone"))
-        roles.append({"id": role_id(f"role {len(roles) + 1}", taken), "name": name, "headcount": Decimal(1),
-                      "daily_wage_mxn": kind.daily_wage_zlfn if zone == "zlfn" else kind.daily_wage_general,
-                      "direct": kind.direct, "ptu_eligible": True, "market_benefits": dict(kind.benefits)})
+        zone = str(get_in(self.document, ("location", "wage_zone")) or "general")
+        roles.append(new_role(self.tr("New role"), Decimal(1), zone, taken, largest=not roles))
         self._fill_roles()
         self.roles.selectRow(len(roles) - 1)
         cell = self.roles.item(len(roles) - 1, 0)
@@ -354,7 +380,8 @@ class ScenarioEditor(QWidget):
         box.setChecked(False)
         box.toggled.connect(self._china_toggled)
         form = QFormLayout(box)
-        for spec in china_fields():
+        self.china_specs = china_fields(self.language)
+        for spec in self.china_specs:
             form.addRow(spec.label, self._input(spec))
         self.china_box = box
         return box
@@ -367,14 +394,10 @@ class ScenarioEditor(QWidget):
 
         if on:
             self.document["_china_baseline"] = china_template()
-            prefill = self.document.setdefault("_prefill", {})
-            marked = prefill.setdefault("indicative", [])
-            marked.extend(p for p in CHINA_TEMPLATE_INDICATIVE if p not in marked)
+            marks.mark_indicative(self.document, CHINA_TEMPLATE_INDICATIVE)
         else:
             self.document.pop("_china_baseline", None)
-            prefill = self.document.get("_prefill")
-            if isinstance(prefill, dict) and isinstance(prefill.get("indicative"), list):
-                prefill["indicative"] = [p for p in prefill["indicative"] if not p.startswith("_china_baseline")]
+            marks.unmark(self.document, "_china_baseline")
         self._fill_china()
         self.edited.emit()
 
@@ -382,7 +405,7 @@ class ScenarioEditor(QWidget):
         on = isinstance(self.document.get("_china_baseline"), dict)
         self._filling = True
         self.china_box.setChecked(on)
-        for spec in china_fields():
+        for spec in self.china_specs:
             self.inputs[spec.key].set_value(get_in(self.document, spec.path) if on else None)
         self._filling = False
         self._mark_indicative()
@@ -390,9 +413,10 @@ class ScenarioEditor(QWidget):
     # -- one-time items ---------------------------------------------------------------------------------------------
     def _one_time_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("One-time start-up costs (USD)"))
-        self.one_time = QTableWidget(0, 2)
+        self.item_specs = one_time_columns(self.language)
+        self.one_time = QTableWidget(0, len(self.item_specs))
         self.one_time.setObjectName("oneTimeTable")
-        self.one_time.setHorizontalHeaderLabels([self.tr("Item"), self.tr("Amount (USD)")])
+        self.one_time.setHorizontalHeaderLabels([_header(spec) for spec in self.item_specs])
         self.one_time.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.one_time.setMinimumHeight(180)
         self.one_time.itemChanged.connect(self._one_time_changed)
@@ -425,7 +449,7 @@ class ScenarioEditor(QWidget):
         items = self._items()
         self.one_time.setRowCount(len(items))
         for row, entry in enumerate(items):
-            self.one_time.setItem(row, 0, QTableWidgetItem(str(entry.get("name", ""))))
+            self.one_time.setItem(row, 0, QTableWidgetItem(_shown_name(entry, ONE_TIME_ITEMS, self.language)))
             amount = QTableWidgetItem(show_number(entry.get("amount_usd")))
             amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.one_time.setItem(row, 1, amount)
@@ -435,11 +459,15 @@ class ScenarioEditor(QWidget):
         items = self._items()
         if item.row() >= len(items):
             return
+        entry = items[item.row()]
         if item.column() == 0:
-            items[item.row()]["name"] = item.text().strip()
+            if item.text().strip() == _shown_name(entry, ONE_TIME_ITEMS, self.language):
+                return  # the standard name shown in this language: nothing typed
+            entry["name"] = item.text().strip()
+            entry.pop("_key", None)  # named by the consultant: printed as typed
         else:
             try:
-                items[item.row()]["amount_usd"] = parse_number(item.text())
+                entry["amount_usd"] = parse_number(item.text())
                 self.one_time_problem.hide()
             except ValueError:
                 self.one_time_problem.setText(self.tr("“{text}” is not an amount.").format(text=item.text()))
@@ -473,11 +501,23 @@ class ScenarioEditor(QWidget):
                              else "")
             widget.set_problem("")
             if hints and key in hints:
-                widget.set_hint(hints[key])
+                widget.set_hint(f"{widget.spec.hint} {hints[key]}".strip())
         self._filling = False
+        self._show_notes()
         self._fill_roles()
         self._fill_one_time()
         self._fill_china()
+
+    def _show_notes(self) -> None:
+        """Each drawn default says where it came from; each default that could not be drawn says why."""
+        origins, missing = marks.origins(self.document), marks.missing(self.document)
+        for key, widget in self.inputs.items():
+            if key in missing:
+                widget.set_note("⚠ " + missing[key].pick(self.language), missing=True)
+            elif key in origins:
+                widget.set_note(self.tr("From the project: {origin}").format(origin=origins[key].pick(self.language)))
+            else:
+                widget.set_note("")
 
     def _field_changed(self, widget: FieldInput) -> None:
         if self._filling:
@@ -485,13 +525,14 @@ class ScenarioEditor(QWidget):
         try:
             value = widget.value()
         except ValueError:
-            widget.set_problem(self.tr("Type a number, e.g. 1,250.50."))
+            widget.set_problem(self.tr("Type a date as YYYY-MM-DD, e.g. 2025-12-31.") if widget.spec.kind == "date"
+                               else self.tr("Type a number, e.g. 1,250.50."))
             return
         widget.set_problem("")
         set_in(self.document, widget.path, value)
         key = path_text(widget.path)
         reasons = self.document.setdefault("_override_reasons", {})
-        if widget.spec.optional and widget.spec.reference:
+        if widget.spec.reference:
             widget.reason.setVisible(value is not None)
             text = widget.reason.text().strip()
             if value is not None and text:
@@ -500,28 +541,18 @@ class ScenarioEditor(QWidget):
                 reasons.pop(widget.spec.key, None)
         if not reasons:
             self.document.pop("_override_reasons", None)
-        self._forget_indicative(key)
+        if marks.unmark(self.document, key):
+            self._show_notes()
+        self._mark_indicative()
         self.edited.emit()
 
-    def _forget_indicative(self, key: str) -> None:
-        """A figure the consultant typed is the client's own: it stops being marked as indicative."""
-        prefill = self.document.get("_prefill")
-        if isinstance(prefill, dict) and isinstance(prefill.get("indicative"), list):
-            prefill["indicative"] = [p for p in prefill["indicative"] if p != key]
-            self._mark_indicative()
-
-    def _indicative(self) -> set[str]:
-        prefill = self.document.get("_prefill")
-        return set(prefill.get("indicative", ())) if isinstance(prefill, dict) else set()
-
     def _mark_indicative(self) -> None:
-        marked = self._indicative()
+        marked = marks.indicative(self.document)
         for widget in [*self.inputs.values(), *self.benefit_inputs.values()]:
-            key = path_text(widget.path)
-            widget.set_indicative(key in marked or any(key.startswith(f"{m}.") for m in marked))
+            widget.set_indicative(marks.is_marked(marked, path_text(widget.path)))
 
     def indicative_count(self) -> int:
-        return len(self._indicative())
+        return len(marks.indicative(self.document))
 
     def clear_problems(self) -> None:
         for widget in [*self.inputs.values(), *self.benefit_inputs.values()]:
@@ -564,6 +595,18 @@ class ScenarioEditor(QWidget):
                 if isinstance(page, QScrollArea):
                     page.ensureWidgetVisible(widget)
                 return
+
+
+def _header(spec: FieldSpec) -> str:
+    return f"{spec.label} ({spec.unit})" if spec.unit and spec.kind != "bool" else spec.label
+
+
+def _shown_name(entry: Mapping[str, Any], standard: Mapping[str, Any], language: str) -> str:
+    """A role's or item's name as the editor shows it: a standard one (still unchanged) in the editor's language,
+    anything typed as typed."""
+    name = str(entry.get("name") or entry.get("id") or "")
+    found = standard_name(name, str(entry.get("_key", "")), standard)
+    return found.pick(language) if found is not None else name
 
 
 def debounce(parent: QWidget, ms: int, slot: Callable[[], None]) -> QTimer:

@@ -40,12 +40,6 @@ from shelter_app.ui.errors import ERROR_STYLE, handle_error
 from shelter_app.ui.worker import DbRunner
 
 RECOMPUTE_MS = 150
-HINTED_FIELDS = {  # field with a reference default -> shown as a percentage
-    "statutory.isn_rate": True, "statutory.min_wage_mxn_per_day": False, "statutory.uma_mxn_per_day": False,
-    "statutory.aguinaldo_days": False, "statutory.vacation_days": False, "statutory.prima_vacacional_rate": True,
-    "statutory.infonavit_rate": True, "ptu.rate": True, "ptu.taxable_income_margin": True,
-    "logistics.dta_mxn_per_pedimento": False, "us_baseline.paid_hours_per_year": False,
-}
 
 
 class BusinessCasePage(QWidget):
@@ -109,7 +103,7 @@ class BusinessCasePage(QWidget):
         left_layout.addWidget(self.documents, 1)
 
         # -- editor
-        self.editor = ScenarioEditor()
+        self.editor = ScenarioEditor(language)
         self.editor.edited.connect(self._edited)
         self.status = QLabel()
         self.status.setObjectName("scenarioStatus")
@@ -261,18 +255,22 @@ class BusinessCasePage(QWidget):
         case's parameter sources (the model already resolved every default), not looked up again."""
         if result is None:
             return {}
+        from shelter_app.core.business_case import schema
         from shelter_app.core.business_case.parameters import Origin
+        from shelter_app.core.business_case.spec import Rule
 
         sources = {source.parameter: source for source in result.parameters.sources}
         year = result.case.scenario.base_year
         hints: dict[str, str] = {}
-        for key, percent in HINTED_FIELDS.items():
-            source = sources.get(key.removeprefix("statutory."))
-            value = None if source is None else source.reference_value if source.origin is Origin.INPUT \
-                else source.value
-            if source is None or source.provenance is None or value is None:
-                hints[key] = self.tr("No reference value for {year}: type it (required).").format(year=year)
+        tables = [n for tab in schema.EDITOR_TABS for n in schema.editor_fields(tab)
+                  if n.meta.rule is Rule.TABLE and n.parameter in sources]
+        for n in tables:
+            source = sources[str(n.parameter)]
+            value = source.reference_value if source.origin is Origin.INPUT else source.value
+            if source.provenance is None or value is None or isinstance(value, tuple):
+                hints[n.path] = self.tr("No reference value for {year}: type it (required).").format(year=year)
                 continue
+            percent = n.percent
             shown = format_number(Decimal(value) * (100 if percent else 1), self.language,
                                   4 if percent else 2).rstrip("0").rstrip(".,")
             provenance = source.provenance
@@ -284,11 +282,10 @@ class BusinessCasePage(QWidget):
                 date=format_date(provenance.checked_on, self.language))
             if provenance.to_verify:
                 text += " " + self.tr("To verify.")
-            hints[key] = text
+            hints[n.path] = text
         premium = sources.get("rt_premium_rate")
         if premium is not None:
-            hints["statutory.risk_class"] = self.tr(
-                "A new IMSS registration pays its class's mean premium: class {risk}, {rate} % of the SBC.").format(
+            hints["statutory.risk_class"] = self.tr("Class {risk}: {rate} % of the SBC.").format(
                 risk=result.parameters.risk_class,
                 rate=format_number(Decimal(premium.value) * 100, self.language, 4).rstrip("0").rstrip(".,"))
         return hints
