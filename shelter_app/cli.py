@@ -386,9 +386,11 @@ def cmd_checklist_updates(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_checklist_export(ctx: Context, args: argparse.Namespace) -> int:
     from shelter_app.services import checklists, evidence
     from shelter_app.services.evidence import EvidenceView
+    from shelter_app.services.projects import prepared_by
 
     project_id = _project(ctx, args.project)
-    report = checklists.build_report(ctx.db, project_id, ctx.actor)
+    author = prepared_by(ctx.db, project_id, args.prepared_by or "", ctx.settings.consultant_name())
+    report = checklists.build_report(ctx.db, project_id, author)
     target = Path(args.output)
     language = args.report_lang or ctx.language
     if args.format == "pdf":
@@ -473,6 +475,7 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
         raise UserError("--scenario needs --project.", "--scenario requiere --project.")
     language = args.report_lang or ctx.language
     target = Path(args.output)
+    provider = (args.provider or ctx.settings.provider()).strip()
     try:
         if args.input:
             from shelter_app.reports.business_case_pdf import write_business_case_pdf
@@ -480,7 +483,8 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
             from shelter_app.services.business_report import report_from_document
 
             document = scenarios.read_document_file(Path(args.input))
-            report = report_from_document(document, language=language, provider_name=ctx.settings.provider())
+            report = report_from_document(document, language=language, provider_name=provider,
+                                          prepared_by=args.prepared_by or ctx.settings.consultant_name())
             for warning in report.scenarios[0].result.warnings:
                 print(f"warning: $.{warning.path}: {warning.en}", file=sys.stderr)
             write_business_case_pdf(report, target, paper=args.paper)
@@ -490,10 +494,13 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
 
         project_id = _project(ctx, args.project)
         ids = [scenarios.find_scenario(ctx.db, project_id, key).id for key in args.scenario] if args.scenario else None
+        from shelter_app.services.projects import prepared_by
+
+        author = prepared_by(ctx.db, project_id, args.prepared_by or "", ctx.settings.consultant_name())
         view = business_documents.generate_pdf(ctx.db, ctx.actor, project_id, target, scenario_ids=ids,
                                                language=language, paper=args.paper,
                                                documents_dir=ctx.paths.documents,
-                                               provider_name=ctx.settings.provider())
+                                               provider_name=provider, prepared_by=author)
     except OSError as exc:
         print(f"cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -943,6 +950,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", choices=["letter", "a4"], default="letter")
     p.add_argument("--report-lang", dest="report_lang", choices=["en", "es", "bilingual"],
                    help="language of the document (default: the interface language)")
+    p.add_argument("--prepared-by", dest="prepared_by", metavar="NAME",
+                   help="the consultant named on the document (default: the project's, else Settings)")
     p.set_defaults(handler=cmd_checklist_export)
 
     p = sub.add_parser("calendar", help="the project's compliance calendar (recurring obligations) as .ics")
@@ -968,6 +977,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", dest="report_lang", choices=["en", "es"],
                    help="language of the document (default: the interface language)")
     p.add_argument("--paper", choices=["letter", "a4"], default="letter")
+    p.add_argument("--prepared-by", dest="prepared_by", metavar="NAME",
+                   help="the consultant named on the cover (default: the project's, else Settings)")
+    p.add_argument("--provider", metavar="NAME", help="the shelter provider named on the cover (default: Settings)")
     p.set_defaults(handler=cmd_business_case_pdf)
     sc = bc_sub.add_parser("scenario", help="a project's stored scenarios: list, add, export, delete")
     sc_sub = sc.add_subparsers(dest="scenario_action", metavar="ACTION", required=True)

@@ -54,9 +54,9 @@ LAST_FOLDER = Option[str]("last_folder", str, "", "Folder last used in a file di
 DB_URL = Option[str](
     "db_url", str, "", "Database URL without password; empty means the embedded SQLite file"
 )
-CONSULTANT = Option[str]("consultant", str, "", "Name recorded in the audit trail; empty: the login name")
-PROVIDER = Option[str]("provider", str, "", "The shelter provider's name on the cover of business cases; "
-                       "empty: the consultant's name")
+CONSULTANT = Option[str]("consultant", str, "", "The consultant's name: on documents when the project names no "
+                         "consultant, and in the audit trail (empty: the login name, in the audit trail only)")
+PROVIDER = Option[str]("provider", str, "", "The shelter provider's name on the cover of business cases")
 WINDOW_GEOMETRY = Option[str]("window_geometry", str, "", "Main window geometry (Qt, base64)")
 WINDOW_STATE = Option[str]("window_state", str, "", "Main window state (Qt, base64)")
 SHOW_ARCHIVED = Option[bool]("show_archived", bool, False, "Portfolio shows archived clients")
@@ -109,11 +109,16 @@ class Settings:
         self._values[option.key] = value
 
     def provider(self) -> str:
-        """Whose business case it is: the provider's name, else the consultant's."""
-        return self.get(PROVIDER).strip() or self.consultant()
+        """The shelter provider on documents; empty when not set (a document then names no provider)."""
+        return self.get(PROVIDER).strip()
 
     def consultant(self) -> str:
+        """Who acts, for the audit trail: the name set, else the login name."""
         return self.get(CONSULTANT).strip() or _default_consultant()
+
+    def consultant_name(self) -> str:
+        """The consultant's name for documents: the name set, never the login name."""
+        return self.get(CONSULTANT).strip()
 
     def save(self) -> None:
         """Write atomically, so a crash mid-write never leaves half a settings file."""

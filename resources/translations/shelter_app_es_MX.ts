@@ -2890,8 +2890,16 @@ Llavero: {keyring}</translation>
         <translation>Idioma</translation>
     </message>
     <message>
-        <source>Your name (for the history)</source>
-        <translation>Su nombre (para el historial)</translation>
+        <source>e.g. Lucía Treviño</source>
+        <translation>p. ej., Lucía Treviño</translation>
+    </message>
+    <message>
+        <source>Printed on documents of projects that name no consultant, and kept in the history (which otherwise records the computer&apos;s login).</source>
+        <translation>Se imprime en los documentos de los proyectos que no indican consultor, y queda en el historial (que de otro modo registra el usuario de la computadora).</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
     </message>
     <message>
         <source>e.g. Albergue Industrial del Norte, S.A. de C.V.</source>

@@ -132,6 +132,8 @@ class BusinessCaseReport:
     reference: ReferenceData
     project: ProjectStatus | None = None
     """None when the document is not linked to a project (the CLI's INPUT.json mode)."""
+    prepared_by: str = ""
+    """The consultant who prepared it (the project's, the Settings' or a CLI option's); never a login name."""
 
     def __post_init__(self) -> None:
         if not self.scenarios:

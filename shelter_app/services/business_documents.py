@@ -82,11 +82,12 @@ def _keep(source: Path, documents_dir: Path, sha: str) -> bool:
 def generate_pdf(db: Database, actor: str, project_id: int, target: Path, *, scenario_ids: Sequence[int] | None,
                  language: str, paper: str, documents_dir: Path, today: date | None = None,
                  cancel: Cancel | None = None, progress: Progress | None = None,
-                 provider_name: str | None = None) -> DocumentView:
+                 provider_name: str = "", prepared_by: str = "") -> DocumentView:
     """Write the project's business case to `target` and keep a verified copy with the project.
 
-    `scenario_ids` in the order to compare (None: every scenario of the project); `provider_name`
-    defaults to `actor` (the consultant). Raises `DocumentCancelled` when `cancel()` turns true.
+    `scenario_ids` in the order to compare (None: every scenario of the project); `prepared_by` is the
+    consultant's name as the cover prints it (`projects.prepared_by`; `actor` is only the audit trail's).
+    Raises `DocumentCancelled` when `cancel()` turns true.
     """
     from shelter_app.reports import language_of
     from shelter_app.reports.business_case_pdf import write_business_case_pdf
@@ -105,7 +106,7 @@ def generate_pdf(db: Database, actor: str, project_id: int, target: Path, *, sce
 
     report_progress(0.0, "Reading the project" if lang == "en" else "Leyendo el proyecto")
     report = build_business_report(db, project_id, scenario_ids, language=lang, today=today,
-                                   provider_name=provider_name or actor)
+                                   provider_name=provider_name, prepared_by=prepared_by)
     check()
     target = Path(target).expanduser().resolve()
     # the PDF goes to a temp file beside the target, is kept and recorded, and only then takes the target's name

@@ -182,15 +182,17 @@ def build_business_report(
     *,
     language: str,
     today: date | None = None,
-    provider_name: str | None = None,
+    provider_name: str = "",
+    prepared_by: str = "",
 ) -> BusinessCaseReport:
-    """The report of a project's scenarios (`scenario_ids` in that order; None: all, in the project's order)."""
+    """The report of a project's scenarios (`scenario_ids` in that order; None: all, in the project's order);
+    `prepared_by` defaults to the project's consultant."""
     language = "es" if language.lower().startswith("es") else "en"
     today = today or date.today()
     with db.transaction() as session:
         project = rows.load(session, Project, "project", project_id)
         client = rows.load(session, Client, "client", project.client_id)
-        client_name, title = client.legal_name, project.title
+        client_name, title, consultant = client.legal_name, project.title, project.consultant
     chosen = _chosen(list_scenarios(db, project_id), scenario_ids, project_id)
     scenarios = tuple(
         _scenario(v.document, name=v.name, structure=v.structure, indicative=v.indicative, scenario_id=v.id)
@@ -199,7 +201,8 @@ def build_business_report(
     return BusinessCaseReport(
         client_name=client_name,
         project_title=title,
-        provider_name=provider_name or "",
+        provider_name=provider_name,
+        prepared_by=prepared_by.strip() or consultant.strip(),
         language=language,
         generated_on=today,
         app_version=__version__,
@@ -214,7 +217,8 @@ def report_from_document(
     *,
     language: str,
     today: date | None = None,
-    provider_name: str | None = None,
+    provider_name: str = "",
+    prepared_by: str = "",
     client_name: str = "",
     project_title: str = "",
 ) -> BusinessCaseReport:
@@ -226,7 +230,8 @@ def report_from_document(
     return BusinessCaseReport(
         client_name=client_name,
         project_title=project_title or scenario.name,
-        provider_name=provider_name or "",
+        provider_name=provider_name,
+        prepared_by=prepared_by.strip(),
         language=language,
         generated_on=today or date.today(),
         app_version=__version__,

@@ -448,9 +448,10 @@ def overdue_items(db: Database, today: date | None = None, limit: int = 500) -> 
 
 # ---- report ---------------------------------------------------------------------------------------------
 
-def build_report(db: Database, project_id: int, actor: str, packs: PackSet | None = None,
+def build_report(db: Database, project_id: int, prepared_by: str = "", packs: PackSet | None = None,
                  today: date | None = None) -> ChecklistReport:
-    """The project's checklist status as plain data for the PDF, XLSX and evidence-pack exports."""
+    """The project's checklist status as plain data for the PDF, XLSX and evidence-pack exports; `prepared_by` is
+    the consultant's name as documents print it (`projects.prepared_by`), never a login."""
     packs = packs or shipped_packs()
     today = today or date.today()
     items = project_items(db, project_id, packs, today)
@@ -481,7 +482,8 @@ def build_report(db: Database, project_id: int, actor: str, packs: PackSet | Non
     return ChecklistReport(
         client_name=client.legal_name, client_rfc=client.rfc, project_title=project.title,
         operating_model=str(answers.path) if answers and answers.path else project.operating_model,
-        kickoff=answers.kickoff if answers else None, finish=finish, generated_on=today, generated_by=actor,
+        kickoff=answers.kickoff if answers else None, finish=finish, generated_on=today,
+        generated_by=prepared_by or project.consultant,
         app_version=__version__, checklists=tuple(checklists))
 
 

@@ -52,6 +52,16 @@ def get_project(db: Database, project_id: int) -> tuple[int, ProjectView]:
                                         p.version, p.updated_at)
 
 
+def prepared_by(db: Database, project_id: int, given: str = "", fallback: str = "") -> str:
+    """Who prepared a document of the project, as it prints: the name given (a CLI option), else the project's
+    consultant, else `fallback` (the Settings' name); never the computer's login."""
+    if given.strip():
+        return given.strip()
+    with db.transaction() as session:
+        consultant = rows.load(session, Project, "project", project_id).consultant.strip()
+    return consultant or fallback.strip()
+
+
 def fields_of(view: ProjectView) -> ProjectFields:
     return ProjectFields(view.title, OperatingModel(view.operating_model), view.target_start, Stage(view.stage),
                          view.consultant)

@@ -482,6 +482,7 @@ class MainWindow(QMainWindow):
 
         workspace = ProjectWorkspace(self.runner, self.db, self.settings.consultant(), project_id, self.paths)
         workspace.provider_name = self.settings.provider()  # on the cover of its business cases
+        workspace.consultant_name = self.settings.consultant_name()  # when the project names no consultant
         journey = QAction(self.tr("Setup &journey…"), workspace)
         journey.triggered.connect(lambda *_: self.run_journey_for(project_id, workspace))
         calendar = QAction(self.tr("Compliance &calendar (.ics)…"), workspace)

@@ -55,8 +55,11 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LANGUAGE))))
         form.addRow(self.tr("Language"), self.language)
         self.consultant = QLineEdit(settings.get(CONSULTANT))
-        self.consultant.setPlaceholderText(settings.consultant())
-        form.addRow(self.tr("Your name (for the history)"), self.consultant)
+        self.consultant.setObjectName("consultantName")
+        self.consultant.setPlaceholderText(self.tr("e.g. Lucía Treviño"))
+        self.consultant.setToolTip(self.tr("Printed on documents of projects that name no consultant, and kept in "
+                                           "the history (which otherwise records the computer's login)."))
+        form.addRow(self.tr("Your name"), self.consultant)
         self.provider = QLineEdit(settings.get(PROVIDER))
         self.provider.setObjectName("providerName")
         self.provider.setPlaceholderText(self.tr("e.g. Albergue Industrial del Norte, S.A. de C.V."))

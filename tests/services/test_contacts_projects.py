@@ -113,3 +113,17 @@ def test_an_invalid_project_stores_nothing(db: Database, client_id: int) -> None
     with pytest.raises(NotFound):
         projects.create_project(db, "ana", 4242, ProjectFields("Huérfano"))
     assert counts(db) == before
+
+
+def test_documents_are_prepared_by_a_consultant_never_the_login(db: Database) -> None:
+    """The name a document prints: a name given (CLI option), else the project's consultant, else the Settings'
+    name; the computer's login name is only ever the audit trail's."""
+    from shelter_app.services.projects import prepared_by
+
+    client_id = clients.create_client(db, "root", ClientFields("Docs Co")).entity_id
+    named = projects.create_project(db, "root", client_id, ProjectFields("Named", consultant="Lucía Treviño"))
+    unnamed = projects.create_project(db, "root", client_id, ProjectFields("Unnamed"))
+    assert prepared_by(db, named.entity_id) == "Lucía Treviño"
+    assert prepared_by(db, named.entity_id, "Andrés Villarreal") == "Andrés Villarreal"
+    assert prepared_by(db, unnamed.entity_id, fallback=" Ana Ruiz ") == "Ana Ruiz"
+    assert prepared_by(db, unnamed.entity_id) == ""

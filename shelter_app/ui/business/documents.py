@@ -126,15 +126,18 @@ def generate_to(workspace: Any, target: Path, scenario_ids: Sequence[int], langu
 
     db, actor, project_id = workspace.db, workspace.actor, workspace.project_id
     store, today = workspace.paths.documents, workspace.fixed_today
-    provider = getattr(workspace, "provider_name", None) or None
+    provider, consultant = workspace.provider_name, workspace.consultant_name
 
     def job(progress: Any, cancelled: Any) -> Any:
+        from shelter_app.services.projects import prepared_by
+
         def report(fraction: float, _text: str = "") -> None:
             progress(int(fraction * 100), 100)
 
         return business_documents.generate_pdf(db, actor, project_id, target, scenario_ids=list(scenario_ids),
                                                language=language, paper=paper, documents_dir=store, today=today,
-                                               cancel=cancelled, progress=report, provider_name=provider)
+                                               cancel=cancelled, progress=report, provider_name=provider,
+                                               prepared_by=prepared_by(db, project_id, fallback=consultant))
 
     def done(_view: Any) -> None:
         workspace._task = None

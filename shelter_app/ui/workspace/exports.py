@@ -56,15 +56,18 @@ def evidence_pack_writer(target: Path, evidence_dir: Path, language: str) -> Wri
     return write
 
 
-def export_job(db: Database, project_id: int, actor: str, today: date | None, target: Path,
+def export_job(db: Database, project_id: int, consultant: str, today: date | None, target: Path,
                write: WriteReport) -> Callable[[Callable[[int, int], None], Callable[[], bool]], Path | None]:
-    """The job `CancellableTask` runs: the target path when written, None when cancelled first."""
+    """The job `CancellableTask` runs: the target path when written, None when cancelled first. `consultant`
+    is the Settings' name, printed when the project names no consultant."""
 
     def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Path | None:
         from shelter_app.services import checklists
+        from shelter_app.services.projects import prepared_by
 
         progress(0, 2)
-        report = checklists.build_report(db, project_id, actor, today=today)
+        report = checklists.build_report(db, project_id, prepared_by(db, project_id, fallback=consultant),
+                                         today=today)
         if cancelled():
             return None
         progress(1, 2)

@@ -157,7 +157,8 @@ class ProjectWorkspace(QMainWindow):
         self.language = ui_language()
         self.client_name = ""
         self.project_title = ""
-        self.provider_name: str | None = None  # the main window sets it from the settings
+        self.provider_name = ""  # the main window sets both from the settings
+        self.consultant_name = ""
         self._last_dir: Path | None = None
         self._task: Any = None
         self.setObjectName("ProjectWorkspace")
@@ -532,7 +533,7 @@ class ProjectWorkspace(QMainWindow):
 
         self._last_dir = target.parent
         self.panel.flush()  # the report includes the notes being typed
-        job = export_job(self.db, self.project_id, self.actor, self.fixed_today, target, write)
+        job = export_job(self.db, self.project_id, self.consultant_name, self.fixed_today, target, write)
         self._task = CancellableTask(self, self.runner, title, self.tr("Writing {file}…").format(file=target.name),
                                      job, self._exported, lambda error: handle_error(self, error))
 
