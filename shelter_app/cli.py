@@ -62,6 +62,13 @@ class Context:
     def say(self, en: str, es: str) -> None:
         print(es if self.language == "es" else en, file=self.out)
 
+    def count(self, count: int, one: tuple[str, str], other: tuple[str, str], **values: object) -> None:
+        """A counted sentence with the language's plural form: `one`/`other` are (English, Spanish) with `{n}`."""
+        from shelter_app.core.bilingual import Plural, Text
+        from shelter_app.l10n import plural
+
+        print(plural(Plural(Text(*one), Text(*other)), count, self.language, **values), file=self.out)
+
     def json(self, value: Any) -> None:
         print(json.dumps(_plain(value), ensure_ascii=False, indent=2), file=self.out)
 
@@ -103,7 +110,7 @@ def cmd_clients_list(ctx: Context, args: argparse.Namespace) -> int:
         flag = " [archived]" if row.archived else ""
         print(f"{row.id:>6}  {row.legal_name:<50.50}  {row.country}  {row.rfc or '-':<13}  "
               f"{row.stage or '-'}{flag}", file=ctx.out)
-    ctx.say(f"{len(ordered)} client(s).", f"{len(ordered)} cliente(s).")
+    ctx.count(len(ordered), ("{n} client.", "{n} cliente."), ("{n} clients.", "{n} clientes."))
     return 0
 
 
@@ -612,7 +619,7 @@ def cmd_forms_list(ctx: Context, args: argparse.Namespace) -> int:
         title = row["title"]["es" if ctx.language == "es" else "en"]
         print(f"{row['id']:<20} {row['version']:<12} {row['questions']:>4}  {title}  "
               f"[{', '.join(row['versions'])}]", file=ctx.out)
-    ctx.say(f"{len(rows)} form(s).", f"{len(rows)} formulario(s).")
+    ctx.count(len(rows), ("{n} form.", "{n} formulario."), ("{n} forms.", "{n} formularios."))
     return 0
 
 
@@ -669,8 +676,10 @@ def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
     if issues:
         for issue in issues:
             print(f"{issue.path}: {issue.message(ctx.language)}", file=sys.stderr)
-        ctx.say(f"{len(issues)} answer(s) to fix; no response was written.",
-                f"{len(issues)} respuesta(s) por corregir; no se escribió ninguna respuesta.")
+        ctx.count(len(issues), ("{n} answer to fix; no response was written.",
+                                "{n} respuesta por corregir; no se escribió ninguna respuesta."),
+                  ("{n} answers to fix; no response was written.",
+                   "{n} respuestas por corregir; no se escribió ninguna respuesta."))
         return 1
     ctx.say(f"Written {args.output}", f"Escrito {args.output}")
     return 0
@@ -739,8 +748,10 @@ def cmd_forms_import(ctx: Context, args: argparse.Namespace) -> int:
                 "for the new model (journey run) to update the checklists.",
                 "Cambió el modelo de operación: el recorrido volvió al paso de programas aduaneros y fiscales; "
                 "respóndalo para el nuevo modelo (journey run) y se actualizarán las listas.")
-    ctx.say(f"Imported: {len(outcome.applied)} change(s) applied, {len(outcome.skipped)} skipped.",
-            f"Importada: {len(outcome.applied)} cambio(s) aplicados, {len(outcome.skipped)} omitidos.")
+    ctx.count(len(outcome.applied), ("Imported: {n} change applied, {skipped} left out.",
+                                     "Importada: {n} cambio aplicado, {skipped} omitidos."),
+              ("Imported: {n} changes applied, {skipped} left out.",
+               "Importada: {n} cambios aplicados, {skipped} omitidos."), skipped=len(outcome.skipped))
     return 0
 
 
@@ -782,8 +793,8 @@ def cmd_forms_drafts(ctx: Context, args: argparse.Namespace) -> int:
     for d in drafts:
         sent = d.exported_at.date().isoformat() if d.exported_at else "-"
         print(f"{d.draft_id:>4}  {d.form_id:<20} {d.form_version:<12} {d.client_name} — {d.project_title}  "
-              f"{d.answered} answer(s), exported {sent}", file=ctx.out)
-    ctx.say(f"{len(drafts)} draft(s).", f"{len(drafts)} borrador(es).")
+              f"{d.answered} {'answer' if d.answered == 1 else 'answers'}, exported {sent}", file=ctx.out)
+    ctx.count(len(drafts), ("{n} draft.", "{n} borrador."), ("{n} drafts.", "{n} borradores."))
     return 0
 
 

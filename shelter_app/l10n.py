@@ -9,10 +9,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
 
+from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
 from babel.numbers import format_decimal as _format_decimal
 
+from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.money import Money
 
 SUPPORTED = ("en", "es_MX")
@@ -46,3 +48,16 @@ def format_number(value: Decimal | int, language: str, places: int = 0) -> str:
 def format_money(value: Money, language: str) -> str:
     """The amount then its ISO code ("1,234,567.50 MXN" in English, "1,234,567.50 MXN" in es_MX)."""
     return f"{format_number(value.amount, language, places=2)} {value.currency}"
+
+
+@lru_cache(maxsize=4)
+def _locale(language: str) -> Locale:
+    return Locale.parse(babel_locale(language))
+
+
+def plural(forms: Plural, count: int, language: str, **values: object) -> str:
+    """A counted phrase in `language`, its form chosen by the language's plural rule (CLDR, through Babel):
+    `plural(Plural(Text("{n} client", "{n} cliente"), Text("{n} clients", "{n} clientes")), 7, "es")` →
+    "7 clientes". `{n}` is the count as the language writes numbers; `values` fill other placeholders."""
+    form: Text = forms.one if _locale(language).plural_form(count) == "one" else forms.other
+    return form.pick(language).format(n=format_number(count, language), **values)

@@ -40,7 +40,7 @@ def test_demo_then_list(capsys: pytest.CaptureFixture[str], seeded: None) -> Non
     code, out, err = run(capsys, "clients", "list")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert lines[-1] == "7 client(s)."
+    assert lines[-1] == "7 clients."
     assert any("Válvulas del Norte" in line and VALNOR_RFC in line for line in lines)
     assert paths.get_paths().database.exists()
 
@@ -129,13 +129,13 @@ def test_spanish_messages(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--lang", "es_MX", "demo")
     assert code == 0 and out.startswith("Cartera de demostración: 7 empresas cliente agregadas a ")
     code, out, _ = run(capsys, "--lang", "es_MX", "clients", "list", "--search", "valvulas")
-    assert out.splitlines()[-1] == "1 cliente(s)."
+    assert out.splitlines()[-1] == "1 cliente."
     code, _, err = run(capsys, "--lang", "es_MX", "clients", "show", "Nadie")
     assert code == 2 and "Ningún cliente coincide con “Nadie”" in err
     # --lang is for this run only: the saved language is untouched
     assert Settings.load(paths.get_paths().settings_file).get(LANGUAGE) == "system"
     code, out, _ = run(capsys, "clients", "list", "--search", "valvulas")
-    assert out.splitlines()[-1] == "1 client(s)."
+    assert out.splitlines()[-1] == "1 client."
 
 
 def test_contacts_and_projects(capsys: pytest.CaptureFixture[str]) -> None:

@@ -105,7 +105,7 @@ def test_fill_lists_every_invalid_field(capsys: pytest.CaptureFixture[str], tmp_
     for path in ("area_sqft", "needed_by", "hazardous_materials_list", "builds_new_plant", "no_such_question"):
         assert any(line.startswith(f"{path}: ") for line in lines), (path, err)
     assert "area_sqft: Enter a number" in err
-    assert "5 answer(s) to fix" in out
+    assert "5 answers to fix" in out
 
 
 def test_import_refusal_is_a_plain_message(capsys: pytest.CaptureFixture[str], tmp_path: Path,
