@@ -1,9 +1,12 @@
 """The business case's reference tables: versioned YAML files in `resources/reference/`, validated on load.
 
-One file per table (minimum wages, UMA, vacation, weekly hours, IMSS, cesantía y vejez, ISN and
-the scalar defaults). Each file records its version and the date its facts are current to, and
-every value its sources, the date it was checked and its confidence (`verified`, `verified_old`,
-`unconfirmed`, `assumption`), so a report can mark what is still to verify. `load_reference`
+One file per table (minimum wages, UMA, vacation, weekly hours, IMSS, cesantía y vejez, ISN, the
+scalar defaults and the sites: markets, distances to the crossing, freight rates, vacancy and rent).
+Each file records its version and the date its facts are current to; every source its title,
+publisher, publication date (null when the page shows none) and link; every value its sources, the
+date it was checked, its confidence (`verified`, `verified_old`, `unconfirmed`, `assumption`) and,
+unless plainly verified, a note in English and Spanish saying what is open, so a report can mark
+what is still to verify. Source ids are the file's internal keys, never printed. `load_reference`
 returns the plain `core.business_case.reference.ReferenceData`, or raises `ReferenceDataError`
 listing every problem with its file and key: a hand-edited table is refused whole.
 """
@@ -30,9 +33,13 @@ from shelter_app.core.business_case.reference import (
     IMSS_EMPLOYER_KEYS,
     IMSS_WORKER_KEYS,
     Confidence,
+    CrossingKind,
+    FreightRates,
     Provenance,
     ReferenceData,
     RiskClass,
+    SiteMarket,
+    SiteReference,
     Source,
     Sourced,
     StatutoryDefaults,
@@ -41,6 +48,8 @@ from shelter_app.core.business_case.reference import (
     YearSchedule,
 )
 from shelter_app.core.errors import UserError
+from shelter_app.core.text import fold_for_search
+from shelter_app.core.wage_zones import STATES
 
 _MODEL = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -52,6 +61,7 @@ Fraction = Annotated[Decimal, Field(ge=0, le=1, allow_inf_nan=False)]
 Positive = Annotated[Decimal, Field(gt=0, allow_inf_nan=False)]
 NonNegative = Annotated[Decimal, Field(ge=0, allow_inf_nan=False)]
 Days = Annotated[int, Field(strict=True, ge=0)]
+Words = Annotated[str, Field(min_length=1)]
 
 
 class _Invalid(ValueError):
@@ -73,8 +83,20 @@ class _Invalid(ValueError):
 class _Source(BaseModel):
     model_config = _MODEL
 
-    title: Annotated[str, Field(min_length=1)]
+    title: Words
+    publisher: Words
+    published: date | None
+    """The date the page shows; null when it shows none (never guessed)."""
     url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+
+
+class _Note(BaseModel):
+    """What is open about a value, in both languages."""
+
+    model_config = _MODEL
+
+    en: Words
+    es: Words
 
 
 class _Provenance(BaseModel):
@@ -85,7 +107,7 @@ class _Provenance(BaseModel):
     confidence: Confidence
     sources: tuple[SourceId, ...]
     checked_on: date
-    note: str = ""
+    note: _Note | None = None
 
     @model_validator(mode="after")
     def _grounded(self) -> _Provenance:
@@ -282,6 +304,74 @@ class _DefaultsFile(_Header):
     values: _DefaultValues
 
 
+class _Amount(_Provenance):
+    value: Positive
+
+
+class _Share(_Provenance):
+    value: Fraction
+
+
+class _Freight(BaseModel):
+    model_config = _MODEL
+
+    crossing_usd_per_load: _Amount
+    inland_usd_per_km: _Amount
+
+
+class _National(BaseModel):
+    model_config = _MODEL
+
+    vacancy_rate: _Share
+    rent_usd_per_sqft_month: _Amount
+
+
+class _Market(BaseModel):
+    model_config = _MODEL
+
+    city: Words
+    state: Words
+    municipalities: tuple[Words, ...] = Field(min_length=1)
+    crossing: Words
+    kind: CrossingKind
+    distance_km: _Amount | None
+    """Null when no source gives a road distance (never invented) and for a crossing in the city."""
+    vacancy_rate: _Share | None
+    rent_usd_per_sqft_month: _Amount | None
+    crossing_sources: tuple[SourceId, ...] = ()
+    """Where the crossing is named; empty when it is assumed (then `note` says so)."""
+    note: _Note | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> _Market:
+        if self.state not in STATES:
+            raise _Invalid(
+                f"state must be an ISO 3166-2:MX code such as CHH, not '{self.state}'",
+                f"state debe ser un código ISO 3166-2:MX como CHH, no '{self.state}'",
+            )
+        for word in self.municipalities:
+            if word != fold_for_search(word):
+                raise _Invalid(
+                    f"municipalities are written folded (lower case, no accents): '{fold_for_search(word)}', "
+                    f"not '{word}'",
+                    f"los municipios se escriben normalizados (minúsculas, sin acentos): '{fold_for_search(word)}', "
+                    f"no '{word}'",
+                )
+        if self.kind is CrossingKind.IN_CITY and self.distance_km is not None:
+            raise _Invalid(
+                "a crossing in the city has no road distance (distance_km: null)",
+                "un cruce en la ciudad no tiene distancia por carretera (distance_km: null)",
+            )
+        return self
+
+
+class _SitesFile(_Header):
+    table: Literal["sites"]
+    freight: _Freight
+    national: _National
+    markets: tuple[_Market, ...] = Field(min_length=1)
+
+
 FILES: Final[Mapping[str, type[_Header]]] = {
     "minimum_wages.yaml": _MinimumWagesFile,
     "uma.yaml": _UmaFile,
@@ -291,6 +381,7 @@ FILES: Final[Mapping[str, type[_Header]]] = {
     "cesantia_vejez.yaml": _CesantiaVejezFile,
     "isn.yaml": _IsnFile,
     "defaults.yaml": _DefaultsFile,
+    "sites.yaml": _SitesFile,
 }
 """Every reference file and what it holds."""
 
@@ -496,28 +587,25 @@ def _entry_hint(data: Mapping[str, Any], loc: Sequence[int | str]) -> str:
     if loc[1] >= len(entries) or not isinstance(entries[loc[1]], dict):
         return ""
     entry = entries[loc[1]]
-    keys = [f"{k} {entry[k]}" for k in ("year", "zone", "state") if k in entry]
+    keys = [f"{k} {entry[k]}" for k in ("year", "zone", "state", "city") if k in entry]
     return f" ({', '.join(keys)})" if keys else ""
 
 
 # ---- checks beyond one value ---------------------------------------------------------------------------------
 
 
-def _provenances(table: _Header) -> Iterable[tuple[str, _Provenance]]:
-    """Every value's provenance in a table, with its key."""
-    for name in type(table).model_fields:
-        value = getattr(table, name)
-        if isinstance(value, _Provenance):
-            yield name, value
-        elif isinstance(value, tuple):
-            for i, entry in enumerate(value):
-                if isinstance(entry, _Provenance):
-                    yield f"{name}[{i}]", entry
-        elif isinstance(value, BaseModel) and not isinstance(value, _Source):
-            for sub in type(value).model_fields:
-                entry = getattr(value, sub)
-                if isinstance(entry, _Provenance):
-                    yield f"{name}.{sub}", entry
+def _provenances(model: BaseModel, prefix: str = "") -> Iterable[tuple[str, _Provenance]]:
+    """Every value's provenance in a table (at any depth: a market's distance too), with its key."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        key = f"{prefix}.{name}" if prefix else name
+        entries = enumerate(value) if isinstance(value, tuple) else [(None, value)]
+        for i, entry in entries:
+            at = key if i is None else f"{key}[{i}]"
+            if isinstance(entry, _Provenance):
+                yield at, entry
+            elif isinstance(entry, BaseModel) and not isinstance(entry, _Source | _Note):
+                yield from _provenances(entry, at)
 
 
 def _row_key(name: str, table: _Header) -> Iterable[tuple[str, tuple[object, ...]]]:
@@ -537,6 +625,14 @@ def _cross_check(name: str, table: _Header, today: date) -> Iterable[ReferencePr
             f"{table.current_to} is in the future (today is {today})",
             f"{table.current_to} está en el futuro (hoy es {today})",
         )
+    for source_id, cited in table.sources.items():
+        if cited.published is not None and cited.published > today:
+            yield ReferenceProblem(
+                name,
+                f"sources.{source_id}.published",
+                f"{cited.published} is in the future (today is {today})",
+                f"{cited.published} está en el futuro (hoy es {today})",
+            )
     for key, provenance in _provenances(table):
         for source in provenance.sources:
             if source not in table.sources:
@@ -564,17 +660,58 @@ def _cross_check(name: str, table: _Header, today: date) -> Iterable[ReferencePr
                 f"la fila de {shown} también está en {first[row]}",
             )
         first.setdefault(row, key)
+    if isinstance(table, _SitesFile):
+        yield from _check_markets(name, table)
+
+
+def _check_markets(name: str, table: _SitesFile) -> Iterable[ReferenceProblem]:
+    """One market per city, and a municipality names one market of its state only (the match would be ambiguous)."""
+    cities: dict[tuple[str, str], str] = {}
+    words: dict[tuple[str, str], str] = {}
+    for i, market in enumerate(table.markets):
+        key = f"markets[{i}]"
+        city = (market.state, fold_for_search(market.city))
+        if city in cities:
+            yield ReferenceProblem(
+                name,
+                key,
+                f"{market.city} ({market.state}) is also given at {cities[city]}",
+                f"{market.city} ({market.state}) también está en {cities[city]}",
+            )
+        cities.setdefault(city, key)
+        for source in market.crossing_sources:
+            if source not in table.sources:
+                yield ReferenceProblem(
+                    name,
+                    f"{key}.crossing_sources",
+                    f"unknown source '{source}' (not in the file's sources)",
+                    f"fuente desconocida '{source}' (no está en las fuentes del archivo)",
+                )
+        for word in market.municipalities:
+            if (market.state, word) in words and words[(market.state, word)] != key:
+                yield ReferenceProblem(
+                    name,
+                    f"{key}.municipalities",
+                    f"'{word}' also names the market at {words[(market.state, word)]}",
+                    f"'{word}' también nombra el mercado de {words[(market.state, word)]}",
+                )
+            words.setdefault((market.state, word), key)
 
 
 # ---- building the core's plain values ------------------------------------------------------------------------
 
 
+def _source(table: _Header, source_id: str) -> Source:
+    s = table.sources[source_id]
+    return Source(id=source_id, title=s.title, publisher=s.publisher, published=s.published, url=s.url)
+
+
 def _provenance(table: _Header, p: _Provenance) -> Provenance:
     return Provenance(
-        sources=tuple(Source(s, table.sources[s].title, table.sources[s].url) for s in p.sources),
+        sources=tuple(_source(table, s) for s in p.sources),
         checked_on=p.checked_on,
         confidence=p.confidence,
-        note=p.note,
+        note=None if p.note is None else Text(p.note.en, p.note.es),
     )
 
 
@@ -654,8 +791,41 @@ def _build(tables: Mapping[str, _Header]) -> ReferenceData:
             iva_rate=_sourced(defaults, d.iva_rate, d.iva_rate.value),
             us_paid_hours_per_year=_sourced(defaults, d.us_paid_hours_per_year, d.us_paid_hours_per_year.value),
         ),
+        sites=_sites(get("sites.yaml", _SitesFile)),
         tables=tuple(
             TableVersion(name, getattr(t, "table", name), t.version, t.current_to) for name, t in tables.items()
+        ),
+    )
+
+
+def _sites(table: _SitesFile) -> SiteReference:
+    def value(p: _Amount | _Share | None) -> Sourced[Decimal] | None:
+        return None if p is None else _sourced(table, p, p.value)
+
+    return SiteReference(
+        markets=tuple(
+            SiteMarket(
+                city=m.city,
+                state=m.state,
+                municipalities=m.municipalities,
+                crossing=m.crossing,
+                kind=m.kind,
+                distance_km=value(m.distance_km),
+                vacancy_rate=value(m.vacancy_rate),
+                rent_usd_per_sqft_month=value(m.rent_usd_per_sqft_month),
+                crossing_sources=tuple(_source(table, s) for s in m.crossing_sources),
+                note=None if m.note is None else Text(m.note.en, m.note.es),
+            )
+            for m in table.markets
+        ),
+        freight=FreightRates(
+            crossing_usd_per_load=_sourced(table, table.freight.crossing_usd_per_load,
+                                           table.freight.crossing_usd_per_load.value),
+            inland_usd_per_km=_sourced(table, table.freight.inland_usd_per_km, table.freight.inland_usd_per_km.value),
+        ),
+        national_vacancy_rate=_sourced(table, table.national.vacancy_rate, table.national.vacancy_rate.value),
+        national_rent_usd_per_sqft_month=_sourced(
+            table, table.national.rent_usd_per_sqft_month, table.national.rent_usd_per_sqft_month.value
         ),
     )
 

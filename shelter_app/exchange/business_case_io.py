@@ -535,7 +535,7 @@ def _sources(p: Parameters) -> Json:
                 "parameter": s.parameter,
                 "value": _plain(s.value),
                 "confidence": s.provenance.confidence.value,
-                "note": s.provenance.note,
+                "note": s.provenance.note.en if s.provenance.note is not None else "",
             }
             for s in p.to_verify
             if s.provenance is not None

@@ -1,7 +1,9 @@
-"""Reference tables: the shipped files yield exactly the contract's defaults; a broken file is refused by key."""
+"""Reference tables: the shipped files yield exactly the contract's defaults and the sourced site facts; a broken
+file is refused by key."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -14,10 +16,12 @@ from hypothesis import strategies as st
 
 from shelter_app.content.reference import FILES, ReferenceDataError, default_folder, load_reference
 from shelter_app.core.answers import WageZone
-from shelter_app.core.business_case.reference import Confidence, ReferenceData, RiskClass
+from shelter_app.core.business_case.reference import Confidence, CrossingKind, Provenance, ReferenceData, RiskClass
+from shelter_app.core.text import fold_for_search
+from shelter_app.core.wage_zones import STATES
 
 D = Decimal
-TODAY = date(2026, 11, 23)
+TODAY = date(2026, 12, 31)
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +144,8 @@ def test_other_defaults(ref: ReferenceData) -> None:
 def test_every_file_is_versioned(ref: ReferenceData) -> None:
     assert {t.file for t in ref.tables} == set(FILES)
     for table in ref.tables:
-        assert table.version.startswith("2026.") and table.current_to == date(2026, 3, 6)
+        assert table.version == "2026.12.1"
+        assert table.current_to == (date(2026, 12, 7) if table.table == "sites" else date(2026, 3, 6))
 
 
 def test_what_the_notes_leave_open_is_to_verify(ref: ReferenceData) -> None:
@@ -152,10 +157,16 @@ def test_what_the_notes_leave_open_is_to_verify(ref: ReferenceData) -> None:
         "Tamaulipas",
         "Jalisco",
         "Guanajuato",
+        "Querétaro",
         "San Luis Potosí",
         "Puebla",
     }
     assert isn["Sonora"].confidence is Confidence.VERIFIED_OLD
+    assert isn["Querétaro"].confidence is Confidence.VERIFIED_OLD  # its only source is from 2022
+    assert isn["Querétaro"].note is not None and "2022" in isn["Querétaro"].note.en
+    jalisco = isn["Jalisco"]
+    assert jalisco.confidence is Confidence.UNCONFIRMED and jalisco.note is not None
+    assert "3.0 %" in jalisco.note.en and "3.0 %" in jalisco.note.es  # one 2026 source: 2.5 % may be outdated
     assert ref.risk_class_premiums[RiskClass.V].provenance.to_verify
     assert not ref.risk_class_premiums[RiskClass.III].provenance.to_verify
     assert ref.defaults.dta_mxn_per_pedimento.provenance.to_verify
@@ -168,6 +179,110 @@ def test_every_value_names_its_sources_and_check_date(ref: ReferenceData) -> Non
     verified = ref.uma_mxn_per_day[2026].provenance
     assert verified.sources and verified.sources[0].url.startswith("https://")
     assert verified.checked_on == date(2026, 3, 6)
+    source = verified.sources[0]
+    assert (source.publisher, source.published) == ("El Universal", date(2026, 1, 9))
+    assert ref.uma_mxn_per_day[2023].provenance.sources[0].published is None  # the page shows no date
+
+
+def _every_provenance(ref: ReferenceData) -> list[Provenance]:
+    d, s = ref.defaults, ref.sites
+    found = [v.provenance for v in ref.minimum_wage_mxn_per_day.values()]
+    found += [v.provenance for v in ref.uma_mxn_per_day.values()]
+    found += [ref.vacation.provenance, ref.weekly_hours.before_first_year.provenance]
+    found += [v.provenance for v in ref.weekly_hours.rows.values()]
+    found += [v.provenance for v in (*ref.imss_employer_rates.values(), *ref.imss_worker_rates.values())]
+    found += [v.provenance for v in ref.risk_class_premiums.values()]
+    found += [ref.cesantia_vejez_rates.before_first_year.provenance]
+    found += [v.provenance for v in ref.cesantia_vejez_rates.rows.values()]
+    found += [v.provenance for v in ref.isn_rate.values()]
+    found += [getattr(d, name).provenance for name in d.__dataclass_fields__]
+    found += [s.freight.crossing_usd_per_load.provenance, s.freight.inland_usd_per_km.provenance]
+    found += [s.national_vacancy_rate.provenance, s.national_rent_usd_per_sqft_month.provenance]
+    for m in s.markets:
+        found += [v.provenance for v in (m.distance_km, m.vacancy_rate, m.rent_usd_per_sqft_month) if v is not None]
+    return found
+
+
+INTERNAL = re.compile(r"\.md\b|§|\bR\d+\b|business-case@|cost model|logistics notes", re.IGNORECASE)
+
+
+def test_every_source_has_a_publisher_and_every_note_both_languages(ref: ReferenceData) -> None:
+    provenances = _every_provenance(ref)
+    assert len(provenances) > 90
+    for p in provenances:
+        for source in p.sources:
+            assert source.title and source.publisher and source.url.startswith(("https://", "http://"))
+            assert source.published is None or source.published <= p.checked_on
+        if p.confidence is not Confidence.VERIFIED:
+            assert p.note is not None, p
+        if p.note is not None:
+            assert p.note.complete and p.note.en != p.note.es
+            assert not INTERNAL.search(p.note.en) and not INTERNAL.search(p.note.es), p.note  # printable as is
+
+
+# ---- the table of sites ----------------------------------------------------------------------------------------
+
+BORDER_CITIES = {"Ciudad Juárez", "Nuevo Laredo", "Piedras Negras", "Tijuana", "Mexicali", "Nogales", "Reynosa",
+                 "Matamoros"}
+
+
+def test_sites_cover_the_main_markets(ref: ReferenceData) -> None:
+    markets = {m.city: m for m in ref.sites.markets}
+    assert {"Ciudad Juárez", "Chihuahua", "Tijuana", "Mexicali", "Nogales", "Hermosillo", "Reynosa", "Matamoros",
+            "Nuevo Laredo", "Monterrey", "Saltillo", "Piedras Negras", "San Luis Potosí", "Aguascalientes", "León",
+            "Querétaro", "Guadalajara", "Puebla", "Toluca", "Mérida", "Ciudad de México"} <= set(markets)
+    for market in ref.sites.markets:
+        assert market.state in STATES and market.crossing
+        assert all(word == fold_for_search(word) for word in market.municipalities)
+    assert {"apodaca", "santa catarina", "escobedo", "san nicolas", "guadalupe", "cienega de flores",
+            "salinas victoria", "pesqueria"} <= set(markets["Monterrey"].municipalities)
+    assert {"ramos arizpe"} <= set(markets["Saltillo"].municipalities)
+    assert {"silao"} <= set(markets["León"].municipalities)
+    assert {"tlaquepaque", "el salto", "zapopan"} <= set(markets["Guadalajara"].municipalities)
+
+
+def test_a_crossing_in_the_city_has_no_distance_and_no_distance_is_invented(ref: ReferenceData) -> None:
+    markets = {m.city: m for m in ref.sites.markets}
+    assert {c for c, m in markets.items() if m.kind is CrossingKind.IN_CITY} == BORDER_CITIES
+    assert all(markets[c].distance_km is None for c in BORDER_CITIES)
+    assert markets["Mérida"].kind is CrossingKind.PORT
+    km = {c: m.distance_km.value for c, m in markets.items() if m.distance_km is not None}
+    assert km == {"Chihuahua": 373, "Monterrey": 225, "Saltillo": 300, "San Luis Potosí": 724, "Querétaro": 940,
+                  "Ciudad de México": 1113, "Mérida": 36}
+    for city in ("Hermosillo", "Aguascalientes", "León", "Guadalajara", "Puebla", "Toluca", "Valle de México"):
+        assert markets[city].kind is CrossingKind.INLAND and markets[city].distance_km is None  # not found: null
+    for market in markets.values():
+        if market.distance_km is not None:  # secondary or old sources, never plainly verified
+            p = market.distance_km.provenance
+            assert p.confidence in (Confidence.UNCONFIRMED, Confidence.VERIFIED_OLD) and p.to_verify
+            assert p.sources and p.note is not None
+    assert "450 miles" in markets["San Luis Potosí"].distance_km.provenance.note.en  # type: ignore[union-attr]
+
+
+def test_site_real_estate_is_the_cost_model_figures(ref: ReferenceData) -> None:
+    markets = {m.city: m for m in ref.sites.markets}
+    vacancy = {c: m.vacancy_rate.value for c, m in markets.items() if m.vacancy_rate is not None}
+    rent = {c: m.rent_usd_per_sqft_month.value for c, m in markets.items() if m.rent_usd_per_sqft_month is not None}
+    assert vacancy == {"Ciudad Juárez": D("0.077"), "Tijuana": D("0.08"), "Reynosa": D("0.06"),
+                       "Monterrey": D("0.071"), "Saltillo": D("0.008"), "San Luis Potosí": D("0.049"),
+                       "Valle de México": D("0.0084"), "Ciudad de México": D("0.0084")}
+    assert rent == {"Ciudad Juárez": D("0.70"), "Chihuahua": D("0.56"), "Tijuana": D("0.80"), "Reynosa": D("0.57"),
+                    "Monterrey": D("0.64"), "Saltillo": D("0.57"), "San Luis Potosí": D("0.52"),
+                    "Querétaro": D("0.56"), "Valle de México": D("0.91"), "Ciudad de México": D("0.91")}
+    assert markets["Ciudad Juárez"].rent_usd_per_sqft_month.provenance.to_verify  # type: ignore[union-attr]
+    assert (ref.sites.national_vacancy_rate.value, ref.sites.national_rent_usd_per_sqft_month.value) == (
+        D("0.044"), D("0.68"))
+
+
+def test_freight_rates(ref: ReferenceData) -> None:
+    crossing, per_km = ref.sites.freight.crossing_usd_per_load, ref.sites.freight.inland_usd_per_km
+    assert (crossing.value, per_km.value) == (D(300), D("1.91"))
+    assert crossing.provenance.confidence is Confidence.ASSUMPTION
+    assert per_km.provenance.confidence is Confidence.UNCONFIRMED and per_km.provenance.to_verify
+    source = per_km.provenance.sources[0]
+    assert source.published == date(2023, 9, 12) and "Redwood" in source.publisher
+    assert per_km.provenance.note is not None and "3.08" in per_km.provenance.note.en
+    assert "crossing" in per_km.provenance.note.en  # the caveat: it may include the crossing and US miles
 
 
 # ---- a broken file is refused, naming the file and the key --------------------------------------------------
@@ -199,12 +314,51 @@ def test_every_value_names_its_sources_and_check_date(ref: ReferenceData) -> Non
         ("defaults.yaml", "iva_rate: {value: 0.16, unit: fraction, confidence: verified",
          "iva_rate: {value: 0.16, unit: fraction, confidence: unconfirmed",
          "defaults.yaml, values.iva_rate: a unconfirmed value needs a note"),
-        ("weekly_hours.yaml", "version: 2026.3.1", "version: 3", "weekly_hours.yaml, version: invalid value 3"),
+        ("weekly_hours.yaml", "version: 2026.12.1", "version: 3", "weekly_hours.yaml, version: invalid value 3"),
         ("weekly_hours.yaml", "{year: 2027, hours: 46,", "{year: 2027, hours: 0,",
          "weekly_hours.yaml, values[1].hours (year 2027): invalid value"),
         ("vacation.yaml", "current_to: 2026-03-06", "current_to: 2027-01-01",
          "vacation.yaml, current_to: 2027-01-01 is in the future"),
         ("uma.yaml", "mxn_per_day: 117.31", "mxn_per_day: .nan", "uma.yaml, values[3].mxn_per_day (year 2026)"),
+        ("uma.yaml", "published: 2026-01-09", "published: 2027-01-09",
+         "uma.yaml, sources.eluniversal_2026_01_09.published: 2027-01-09 is in the future"),
+        ("uma.yaml", 'publisher: "UnoTV", ', "", "uma.yaml, sources.unotv_2026_01_08.publisher: the value is missing"),
+        ("isn.yaml",
+         'note: {en: "One Nov-2025 article cites 4.5 %.",\n'
+         '            es: "Un artículo de noviembre de 2025 cita 4.5 %."}}',
+         'note: "One Nov-2025 article cites 4.5 %."}',
+         "isn.yaml, values[0].note (year 2026, state Baja California): invalid"),
+        ("sites.yaml", 'note: {en: "Q4-2025.", es: "4T-2025."}}', 'note: {en: "Q4-2025."}}',
+         "sites.yaml, markets[0].vacancy_rate.note.es (state CHH, city Ciudad Juárez): the value is missing"),
+        ("sites.yaml", "{value: 0.077,", "{value: 7.7,",
+         "sites.yaml, markets[0].vacancy_rate.value (state CHH, city Ciudad Juárez): invalid value"),
+        ("sites.yaml", "    distance_km: null\n", "",
+         "sites.yaml, markets[0].distance_km (state CHH, city Ciudad Juárez): the value is missing"),
+        ("sites.yaml", "    municipalities: [chihuahua]", "    municipalities: [Chihuahua]",
+         "sites.yaml, markets[1] (state CHH, city Chihuahua): municipalities are written folded"),
+        ("sites.yaml", "    state: CHH\n    municipalities: [chihuahua]",
+         "    state: Chihuahua\n    municipalities: [chihuahua]",
+         "sites.yaml, markets[1] (state Chihuahua, city Chihuahua): state must be an ISO 3166-2:MX code"),
+        ("sites.yaml", "    kind: in_city\n    distance_km: null",
+         "    kind: in_city\n    distance_km: {value: 5, confidence: unconfirmed, sources: [], checked_on: 2026-12-07,"
+         " note: {en: a, es: b}}",
+         "sites.yaml, markets[0] (state CHH, city Ciudad Juárez): a crossing in the city has no road distance"),
+        ("sites.yaml", "    kind: inland\n", "    kind: by_rail\n",
+         "sites.yaml, markets[1].kind (state CHH, city Chihuahua): invalid value 'by_rail'"),
+        ("sites.yaml", "crossing_sources: [nearbywiki_otay]", "crossing_sources: [nearbywiki]",
+         "sites.yaml, markets[2].crossing_sources: unknown source 'nearbywiki'"),
+        ("sites.yaml", "sources: [gruposph_mexico], checked_on", "sources: [gruposph], checked_on",
+         "sites.yaml, markets[15].distance_km: unknown source 'gruposph'"),
+        ("sites.yaml", "sources: [chihuahuasi_2013, alertajrz_carretera], checked_on: 2026-12-07",
+         "sources: [chihuahuasi_2013, alertajrz_carretera], checked_on: 2026-12-08",
+         "sites.yaml, markets[1].distance_km: checked_on 2026-12-08 is after current_to 2026-12-07"),
+        ("sites.yaml", "municipalities: [saltillo, ramos arizpe, arteaga, derramadero]",
+         "municipalities: [saltillo, ramos arizpe, arteaga, derramadero, piedras negras]",
+         "sites.yaml, markets[11].municipalities: 'piedras negras' also names the market at markets[10]"),
+        ("sites.yaml", "  - city: Mexicali\n", "  - city: Tijuana\n",
+         "sites.yaml, markets[3]: Tijuana (BCN) is also given at markets[2]"),
+        ("sites.yaml", "    value: 1.91\n", "    value: -1.91\n",
+         "sites.yaml, freight.inland_usd_per_km.value: invalid value"),
     ],
 )  # fmt: skip
 def test_a_broken_value_is_named(tables: Path, name: str, old: str, new: str, expected: str) -> None:

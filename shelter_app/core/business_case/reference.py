@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Generic, TypeVar
 
 from shelter_app.core.answers import WageZone
+from shelter_app.core.bilingual import Text
 
 T = TypeVar("T")
 
@@ -34,8 +35,14 @@ class Confidence(StrEnum):
 
 @dataclass(frozen=True)
 class Source:
+    """A publication a value comes from. `id` is the table's internal key (a slug): never print it; cite
+    the publisher, the title, the date and the link instead."""
+
     id: str
     title: str
+    publisher: str
+    published: date | None
+    """The publication date the page shows; None when it shows none (never guessed)."""
     url: str
 
 
@@ -46,7 +53,8 @@ class Provenance:
     sources: tuple[Source, ...]
     checked_on: date
     confidence: Confidence
-    note: str = ""
+    note: Text | None = None
+    """What is open about the value, in both languages (every value that is not plainly verified has one)."""
 
     @property
     def to_verify(self) -> bool:
@@ -157,6 +165,64 @@ class StatutoryDefaults:
     us_paid_hours_per_year: Sourced[Decimal]
 
 
+class CrossingKind(StrEnum):
+    """How a site's goods reach the border."""
+
+    IN_CITY = "in_city"
+    """The commercial crossing is in the city's metro area: no inland haul."""
+    INLAND = "inland"
+    """By road to the usual crossing, `SiteMarket.distance_km` away."""
+    PORT = "port"
+    """By sea: `SiteMarket.distance_km` is the road distance to the port."""
+
+
+@dataclass(frozen=True)
+class SiteMarket:
+    """A main manufacturing market: where its goods cross, how far by road, and its industrial real estate."""
+
+    city: str
+    """As written ("Ciudad Juárez")."""
+    state: str
+    """ISO 3166-2:MX code ("CHH")."""
+    municipalities: tuple[str, ...]
+    """Names folded with `core.text.fold_for_search` that identify the market in a project's city text
+    (whole words), e.g. Monterrey's metro municipalities."""
+    crossing: str
+    """The usual commercial crossing or port, as the sources name it."""
+    kind: CrossingKind
+    distance_km: Sourced[Decimal] | None
+    """Road km to the crossing or port; None when no source gives it (and for a crossing in the city)."""
+    vacancy_rate: Sourced[Decimal] | None
+    """Industrial vacancy, a fraction; None when no source gives it for this market."""
+    rent_usd_per_sqft_month: Sourced[Decimal] | None
+    """Asking industrial rent; None when no current source gives it for this market."""
+    crossing_sources: tuple[Source, ...] = ()
+    """Where the crossing is named (empty when it is assumed: see `note`)."""
+    note: Text | None = None
+    """What is open about the market as a whole (e.g. an assumed crossing), in both languages."""
+
+
+@dataclass(frozen=True)
+class FreightRates:
+    """The two rates a freight-per-load default is built from (crossing + per-km inland haul)."""
+
+    crossing_usd_per_load: Sourced[Decimal]
+    """Cross-border transfer/drayage per load."""
+    inland_usd_per_km: Sourced[Decimal]
+    """Truck freight per road km to the crossing."""
+
+
+@dataclass(frozen=True)
+class SiteReference:
+    """The table of sites: the main markets, the freight rates and the national real-estate figures that stand
+    in for a market without its own."""
+
+    markets: tuple[SiteMarket, ...]
+    freight: FreightRates
+    national_vacancy_rate: Sourced[Decimal]
+    national_rent_usd_per_sqft_month: Sourced[Decimal]
+
+
 @dataclass(frozen=True)
 class TableVersion:
     """One reference file: its version and the date its facts are current to."""
@@ -190,4 +256,6 @@ class ReferenceData:
     isn_rate: Mapping[tuple[int, str], Sourced[Decimal]]
     """R6, by calendar year and state name as written in the table."""
     defaults: StatutoryDefaults
+    sites: SiteReference
+    """The site comparison's markets, freight rates and real-estate figures (not a statutory table)."""
     tables: tuple[TableVersion, ...] = ()
