@@ -1,12 +1,13 @@
-"""A first business-case scenario from what the journey already knows, as a `business-case@1` document.
+"""A first business-case scenario from what the project already knows, as a `business-case@1` document.
 
-The journey gives the site (state, city, wage zone), the headcount by role, the kickoff year, the
-operating model, the monthly temporary imports and the certification. Everything else (wages, rent,
-fees, the US plant) is not asked there, so it starts from indicative figures of the cost model's
-worked example and reference tables (cost-model.md §3 R8–R12, §4), the site comparison's facts
-(`_site`: the market's industrial vacancy, R9, and a typical distance to the border crossing) included,
-every one of them listed under `_prefill.indicative` so the editor and the PDF can mark them until the
-consultant replaces them.
+The journey gives the site (state, city, wage zone), the headcount by role, the kickoff, the operating
+model, the monthly temporary imports and the certification; the project gives its target start. What
+follows the site (asking rent, freight per load, vacancy, distance to the crossing) is drawn from the table
+of sites (`core.business_case.sites`), each value with where it came from, or left for the consultant with
+the reason when the table has no sourced figure. Everything else (wages, fees, the US plant) is not asked
+there, so it starts from indicative figures of the cost model's worked example (docs/cost-model.md §4),
+scaled to the headcount. Every figure that is not the client's own is listed under `_prefill.indicative` so
+the editor and the PDF mark it until the consultant replaces it (`core.business_case.marks`).
 
 Keys starting with `_` are ignored by the contract, so the document stays a valid compute input.
 """
@@ -23,7 +24,17 @@ from typing import Any, Final
 
 from shelter_app.core.answers import Path, ProjectAnswers, RoleHeadcount, WageZone
 from shelter_app.core.bilingual import Text, date_text
-from shelter_app.core.business_case.marks import set_text
+from shelter_app.core.business_case.marks import indicative, is_marked, mark_indicative, set_text, unmark
+from shelter_app.core.business_case.reference import SiteReference
+from shelter_app.core.business_case.sites import (
+    Drawn,
+    NotDrawn,
+    distance_to_crossing,
+    find_market,
+    freight_per_load,
+    rent,
+    vacancy,
+)
 from shelter_app.core.text import fold_for_search
 from shelter_app.core.wage_zones import STATES
 
@@ -81,12 +92,6 @@ ROLE_KINDS: Final[tuple[RoleKind, ...]] = (
 )
 KINDS_BY_KEY: Final = {kind.key: kind for kind in ROLE_KINDS}
 
-# R9 asking rents (USD per sq ft per month) by state of the main markets; others: the national average.
-RENT_BY_STATE: Final[dict[str, Decimal]] = {
-    "CHH": D("0.70"), "BCN": D("0.80"), "NLE": D("0.64"), "COA": D("0.57"), "TAM": D("0.57"),
-    "QUE": D("0.56"), "SLP": D("0.52"), "CMX": D("0.91"), "MEX": D("0.91"),
-}
-NATIONAL_RENT: Final = D("0.68")
 PLANNING_FX: Final = D("17.9528")
 """MXN per USD: Banxico's FIX of 31 Dec 2025, the latest rate the reference notes hold (indicative: the consultant
 sets the planning rate)."""
@@ -96,50 +101,6 @@ FIRST_YEAR_REALIZATION: Final = D("0.5")
 """Share of the steady savings a year of transfer realises: half, while lines move and staff learn."""
 SQFT_PER_HEAD: Final = D("430")  # 60,000 sq ft for 140 people in the worked example
 
-
-@dataclass(frozen=True)
-class SiteMarket:
-    """An industrial market of the site comparison: its vacancy (cost-model.md R9) and a typical road
-    distance to the border crossing its freight uses."""
-
-    state: str
-    """ISO 3166-2:MX code."""
-    city_words: tuple[str, ...]
-    """Folded names of the market's municipalities (whole words of the project's city)."""
-    vacancy_rate: Decimal | None
-    """None: R9 has no vacancy for the market, so the national figure is used."""
-    vacancy_as_of: str
-    distance_to_crossing_km: Decimal
-
-
-# Vacancy (R9, asking-market reports): Juárez 7.7 % Q4-2025 (CBRE); Tijuana 6.5 % Q2 (C&W) and 8 % Q3-2025
-# (Solili), the later one kept; Monterrey 7.1 % Q4-2025 (C&W); Saltillo 0.8 % Q1-2025 (Solili); Reynosa
-# 6.0 % Oct-2025 (Solili); San Luis Potosí 4.9 % Jan-2025 (Solili). Others: NATIONAL_VACANCY.
-# Distances: approximate road km to the commercial crossing the plant's trucks use (Laredo for central
-# Mexico, via Monterrey: Monterrey ~230, Saltillo ~310, San Luis Potosí ~800, Querétaro ~1,000,
-# Silao/León ~1,050, Guadalajara ~1,200); border cities 5–15 km from park to bridge. Typical figures for a
-# first comparison, not a route study: the consultant replaces them.
-SITE_MARKETS: Final[tuple[SiteMarket, ...]] = (
-    SiteMarket("CHH", ("juarez",), D("0.077"), "Q4-2025", D(10)),
-    SiteMarket("BCN", ("tijuana",), D("0.08"), "Q3-2025", D(10)),
-    SiteMarket("BCN", ("mexicali",), None, "", D(10)),
-    SiteMarket("TAM", ("reynosa",), D("0.06"), "Oct-2025", D(15)),
-    SiteMarket("TAM", ("nuevo laredo",), None, "", D(5)),
-    SiteMarket("TAM", ("matamoros",), None, "", D(10)),
-    SiteMarket("SON", ("nogales",), None, "", D(10)),
-    SiteMarket("NLE", ("monterrey", "apodaca", "escobedo", "santa catarina", "san nicolas de los garza",
-                       "guadalupe", "cienega de flores", "salinas victoria", "pesqueria", "juarez"),
-               D("0.071"), "Q4-2025", D(230)),
-    SiteMarket("COA", ("saltillo", "ramos arizpe", "arteaga", "derramadero"), D("0.008"), "Q1-2025", D(310)),
-    SiteMarket("SLP", ("san luis potosi", "soledad de graciano sanchez", "villa de reyes"), D("0.049"),
-               "Jan-2025", D(800)),
-    SiteMarket("QUE", ("queretaro", "el marques", "corregidora", "colon", "san juan del rio"), None, "", D(1000)),
-    SiteMarket("GUA", ("silao", "leon", "guanajuato", "irapuato", "puerto interior"), None, "", D(1050)),
-    SiteMarket("JAL", ("guadalajara", "zapopan", "tlaquepaque", "el salto", "tlajomulco"), None, "", D(1200)),
-)
-NATIONAL_VACANCY: Final = D("0.044")  # R9: Solili national average, Oct-2025
-NATIONAL_VACANCY_AS_OF: Final = "Oct-2025"
-SITE_INDICATIVE: Final = ("_site.vacancy_rate", "_site.distance_to_crossing_km")
 
 STANDARD_ROLES: Final[dict[str, Text]] = {
     "operator": Text("Operator", "Operador"),
@@ -153,6 +114,7 @@ STANDARD_ROLES: Final[dict[str, Text]] = {
 OWN_ENTITY_ROLES: Final[tuple[tuple[str, int], ...]] = (("hr_payroll", 2), ("accounting_tax", 2),
                                                         ("trade_compliance", 2))
 """What a shelter does for its clients and an own entity must staff itself (an assumption to tailor)."""
+OWN_ENTITY_KEYS: Final = frozenset(key for key, _ in OWN_ENTITY_ROLES)
 
 ONE_TIME_ITEMS: Final[dict[str, Text]] = {
     "shelter_setup_fee": Text("Shelter set-up fee", "Cuota de incorporación al albergue"),
@@ -197,33 +159,45 @@ def new_role(name: str, headcount: Decimal, wage_zone: str, taken: set[str], *, 
     return role
 
 
-def site_market(state: str | None, city: str) -> SiteMarket | None:
-    """The R9 market of a site: the city's (a municipality of the metro area, in its state when the state is
-    known); with no city, the state's first market; None when neither is known or the city is elsewhere.
-    `state` is an ISO code ("NLE") or a state's name ("Nuevo León")."""
-    folded_state = fold_for_search(state or "")
-    code = next((k for k, n in STATES.items() if folded_state in (k.casefold(), fold_for_search(n))), None)
-    folded_city = fold_for_search(city)
-    if not folded_city:
-        return next((m for m in SITE_MARKETS if m.state == code), None)
-    for market in SITE_MARKETS:
-        if code is not None and market.state != code:
-            continue
-        if any(re.search(rf"\b{re.escape(word)}\b", folded_city) for word in market.city_words):
-            return market
-    return None
+def site_defaults(document: dict[str, Any], sites: SiteReference, state: str | None, city: str) -> None:
+    """Draw the defaults that follow the site from the table of sites, into `document`: the asking rent, the
+    freight per load and the site facts (`_site`: vacancy, distance to the crossing). Each drawn value is
+    indicative and says where it came from; a default that cannot be drawn (a city the table has no distance
+    for) is left out and says why and what to do, never a silent zero. `state` is a code or a name."""
+    market = find_market(sites, state, city)
+    drawn: dict[str, Drawn | NotDrawn] = {
+        "facility.rent_usd_per_sqft_month": rent(sites, market),
+        "logistics.crossing_usd_per_load": freight_per_load(sites, market),
+        "_site.vacancy_rate": vacancy(sites, market),
+        "_site.distance_to_crossing_km": distance_to_crossing(market),
+    }
+    for path in drawn:
+        unmark(document, path)
+    for path, default in drawn.items():
+        section, key = path.split(".")
+        holder = document.setdefault(section, {})
+        if isinstance(default, Drawn):
+            holder[key] = default.value
+            set_text(document, "origins", path, default.explanation)
+            mark_indicative(document, [path])
+        else:
+            holder.pop(key, None)
+            set_text(document, "missing", path, default.reason)
 
 
-def site_prefill(state: str | None, city: str) -> dict[str, Any]:
-    """Indicative `_site` figures for a location: the market's vacancy (national when R9 has none) and a
-    typical distance to the crossing when the market is known (otherwise left out)."""
-    market = site_market(state, city)
-    site: dict[str, Any] = {"vacancy_rate": NATIONAL_VACANCY}
-    if market is not None:
-        if market.vacancy_rate is not None:
-            site["vacancy_rate"] = market.vacancy_rate
-        site["distance_to_crossing_km"] = market.distance_to_crossing_km
-    return site
+def rezone_roles(document: dict[str, Any]) -> None:
+    """After a change of minimum-wage zone: the roles whose wage is still the prefill's typical figure take their
+    job family's wage in the document's zone; a wage the consultant or the client gave stays as given."""
+    zone = str(document.get("location", {}).get("wage_zone", "general"))
+    marked = indicative(document)
+    roles = document.get("workforce", {}).get("roles", [])
+    largest = max((Decimal(r.get("headcount", 0)) for r in roles), default=D(0))
+    for n, role in enumerate(roles):
+        if is_marked(marked, f"workforce.roles[{n}].daily_wage_mxn"):
+            kind = role_kind(str(role.get("name", "")), largest=Decimal(role.get("headcount", 0)) == largest)
+            if role.get("_key") in OWN_ENTITY_KEYS:
+                kind = KINDS_BY_KEY["clerk"]
+            role["daily_wage_mxn"] = kind.daily_wage_zlfn if zone == "zlfn" else kind.daily_wage_general
 
 
 def role_kind(name: str, *, largest: bool = False) -> RoleKind:
@@ -257,8 +231,8 @@ class StartSource(StrEnum):
     KICKOFF = "kickoff"
 
 
-def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, structure: str = "shelter",
-                     certified: bool | None = None, fx_mxn_per_usd: Decimal = PLANNING_FX,
+def prefill_document(answers: ProjectAnswers, sites: SiteReference, *, name: str, base_year: int,
+                     structure: str = "shelter", certified: bool | None = None, fx_mxn_per_usd: Decimal = PLANNING_FX,
                      start: date | None = None, start_source: StartSource = StartSource.TARGET_START
                      ) -> dict[str, Any]:
     """A complete input document for one scenario; `_prefill.indicative` lists the JSON paths that hold
@@ -295,7 +269,6 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
     heads = sum((Decimal(r["headcount"]) for r in roles), D(0))
     area = (heads * SQFT_PER_HEAD).quantize(D(1000)) if heads else D(0)
     scale = heads / D(140) if heads else D(1)
-    rent = RENT_BY_STATE.get(answers.state or "", NATIONAL_RENT)
     monthly_imports = answers.monthly_temporary_imports_mxn
     imports_usd = (monthly_imports / fx_mxn_per_usd).quantize(D(1)) if monthly_imports else D(0)
     one_time = [
@@ -328,7 +301,7 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
         "location": location,
         "statutory": {"risk_class": "III"},
         "workforce": {"seniority_years": 1, "productivity_factor": D("1.0"), "roles": roles},
-        "facility": {"area_sqft": area, "rent_usd_per_sqft_month": rent, "nnn_usd_per_sqft_month": D("0.06")},
+        "facility": {"area_sqft": area, "nnn_usd_per_sqft_month": D("0.06")},  # rent: from the site (below)
         "utilities": {"electricity_kwh_per_month": (area * 2).quantize(D(1)), "electricity_mxn_per_kwh": D("2.3"),
                       "water_gas_mxn_per_month": (D(45000) * scale).quantize(D(1))},
         "site_overhead": {"usd_per_month": (D(15000) * scale).quantize(D(1))},
@@ -336,7 +309,7 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
         "logistics": {  # the worked example's lanes, scaled to the headcount
             "northbound_loads_per_month": (D(25) * scale).quantize(D(1)),
             "southbound_loads_per_month": (D(20) * scale).quantize(D(1)),
-            "crossing_usd_per_load": D(300), "us_entry_usd_per_northbound_load": D(150),
+            "us_entry_usd_per_northbound_load": D(150),  # freight per load: from the site (below)
             "us_export_filing_usd_per_southbound_load": D(50),
             "northbound_pedimentos_per_month": D(4), "southbound_pedimentos_per_month": D(4),
             "customs_broker_mxn_per_pedimento": D(5000),
@@ -355,13 +328,12 @@ def prefill_document(answers: ProjectAnswers, *, name: str, base_year: int, stru
             "recovery_lag_months": D(3),
         },
     }
-    document["_site"] = site_prefill(answers.state, answers.city)
-    indicative += [p for p in SITE_INDICATIVE if p.rsplit(".", 1)[1] in document["_site"]]
     if certified is None:
         indicative.append("iva_financing.certified")
     if not monthly_imports:
         indicative.append("iva_financing.temporary_imports_usd_per_month")
     document["_prefill"]["indicative"] = _leaves(document, indicative)
+    site_defaults(document, sites, answers.state, answers.city)
     _date_origins(document, base_year, start, start_source)
     return document
 

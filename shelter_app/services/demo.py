@@ -6,7 +6,9 @@ made up for the demo (any match with a real taxpayer would be chance).
 
 from __future__ import annotations
 
+import copy
 import random
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -24,6 +26,7 @@ from shelter_app.core.portfolio import (
     Stage,
 )
 from shelter_app.core.text import fold_for_search
+from shelter_app.core.wage_zones import STATES
 from shelter_app.services import clients, contacts, projects
 from shelter_app.services.errors import DuplicateClient
 from shelter_app.storage.db import Database
@@ -192,15 +195,78 @@ def _demo_journey(db: Database, actor: str, project_id: int, legal_name: str, st
     checklists.reschedule(db, project_id)
 
 
-# legal name -> a second scenario to compare: (name, structure, location and figures that differ)
-DEMO_ALTERNATIVES: dict[str, tuple[str, str, dict[str, Any]]] = {
-    "Great Lakes Harness Inc.": ("Querétaro, shelter", "shelter", {
-        "location": {"state": "Querétaro", "wage_zone": "general", "city": "Querétaro"},
-        "facility_rent": Decimal("0.56"), "wage_factor": Decimal("0.86")}),
-    "Válvulas del Norte, S.A. de C.V.": ("Apodaca, shelter", "shelter", {}),
-    "Cascade Medical Devices LLC": ("Mexicali, shelter", "shelter", {
-        "location": {"state": "Baja California", "wage_zone": "zlfn", "city": "Mexicali"},
-        "facility_rent": Decimal("0.72"), "wage_factor": Decimal("0.97")}),
+@dataclass(frozen=True)
+class DemoCase:
+    """What a demo client told its consultant about the plant it has today and the move: the figures that
+    replace the prefill's indicative ones (and so are no longer marked), as a real case would."""
+
+    name: str
+    """The journey's scenario, named as the consultant would."""
+    us_baseline: dict[str, Decimal]
+    productivity: Decimal
+    """Mexican output per direct hour against plan while the new team learns."""
+    second_year_share: Decimal
+    """Share of the steady savings realised in the second projected year (the transfer is phased)."""
+    one_time: dict[str, Decimal]
+    """Start-up items by standard key (`scenario_prefill.ONE_TIME_ITEMS`), USD."""
+    contingency_rate: Decimal
+    pipeline_inventory_usd: Decimal
+    alternative: tuple[str, str, dict[str, str]] | None = None
+    """A second scenario: its name, structure, and the location that differs (None: none)."""
+
+
+def _usd(**amounts: int | str) -> dict[str, Decimal]:
+    return {key: Decimal(str(value)) for key, value in amounts.items()}
+
+
+DEMO_CASES: dict[str, DemoCase] = {
+    "Great Lakes Harness Inc.": DemoCase(
+        "Ciudad Juárez",
+        _usd(direct_wage_usd_per_hour="17.40", indirect_salary_usd_per_year=61000, benefits_burden_rate="0.30",
+             area_sqft=95000, rent_usd_per_sqft_month="0.42", nnn_usd_per_sqft_month="0.11",
+             electricity_kwh_per_month=150000, electricity_usd_per_kwh="0.095", water_gas_usd_per_month=4200,
+             site_overhead_usd_per_month=38000),
+        productivity=Decimal("0.82"), second_year_share=Decimal("0.75"),
+        one_time=_usd(shelter_setup_fee=40000, leasehold_improvements=540000, machinery_relocation=950000,
+                      recruiting_training=760000, travel_validation=620000, parallel_running=1800000,
+                      us_closure=2600000, it_erp=150000),
+        contingency_rate=Decimal("0.12"), pipeline_inventory_usd=Decimal(900000),
+        alternative=("Querétaro", "shelter", {"state": "QUE", "wage_zone": "general", "city": "Querétaro"})),
+    "Válvulas del Norte, S.A. de C.V.": DemoCase(
+        "Apodaca, entidad propia",
+        _usd(direct_wage_usd_per_hour="25.80", indirect_salary_usd_per_year=74000, benefits_burden_rate="0.31",
+             area_sqft=48000, rent_usd_per_sqft_month="0.62", nnn_usd_per_sqft_month="0.14",
+             electricity_kwh_per_month=140000, electricity_usd_per_kwh="0.082", water_gas_usd_per_month=3800,
+             site_overhead_usd_per_month=26000),
+        productivity=Decimal("0.85"), second_year_share=Decimal("0.80"),
+        one_time=_usd(incorporation=18000, transfer_pricing=24000, program_filings=35000,
+                      leasehold_improvements=260000, machinery_relocation=1400000, recruiting_training=240000,
+                      travel_validation=320000, parallel_running=900000, us_closure=650000, it_erp=110000),
+        contingency_rate=Decimal("0.10"), pipeline_inventory_usd=Decimal(650000),
+        alternative=("Apodaca, albergue", "shelter", {})),
+    "Maquinados Ñandú de Jalisco, S. de R.L. de C.V.": DemoCase(
+        "Tlaquepaque, entidad propia",
+        _usd(direct_wage_usd_per_hour="22.60", indirect_salary_usd_per_year=68000, benefits_burden_rate="0.31",
+             area_sqft=40000, rent_usd_per_sqft_month="0.55", nnn_usd_per_sqft_month="0.12",
+             electricity_kwh_per_month=180000, electricity_usd_per_kwh="0.088", water_gas_usd_per_month=3000,
+             site_overhead_usd_per_month=21000),
+        productivity=Decimal("0.85"), second_year_share=Decimal("0.80"),
+        one_time=_usd(incorporation=18000, transfer_pricing=24000, program_filings=35000,
+                      leasehold_improvements=200000, machinery_relocation=1600000, recruiting_training=150000,
+                      travel_validation=260000, parallel_running=700000, us_closure=800000, it_erp=90000),
+        contingency_rate=Decimal("0.10"), pipeline_inventory_usd=Decimal(500000)),
+    "Cascade Medical Devices LLC": DemoCase(
+        "Tijuana",
+        _usd(direct_wage_usd_per_hour="24.50", indirect_salary_usd_per_year=102000, benefits_burden_rate="0.33",
+             area_sqft=46000, rent_usd_per_sqft_month="1.05", nnn_usd_per_sqft_month="0.24",
+             electricity_kwh_per_month=210000, electricity_usd_per_kwh="0.11", water_gas_usd_per_month=6500,
+             site_overhead_usd_per_month=52000),
+        productivity=Decimal("0.88"), second_year_share=Decimal("0.70"),
+        one_time=_usd(shelter_setup_fee=40000, leasehold_improvements=1900000, machinery_relocation=650000,
+                      recruiting_training=380000, travel_validation=950000, parallel_running=1300000,
+                      us_closure=1200000, it_erp=180000),
+        contingency_rate=Decimal("0.15"), pipeline_inventory_usd=Decimal(1200000),
+        alternative=("Mexicali", "shelter", {"state": "BCN", "wage_zone": "zlfn", "city": "Mexicali"})),
 }
 
 
@@ -212,42 +278,63 @@ DEMO_CHINA: dict[str, dict[str, Any]] = {
 }
 
 
+def _client_figures(document: dict[str, Any], case: DemoCase) -> None:
+    """Put the client's own figures in a prefilled document: they replace the indicative ones and lose the mark."""
+    from shelter_app.core.business_case import marks
+
+    for key, value in case.us_baseline.items():
+        document["us_baseline"][key] = value
+        marks.unmark(document, f"us_baseline.{key}")
+    document["workforce"]["productivity_factor"] = case.productivity
+    scenario = document["scenario"]
+    second = str(int(scenario["base_year"]) + 1)
+    scenario["ramp_realization_by_year"][second] = case.second_year_share
+    items = document["one_time"]["items"]
+    for item in items:
+        if item.get("_key") in case.one_time:
+            item["amount_usd"] = case.one_time[item["_key"]]
+    document["one_time"]["contingency_rate"] = case.contingency_rate
+    document["one_time"]["pipeline_inventory_usd"] = case.pipeline_inventory_usd
+    for path in ("one_time", "workforce.productivity_factor"):
+        marks.unmark(document, path)
+
+
 def _demo_business_case(db: Database, actor: str, project_id: int, legal_name: str, stage: Stage) -> None:
-    """From the proposal stage on, a consultant has a business case: the journey's scenario, and for some
-    clients a second city or structure to compare."""
-    from shelter_app.core.scenario_prefill import site_prefill
+    """From the proposal stage on, a consultant has a business case: the journey's scenario with what the client
+    said of its current plant and the move, and for some clients a second city or structure to compare."""
+    from shelter_app.content.reference import shipped_reference
+    from shelter_app.core.scenario_prefill import rezone_roles, site_defaults
     from shelter_app.services import scenarios
 
-    if legal_name not in DEMO_JOURNEYS or stage in (Stage.PROSPECT, Stage.ASSESSMENT):
+    case = DEMO_CASES.get(legal_name)
+    if case is None or legal_name not in DEMO_JOURNEYS or stage in (Stage.PROSPECT, Stage.ASSESSMENT):
         return
     path = DEMO_JOURNEYS[legal_name][0]
-    city = DEMO_JOURNEYS[legal_name][1]["city"]
-    label = "own entity" if path == "own_entity" else "shelter"
-    base = scenarios.create_scenario(db, actor, project_id, f"{city}, {label}", structure=path,
-                                     today=date(2026, 11, 23))
+    today = date(2026, 11, 23)
+    document = scenarios.prefilled(db, project_id, case.name, path, today=today)
+    _client_figures(document, case)
     if legal_name in DEMO_CHINA:  # the client buys these goods from China today: compare with that too
+        from shelter_app.core.business_case import marks
         from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE, china_template
 
-        view = scenarios.get_scenario(db, base.entity_id)
-        document = view.document
         document["_china_baseline"] = {**china_template(), **DEMO_CHINA[legal_name]}
-        document["_prefill"]["indicative"] += [p for p in CHINA_TEMPLATE_INDICATIVE
-                                               if p.rsplit(".", 1)[1] not in DEMO_CHINA[legal_name]]
-        scenarios.update_scenario(db, actor, view.id, view.version, document)
-    alternative = DEMO_ALTERNATIVES.get(legal_name)
-    if alternative is None:
+        marks.mark_indicative(document, [p for p in CHINA_TEMPLATE_INDICATIVE
+                                         if p.rsplit(".", 1)[1] not in DEMO_CHINA[legal_name]])
+    scenarios.create_scenario(db, actor, project_id, case.name, structure=path, document=document)
+    if case.alternative is None:
         return
-    name, structure, changes = alternative
+    name, structure, location = case.alternative
     if structure != path:
-        scenarios.create_scenario(db, actor, project_id, name, structure=structure, today=date(2026, 11, 23))
-        return
-    document = scenarios.get_scenario(db, base.entity_id).document
-    document["location"] = changes["location"]
-    document["_site"] = site_prefill(changes["location"]["state"], changes["location"]["city"])  # the new city's
-    document["facility"]["rent_usd_per_sqft_month"] = changes["facility_rent"]
-    for role in document["workforce"]["roles"]:
-        role["daily_wage_mxn"] = (role["daily_wage_mxn"] * changes["wage_factor"]).quantize(Decimal(1))
-    scenarios.create_scenario(db, actor, project_id, name, structure=structure, document=document)
+        other = scenarios.prefilled(db, project_id, name, structure, today=today)
+        _client_figures(other, case)
+    else:
+        other = copy.deepcopy(document)
+        other.pop("_china_baseline", None)
+        other["location"] = {"state": STATES[location["state"]], "wage_zone": location["wage_zone"],
+                             "city": location["city"]}
+        site_defaults(other, shipped_reference().sites, location["state"], location["city"])
+        rezone_roles(other)
+    scenarios.create_scenario(db, actor, project_id, name, structure=structure, document=other)
 
 
 _PREFIXES = ["Industrias", "Manufacturas", "Grupo", "Componentes", "Maquinados", "Plásticos", "Ensambles",

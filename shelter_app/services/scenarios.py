@@ -193,8 +193,10 @@ def prefilled(db: Database, project_id: int, name: str, structure: str | None = 
                                                                                     StartSource.KICKOFF)
     this_year = (today or date.today()).year
     year = max(start.year, this_year) if start else this_year
-    document = prefill_document(answers, name=name, base_year=year, structure=structure, certified=certified,
-                                start=start, start_source=source)
+    from shelter_app.content.reference import shipped_reference
+
+    document = prefill_document(answers, shipped_reference().sites, name=name, base_year=year, structure=structure,
+                                certified=certified, start=start, start_source=source)
     _fill_reference_gaps(document)
     return document
 

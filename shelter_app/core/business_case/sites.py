@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from shelter_app.core.bilingual import Text
+from shelter_app.core.bilingual import Text, date_text
 from shelter_app.core.business_case.reference import (
     CrossingKind,
     Provenance,
@@ -35,10 +34,6 @@ WHOLE_USD = Decimal(1)
 _MEASURE = Text(
     "measure it with SICT's route planner (Traza tu ruta)",
     "mídala con el planificador de rutas de la SICT (Traza tu ruta)",
-)
-_MONTHS = (
-    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"),
 )
 
 
@@ -210,10 +205,10 @@ _FREIGHT_TO_TYPE = Text("type the freight per load", "escriba el flete por carga
 _DISTANCE_TO_TYPE = Text("type the distance", "escriba la distancia")
 _unknown_market = Text(
     "The site's city is not among the markets of the table of sites, so there is no sourced road distance to a "
-    "border crossing: measure it with SICT's route planner (Traza tu ruta) and {what.en}.",
+    "border crossing: measure it with SICT's route planner (Traza tu ruta) and {what}.",
     "La ciudad del sitio no está entre los mercados de la tabla de sitios, así que no hay una distancia por "
     "carretera con fuente hasta un cruce fronterizo: mídala con el planificador de rutas de la SICT (Traza tu ruta) "
-    "y {what.es}.",
+    "y {what}.",
 )
 
 
@@ -256,11 +251,10 @@ def _cite(value: Sourced[Decimal]) -> Text:
 
 
 def _source(source: Source, language: int) -> str:
-    return source.publisher if source.published is None else f"{source.publisher} ({_date(source.published, language)})"
-
-
-def _date(day: date, language: int) -> str:
-    return f"{day.day} {_MONTHS[language][day.month - 1]} {day.year}"
+    if source.published is None:
+        return source.publisher
+    day = date_text(source.published)
+    return f"{source.publisher} ({day.en if language == 0 else day.es})"
 
 
 def _join(parts: list[str], word: str) -> str:
