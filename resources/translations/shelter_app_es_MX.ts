@@ -43,7 +43,7 @@
     </message>
     <message>
         <source>Under a shelter (from the journey)</source>
-        <translation>Bajo esquema Shelter (a partir del recorrido)</translation>
+        <translation>En un albergue (a partir del recorrido)</translation>
     </message>
     <message>
         <source>Own entity (from the journey)</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>Under a shelter</source>
-        <translation>Bajo esquema Shelter</translation>
+        <translation>En un albergue</translation>
     </message>
     <message>
         <source>Own entity</source>
@@ -158,7 +158,7 @@
     </message>
     <message>
         <source>Shelter</source>
-        <translation>Shelter</translation>
+        <translation>Albergue</translation>
     </message>
     <message>
         <source>New scenario</source>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>Shelter fee</source>
-        <translation>Tarifa Shelter</translation>
+        <translation>Tarifa del albergue</translation>
     </message>
     <message>
         <source>Facility</source>
@@ -338,54 +338,6 @@
 </context>
 <context>
     <name>ChecklistLabels</name>
-    <message>
-        <source>Not started</source>
-        <translation>Sin iniciar</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En proceso</translation>
-    </message>
-    <message>
-        <source>Waiting on third party</source>
-        <translation>En espera de terceros</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Terminada</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>No aplica</translation>
-    </message>
-    <message>
-        <source>Blocked</source>
-        <translation>Bloqueada</translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation>Cliente</translation>
-    </message>
-    <message>
-        <source>Shelter provider</source>
-        <translation>Proveedor Shelter</translation>
-    </message>
-    <message>
-        <source>Customs broker</source>
-        <translation>Agente aduanal</translation>
-    </message>
-    <message>
-        <source>Notary</source>
-        <translation>Notario</translation>
-    </message>
-    <message>
-        <source>Advisor</source>
-        <translation>Asesor</translation>
-    </message>
-    <message>
-        <source>Government body</source>
-        <translation>Dependencia de gobierno</translation>
-    </message>
     <message>
         <source>Critical path</source>
         <translation>Ruta crítica</translation>
@@ -1716,54 +1668,6 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
 <context>
     <name>Labels</name>
     <message>
-        <source>Prospect</source>
-        <translation>Prospecto</translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation>Evaluación</translation>
-    </message>
-    <message>
-        <source>Proposal</source>
-        <translation>Propuesta</translation>
-    </message>
-    <message>
-        <source>Contracting</source>
-        <translation>Contratación</translation>
-    </message>
-    <message>
-        <source>Set-up</source>
-        <translation>Arranque</translation>
-    </message>
-    <message>
-        <source>Operating</source>
-        <translation>En operación</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Cerrado</translation>
-    </message>
-    <message>
-        <source>Shelter</source>
-        <translation>Shelter</translation>
-    </message>
-    <message>
-        <source>Own entity</source>
-        <translation>Entidad propia</translation>
-    </message>
-    <message>
-        <source>Undecided</source>
-        <translation>Por definir</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Inglés</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>Español</translation>
-    </message>
-    <message>
         <source>Created</source>
         <translation>Creado</translation>
     </message>
@@ -2132,7 +2036,7 @@ Llavero: {keyring}</translation>
     </message>
     <message>
         <source>&lt;h3&gt;ShelterDesk {version}&lt;/h3&gt;&lt;p&gt;Set up manufacturing in Mexico under a shelter provider: client portfolio, setup journey, IMMEX and IVA/IEPS checklists, and the business case.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;br&gt;Data folder: {data}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;ShelterDesk {version}&lt;/h3&gt;&lt;p&gt;Para instalar operaciones de manufactura en México con un proveedor Shelter: cartera de clientes, recorrido de arranque, listas de verificación de IMMEX y de IVA/IEPS, y caso de negocio.&lt;/p&gt;&lt;p&gt;Base de datos: {location}&lt;br&gt;Carpeta de datos: {data}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+        <translation>&lt;h3&gt;ShelterDesk {version}&lt;/h3&gt;&lt;p&gt;Para instalar operaciones de manufactura en México con una empresa albergue: cartera de clientes, recorrido de arranque, listas de verificación de IMMEX y de IVA/IEPS, y caso de negocio.&lt;/p&gt;&lt;p&gt;Base de datos: {location}&lt;br&gt;Carpeta de datos: {data}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2511,7 +2415,7 @@ Llavero: {keyring}</translation>
     </message>
     <message>
         <source>Shelter</source>
-        <translation>Shelter</translation>
+        <translation>Albergue</translation>
     </message>
     <message>
         <source>Own entity</source>
@@ -2907,7 +2811,7 @@ Llavero: {keyring}</translation>
     </message>
     <message>
         <source>Shelter provider (on business-case covers)</source>
-        <translation>Proveedor Shelter (en las portadas de los casos de negocio)</translation>
+        <translation>Empresa albergue (en las portadas de los casos de negocio)</translation>
     </message>
     <message>
         <source>Open</source>

@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Final
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import ValidationError
 
 
@@ -37,6 +39,34 @@ class OwnerRole(StrEnum):
     NOTARY = "notary"
     ADVISOR = "advisor"
     GOVERNMENT = "government"
+
+
+# Spanish: a checklist item is "la tarea" (feminine).
+STATUS_LABELS: Final[dict[ItemStatus, Text]] = {
+    ItemStatus.NOT_STARTED: Text("Not started", "Sin iniciar"),
+    ItemStatus.IN_PROGRESS: Text("In progress", "En proceso"),
+    ItemStatus.WAITING: Text("Waiting on third party", "En espera de terceros"),
+    ItemStatus.DONE: Text("Done", "Terminada"),
+    ItemStatus.NOT_APPLICABLE: Text("Not applicable", "No aplica"),
+    ItemStatus.BLOCKED: Text("Blocked", "Bloqueada"),
+}
+"""An item's states as screens and documents name them, in the order a consultant moves through them."""
+
+OWNER_LABELS: Final[dict[OwnerRole, Text]] = {
+    OwnerRole.CLIENT: Text("Client", "Cliente"),
+    OwnerRole.SHELTER: Text("Shelter provider", "Empresa albergue"),
+    OwnerRole.CUSTOMS_BROKER: Text("Customs broker", "Agente aduanal"),
+    OwnerRole.NOTARY: Text("Notary", "Notario"),
+    OwnerRole.ADVISOR: Text("Advisor", "Asesor"),
+    OwnerRole.GOVERNMENT: Text("Government body", "Dependencia de gobierno"),
+}
+"""Who does an item, as screens and documents name them."""
+
+
+def label_of(table: Mapping[str, Text], code: str, language: str) -> str:
+    """A stored code in words; an unknown code (a newer database) is shown as it is stored."""
+    found = table.get(code)
+    return found.pick(language) if found is not None else code
 
 
 REASON_REQUIRED = (ItemStatus.NOT_APPLICABLE, ItemStatus.BLOCKED)

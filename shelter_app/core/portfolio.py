@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import ValidationError, ValidationErrors
 from shelter_app.core.identifiers import (
     IdentifierWarning,
@@ -53,6 +54,30 @@ class Stage(StrEnum):
 class Language(StrEnum):
     EN = "en"
     ES = "es"
+
+
+OPERATING_MODEL_LABELS: Final[dict[OperatingModel, Text]] = {
+    OperatingModel.SHELTER: Text("Shelter", "Albergue"),
+    OperatingModel.OWN_ENTITY: Text("Own entity", "Entidad propia"),
+    OperatingModel.UNDECIDED: Text("Undecided", "Por definir"),
+}
+"""The operating models as screens and documents name them."""
+
+STAGE_LABELS: Final[dict[Stage, Text]] = {
+    Stage.PROSPECT: Text("Prospect", "Prospecto"),
+    Stage.ASSESSMENT: Text("Assessment", "Evaluación"),
+    Stage.PROPOSAL: Text("Proposal", "Propuesta"),
+    Stage.CONTRACTING: Text("Contracting", "Contratación"),
+    Stage.SETUP: Text("Set-up", "Arranque"),
+    Stage.OPERATING: Text("Operating", "En operación"),
+    Stage.CLOSED: Text("Closed", "Cerrado"),
+}
+"""A project's stages as screens and documents name them, in their order."""
+
+LANGUAGE_LABELS: Final[dict[Language, Text]] = {
+    Language.EN: Text("English", "Inglés"),
+    Language.ES: Text("Spanish", "Español"),
+}
 
 
 @dataclass(frozen=True)

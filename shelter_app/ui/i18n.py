@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from shelter_app.core.bilingual import Text
 from shelter_app.paths import resources_dir
 
 _installed: list[QTranslator] = []
+_language = ["en"]
+
+
+def current() -> str:
+    """The interface language in force ("en" or "es_MX")."""
+    return _language[0]
+
+
+def pick(text: Text) -> str:
+    """Bilingual content (`core.bilingual.Text`) in the interface language."""
+    return text.pick(_language[0])
 
 
 def resolve_language(setting: str) -> str:
@@ -35,4 +47,5 @@ def install(language: str) -> str:
         QLocale.setDefault(QLocale("en_US"))
     for translator in _installed:
         app.installTranslator(translator)
+    _language[0] = language
     return language

@@ -1,43 +1,28 @@
-"""Translated names for stored codes: the portfolio's (stages, operating models, languages) and the
-workspace's (item states, owner roles, flags, history fields).
+"""Names for stored codes: the portfolio's (stages, operating models, languages) and the workspace's (item
+states, owner roles, flags, history fields).
 
-Stored codes are shown in the interface language through Qt's catalogs; an unknown code (a newer
-database) is shown as stored.
+The states, owners, stages, models and languages are named once, in core, for the screens and the documents
+alike (`core.checklist.STATUS_LABELS`…), and shown in the interface language; the rest are the interface's
+own words, translated through Qt's catalogs. An unknown code (a newer database) is shown as stored.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from shelter_app.core.checklist import ItemStatus, OwnerRole
+from shelter_app.core.checklist import OWNER_LABELS, STATUS_LABELS
+from shelter_app.core.portfolio import LANGUAGE_LABELS, OPERATING_MODEL_LABELS, STAGE_LABELS
+from shelter_app.ui.i18n import pick
 
 
 def stage_labels() -> dict[str, str]:
-    return {
-        "prospect": QCoreApplication.translate("Labels", "Prospect"),
-        "assessment": QCoreApplication.translate("Labels", "Assessment"),
-        "proposal": QCoreApplication.translate("Labels", "Proposal"),
-        "contracting": QCoreApplication.translate("Labels", "Contracting"),
-        "setup": QCoreApplication.translate("Labels", "Set-up"),
-        "operating": QCoreApplication.translate("Labels", "Operating"),
-        "closed": QCoreApplication.translate("Labels", "Closed"),
-    }
-
+    return {code: pick(text) for code, text in STAGE_LABELS.items()}
 
 def model_labels() -> dict[str, str]:
-    return {
-        "shelter": QCoreApplication.translate("Labels", "Shelter"),
-        "own_entity": QCoreApplication.translate("Labels", "Own entity"),
-        "undecided": QCoreApplication.translate("Labels", "Undecided"),
-    }
-
+    return {code: pick(text) for code, text in OPERATING_MODEL_LABELS.items()}
 
 def language_labels() -> dict[str, str]:
-    return {
-        "en": QCoreApplication.translate("Labels", "English"),
-        "es": QCoreApplication.translate("Labels", "Spanish"),
-    }
-
+    return {code: pick(text) for code, text in LANGUAGE_LABELS.items()}
 
 def action_labels() -> dict[str, str]:
     return {
@@ -89,26 +74,10 @@ def field_labels() -> dict[str, str]:
 
 def status_labels() -> dict[str, str]:
     """Every item state in the order a consultant moves through them."""
-    return {
-        ItemStatus.NOT_STARTED: QCoreApplication.translate("ChecklistLabels", "Not started"),
-        ItemStatus.IN_PROGRESS: QCoreApplication.translate("ChecklistLabels", "In progress"),
-        ItemStatus.WAITING: QCoreApplication.translate("ChecklistLabels", "Waiting on third party"),
-        ItemStatus.DONE: QCoreApplication.translate("ChecklistLabels", "Done"),
-        ItemStatus.NOT_APPLICABLE: QCoreApplication.translate("ChecklistLabels", "Not applicable"),
-        ItemStatus.BLOCKED: QCoreApplication.translate("ChecklistLabels", "Blocked"),
-    }
-
+    return {code: pick(text) for code, text in STATUS_LABELS.items()}
 
 def owner_labels() -> dict[str, str]:
-    return {
-        OwnerRole.CLIENT: QCoreApplication.translate("ChecklistLabels", "Client"),
-        OwnerRole.SHELTER: QCoreApplication.translate("ChecklistLabels", "Shelter provider"),
-        OwnerRole.CUSTOMS_BROKER: QCoreApplication.translate("ChecklistLabels", "Customs broker"),
-        OwnerRole.NOTARY: QCoreApplication.translate("ChecklistLabels", "Notary"),
-        OwnerRole.ADVISOR: QCoreApplication.translate("ChecklistLabels", "Advisor"),
-        OwnerRole.GOVERNMENT: QCoreApplication.translate("ChecklistLabels", "Government body"),
-    }
-
+    return {code: pick(text) for code, text in OWNER_LABELS.items()}
 
 def flag_labels() -> dict[str, str]:
     """The marks an item row can carry (the critical path is a ◆ before them)."""

@@ -307,8 +307,7 @@ def test_app_loads_the_catalogs_from_here() -> None:
 def test_spanish_qm_translates_through_qt(qapp: QApplication, translator: list[QTranslator]) -> None:
     install_qm(qapp, translator, ES_TS.with_suffix(".qm"))
     translate = QCoreApplication.translate
-    assert translate("Labels", "Prospect") == "Prospecto"
-    assert translate("Labels", "Set-up") == "Arranque"
+    assert translate("Labels", "Created") == "Creado"
     assert translate("MainWindow", "&File") == "&Archivo"
     assert translate("MainWindow", "%n client(s)", "", 1) == "1 cliente"
     assert translate("MainWindow", "%n client(s)", "", 0) == "0 clientes"
@@ -322,3 +321,42 @@ def test_english_qm_gives_proper_plurals(qapp: QApplication, translator: list[QT
     assert translate("MainWindow", "%n client(s)", "", 1) == "1 client"
     assert translate("MainWindow", "%n client(s)", "", 3) == "3 clients"
     assert translate("MainWindow", "%n demo client(s) added.", "", 1) == "1 demo client added."
+
+
+# -- one Spanish glossary for the screens and the documents --------------------------------------------------
+def test_the_spanish_catalog_uses_the_glossary_s_words() -> None:
+    """The interface says what the documents say: "albergue", "caso de negocio", "plantilla"… (the glossary of
+    shelter_app.core.glossary); the Spanish documents are held to the same list by the document checks."""
+    from shelter_app.core.glossary import variants_in
+
+    found = [f"{m}: {variant!r} (write {term.es!r})" for m in read_catalog(ES_TS) for form in m.forms
+             for term, variant in variants_in(form)]
+    assert not found, listing("Spanish translations that use a word the glossary avoids", found)
+
+
+def test_the_glossary_finds_what_it_avoids() -> None:
+    from shelter_app.core.glossary import variants_in
+
+    assert [t.es for t, _ in variants_in("Tarifa Shelter y arranque")] == ["albergue", "tarifa del albergue"]
+    assert variants_in("Contratación del albergue (shelter) con ShelterDesk: {shelter_fee}") == []
+    assert [t.es for t, _ in variants_in("Pedimento de importación en EE. UU. por carga")] == [
+        "declaración de importación en EE. UU."]
+    assert variants_in("Impedimento: pedimentos de exportación al mes") == []
+
+
+def test_screens_name_stored_codes_as_the_documents_do(qapp: QApplication, translator: list[QTranslator]) -> None:
+    """One label table per code list (core), picked in the interface language: a status on screen reads as it
+    prints."""
+    from shelter_app.core.checklist import STATUS_LABELS
+    from shelter_app.reports import status_label
+    from shelter_app.ui import i18n
+    from shelter_app.ui.labels import stage_labels, status_labels
+
+    try:
+        i18n.install("es_MX")
+        assert stage_labels()["prospect"] == "Prospecto" and stage_labels()["setup"] == "Arranque"
+        assert status_labels() == {code: status_label(code, "es") for code in STATUS_LABELS}
+        i18n.install("en")
+        assert status_labels()["in_progress"] == "In progress" == status_label("in_progress", "en")
+    finally:
+        i18n.install("en")
