@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.result import YearResult
@@ -171,7 +171,7 @@ class Builder:
     def section(self, key: str) -> list[Flowable]:
         """A section's numbered title, bookmarked, with the page it starts on in the contents."""
         title = f"{section_number(key)}. {self.t(dict(SECTIONS)[key])}"
-        return [CondPageBreak(120), Heading(markup(title), self.s.h1, (key, title, 0))]
+        return [Heading(markup(title), self.s.h1, (key, title, 0))]
 
     def sub(self, scenario: ReportScenario, key: str) -> list[Flowable]:
         """A scenario's subheading when several scenarios are compared (and a bookmark under the section)."""

@@ -8,14 +8,14 @@ import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from shelter_app.core import business_charts as charts
 from shelter_app.core.business_case.result import RoleYear, YearResult
 from shelter_app.core.business_report import ReportScenario
 from shelter_app.reports import business_charts as draw
 from shelter_app.reports.business_case.base import Builder, money, number, plain
-from shelter_app.reports.pdfkit import markup
+from shelter_app.reports.pdfkit import keep_with_next, markup
 
 ROLES_PER_BUILDUP_TABLE = 4
 
@@ -90,15 +90,13 @@ def labor(b: Builder, check: Callable[[], None]) -> list[Flowable]:
             )
         )
     )
+    keep_with_next(out[-1])  # the introduction stays with the start of the first table
     for sc in b.report.scenarios:
-        out.append(CondPageBreak(360))  # the scenario's heading moves with its first table, never alone
         out += b.sub(sc, "labor")
         year = sc.result.years[0]
         roles = year.roles
         for start in range(0, len(roles), ROLES_PER_BUILDUP_TABLE):
             check()
-            if start:
-                out.append(CondPageBreak(360))  # a role table of ~35 rows starts on a page it fits on
             chunk = roles[start : start + ROLES_PER_BUILDUP_TABLE]
             out.append(_buildup_table(b, sc, year, chunk, start))
             out.append(Spacer(1, 8))

@@ -4,7 +4,7 @@ the China supplier, when the scenario has one)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from shelter_app.core import business_charts as charts
 from shelter_app.core.bilingual import Text
@@ -13,7 +13,7 @@ from shelter_app.core.business_case.sensitivity import Driver, Sensitivity, Sens
 from shelter_app.core.business_report import ReportScenario
 from shelter_app.reports import business_charts as draw
 from shelter_app.reports.business_case.base import Builder, number, plain
-from shelter_app.reports.pdfkit import markup
+from shelter_app.reports.pdfkit import keep_with_next, markup
 
 
 def _settings_text(b: Builder, sc: ReportScenario, row: SensitivityRow) -> tuple[str, str]:
@@ -54,8 +54,9 @@ def sensitivity(b: Builder) -> list[Flowable]:
             )
         )
     )
+    keep_with_next(out[-1])  # the introduction stays with the first chart
     for sc in b.report.scenarios:
-        out.append(KeepTogether(_tornado_block(b, sc, sc.sensitivity, b.sub(sc, "sensitivity"))))
+        out += _tornado_block(b, sc, sc.sensitivity, b.sub(sc, "sensitivity"))
         if sc.china_sensitivity is not None:
             heading = Paragraph(
                 markup(b.t(("Against the China supplier", "Frente al proveedor en China"))), b.s.h3
@@ -76,7 +77,7 @@ def sensitivity(b: Builder) -> list[Flowable]:
                 b.s.note,
             )
             title = Text("NPV sensitivity against the China supplier", "Sensibilidad del VPN frente a China")
-            out.append(KeepTogether(_tornado_block(b, sc, sc.china_sensitivity, [heading, note], title)))
+            out += _tornado_block(b, sc, sc.china_sensitivity, [heading, keep_with_next(note)], title)
     return out
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import CondPageBreak, Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from shelter_app.core import business_charts as charts
 from shelter_app.l10n import format_date
@@ -14,11 +14,7 @@ from shelter_app.reports.pdfkit import markup
 
 def timeline(b: Builder) -> list[Flowable]:
     project = b.report.project
-    chart = (draw.gantt_chart(charts.gantt(project.schedule, b.report.generated_on), b.width, b.lang)
-             if project is not None and project.schedule else None)
-    out: list[Flowable] = [CondPageBreak(chart.height + 110)] if chart is not None else []
-    out += b.section("timeline")
-    project = b.report.project
+    out = b.section("timeline")
     if project is None:
         out.append(b.p(markup(b.w("not_linked")), b.s.note))
         return out
@@ -38,22 +34,20 @@ def timeline(b: Builder) -> list[Flowable]:
             )
         )
         return out
-    out.append(
-        b.p(
-            markup(
-                b.t(
-                    (
-                        f"From the project's checklists: {len(project.schedule)} dated items, from "
-                        f"{format_date(project.kickoff, 'en')} to {format_date(project.finish, 'en')}. One bar per checklist; "
-                        "a delay on a critical item moves the finish date.",
-                        f"De las listas de verificación del proyecto: {len(project.schedule)} tareas con fecha, del "
-                        f"{format_date(project.kickoff, 'es')} al {format_date(project.finish, 'es')}. Una barra por lista; "
-                        "un retraso en una tarea crítica mueve la fecha de término.",
-                    )
+    caption = b.p(
+        markup(
+            b.t(
+                (
+                    f"From the project's checklists: {len(project.schedule)} dated items, from "
+                    f"{format_date(project.kickoff, 'en')} to {format_date(project.finish, 'en')}. One bar per checklist; "
+                    "a delay on a critical item moves the finish date.",
+                    f"De las listas de verificación del proyecto: {len(project.schedule)} tareas con fecha, del "
+                    f"{format_date(project.kickoff, 'es')} al {format_date(project.finish, 'es')}. Una barra por lista; "
+                    "un retraso en una tarea crítica mueve la fecha de término.",
                 )
             )
         )
     )
-    assert chart is not None
-    out.append(chart)
+    chart = draw.gantt_chart(charts.gantt(project.schedule, b.report.generated_on), b.width, b.lang)
+    out.append(KeepTogether([caption, chart]))  # the chart with the sentence that explains it
     return out
