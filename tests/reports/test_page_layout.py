@@ -10,10 +10,13 @@ form, and every shipped form.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from shelter_app.content.forms import load_forms
 from shelter_app.core.business_report import BusinessCaseReport
@@ -22,8 +25,10 @@ from shelter_app.reports.business_case import write_business_case_pdf
 from shelter_app.reports.business_case.base import styles as business_case_styles
 from shelter_app.reports.checklist_pdf import _styles as checklist_styles
 from shelter_app.reports.checklist_pdf import write_checklist_pdf
+from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.form_pdf import _styles as form_styles
 from shelter_app.reports.form_pdf import render_form_pdf
+from shelter_app.reports.pdfkit import PAGE_SIZES, DocInfo, PageSetup, Running, write_pdf
 from shelter_app.services.business_report import report_from_document
 from tests.reports.test_business_case_pdf import TODAY, report
 from tests.reports.test_business_case_pdf_china import china_document
@@ -31,17 +36,46 @@ from tests.reports.test_business_case_pdf_site import compared, juarez, queretar
 from tests.reports.test_checklist_exports import _need, big_report, sample_report
 from tests.reports.test_form_pdf import ANSWERS, FORMS, SHIPPED
 from tests.support.big_form import big_answers, big_form
-from tests.support.pdf_layout import half_blank_pages, headings_at_page_foot, texts_in_sizes
+from tests.support.pdf_layout import half_blank_pages, headings_at_page_foot, pages, texts_in_sizes
 
 PAPERS = [("en", "letter"), ("es", "letter"), ("en", "a4"), ("es", "a4")]
 
 
-def assert_layout(pdf: Path, headings: set[str], heading_size: float) -> None:
-    """No page ends on a heading; no page is left half blank before a page that starts with one."""
-    assert headings, "no heading found: the sizes of the heading styles changed?"
-    assert headings_at_page_foot(pdf, headings) == {}, f"{pdf.name}: a heading alone at the foot of a page"
-    assert half_blank_pages(pdf, headings, heading_size=heading_size) == [], \
+def assert_layout(pdf: Path, heading_sizes: Sequence[float], headings: Iterable[str] = ()) -> None:
+    """No page ends on a heading; no page is left half blank before a page that starts with one. Headings are
+    the rows set in `heading_sizes` (the document's heading styles) and the given `headings`."""
+    document = pages(pdf)
+    known = texts_in_sizes(document, heading_sizes) | set(headings)
+    assert known, "no heading found: the sizes of the heading styles changed?"
+    assert headings_at_page_foot(document, known) == {}, f"{pdf.name}: a heading alone at the foot of a page"
+    assert half_blank_pages(document, known, heading_size=min(heading_sizes)) == [], \
         f"{pdf.name}: a page left half blank before a heading"
+
+
+def test_the_checks_find_a_stranded_heading_and_a_half_blank_page(tmp_path: Path) -> None:
+    """A document laid out badly on purpose: page 1 ends on a heading, page 2 ends near its top before a page
+    that starts with a heading. The running header and footer are no body."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12)
+    heading = ParagraphStyle("heading", fontName=BOLD, fontSize=14, leading=18)
+    text = "A line of body text that says nothing in particular. " * 3
+    story: list[Flowable] = [
+        *[Paragraph(text, body) for _ in range(8)], Paragraph("Stranded heading", heading), PageBreak(),
+        Paragraph(text, body), PageBreak(),
+        Paragraph("Next heading", heading), *[Paragraph(text, body) for _ in range(15)], PageBreak(),
+        Paragraph(text, body),
+    ]
+    setup = PageSetup(PAGE_SIZES["letter"], 50, 60, 60)
+    running = Running(header="A running header", footer="A footer", page_of=lambda page, total: f"{page} / {total}")
+    pdf = tmp_path / "bad.pdf"
+    write_pdf(pdf, story, setup, running, DocInfo("Bad", "Tests", "Layout", "Tests", "en"))
+    headings = {"Stranded heading", "Next heading"}
+    assert headings_at_page_foot(pdf, headings) == {1: "Stranded heading"}
+    assert half_blank_pages(pdf, heading_size=14) == [2]
+    assert half_blank_pages(pdf, headings, heading_size=99) == [2]
+    document = pages(pdf)
+    assert [row.text for row in document[2].rows if row.running] == ["A running header", "A footer 3 / 4"]
+    assert document[0].body[0].text.startswith("A line of body text")
 
 
 # --- the business case ------------------------------------------------------------------------------------------
@@ -62,8 +96,7 @@ def test_business_case_headings_stay_with_their_content(tmp_path: Path, shape: s
     pdf = tmp_path / "case.pdf"
     write_business_case_pdf(_business_case(shape, language), pdf, paper=paper)  # type: ignore[arg-type]
     s = business_case_styles()
-    sizes = (s.h1.fontSize, s.h2.fontSize, s.h3.fontSize)
-    assert_layout(pdf, texts_in_sizes(pdf, sizes), min(sizes))
+    assert_layout(pdf, (s.h1.fontSize, s.h2.fontSize, s.h3.fontSize))
 
 
 # --- the checklist report ---------------------------------------------------------------------------------------
@@ -78,7 +111,7 @@ def test_checklist_report_headings_stay_with_their_content(tmp_path: Path, big: 
     write_checklist_pdf(big_report() if big else sample_report(), pdf, language=language,  # type: ignore[arg-type]
                         page_size=paper)  # type: ignore[arg-type]
     s = checklist_styles()
-    assert_layout(pdf, texts_in_sizes(pdf, (s.h1.fontSize, s.h2.fontSize)), min(s.h1.fontSize, s.h2.fontSize))
+    assert_layout(pdf, (s.h1.fontSize, s.h2.fontSize))
 
 
 # --- forms ------------------------------------------------------------------------------------------------------
@@ -97,7 +130,8 @@ def _form_headings(definition: FormDefinition, language: str, *, blank: bool) ->
 
 def _check_form(pdf: Path, definition: FormDefinition, language: str, *, blank: bool) -> None:
     s = form_styles()
-    assert_layout(pdf, _form_headings(definition, language, blank=blank), min(s.section.fontSize, s.label.fontSize))
+    # by size only the pages' titles: a filled answer is set in the labels' size
+    assert_layout(pdf, (s.section.fontSize,), _form_headings(definition, language, blank=blank))
 
 
 @pytest.mark.parametrize("filled", [False, True], ids=["blank", "filled"])

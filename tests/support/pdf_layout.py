@@ -129,6 +129,13 @@ def pages(pdf: Path) -> list[Page]:
     return result
 
 
+Document = Path | Sequence[Page]  # a PDF, or its pages already read
+
+
+def _pages(document: Document) -> Sequence[Page]:
+    return pages(document) if isinstance(document, Path) else document
+
+
 def _is_contents(page: Page) -> bool:
     return sum(1 for row in page.body if _LEADERS.search(row.text)) >= 3
 
@@ -148,21 +155,21 @@ def _ends_with(body: Sequence[Row], headings: set[str]) -> str | None:
     return None
 
 
-def headings_at_page_foot(pdf: Path, headings: Iterable[str]) -> dict[int, str]:
+def headings_at_page_foot(pdf: Document, headings: Iterable[str]) -> dict[int, str]:
     """The pages whose last body row is one of `headings` (a heading left alone at the foot), with that heading."""
     wanted = {_flat(h) for h in headings if h.strip()}
     found: dict[int, str] = {}
-    for page in pages(pdf):
+    for page in _pages(pdf):
         heading = _ends_with(page.body, wanted)
         if heading is not None:
             found[page.number] = heading
     return found
 
 
-def texts_in_sizes(pdf: Path, sizes: Iterable[float]) -> set[str]:
+def texts_in_sizes(pdf: Document, sizes: Iterable[float]) -> set[str]:
     """The texts of the body rows set in one of `sizes` (points): a document's headings, given its heading styles."""
     wanted = {round(size, 2) for size in sizes}
-    return {row.text for page in pages(pdf) for row in page.body if row.size in wanted}
+    return {row.text for page in _pages(pdf) for row in page.body if row.size in wanted}
 
 
 def body_size(document: Sequence[Page]) -> float:
@@ -174,20 +181,24 @@ def body_size(document: Sequence[Page]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def half_blank_pages(pdf: Path, headings: Iterable[str] = (), *, heading_size: float | None = None) -> list[int]:
+def half_blank_pages(pdf: Document, headings: Iterable[str] = (), *, heading_size: float | None = None) -> list[int]:
     """The pages, other than the last and the cover and contents, whose body ends above the middle of the
     paper while the next page starts with a heading.
 
-    A row starts a heading when it begins with one of `headings`, or when its font is `heading_size` or larger
-    (by default: larger than the document's body text by more than a tenth).
+    A page starts with a heading when its first body row (or first rows, for a heading that wraps) begins with
+    one of `headings`, or when its first row's font is `heading_size` or larger (by default: larger than the
+    document's body text by more than a tenth).
     """
-    document = pages(pdf)
+    document = _pages(pdf)
     wanted = [_flat(h) for h in headings if h.strip()]
     threshold = heading_size if heading_size is not None else body_size(document) * 1.1 + 0.01
     skip = front_matter(document)
 
-    def is_heading(row: Row) -> bool:
-        return row.size >= threshold or any(row.text.startswith(h) for h in wanted)
+    def starts_with_heading(body: Sequence[Row]) -> bool:
+        if body[0].size >= threshold:
+            return True
+        starts = [_flat(" ".join(row.text for row in body[:k])) for k in range(1, min(3, len(body)) + 1)]
+        return any(text.startswith(h) for text in starts for h in wanted)  # a heading may wrap
 
     found = []
     for page, following in pairwise(document):
@@ -195,6 +206,6 @@ def half_blank_pages(pdf: Path, headings: Iterable[str] = (), *, heading_size: f
             continue
         body, next_body = page.body, following.body
         ends = max((row.bottom for row in body), default=0.0)
-        if ends < page.height / 2 and next_body and is_heading(next_body[0]):
+        if ends < page.height / 2 and next_body and starts_with_heading(next_body):
             found.append(page.number)
     return found
