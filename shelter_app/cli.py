@@ -485,7 +485,7 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
     provider = (args.provider or ctx.settings.provider()).strip()
     try:
         if args.input:
-            from shelter_app.reports.business_case_pdf import write_business_case_pdf
+            from shelter_app.reports.business_case import write_business_case_pdf
             from shelter_app.services import scenarios
             from shelter_app.services.business_report import report_from_document
 

@@ -21,14 +21,9 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -38,7 +33,7 @@ from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem
 from shelter_app.l10n import format_date, format_number
-from shelter_app.reports import COMMON, OPERATING_MODEL_LABELS, OWNER_LABELS, STATUS_LABELS, replacing
+from shelter_app.reports import COMMON, OPERATING_MODEL_LABELS, OWNER_LABELS, STATUS_LABELS
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.pdfkit import (
     AMBER_BAR,
@@ -53,12 +48,16 @@ from shelter_app.reports.pdfkit import (
     RED,
     RULE,
     ZEBRA,
+    DocInfo,
+    Heading,
+    PageSetup,
+    Running,
+    keep_with_next,
+    write_pdf,
 )
 from shelter_app.reports.pdfkit import drawing as _drawing
-from shelter_app.reports.pdfkit import fit as _fit
 from shelter_app.reports.pdfkit import hex_color as _hex
 from shelter_app.reports.pdfkit import markup as _markup
-from shelter_app.reports.pdfkit import numbered_canvas as _numbered_canvas
 from shelter_app.reports.pdfkit import rect as _rect
 from shelter_app.reports.pdfkit import table_style as _table_style
 
@@ -407,9 +406,9 @@ class _Builder:
     def checklist(self, number: int, checklist: ReportChecklist) -> list[Flowable]:
         w, s = self.w, self.s
         heading = f"{number}. {_markup(w.one(_text_pair(checklist.title)))}"
-        out: list[Flowable] = [CondPageBreak(150), Paragraph(heading, s.h1)]
+        out: list[Flowable] = [Heading(heading, s.h1)]
         if w.bilingual:
-            out.append(Paragraph(_markup(checklist.title.es), s.subtitle))
+            out.append(keep_with_next(Paragraph(_markup(checklist.title.es), s.subtitle)))
         total = len(checklist.items)
         closed_of = w.formatted("closed_of", closed=str(checklist.done), total=str(total),
                                 pct=w.percent(checklist.done / total if total else 0.0))
@@ -419,7 +418,7 @@ class _Builder:
             f"{w.inline(w.word('facts_as_of'))} {_markup(w.date(checklist.facts_as_of))}",
             w.inline(closed_of),
         ]
-        out.append(Paragraph(" · ".join(meta_parts), s.meta))
+        out.append(keep_with_next(Paragraph(" · ".join(meta_parts), s.meta)))  # with the table's first rows
         if not checklist.items:
             out.append(Paragraph(w.inline(w.word("no_items_here")), s.body))
             return out
@@ -610,63 +609,29 @@ def write_checklist_pdf(
     _, footer_h = footer.wrap(width, paper[1])
     page_line_h = FOOTER_FONT_SIZE + 4
     bottom_margin = FOOTER_BOTTOM + page_line_h + footer_h + FOOTER_GAP
-    header_text = builder.running_header()
-    version_text = f"ShelterDesk {report.app_version}"
-
-    def decorate(canvas: Canvas, *, running_header: bool) -> None:
-        canvas.saveState()
-        if running_header:
-            y = paper[1] - TOP_MARGIN + 5 * mm
-            canvas.setFont(REGULAR, 7)
-            canvas.setFillColor(MUTED)
-            canvas.drawString(SIDE_MARGIN, y, _fit(header_text, REGULAR, 7, width))
-            canvas.setStrokeColor(RULE)
-            canvas.setLineWidth(0.5)
-            canvas.line(SIDE_MARGIN, y - 3, SIDE_MARGIN + width, y - 3)
-        rule_y = bottom_margin - FOOTER_GAP / 2
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(SIDE_MARGIN, rule_y, SIDE_MARGIN + width, rule_y)
-        footer.drawOn(canvas, SIDE_MARGIN, rule_y - 2 - footer_h)
-        canvas.setFont(REGULAR, FOOTER_FONT_SIZE)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(SIDE_MARGIN, FOOTER_BOTTOM, _fit(version_text, REGULAR, FOOTER_FONT_SIZE, width / 2))
-        canvas.restoreState()
-
-    def draw_page_number(canvas: Canvas, page: int, total: int) -> None:
-        canvas.saveState()
-        canvas.setFont(BOLD, FOOTER_FONT_SIZE + 0.5)
-        canvas.setFillColor(INK)
-        canvas.drawRightString(SIDE_MARGIN + width, FOOTER_BOTTOM, builder.page_of(page, total))
-        canvas.restoreState()
-
-    title = f"{builder.w.one(builder.w.word('report_title'))} — {report.client_name} — {report.project_title}"
-    with replacing(path) as tmp:
-        doc = BaseDocTemplate(
-            str(tmp),
-            pagesize=paper,
-            leftMargin=SIDE_MARGIN,
-            rightMargin=SIDE_MARGIN,
-            topMargin=TOP_MARGIN,
-            bottomMargin=bottom_margin,
-            title=title,
-            author=report.generated_by,
-            subject=f"{builder.w.one(builder.w.word('report_title'))}: {report.project_title}",
-            creator=f"ShelterDesk {report.app_version}",
-            keywords=["ShelterDesk", f"ShelterDesk {report.app_version}", report.client_name, report.project_title],
-            lang="es-MX" if language == "es" else "en-US",
-            # The canvas selects this font at the start of every page; reportlab's default, Helvetica,
-            # would put a font that is not embedded into the PDF although no text uses it.
-            initialFontName=REGULAR,
-        )
-        frame = Frame(SIDE_MARGIN, bottom_margin, width, paper[1] - TOP_MARGIN - bottom_margin,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        doc.addPageTemplates([
-            PageTemplate("first", [frame], onPage=lambda canvas, _doc: decorate(canvas, running_header=False),
-                         autoNextPageTemplate="later"),
-            PageTemplate("later", [frame], onPage=lambda canvas, _doc: decorate(canvas, running_header=True)),
-        ])
-        story: list[Flowable] = [*builder.title_block(), *builder.overview(), *builder.legend()]
-        for number, checklist in enumerate(report.checklists, 1):
-            story += builder.checklist(number, checklist)
-        doc.build(story, canvasmaker=_numbered_canvas(draw_page_number))
+    running = Running(
+        header=builder.running_header(),
+        header_above=5 * mm,
+        footer=f"ShelterDesk {report.app_version}",
+        footer_share=0.5,
+        footer_y=FOOTER_BOTTOM,
+        footer_size=FOOTER_FONT_SIZE,
+        page_size=FOOTER_FONT_SIZE + 0.5,
+        rule_gap=page_line_h + FOOTER_GAP / 2,
+        note=footer,
+        note_height=footer_h,
+        page_of=builder.page_of,
+    )
+    report_title = builder.w.one(builder.w.word("report_title"))
+    info = DocInfo(
+        title=f"{report_title} — {report.client_name} — {report.project_title}",
+        author=report.generated_by,
+        subject=f"{report_title}: {report.project_title}",
+        creator=f"ShelterDesk {report.app_version}",
+        language=language,
+        keywords=["ShelterDesk", f"ShelterDesk {report.app_version}", report.client_name, report.project_title],
+    )
+    story: list[Flowable] = [*builder.title_block(), *builder.overview(), *builder.legend()]
+    for number, checklist in enumerate(report.checklists, 1):
+        story += builder.checklist(number, checklist)
+    write_pdf(path, story, PageSetup(paper, SIDE_MARGIN, TOP_MARGIN, bottom_margin), running, info)

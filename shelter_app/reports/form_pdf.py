@@ -10,10 +10,12 @@ those whose relevance is false, are left out exactly as `FormState` hides them),
 tables of their rows, files by name, size and SHA-256 prefix, calculations marked as such.
 
 The form is bilingual in its data, so under each label the other language's label is printed small
-and grey, for a team that reads both. Each question is kept on one page with its answer or writing
-space; a table longer than a page continues with its header repeated. The file is written beside the
-target and renamed over it at the end; `cancelled()` is asked after each flowable and stops the build
-with `DocumentCancelled`, leaving nothing behind (and an older file as it was).
+and grey, for a team that reads both. A page's title and a question's label stay with the start of
+what follows them (`reports.pdfkit`'s layout rule): the room to write is never parted from its question,
+a long answer may run over to the next page, a table longer than a page continues with its header
+repeated. The file is written beside the target and renamed over it at the end; `cancelled()` is asked
+after each flowable and stops the build with `DocumentCancelled`, leaving nothing behind (and an older
+file as it was).
 """
 
 from __future__ import annotations
@@ -31,13 +33,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
     Flowable,
-    Frame,
     Indenter,
     KeepTogether,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -50,7 +48,7 @@ from shelter_app.core.forms.engine import FormState, cell_path
 from shelter_app.core.forms.model import FormDefinition, QType, Question, Section
 from shelter_app.core.forms.values import display
 from shelter_app.l10n import format_number
-from shelter_app.reports import COMMON, Language, language_of, replacing
+from shelter_app.reports import COMMON, Language, language_of
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.pdfkit import (
     HEADER_BG,
@@ -61,11 +59,15 @@ from shelter_app.reports.pdfkit import (
     RED,
     RULE,
     ZEBRA,
+    DocInfo,
+    PageSetup,
+    Running,
     fit,
     hex_color,
+    keep_with_next,
     markup,
-    numbered_canvas,
     table_style,
+    write_pdf,
 )
 
 __all__ = ["DocumentCancelled", "render_form_pdf"]
@@ -316,23 +318,6 @@ class _Writing(Flowable):
             canvas.drawString(x + 5, 7, fit(self.unit, REGULAR, 9, max(self.avail - x - 6, 20)))
 
 
-class _Doc(BaseDocTemplate):
-    """Reports progress and honours a cancel after each flowable laid out."""
-
-    def __init__(self, filename: str, total: int, progress: Progress | None, cancelled: Cancelled | None,
-                 **kw: Any) -> None:
-        super().__init__(filename, **kw)
-        self.total, self.done = max(total, 1), 0
-        self.progress_cb, self.cancelled_cb = progress, cancelled
-
-    def afterFlowable(self, flowable: Flowable) -> None:
-        self.done += 1
-        if self.cancelled_cb is not None and self.cancelled_cb():
-            raise DocumentCancelled()
-        if self.progress_cb is not None and self.done % 16 == 0:
-            self.progress_cb(min(self.done, self.total - 1), self.total)
-
-
 def _leaf_count(story: Sequence[Flowable]) -> int:
     count = 0
     for flowable in story:
@@ -493,33 +478,22 @@ class _Builder:
             if refs:
                 head.append(Paragraph(f"<b>{markup(self.w('only_if'))}:</b> "
                                       f"{markup(self.w('section_only_if', questions=refs))}", s.section_note))
-        blocks: list[list[Flowable]] = []
+        out: list[Flowable] = [keep_with_next(f) for f in head]  # with the start of the first question
+        shown = 0
         for q in section.questions:
             if self.state is not None and q.name in self.state.hidden:
                 continue
             self.check()
-            blocks.append(self.question(q))
-        if not blocks:
-            return [] if self.filled else [KeepTogether(head)]
-        out: list[Flowable] = []
-        for n, block in enumerate(blocks):
-            if isinstance(block[0], CondPageBreak):  # a table: it may run over pages
-                out += self._keep_heading(head, block) if n == 0 else block
-            else:
-                out.append(KeepTogether([*head, *block] if n == 0 else block))
+            out += self.question(q)
+            shown += 1
+        if not shown and self.filled:
+            return []
         return out
-
-    def _keep_heading(self, head: list[Flowable], block: list[Flowable]) -> list[Flowable]:
-        """A section opening with a table: one CondPageBreak asks room for the heading as well."""
-        first = block[0]
-        assert isinstance(first, CondPageBreak)
-        need = first.height + sum(f.wrap(self.width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                                  for f in head)
-        return [CondPageBreak(need), *head, *block[1:]]
 
     # --- questions ----------------------------------------------------------------------------------------
 
     def label(self, q: Question) -> list[Flowable]:
+        """The question's number and label, with the other language's label under it (indented from here on)."""
         s = self.s
         number = self.numbers.get(q.name, "")
         text = markup(q.label.pick(self.lang))
@@ -531,14 +505,17 @@ class _Builder:
         ]
 
     def question(self, q: Question) -> list[Flowable]:
-        """One question's flowables, to be kept together; a repeat's begins with its CondPageBreak."""
-        if q.type is QType.NOTE:
-            return [Paragraph(f"{markup(q.label.pick(self.lang))}<br/><font size=\"7.5\" color=\"{hex_color(MUTED)}\">"
-                              f"{markup(q.label.pick(self.other))}</font>", self.s.note)]
+        """One question's flowables: its label, hint and guidance stay with the start of its answer (or of the
+        room to write it)."""
+        if q.type is QType.NOTE:  # a small shaded box, never cut
+            return [KeepTogether([Paragraph(
+                f"{markup(q.label.pick(self.lang))}<br/><font size=\"7.5\" color=\"{hex_color(MUTED)}\">"
+                f"{markup(q.label.pick(self.other))}</font>", self.s.note)])]
         if q.type is QType.REPEAT:
             return self.repeat(q)
         out = self.label(q)
         out += self.answer(q) if self.filled else self.blank(q)
+        _keep_all_but_last(out)
         out.append(Indenter(-INDENT))
         return out
 
@@ -660,7 +637,7 @@ class _Builder:
         if kind is QType.YES_NO:
             return [self._ticks([self.w("yes"), self.w("no")], w)]
         if kind in (QType.SELECT_ONE, QType.SELECT_MULTIPLE):
-            return [self._ticks([c.label.pick(self.lang) for c in q.choices], w)]
+            return [KeepTogether([self._ticks([c.label.pick(self.lang) for c in q.choices], w)])]
         return [_Writing(lines=1)]
 
     def _ticks(self, labels: Sequence[str], width: float) -> Table:
@@ -720,8 +697,8 @@ class _Builder:
     # --- repeat groups ------------------------------------------------------------------------------------
 
     def repeat(self, q: Question) -> list[Flowable]:
-        """The group's label, then its table(s); starts with a CondPageBreak asking room for the label, the
-        header and the first rows (the whole table on the blank form, which has few rows)."""
+        """The group's label, then its table(s), each kept with the start of its table: the header and first
+        rows (the rest runs over the pages with the header repeated)."""
         s = self.s
         columns = [f for f in q.fields if f.type is not QType.NOTE]
         intro = self.label(q)
@@ -731,35 +708,23 @@ class _Builder:
             intro.append(Paragraph(self.guidance(q), s.guidance))
         rows = self._row_values(q)
         if self.filled and not rows:
-            return [*intro, Paragraph("—", s.unanswered), Indenter(-INDENT)]
-        intro += [Indenter(-INDENT), Spacer(1, 4)]
+            return [*[keep_with_next(f) for f in intro], Paragraph("—", s.unanswered), Indenter(-INDENT)]
+        out: list[Flowable] = [*[keep_with_next(f) for f in intro], Indenter(-INDENT), Spacer(1, 4)]
         chunks = self._column_chunks(columns)
-        out: list[Flowable] = [*intro]
-        need = self._height(intro)
         for n, chunk in enumerate(chunks):
-            part: list[Flowable] = []
             if len(chunks) > 1:
                 caption = self.w("columns_of", first=columns.index(chunk[0]) + 1,
                                  last=columns.index(chunk[-1]) + 1, total=len(columns))
                 if n:
                     caption += f" ({self.w('columns_same_rows')})"
-                part.append(Paragraph(markup(caption), s.small))
-            table, keep = self._table(q, chunk, rows)
-            need += self._height(part) + keep
-            if n == 0:
-                out = [CondPageBreak(need + 2), *out]
-            else:  # the next columns' caption stays with their table
-                out.append(CondPageBreak(self._height(part) + keep + 2))
-            out += [*part, table, Spacer(1, 6)]
+                out.append(keep_with_next(Paragraph(markup(caption), s.small)))
+            table = self._table(q, chunk, rows)
+            out += [table, Spacer(1, 6)]
         if not self.filled:
             out += self._blank_table_notes(q, columns)
         elif len(rows) > 1:
             out.append(Paragraph(markup(self.w("rows_count", n=self.num(len(rows)))), s.small))
         return out
-
-    def _height(self, flowables: Sequence[Flowable]) -> float:
-        return sum(f.wrap(self.width, 10_000)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-                   for f in flowables if not isinstance(f, Indenter))
 
     def _row_values(self, q: Question) -> list[dict[str, Any]]:
         if self.state is None:
@@ -804,10 +769,8 @@ class _Builder:
         text = "  ".join(f"☐ {label}" for label in labels)
         return markup(text) if stringWidth(text, REGULAR, 7.8) <= width - 6 else None
 
-    def _table(self, q: Question, columns: Sequence[Question], rows: Sequence[Mapping[str, Any]]
-               ) -> tuple[Table, float]:
-        """One table of `columns` for every row; returns it and the height to keep with its label (the
-        header and first three rows; the whole blank table)."""
+    def _table(self, q: Question, columns: Sequence[Question], rows: Sequence[Mapping[str, Any]]) -> Table:
+        """One table of `columns` for every row, its header repeated on every page it runs over."""
         s = self.s
         avail = self.width - NUMBER_COLUMN
         weights = [COLUMN_WEIGHT[c.type][0] for c in columns]
@@ -869,11 +832,7 @@ class _Builder:
         table = Table(data, colWidths=col_widths, rowHeights=row_heights, repeatRows=1, hAlign="LEFT",
                       splitByRow=1)
         table.setStyle(table_style(commands))
-        if not self.filled:
-            return table, table.wrap(self.width, 10_000)[1]
-        first = Table(data[:4], colWidths=col_widths)
-        first.setStyle(table_style(commands))
-        return table, first.wrap(self.width, 10_000)[1]
+        return table
 
     def _column_hint(self, column: Question) -> str:
         """A few words under a blank table's column heading: the format to write."""
@@ -909,6 +868,13 @@ class _Builder:
 
     def page_of(self, page: int, total: int) -> str:
         return self.w("page_of", page=page, total=total)
+
+
+def _keep_all_but_last(flowables: Sequence[Flowable]) -> None:
+    """Every flowable but the last one (spacing aside) stays with what follows it."""
+    content = [f for f in flowables if not isinstance(f, Indenter | Spacer)]
+    for flowable in content[:-1]:
+        keep_with_next(flowable)
 
 
 def _share(total: float, weights: Sequence[float], least: Sequence[float]) -> list[float]:
@@ -970,61 +936,27 @@ def render_form_pdf(
     title = definition.title.pick(lang)
     kind = builder.w("filled_form" if state is not None else "blank_form")
     client = (meta or {}).get("client", "")
-    running = " — ".join(part for part in (title, f"v{definition.version}", client, kind) if part)
-    footer = f"ShelterDesk · {definition.id} {definition.version}"
+    running = Running(
+        header=" — ".join(part for part in (title, f"v{definition.version}", client, kind) if part),
+        footer=f"ShelterDesk · {definition.id} {definition.version}",
+        footer_share=0.6,
+        footer_y=FOOTER_BOTTOM,
+        page_of=builder.page_of,
+    )
+    info = DocInfo(
+        title=f"{title} — {kind}" + (f" — {client}" if client else ""),
+        author="ShelterDesk",
+        subject=f"{definition.id} {definition.version}",
+        creator=f"ShelterDesk {__version__}",
+        language=lang,
+        keywords=["ShelterDesk", definition.id, definition.version],
+    )
 
-    def decorate(canvas: Canvas, first: bool) -> None:
-        canvas.saveState()
-        canvas.setFont(REGULAR, 7)
-        canvas.setFillColor(MUTED)
-        if not first:
-            y = size[1] - TOP_MARGIN + 6 * mm
-            canvas.drawString(SIDE_MARGIN, y, fit(running, REGULAR, 7, width))
-            canvas.setStrokeColor(RULE)
-            canvas.setLineWidth(0.5)
-            canvas.line(SIDE_MARGIN, y - 3, SIDE_MARGIN + width, y - 3)
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.5)
-        canvas.line(SIDE_MARGIN, FOOTER_BOTTOM + 9, SIDE_MARGIN + width, FOOTER_BOTTOM + 9)
-        canvas.drawString(SIDE_MARGIN, FOOTER_BOTTOM, fit(footer, REGULAR, 7, width * 0.6))
-        canvas.restoreState()
+    def laid_out(done: int, _page: int) -> None:
+        if progress is not None:
+            progress(min(done, total - 1), total)
 
-    def finish_page(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.saveState()
-        canvas.setFont(BOLD, 7.5)
-        canvas.setFillColor(INK)
-        canvas.drawRightString(SIDE_MARGIN + width, FOOTER_BOTTOM, builder.page_of(page, pages))
-        canvas.restoreState()
-
-    with replacing(Path(target)) as tmp:
-        doc = _Doc(
-            str(tmp),
-            total,
-            progress,
-            cancelled,
-            pagesize=size,
-            leftMargin=SIDE_MARGIN,
-            rightMargin=SIDE_MARGIN,
-            topMargin=TOP_MARGIN,
-            bottomMargin=BOTTOM_MARGIN,
-            title=f"{title} — {kind}" + (f" — {client}" if client else ""),
-            author="ShelterDesk",
-            subject=f"{definition.id} {definition.version}",
-            creator=f"ShelterDesk {__version__}",
-            keywords=["ShelterDesk", definition.id, definition.version],
-            lang="es-MX" if lang == "es" else "en-US",
-            # the canvas selects this font at the start of every page; reportlab's default, Helvetica,
-            # would put a font that is not embedded into the PDF although no text uses it
-            initialFontName=REGULAR,
-        )
-        frame = Frame(SIDE_MARGIN, BOTTOM_MARGIN, width, size[1] - TOP_MARGIN - BOTTOM_MARGIN,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
-        doc.addPageTemplates([
-            PageTemplate("first", [frame], onPage=lambda canvas, _doc: decorate(canvas, True),
-                         autoNextPageTemplate="later"),
-            PageTemplate("later", [frame], onPage=lambda canvas, _doc: decorate(canvas, False)),
-        ])
-        doc.build(story, canvasmaker=numbered_canvas(finish_page))
-        check()  # a cancel during the last page still writes nothing
+    write_pdf(Path(target), story, PageSetup(size, SIDE_MARGIN, TOP_MARGIN, BOTTOM_MARGIN), running, info,
+              progress=laid_out, every=16, cancel=cancelled)
     if progress is not None:
         progress(total, total)

@@ -90,7 +90,7 @@ def generate_pdf(db: Database, actor: str, project_id: int, target: Path, *, sce
     Raises `DocumentCancelled` when `cancel()` turns true.
     """
     from shelter_app.reports import language_of
-    from shelter_app.reports.business_case_pdf import write_business_case_pdf
+    from shelter_app.reports.business_case import write_business_case_pdf
 
     lang = language_of(language)
     if paper not in ("letter", "a4"):

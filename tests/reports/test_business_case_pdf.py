@@ -18,7 +18,7 @@ import pytest
 
 from shelter_app.core.business_case.sensitivity import first_full_year
 from shelter_app.core.business_report import BusinessCaseReport, DocumentCancelled
-from shelter_app.reports.business_case_pdf import SECTIONS, money, payback_text, percent, write_business_case_pdf
+from shelter_app.reports.business_case import SECTIONS, money, payback_text, percent, write_business_case_pdf
 from shelter_app.services.business_report import report_from_document
 from tests.reports.test_checklist_exports import _flat, _need, _pdf_pages, _pdf_text, _run
 from tests.support.business_case import golden_document

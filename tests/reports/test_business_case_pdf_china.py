@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE, china_template
-from shelter_app.reports.business_case_pdf import irr_text, money, payback_text, percent, write_business_case_pdf
+from shelter_app.reports.business_case import irr_text, money, payback_text, percent, write_business_case_pdf
 from shelter_app.services.business_report import report_from_document
 from tests.reports.test_checklist_exports import _flat, _pdf_text
 from tests.support.business_case import golden_document

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from shelter_app.core.business_report import BusinessCaseReport
-from shelter_app.reports.business_case_pdf import number, percent, write_business_case_pdf
+from shelter_app.reports.business_case import number, percent, write_business_case_pdf
 from shelter_app.services.business_report import report_from_document
 from tests.reports.test_checklist_exports import _flat, _pdf_text
 from tests.support.business_case import golden_document

@@ -1,0 +1,373 @@
+# ruff: noqa: E501  (report prose in two languages: the sentences stay whole to be read and translated)
+"""Sections 7 to 10: the facility, logistics and customs, trade and tax (the IVA memo and the IMMEX
+readiness), and the one-time costs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+
+from shelter_app.core.business_case.result import YearResult
+from shelter_app.reports.business_case.base import Builder, number, plain
+from shelter_app.reports.pdfkit import markup
+
+
+def facility(b: Builder) -> list[Flowable]:
+    out = b.section("facility")
+    for sc in b.report.scenarios:
+        out += b.sub(sc, "facility")
+        case = sc.result.case
+        f, u = case.facility, case.utilities
+        rows = [
+            (
+                b.t(("Leased area", "Superficie arrendada")),
+                f"{plain(f.area_sqft, b.lang)} {b.t(('sq ft', 'pies²'))}" + b.ind(sc, "facility"),
+            ),
+            (
+                b.t(("Rent / NNN (USD per sq ft-month)", "Renta / NNN (USD por pie² al mes)")),
+                f"{number(f.rent_usd_per_sqft_month, b.lang, 3)} / {number(f.nnn_usd_per_sqft_month, b.lang, 3)}",
+            ),
+            (
+                b.t(("Electricity", "Electricidad")),
+                b.t(
+                    (
+                        f"{plain(u.electricity_kwh_per_month, b.lang)} kWh/month × "
+                        f"{number(u.electricity_mxn_per_kwh, b.lang, 3)} MXN/kWh",
+                        f"{plain(u.electricity_kwh_per_month, b.lang)} kWh/mes × "
+                        f"{number(u.electricity_mxn_per_kwh, b.lang, 3)} MXN/kWh",
+                    )
+                )
+                + b.ind(sc, "utilities"),
+            ),
+            (
+                b.t(("Water and gas", "Agua y gas")),
+                b.t(
+                    (
+                        f"{b.m(u.water_gas_mxn_per_month)} MXN/month",
+                        f"{b.m(u.water_gas_mxn_per_month)} MXN/mes",
+                    )
+                ),
+            ),
+            (
+                b.t(("Site overhead", "Gastos generales del sitio")),
+                b.t(
+                    (
+                        f"{b.m(case.site_overhead.usd_per_month)} USD/month (security, janitorial, IT, medical, "
+                        "MRO, office)",
+                        f"{b.m(case.site_overhead.usd_per_month)} USD/mes (vigilancia, limpieza, "
+                        "TI, servicio médico, MRO, oficina)",
+                    )
+                )
+                + b.ind(sc, "site_overhead"),
+            ),
+        ]
+        out.append(b.kv(rows))
+        out.append(Spacer(1, 6))
+        years = sc.result.years
+        lines: list[tuple[tuple[str, str], Callable[[YearResult], Decimal]]] = [
+            (("Rent", "Renta"), lambda y: y.mexico.facility.rent_usd),
+            (("NNN / CAM", "NNN / mantenimiento"), lambda y: y.mexico.facility.nnn_usd),
+            (("Utilities", "Servicios"), lambda y: y.mexico.blocks_usd.utilities),
+            (("Site overhead", "Gastos generales"), lambda y: y.mexico.site_overhead_usd),
+        ]
+        out.append(_by_year_table(b, years, lines, ("USD per year", "USD por año")))
+        out.append(
+            b.p(
+                markup(
+                    b.t(
+                        (
+                            "Leasehold improvements (TI) are a one-time cost (section 10). Rents are shell, mostly NNN; the "
+                            "Juárez 2025-2026 asking rent and NNN/TI terms are not confirmed in public sources.",
+                            "Las adecuaciones del inmueble son un costo único (sección 10). Las rentas son de nave en obra gris, "
+                            "en su mayoría NNN; la renta de salida 2025-2026 en Juárez y las condiciones NNN/adecuaciones no "
+                            "están confirmadas en fuentes públicas.",
+                        )
+                    )
+                ),
+                b.s.note,
+            )
+        )
+    return out
+
+
+def _by_year_table(
+    b: Builder,
+    years: Sequence[YearResult],
+    lines: Sequence[tuple[tuple[str, str], Callable[[YearResult], Decimal]]],
+    unit: tuple[str, str],
+    total: bool = True,
+) -> Table:
+    year_w = min(70.0, b.width * 0.62 / len(years))
+    label_w = b.width - year_w * len(years)
+    rows = [[markup(b.t(label)), *(b.m(pick(y)) for y in years)] for label, pick in lines]
+    bold: tuple[int, ...] = ()
+    if total:
+        rows.append([b.w("total"), *(b.m(sum((pick(y) for _, pick in lines), Decimal(0))) for y in years)])
+        bold = (len(rows) - 1,)
+    return b.table(
+        [b.t(unit), *(str(y.year) for y in years)], rows, [label_w, *([year_w] * len(years))], bold_rows=bold
+    )
+
+
+def logistics(b: Builder) -> list[Flowable]:
+    out = b.section("logistics")
+    for sc in b.report.scenarios:
+        out += b.sub(sc, "logistics")
+        lg, p = sc.result.case.logistics, sc.result.parameters
+        rows = [
+            (
+                b.t(("Loads per month (northbound / southbound)", "Cargas al mes (norte / sur)")),
+                f"{plain(lg.northbound_loads_per_month, b.lang)} / {plain(lg.southbound_loads_per_month, b.lang)}"
+                + b.ind(sc, "logistics"),
+            ),
+            (
+                b.t(("Cross-border transfer per load", "Cruce fronterizo por carga")),
+                f"{number(lg.crossing_usd_per_load, b.lang)} USD",
+            ),
+            (
+                b.t(
+                    (
+                        "US entry per northbound load / US export filing per southbound load",
+                        "Pedimento de importación en EE. UU. por carga al norte / aviso de exportación por carga al sur",
+                    )
+                ),
+                f"{number(lg.us_entry_usd_per_northbound_load, b.lang)} USD / "
+                f"{number(lg.us_export_filing_usd_per_southbound_load, b.lang)} USD",
+            ),
+            (
+                b.t(
+                    (
+                        "Pedimentos per month (export / temporary import)",
+                        "Pedimentos al mes (exportación / importación temporal)",
+                    )
+                ),
+                f"{plain(lg.northbound_pedimentos_per_month, b.lang)} / "
+                f"{plain(lg.southbound_pedimentos_per_month, b.lang)}",
+            ),
+            (
+                b.t(
+                    ("Customs broker fee + DTA per pedimento", "Honorarios del agente aduanal + DTA por pedimento")
+                ),
+                f"{number(lg.customs_broker_mxn_per_pedimento, b.lang)} + "
+                f"{number(p.dta_mxn_per_pedimento, b.lang)} MXN",
+            ),
+        ]
+        out.append(b.kv(rows, 0.45))
+        out.append(Spacer(1, 6))
+        out.append(
+            _by_year_table(
+                b,
+                sc.result.years,
+                [
+                    (
+                        ("Northbound (crossing + US entry)", "Al norte (cruce + importación EE. UU.)"),
+                        lambda y: y.mexico.logistics.northbound_usd,
+                    ),
+                    (
+                        ("Southbound (crossing + US export filing)", "Al sur (cruce + exportación EE. UU.)"),
+                        lambda y: y.mexico.logistics.southbound_usd,
+                    ),
+                    (
+                        ("Pedimentos (broker + DTA)", "Pedimentos (agente + DTA)"),
+                        lambda y: y.mexico.logistics.pedimentos_usd,
+                    ),
+                ],
+                ("USD per year", "USD por año"),
+            )
+        )
+    out.append(
+        b.p(
+            markup(
+                b.t(
+                    (
+                        "Duties are 0 in this model (business-case@1): goods are assumed to qualify for USMCA, which also exempts "
+                        "them from the US merchandise processing fee (MPF) and the Section 122 surcharge. Section 232 duties on "
+                        "metal content still apply on their own terms and are not modelled.",
+                        "Los aranceles son 0 en este modelo (business-case@1): se supone que la mercancía califica como originaria "
+                        "del T-MEC, lo que también la exime de la cuota de procesamiento de mercancías (MPF) de EE. UU. y del "
+                        "recargo de la Sección 122. Los aranceles de la Sección 232 sobre el contenido metálico siguen aplicando "
+                        "en sus propios términos y no se modelan.",
+                    )
+                )
+            ),
+            b.s.note,
+        )
+    )
+    return out
+
+
+def trade(b: Builder) -> list[Flowable]:
+    out = b.section("trade")
+    out.append(
+        Paragraph(markup(b.t(("IVA on temporary imports", "IVA en importaciones temporales"))), b.s.h2)
+    )
+    for sc in b.report.scenarios:
+        iva = sc.result.iva_financing
+        status = b.t(
+            (
+                "certified (A/AA/AAA): 100 % credit on the IVA of temporary imports",
+                "certificada (A/AA/AAA): crédito del 100 % del IVA de las importaciones temporales",
+            )
+            if iva.certified
+            else (
+                "not certified: the IVA is paid and recovered later",
+                "sin certificación: el IVA se paga y se recupera después",
+            )
+        )
+        rows = [
+            (
+                b.t(("IVA/IEPS certification", "Certificación en IVA e IEPS")),
+                markup(status) + b.ind(sc, "iva_financing.certified"),
+            ),
+            (
+                b.t(("Temporary imports per month", "Importaciones temporales al mes")),
+                f"{b.m(iva.temporary_imports_usd_per_month)} USD"
+                + b.ind(sc, "iva_financing.temporary_imports_usd_per_month"),
+            ),
+            (
+                b.t(
+                    (
+                        "IVA rate / months until recovered / cost of capital",
+                        "Tasa de IVA / meses hasta su recuperación / costo de capital",
+                    )
+                ),
+                f"{b.pct(iva.iva_rate, 0)} / {plain(iva.recovery_lag_months, b.lang)} / "
+                f"{b.pct(iva.cost_of_capital_rate)}",
+            ),
+            (
+                b.t(
+                    (
+                        "Without certification: cash tied up / cost per year",
+                        "Sin certificación: efectivo inmovilizado / costo anual",
+                    )
+                ),
+                f"{b.m(iva.if_not_certified.tied_up_usd)} USD / {b.m(iva.if_not_certified.annual_cost_usd)} USD",
+            ),
+            (
+                b.t(
+                    (
+                        "Cash benefit of operating certified (per year)",
+                        "Beneficio en flujo de operar certificado (anual)",
+                    )
+                ),
+                f"<b>{b.m(iva.certification_benefit_usd_per_year)} USD</b>",
+            ),
+        ]
+        if len(b.report.scenarios) > 1:
+            out.append(Paragraph(markup(sc.name), b.s.h3))
+        out.append(b.kv(rows, 0.45))
+    out.append(
+        b.p(
+            markup(
+                b.t(
+                    (
+                        "This is a memo item: it is not added to the annual costs or the cash flows. A bond or letter of credit "
+                        "is the other alternative to certification; its fee would replace the cost of capital.",
+                        "Es una partida informativa: no se suma a los costos anuales ni a los flujos. La otra alternativa a la "
+                        "certificación es una fianza o carta de crédito, cuyo costo sustituiría al costo de capital.",
+                    )
+                )
+            ),
+            b.s.note,
+        )
+    )
+    out.append(
+        Paragraph(
+            markup(b.t(("IMMEX and IVA/IEPS readiness", "Avance de IMMEX y de la certificación IVA/IEPS"))),
+            b.s.h2,
+        )
+    )
+    project = b.report.project
+    if project is None:
+        out.append(b.p(markup(b.w("not_linked")), b.s.note))
+        return out
+    if not project.readiness:
+        out.append(
+            b.p(
+                markup(
+                    b.t(
+                        (
+                            "The project has no IMMEX or IVA/IEPS checklist: under a shelter the provider's program and "
+                            "certification cover the operation.",
+                            "El proyecto no tiene listas de IMMEX ni de IVA/IEPS: en un albergue, el programa y la certificación "
+                            "del proveedor amparan la operación.",
+                        )
+                    )
+                )
+            )
+        )
+        return out
+    programs = {"immex": "IMMEX", "iva_ieps": b.t(("IVA/IEPS certification", "Certificación IVA/IEPS"))}
+    rows2 = []
+    for pack in project.readiness:
+        share = Decimal(pack.closed) / pack.total if pack.total else Decimal(0)
+        rows2.append(
+            [
+                markup(programs[pack.program]),
+                markup(b.t(pack.title)),
+                f"{pack.closed} / {pack.total}",
+                b.pct(share, 0),
+                str(pack.open_critical),
+                str(pack.to_verify),
+            ]
+        )
+    out.append(
+        b.table(
+            [
+                b.t(("Program", "Programa")),
+                b.t(("Checklist", "Lista de verificación")),
+                b.t(("Closed", "Cerradas")),
+                b.t(("Progress", "Avance")),
+                b.t(("Open critical", "Críticas abiertas")),
+                b.t(("To verify", "Por verificar")),
+            ],
+            rows2,
+            [b.width * f for f in (0.16, 0.38, 0.12, 0.1, 0.12, 0.12)],
+            numeric_from=2,
+        )
+    )
+    return out
+
+
+def one_time(b: Builder) -> list[Flowable]:
+    out = b.section("one_time")
+    for sc in b.report.scenarios:
+        out += b.sub(sc, "one_time")
+        ot = sc.result.one_time
+        rows = [[markup(item.name), b.m(item.amount_usd)] for item in ot.items]
+        rows.append([b.t(("Subtotal", "Subtotal")), b.m(ot.subtotal_usd)])
+        sub_row = len(rows) - 1
+        rows.append(
+            [
+                b.t(
+                    (
+                        f"Contingency {b.pct(ot.contingency_rate, 0)}",
+                        f"Contingencia {b.pct(ot.contingency_rate, 0)}",
+                    )
+                ),
+                b.m(ot.contingency_usd),
+            ]
+        )
+        rows.append(
+            [
+                b.t(
+                    (
+                        "Pipeline inventory (working capital, recovered in the last year)",
+                        "Inventario en tránsito (capital de trabajo, se recupera el último año)",
+                    )
+                ),
+                b.m(ot.pipeline_inventory_usd),
+            ]
+        )
+        rows.append([b.t(("Total at t = 0", "Total en t = 0")), b.m(ot.total_usd)])
+        out.append(
+            b.table(
+                [b.w("item") + b.ind(sc, "one_time"), "USD"],
+                rows,
+                [b.width * 0.72, b.width * 0.28],
+                bold_rows=(sub_row, len(rows) - 1),
+            )
+        )
+    return out
