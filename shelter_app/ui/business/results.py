@@ -1,7 +1,9 @@
 """The business case's results on screen: scenarios side by side, cost blocks, cumulative cash flow.
 
-Charts are painted with QPainter (QtCharts is not in the wheels we ship). Each scenario is a
-`Column`: its name and its `BusinessCaseResult` (None when its inputs do not compute yet).
+Charts are painted with QPainter (QtCharts is not in the wheels we ship) from the same chart data as
+the PDF (`core.business_charts`): its titles, axis titles with their unit, category words and the cost
+blocks' names, picked in the page's language. Each scenario is a `Column`: its name and its
+`BusinessCaseResult` (None when its inputs do not compute yet).
 """
 
 from __future__ import annotations
@@ -11,13 +13,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QTableWidget, QTableWidgetItem, QWidget
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_case.result import BusinessCaseResult, direct_hourly_usd
 from shelter_app.core.business_case.sensitivity import first_full_year
 from shelter_app.core.business_case.site_score import SiteEntry, SiteFacts, score_sites
+from shelter_app.core.business_charts import (
+    CASH_FLOW_TITLE,
+    COST_BLOCKS_TITLE,
+    BarChart,
+    LineChart,
+    cost_blocks,
+    cumulative_cash_flow_of,
+)
 from shelter_app.l10n import format_number
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -43,18 +54,6 @@ class Column:
     """The scenario against its China-supplier baseline, when it has one."""
     site: SiteFacts | None = None
     """Vacancy, distance to the crossing, talent pool: for the weighted site score."""
-
-
-def block_labels() -> dict[str, str]:
-    return {
-        "labor": translate("BusinessResults", "Labor"),
-        "shelter_fee": translate("BusinessResults", "Shelter fee"),
-        "facility": translate("BusinessResults", "Facility"),
-        "utilities": translate("BusinessResults", "Utilities"),
-        "site_overhead": translate("BusinessResults", "Site services"),
-        "logistics": translate("BusinessResults", "Logistics"),
-        "duties": translate("BusinessResults", "Duties"),
-    }
 
 
 def usd(value: Decimal, language: str) -> str:
@@ -164,11 +163,17 @@ class ComparisonTable(QTableWidget):
         ]
 
 
+Align = Qt.AlignmentFlag
+INK, MUTED, GRID = "#222222", "#666666", "#dddddd"
+
+
 class _Chart(QWidget):
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.language = language
         self.columns: list[Column] = []
+        self.painted: list[str] = []
+        """The texts of the last paint, in the order drawn (what a reader sees; the tests read it)."""
         self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -176,123 +181,168 @@ class _Chart(QWidget):
         self.columns = [c for c in columns if c.result is not None]
         self.update()
 
-    def _title(self, painter: QPainter, text: str) -> None:
+    def _named(self) -> list[tuple[str, BusinessCaseResult]]:
+        return [(c.name, c.result) for c in self.columns if c.result is not None]
+
+    def _t(self, text: Text) -> str:
+        return text.pick(self.language)
+
+    def _start(self, painter: QPainter) -> None:
+        self.painted = []
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+
+    def _text(self, painter: QPainter, box: QRectF, flags: Qt.AlignmentFlag, text: str,
+              colour: str = INK, elide: bool = True, wrap: bool = False) -> None:
+        """`text` in `box`: on one line cut with an ellipsis when it is wider, or wrapped at spaces (`wrap`) and cut
+        only when two lines are not enough."""
+        metrics = painter.fontMetrics()
+        width = max(int(box.width()), 1)
+        if wrap and metrics.horizontalAdvance(text) > 2 * width:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, 2 * width - metrics.averageCharWidth())
+        elif elide and not wrap:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.setPen(QColor(colour))
+        option = QTextOption(flags)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap if wrap else QTextOption.WrapMode.NoWrap)
+        painter.drawText(box, text, option)
+        self.painted.append(text)
+
+    def _header(self, painter: QPainter, title: Text) -> float:
+        """The chart's title, bold, at the top; returns the y below it."""
         font = QFont(self.font())
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(8, 4, self.width() - 16, 18), Qt.AlignmentFlag.AlignLeft, text)
+        self._text(painter, QRectF(8, 4, self.width() - 16, 18), Align.AlignLeft | Align.AlignVCenter, self._t(title))
         painter.setFont(self.font())
+        return 24.0
+
+    def _empty(self, painter: QPainter) -> None:
+        self._text(painter, QRectF(self.rect()), Align.AlignCenter,
+                   translate("BusinessResults", "No scenario computes yet."), elide=False)
 
 
 class BlocksChart(_Chart):
     """A full year's cost blocks, stacked: each scenario's Mexican plant, then the current plant."""
 
+    def chart(self) -> BarChart | None:
+        current = next((c for c in self.columns if c.current), self.columns[0] if self.columns else None)
+        if current is None or current.result is None:
+            return None
+        return cost_blocks(self._named(), current.result)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        self._title(painter, translate("BusinessResults", "Annual cost by block, a full year (USD)"))
-        if not self.columns:
-            painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, translate("BusinessResults", "No scenario computes yet.")
-            )
+        self._start(painter)
+        chart = self.chart()
+        if chart is None:
+            self._header(painter, COST_BLOCKS_TITLE)
+            self._empty(painter)
             return
-        current = next((c for c in self.columns if c.current), self.columns[0])
-        assert current.result is not None
-        bars: list[tuple[str, list[tuple[str, Decimal]]]] = []
-        for column in self.columns:
-            assert column.result is not None
-            bars.append((column.name, list(first_full_year(column.result).mexico.blocks_usd.items())))
-        baseline = first_full_year(current.result).baseline.blocks_usd
-        bars.append((translate("BusinessResults", "Current plant"), list(baseline.items())))
-        top = max(sum((v for _, v in blocks if v > 0), Decimal(0)) for _, blocks in bars) or Decimal(1)
+        y = self._header(painter, chart.title)
+        metrics = painter.fontMetrics()
+        line = float(metrics.height())
         label_width, left, right = 150.0, 8.0, 70.0  # right: room for the total after the longest bar
         plot_width = max(self.width() - label_width - left - right, 40.0)
-        legend_height = 44.0  # two lines when the chart is narrow
-        row_height = min(34.0, (self.height() - 30 - legend_height) / max(len(bars), 1))
-        y = 28.0
-        metrics = painter.fontMetrics()
-        for name, blocks in bars:
-            painter.setPen(QColor("#222222"))
-            elided = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(label_width - 8))
-            painter.drawText(
-                QRectF(left, y, label_width - 8, row_height * 0.8),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                elided,
-            )
+        # the axes: the plants' column and the amounts' unit, on one line under the title
+        self._text(painter, QRectF(left, y, label_width - 8, line), Align.AlignRight | Align.AlignVCenter,
+                   self._t(chart.category_axis.caption), MUTED)
+        self._text(painter, QRectF(left + label_width, y, plot_width + right - 8, line),
+                   Align.AlignLeft | Align.AlignVCenter, self._t(chart.value_axis.caption), MUTED)
+        y += line + 4
+        totals = [sum((s.values[i] for s in chart.series if s.values[i] > 0), Decimal(0))
+                  for i in range(len(chart.categories))]
+        top = max(totals) or Decimal(1)
+        legend = [self._t(series.label) for series in chart.series]
+        legend_height = self._legend_rows(painter, legend, left) * (line + 4)
+        row_height = min(34.0, (self.height() - y - 4 - legend_height) / max(len(chart.categories), 1))
+        for i, category in enumerate(chart.categories):
+            self._text(painter, QRectF(left, y, label_width - 8, row_height * 0.8),
+                       Align.AlignRight | Align.AlignVCenter, self._t(category))
             x = left + label_width
-            total = Decimal(0)
-            for key, value in blocks:
+            for series in chart.series:
+                value = series.values[i]
                 if value <= 0:
                     continue
                 width = float(value / top) * plot_width
-                painter.fillRect(QRectF(x, y + 3, width, row_height * 0.8 - 6), QColor(BLOCK_COLOURS[key]))
+                painter.fillRect(QRectF(x, y + 3, width, row_height * 0.8 - 6), QColor(BLOCK_COLOURS[series.key]))
                 x += width
-                total += value
-            painter.setPen(QColor("#444444"))
-            painter.drawText(
-                QRectF(x + 4, y, 120, row_height * 0.8), Qt.AlignmentFlag.AlignVCenter, compact(total, self.language)
-            )
+            self._text(painter, QRectF(x + 4, y, right - 4, row_height * 0.8), Align.AlignLeft | Align.AlignVCenter,
+                       compact(totals[i], self.language), "#444444")
             y += row_height
         x = left
-        for key, text in block_labels().items():
+        for series, text in zip(chart.series, legend, strict=True):
             step = 24 + metrics.horizontalAdvance(text)
             if x + step > self.width() - 8 and x > left:  # wrap the legend
-                x, y = left, y + 18
-            painter.fillRect(QRectF(x, y + 6, 10, 10), QColor(BLOCK_COLOURS[key]))
-            painter.setPen(QColor("#444444"))
-            painter.drawText(QPointF(x + 14, y + 15), text)
+                x, y = left, y + line + 4
+            painter.fillRect(QRectF(x, y + (line - 10) / 2, 10, 10), QColor(BLOCK_COLOURS[series.key]))
+            self._text(painter, QRectF(x + 14, y, self.width() - 8 - x - 14, line),
+                       Align.AlignLeft | Align.AlignVCenter, text, "#444444")
             x += step
+
+    def _legend_rows(self, painter: QPainter, texts: Sequence[str], left: float) -> int:
+        """How many lines the legend takes at this width."""
+        rows, x = 1, left
+        for text in texts:
+            step = 24 + painter.fontMetrics().horizontalAdvance(text)
+            if x + step > self.width() - 8 and x > left:
+                rows, x = rows + 1, left
+            x += step
+        return rows
 
 
 class CashFlowChart(_Chart):
     """Cumulative cash flow from the start-up outlay (t = 0) to the horizon, one line per scenario."""
 
+    def chart(self) -> LineChart | None:
+        named = self._named()
+        return cumulative_cash_flow_of(named) if named else None
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
-        self._title(painter, translate("BusinessResults", "Cumulative cash flow (USD)"))
-        if not self.columns:
-            painter.drawText(
-                self.rect(), Qt.AlignmentFlag.AlignCenter, translate("BusinessResults", "No scenario computes yet.")
-            )
+        self._start(painter)
+        chart = self.chart()
+        if chart is None:
+            self._header(painter, CASH_FLOW_TITLE)
+            self._empty(painter)
             return
-        series = [(c, c.result.returns.cumulative_cash_flows_usd) for c in self.columns if c.result is not None]
-        values = [v for _, points in series for v in points] + [Decimal(0)]
+        y = self._header(painter, chart.title)
+        metrics = painter.fontMetrics()
+        line = float(metrics.height())
+        self._text(painter, QRectF(8, y, self.width() - 16, line), Align.AlignLeft | Align.AlignVCenter,
+                   self._t(chart.value_axis.caption), MUTED)
+        values = [v for s in chart.series for v in s.values] + [Decimal(0)]
         low, high = min(values), max(values)
         span = (high - low) or Decimal(1)
-        left, top, right, bottom = 70.0, 28.0, 16.0, 40.0
+        left, right = 70.0, 16.0
+        top = y + line + 4 + line / 2  # half a line for the top value's label
+        bottom = 4 * line + 14  # the categories (two lines), the axis title and the legend
         width = max(self.width() - left - right, 40.0)
         height = max(self.height() - top - bottom, 40.0)
-        steps = max(len(points) for _, points in series) - 1 or 1
+        slot = width / max(len(chart.categories), 1)
 
         def point(t: int, value: Decimal) -> QPointF:
-            return QPointF(left + width * t / steps, top + height * float((high - value) / span))
+            return QPointF(left + slot * (t + 0.5), top + height * float((high - value) / span))
 
-        painter.setPen(QPen(QColor("#bbbbbb"), 1))
         zero = point(0, Decimal(0)).y()
+        painter.setPen(QPen(QColor(GRID), 1))
         painter.drawLine(QPointF(left, zero), QPointF(left + width, zero))
-        painter.setPen(QColor("#666666"))
-        for value in (high, Decimal(0), low):
-            painter.drawText(
-                QRectF(0, point(0, value).y() - 8, left - 6, 16),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                compact(value, self.language),
-            )
-        first = self.columns[0].result
-        assert first is not None
-        for t in range(steps + 1):
-            label = "0" if t == 0 else str(first.years[t - 1].year) if t - 1 < len(first.years) else str(t)
-            painter.drawText(
-                QRectF(point(t, low).x() - 30, top + height + 4, 60, 16), Qt.AlignmentFlag.AlignHCenter, label
-            )
-        legend_x = left
-        for n, (column, points) in enumerate(series):
+        for value in dict.fromkeys((high, Decimal(0), low)):
+            self._text(painter, QRectF(0, point(0, value).y() - line / 2, left - 6, line),
+                       Align.AlignRight | Align.AlignVCenter, compact(value, self.language), MUTED)
+        below = top + height + 4
+        for t, category in enumerate(chart.categories):  # words under their points, two lines at most
+            self._text(painter, QRectF(left + slot * t + 1, below, slot - 2, 2 * line),
+                       Align.AlignHCenter | Align.AlignTop, self._t(category), MUTED, wrap=True)
+        self._text(painter, QRectF(left, below + 2 * line + 2, width, line), Align.AlignHCenter | Align.AlignVCenter,
+                   self._t(chart.category_axis.caption), MUTED)
+        legend_x, legend_y = left, self.height() - line - 2
+        for n, (column, series) in enumerate(zip(self.columns, chart.series, strict=True)):
             colour = QColor(LINE_COLOURS[n % len(LINE_COLOURS)])
             painter.setPen(QPen(colour, 3 if column.current else 2))
-            for t in range(1, len(points)):
-                painter.drawLine(point(t - 1, points[t - 1]), point(t, points[t]))
-            painter.drawText(QPointF(legend_x, self.height() - 6), f"— {column.name}")
-            legend_x += 30 + painter.fontMetrics().horizontalAdvance(column.name)
+            for t in range(1, len(series.values)):
+                painter.drawLine(point(t - 1, series.values[t - 1]), point(t, series.values[t]))
+            name = self._t(series.label)
+            self._text(painter, QRectF(legend_x, legend_y, self.width() - legend_x, line),
+                       Align.AlignLeft | Align.AlignVCenter, f"— {name}", LINE_COLOURS[n % len(LINE_COLOURS)])
+            legend_x += 30 + metrics.horizontalAdvance(name)
