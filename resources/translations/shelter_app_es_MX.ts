@@ -196,34 +196,6 @@
 <context>
     <name>BusinessResults</name>
     <message>
-        <source>Labor</source>
-        <translation>Mano de obra</translation>
-    </message>
-    <message>
-        <source>Shelter fee</source>
-        <translation>Tarifa del albergue</translation>
-    </message>
-    <message>
-        <source>Facility</source>
-        <translation>Instalaciones</translation>
-    </message>
-    <message>
-        <source>Utilities</source>
-        <translation>Servicios</translation>
-    </message>
-    <message>
-        <source>Site services</source>
-        <translation>Gastos generales del sitio</translation>
-    </message>
-    <message>
-        <source>Logistics</source>
-        <translation>Logística</translation>
-    </message>
-    <message>
-        <source>Duties</source>
-        <translation>Aranceles</translation>
-    </message>
-    <message>
         <source>Mexico, a full year</source>
         <translation>México, un año completo</translation>
     </message>
@@ -291,20 +263,8 @@
         </translation>
     </message>
     <message>
-        <source>Annual cost by block, a full year (USD)</source>
-        <translation>Costo anual por rubro, un año completo (USD)</translation>
-    </message>
-    <message>
         <source>No scenario computes yet.</source>
         <translation>Todavía no se puede calcular ningún escenario.</translation>
-    </message>
-    <message>
-        <source>Current plant</source>
-        <translation>Planta actual</translation>
-    </message>
-    <message>
-        <source>Cumulative cash flow (USD)</source>
-        <translation>Flujo de efectivo acumulado (USD)</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@ One `BusinessCaseReport` holds the client and provider names, each compared scen
 business-case@1 document, the computed result, the fields still holding indicative prefill
 figures, its sensitivity, its site facts, and the China-supplier comparison when the scenario has
 one) with their weighted site score, the readiness of the IMMEX and IVA/IEPS checklists, the
-start-up schedule and the reference tables with their sources. `reports.business_case_pdf` renders it;
+start-up schedule and the reference tables with their sources. `reports.business_case` renders it;
 a GUI preview can read the same object. Every text carries both languages.
 """
 

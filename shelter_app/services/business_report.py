@@ -3,7 +3,7 @@
 `build_business_report` reads a project (its client, the chosen scenarios, the IMMEX and
 IVA/IEPS checklists and the start-up schedule); `report_from_document` makes the same report
 from one business-case@1 document with no project (the CLI's INPUT.json mode), which then has no
-readiness or timeline to show. Either result goes to `reports.business_case_pdf`.
+readiness or timeline to show. Either result goes to `reports.business_case`.
 """
 
 from __future__ import annotations

@@ -393,6 +393,13 @@ def _reference(project: Project) -> str:
     return hashlib.sha256(seed.encode()).hexdigest()[:32]
 
 
+def prefill_answers(db: Database, project_id: int, form_id: str) -> dict[str, Any]:
+    """The answers a package of the form would carry for the project: what the project already holds."""
+    definition = shipped_forms().latest(form_id)
+    with db.transaction() as session:
+        return _snapshot(_load_project(session, project_id), definition).prefill
+
+
 def export_package(db: Database, paths: Paths, actor: str, project_id: int, form_id: str, target: Path, *,
                    consultant_name: str, language: str | None = None, passphrase: str | None = None
                    ) -> PackageSummary:

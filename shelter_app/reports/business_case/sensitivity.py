@@ -8,31 +8,11 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from shelter_app.core import business_charts as charts
 from shelter_app.core.bilingual import Text
-from shelter_app.core.business_case.inputs import FeeModel
-from shelter_app.core.business_case.sensitivity import Driver, Sensitivity, SensitivityRow
+from shelter_app.core.business_case.sensitivity import Sensitivity
 from shelter_app.core.business_report import ReportScenario
 from shelter_app.reports import business_charts as draw
-from shelter_app.reports.business_case.base import Builder, number, plain
+from shelter_app.reports.business_case.base import Builder
 from shelter_app.reports.pdfkit import keep_with_next, markup
-
-
-def _settings_text(b: Builder, sc: ReportScenario, row: SensitivityRow) -> tuple[str, str]:
-    lang = b.lang
-    if row.driver is Driver.FX:
-        return number(row.low_setting, lang), number(row.high_setting, lang)
-    if row.driver is Driver.MX_WAGE_ESCALATION:
-        return b.pct(row.low_setting), b.pct(row.high_setting)
-    if row.driver is Driver.PRODUCTIVITY:
-        return number(row.low_setting, lang), number(row.high_setting, lang)
-    if row.driver is Driver.MX_RENT:
-        return number(row.low_setting, lang, 3), number(row.high_setting, lang, 3)
-    if row.driver is Driver.SECTION_301:
-        return b.pct(row.low_setting), b.pct(row.high_setting)
-    if row.driver is Driver.SHELTER_FEE:
-        if sc.result.case.shelter_fee.model is FeeModel.MARKUP:
-            return b.pct(row.low_setting, 2), b.pct(row.high_setting, 2)
-        return number(row.low_setting, lang), number(row.high_setting, lang)
-    return f"{plain(row.low_setting, lang)} h", f"{plain(row.high_setting, lang)} h"
 
 
 def sensitivity(b: Builder) -> list[Flowable]:
@@ -84,15 +64,14 @@ def sensitivity(b: Builder) -> list[Flowable]:
 def _tornado_block(
     b: Builder, sc: ReportScenario, sens: Sensitivity, heading: list[Flowable], title: Text | None = None
 ) -> list[Flowable]:
-    settings = {row.driver: _settings_text(b, sc, row) for row in sens.rows}
-    tornado = draw.tornado(charts.tornado(sens, settings, title), b.width, b.lang)
+    fee_model = sc.result.case.shelter_fee.model
+    tornado = draw.tornado(charts.tornado(sens, fee_model, title), b.width, b.lang)
     rows = []
     for row in sens.rows:
-        low, high = settings[row.driver]
         rows.append(
             [
                 markup(b.t(charts.DRIVER_LABELS[row.driver])),
-                f"{low} / {high}",
+                markup(draw.settings_text(row, fee_model, b.lang)),
                 b.m(row.low.npv_usd),
                 b.m(row.high.npv_usd),
                 b.m(row.low.first_full_year_savings_usd),
@@ -123,7 +102,7 @@ def _tornado_block(
             b.t(("Swing", "Amplitud")),
         ],
         rows,
-        [b.width * f for f in (0.25, 0.14, 0.12, 0.12, 0.13, 0.13, 0.11)],
+        [b.width * f for f in (0.24, 0.19, 0.12, 0.12, 0.11, 0.11, 0.11)],
         numeric_from=1,
         bold_rows=(len(rows) - 1,),
     )
