@@ -76,32 +76,53 @@ def _non_empty(path: str, text: str) -> None:
 
 def check_ranges(value: object, nodes: Iterable[Node], prefix: str = "") -> None:
     """Raise `InvalidBusinessCase` for the first number outside its declared range (`FieldMeta.low/high`),
-    or text longer than its `max_length`, walking `value` (a dataclass of the document) along `nodes`."""
+    or text longer than its `max_length`, walking `value` (a dataclass of the document) along `nodes`.
+
+    A sensitivity run computes a case a dozen times: a number that fits is checked without building its path."""
     for n in nodes:
         got = getattr(value, n.name)
-        path = f"{prefix}.{n.key}" if prefix else n.key
         if got is None:
             continue
-        if n.shape is Shape.OBJECT:
-            check_ranges(got, n.children, path)
-        elif n.shape is Shape.OBJECT_LIST:
+        shape = n.shape
+        if shape is Shape.NUMBER or shape is Shape.INTEGER:
+            if not _fits(got, n):
+                _in_range(_at(prefix, n.key), got, n)
+        elif shape is Shape.OBJECT:
+            check_ranges(got, n.children, _at(prefix, n.key))
+        elif shape is Shape.OBJECT_LIST:
+            path = _at(prefix, n.key)
             for i, element in enumerate(got):
                 check_ranges(element, n.children, f"{path}[{i}]")
-        elif n.shape is Shape.YEAR_MAP:
+        elif shape is Shape.YEAR_MAP:
+            path = _at(prefix, n.key)
             for year, entry in got.items():
                 if isinstance(entry, tuple):
                     for band, rate in enumerate(entry):
-                        _in_range(f"{year_key(path, year)}[{band}]", rate, n)
-                else:
+                        if not _fits(rate, n):
+                            _in_range(f"{year_key(path, year)}[{band}]", rate, n)
+                elif not _fits(entry, n):
                     _in_range(year_key(path, year), entry, n)
-        elif n.shape is Shape.NUMBER_LIST:
+        elif shape is Shape.NUMBER_LIST:
             for i, number in enumerate(got):
-                _in_range(f"{path}[{i}]", number, n)
-        elif n.shape in (Shape.NUMBER, Shape.INTEGER):
-            _in_range(path, got, n)
-        elif n.shape is Shape.TEXT and n.meta.max_length is not None and len(got.strip()) > n.meta.max_length:
-            raise invalid(path, f"must be text of at most {n.meta.max_length} characters",
+                if not _fits(number, n):
+                    _in_range(f"{_at(prefix, n.key)}[{i}]", number, n)
+        elif shape is Shape.TEXT and n.meta.max_length is not None and len(got.strip()) > n.meta.max_length:
+            raise invalid(_at(prefix, n.key), f"must be text of at most {n.meta.max_length} characters",
                           f"debe ser un texto de a lo más {n.meta.max_length} caracteres")
+
+
+def _at(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
+def _fits(value: Decimal | int, n: Node) -> bool:
+    """The quick check: a finite number within the field's range (the slow one says why not)."""
+    if isinstance(value, Decimal) and not value.is_finite():
+        return False
+    low, high = n.meta.low, n.meta.high
+    if low is not None and (value < low or (value == low and n.meta.low_strict)):
+        return False
+    return high is None or value <= high
 
 
 def _in_range(path: str, value: Decimal | int, n: Node) -> None:
