@@ -2688,10 +2688,6 @@ Llavero: {keyring}</translation>
         <translation>Concepto nuevo</translation>
     </message>
     <message>
-        <source>From the project: {origin}</source>
-        <translation>Del proyecto: {origin}</translation>
-    </message>
-    <message>
         <source>Type a date as YYYY-MM-DD, e.g. 2025-12-31.</source>
         <translation>Escriba una fecha como AAAA-MM-DD, p. ej., 2025-12-31.</translation>
     </message>

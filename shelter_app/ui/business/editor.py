@@ -515,7 +515,7 @@ class ScenarioEditor(QWidget):
             if key in missing:
                 widget.set_note("⚠ " + missing[key].pick(self.language), missing=True)
             elif key in origins:
-                widget.set_note(self.tr("From the project: {origin}").format(origin=origins[key].pick(self.language)))
+                widget.set_note("↳ " + origins[key].pick(self.language))
             else:
                 widget.set_note("")
 
