@@ -126,7 +126,7 @@ TOP_MARGIN = 18 * mm
 FOOTER_GAP = 4 * mm  # between the last line of content and the footer rule
 FOOTER_BOTTOM = 10 * mm  # from the paper's edge to the page-number line
 FOOTER_FONT_SIZE = 6.8
-ITEM_NUMBER_WIDTH = 21.0  # room for "12.15" left of an item's title
+ITEM_NUMBER_WIDTH = 26.0  # room for "12.15" and a gap left of an item's title
 
 class _Words:
     """Puts report text in the document's one language."""
