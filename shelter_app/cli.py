@@ -407,7 +407,7 @@ def cmd_checklist_export(ctx: Context, args: argparse.Namespace) -> int:
     elif args.format == "xlsx":
         from shelter_app.reports.checklist_xlsx import write_checklist_xlsx
 
-        write_checklist_xlsx(report, target, language="en" if language == "bilingual" else language)
+        write_checklist_xlsx(report, target, language=language)
     else:
         from shelter_app.reports.evidence_pack import write_evidence_pack
 
@@ -959,8 +959,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["pdf", "xlsx", "zip"], required=True)
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--page", choices=["letter", "a4"], default="letter")
-    p.add_argument("--report-lang", dest="report_lang", choices=["en", "es", "bilingual"],
-                   help="language of the document (default: the interface language)")
+    p.add_argument("--report-lang", dest="report_lang", choices=["en", "es"],
+                   help="language of the document, one per document (default: the interface language)")
     p.add_argument("--prepared-by", dest="prepared_by", metavar="NAME",
                    help="the consultant named on the document (default: the project's, else Settings)")
     p.set_defaults(handler=cmd_checklist_export)

@@ -1,7 +1,8 @@
 """The checklist status of one project as plain data, for the PDF, XLSX and evidence-pack exports.
 
 Services build it from the database and the packs; `reports/` renders it. Every text carries
-both languages so a renderer can print English, Spanish, or both.
+both languages so a renderer can print the one its reader reads. The ids (`item_id`, `pack_id`,
+`pack_version`) are for the machine exports (the evidence pack); a client's document shows titles.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class ChecklistReport:
     finish: date | None
     generated_on: date
     generated_by: str
+    """The consultant who prepared the report, as documents name them (`services.projects.prepared_by`: the
+    project's consultant, else the Settings' name; never the computer's login); empty when unknown."""
     app_version: str
     checklists: tuple[ReportChecklist, ...]
 

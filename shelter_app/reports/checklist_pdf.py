@@ -1,10 +1,14 @@
-"""The checklist status report as a print-ready PDF (Letter or A4; English, Spanish or both).
+"""The checklist status report as a print-ready PDF (Letter or A4; English or Spanish).
 
 One function, `write_checklist_pdf`, from a `ChecklistReport` to a file. The document is built
 with reportlab's platypus: a title block, the progress overview (vector bars), a legend, then
 per checklist a table of items (header repeated on every page) and the details of each item.
-Every page carries "page X of Y" and a footer with the packs' facts-as-of dates and the warning
+Every page carries "page X of Y" and a footer with the checklists' facts-as-of dates and the warning
 that items marked "to verify" rest on facts not yet confirmed against primary law.
+
+It is a client's document: one language, its reader's; items are named by their titles and numbered
+as the report lists them ("6.3": checklist 6, item 3), never by the packs' ids or versions; counts
+take the language's plural forms; the consultant who prepared it is named, when known.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -29,10 +34,10 @@ from reportlab.platypus import (
     Table,
 )
 
-from shelter_app.core.bilingual import Text
+from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem
-from shelter_app.l10n import format_date, format_number
+from shelter_app.l10n import format_date, format_number, plural
 from shelter_app.reports import COMMON, OPERATING_MODEL_LABELS, OWNER_LABELS, STATUS_LABELS
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.pdfkit import (
@@ -41,7 +46,6 @@ from shelter_app.reports.pdfkit import (
     AMBER_TEXT,
     CRITICAL,
     HEADER_BG,
-    HEADER_SECOND,
     INK,
     MUTED,
     PAGE_SIZES,
@@ -61,35 +65,42 @@ from shelter_app.reports.pdfkit import markup as _markup
 from shelter_app.reports.pdfkit import rect as _rect
 from shelter_app.reports.pdfkit import table_style as _table_style
 
-PdfLanguage = Literal["en", "es", "bilingual"]
+PdfLanguage = Literal["en", "es"]
 PageSizeName = Literal["letter", "a4"]
 
-# Words only the PDF uses, (English, Spanish); the shared ones are in `shelter_app.reports`.
-PDF_WORDS: dict[str, tuple[str, str]] = {
-    "overall": ("Overall progress", "Avance general"),
-    "by_checklist": ("Progress by checklist", "Avance por lista de verificación"),
-    "details": ("Item details", "Detalle de las tareas"),
-    "legend": ("Legend", "Simbología"),
-    "closed_of": ("{closed} of {total} items closed ({pct})", "{closed} de {total} tareas cerradas ({pct})"),
-    "no_items": ("This project has no checklist items yet.", "Este proyecto aún no tiene tareas."),
-    "no_items_here": ("No item of this checklist applies to this project.",
-                      "Ninguna tarea de esta lista aplica a este proyecto."),
-    "n_to_verify": ("{n} to verify", "{n} por verificar"),
-    "n_overdue": ("{n} overdue", "{n} vencidas"),
-    "n_blocked": ("{n} blocked", "{n} bloqueadas"),
-    "n_critical_open": ("{n} open on the critical path", "{n} abiertas en la ruta crítica"),
-    "completed_on": ("on {date}", "el {date}"),
-    "why_blocked": ("Why blocked", "Motivo del bloqueo"),
-    "why_not_applicable": ("Why not applicable", "Motivo por el que no aplica"),
-    "legend_critical": ("a delay here moves the finish date", "un retraso aquí mueve la fecha de término"),
-    "legend_to_verify": ("rests on facts not yet confirmed against primary law",
-                         "se basa en datos aún no confirmados contra la legislación (fuente primaria)"),
-    "legend_overdue": ("due date passed and the item is not closed",
-                       "la fecha de vencimiento pasó y la tarea no está cerrada"),
-    "legend_closed": ("Closed = done or not applicable.", "Cerrada = terminada o no aplica."),
-    "not_set": ("not set", "sin fecha"),
-    "marks": ("Marks", "Marcas"),
+# Words only the PDF uses; the shared ones are in `shelter_app.reports`.
+PDF_WORDS: dict[str, Text] = {
+    "overall": Text("Overall progress", "Avance general"),
+    "by_checklist": Text("Progress by checklist", "Avance por lista de verificación"),
+    "details": Text("Item details", "Detalle de las tareas"),
+    "legend": Text("Legend", "Simbología"),
+    "no_items": Text("This project has no checklist items yet.", "Este proyecto aún no tiene tareas."),
+    "no_items_here": Text("No item of this checklist applies to this project.",
+                          "Ninguna tarea de esta lista aplica a este proyecto."),
+    "n_to_verify": Text("{n} to verify", "{n} por verificar"),
+    "completed_on": Text("on {date}", "el {date}"),
+    "why_blocked": Text("Why blocked", "Motivo del bloqueo"),
+    "why_not_applicable": Text("Why not applicable", "Motivo por el que no aplica"),
+    "legend_critical": Text("a delay here moves the finish date", "un retraso aquí mueve la fecha de término"),
+    "legend_to_verify": Text("rests on facts not yet confirmed against primary law",
+                             "se basa en datos aún no confirmados contra la legislación (fuente primaria)"),
+    "legend_overdue": Text("due date passed and the item is not closed",
+                           "la fecha de vencimiento pasó y la tarea no está cerrada"),
+    "legend_closed": Text("Closed = done or not applicable.", "Cerrada = terminada o no aplica."),
+    "not_set": Text("not set", "sin fecha"),
+    "marks": Text("Marks", "Marcas"),
 }
+
+# Counted phrases: the form is the language's, for the count `{n}`.
+CLOSED_OF = Plural(Text("{closed} of {n} item closed ({pct})", "{closed} de {n} tarea cerrada ({pct})"),
+                   Text("{closed} of {n} items closed ({pct})", "{closed} de {n} tareas cerradas ({pct})"))
+N_OVERDUE = Plural(Text("{n} overdue", "{n} vencida"), Text("{n} overdue", "{n} vencidas"))
+N_BLOCKED = Plural(Text("{n} blocked", "{n} bloqueada"), Text("{n} blocked", "{n} bloqueadas"))
+N_CRITICAL_OPEN = Plural(Text("{n} open on the critical path", "{n} abierta en la ruta crítica"),
+                         Text("{n} open on the critical path", "{n} abiertas en la ruta crítica"))
+N_TO_VERIFY = Plural(PDF_WORDS["n_to_verify"], PDF_WORDS["n_to_verify"])
+CHECKLISTS_NUMBERED = Plural(Text("checklist {numbers}", "lista {numbers}"),
+                             Text("checklists {numbers}", "listas {numbers}"))
 
 STATUS_COLORS: dict[str, colors.Color] = {
     ItemStatus.DONE: colors.HexColor("#2E7D32"),
@@ -115,61 +126,74 @@ TOP_MARGIN = 18 * mm
 FOOTER_GAP = 4 * mm  # between the last line of content and the footer rule
 FOOTER_BOTTOM = 10 * mm  # from the paper's edge to the page-number line
 FOOTER_FONT_SIZE = 6.8
+ITEM_NUMBER_WIDTH = 26.0  # room for "12.15" and a gap left of an item's title
 
 class _Words:
-    """Puts report text in the chosen language: one of the two, or English then Spanish."""
+    """Puts report text in the document's one language."""
 
     def __init__(self, language: PdfLanguage) -> None:
         self.language = language
-        self.bilingual = language == "bilingual"
 
-    def one(self, pair: tuple[str, str]) -> str:
-        """Plain text in one language (English in bilingual mode, for places with room for one)."""
-        return pair[1] if self.language == "es" else pair[0]
+    def one(self, text: Text) -> str:
+        """Plain text in the document's language."""
+        return text.pick(self.language)
 
-    def inline(self, pair: tuple[str, str], sep: str = " / ") -> str:
-        """Markup: one language, or "English / Spanish" on one line."""
-        if self.bilingual:
-            return _markup(pair[0]) if pair[0] == pair[1] else f"{_markup(pair[0])}{sep}{_markup(pair[1])}"
-        return _markup(self.one(pair))
+    def inline(self, text: Text) -> str:
+        """Markup of the text in the document's language."""
+        return _markup(self.one(text))
 
-    def stacked(self, pair: tuple[str, str], size: float | None = None, color: colors.Color = MUTED) -> str:
-        """Markup: one language, or English with Spanish below it (in grey, or `color`)."""
-        if self.bilingual and pair[0] != pair[1]:
-            font = f' size="{size}"' if size else ""
-            return f'{_markup(pair[0])}<br/><font color="{_hex(color)}"{font}>{_markup(pair[1])}</font>'
-        return _markup(self.one(pair))
-
-    def heading_cell(self, pair: tuple[str, str]) -> str:
-        """A table heading: white on the dark header row, Spanish in a light grey under it."""
-        return self.stacked(pair, 6.5, HEADER_SECOND)
-
-    def word(self, key: str) -> tuple[str, str]:
+    def word(self, key: str) -> Text:
         return PDF_WORDS[key] if key in PDF_WORDS else COMMON[key]
 
-    def date(self, value: date | None) -> str:
-        """A date per language; bilingual prints ISO 8601, read the same way in both."""
-        if value is None:
-            return ""
-        if self.bilingual:
-            return value.isoformat()
-        return format_date(value, self.language)
+    def count(self, forms: Plural, n: int, **values: str) -> str:
+        """Markup of a counted phrase, in the form the language gives `n`."""
+        return _markup(plural(forms, n, self.language, **values))
 
-    def formatted(self, key: str, **values: str) -> tuple[str, str]:
-        en, es = self.word(key)
-        return en.format(**values), es.format(**values)
+    def date(self, value: date | None) -> str:
+        return format_date(value, self.language) if value is not None else ""
 
     @staticmethod
     def percent(share: float) -> str:
         return f"{round(share * 100)}%"
 
 
-def _text_pair(text: Text) -> tuple[str, str]:
-    return text.en, text.es
+def _lookup(table: dict[str, Text], code: str) -> Text:
+    """A code's label from one of core's tables; an unknown code (a newer database) as it is stored."""
+    return table.get(code) or Text.same(code)
 
 
-def _lookup(table: dict[str, tuple[str, str]], key: str) -> tuple[str, str]:
-    return table.get(key, (key, key))
+def _shown_address(url: str) -> str:
+    """The address of a source's site, "https://dof.gob.mx/…": a long address cut over several lines reads as
+    noise on paper, and the link carries the whole one."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.hostname:
+        return url
+    return f"{parts.scheme}://{parts.hostname}" + ("/…" if parts.path.strip("/") or parts.query else "")
+
+
+def _source_links(urls: Sequence[str]) -> str:
+    """Markup: each source as the address of its site linked to the page; two pages of one site are numbered."""
+    shown = [_shown_address(url) for url in urls]
+    seen: dict[str, int] = {}
+    out = []
+    for url, site in zip(urls, shown, strict=True):
+        text = site
+        if shown.count(site) > 1:
+            seen[site] = seen.get(site, 0) + 1
+            text = f"{site} ({seen[site]})"
+        out.append(f'<link href="{_markup(url)}">{_markup(text)}</link>' if "://" in url else _markup(text))
+    return " · ".join(out)
+
+
+def _numbers_text(numbers: Sequence[int]) -> str:
+    """1, 2, 3, 5, 7, 8 -> "1–3, 5, 7–8"."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)
 
 
 @dataclass(frozen=True)
@@ -187,6 +211,7 @@ class _Styles:
     header_cell: ParagraphStyle
     cell: ParagraphStyle
     cell_numbered: ParagraphStyle
+    cell_item: ParagraphStyle
     cell_small: ParagraphStyle
     cell_status: ParagraphStyle
     footer: ParagraphStyle
@@ -211,6 +236,8 @@ def _styles() -> _Styles:
         header_cell=style("header_cell", 7.5, 9, BOLD, colors.white),
         cell=style("cell", 8, 10),
         cell_numbered=style("cell_numbered", 8, 10, leftIndent=11, firstLineIndent=-11),
+        cell_item=style("cell_item", 8, 10, leftIndent=ITEM_NUMBER_WIDTH, bulletIndent=0, bulletFontName=REGULAR,
+                        bulletFontSize=7.2, bulletColor=MUTED),  # "6.3" left of the title's lines
         cell_small=style("cell_small", 7.2, 9),
         cell_status=style("cell_status", 7.2, 9, leftIndent=9, firstLineIndent=-9),  # wrapped words clear the ■
         footer=style("footer", FOOTER_FONT_SIZE, FOOTER_FONT_SIZE + 1.8, color=MUTED),
@@ -276,10 +303,7 @@ class _Builder:
 
     def title_block(self) -> list[Flowable]:
         r, w, s = self.report, self.w, self.s
-        title = w.word("report_title")
-        out: list[Flowable] = [Paragraph(_markup(w.one(title)), s.title)]
-        if w.bilingual:
-            out.append(Paragraph(_markup(title[1]), s.subtitle))
+        out: list[Flowable] = [Paragraph(w.inline(w.word("report_title")), s.title)]
         out.append(Paragraph(_markup(r.client_name), s.client))
         not_set = w.inline(PDF_WORDS["not_set"])
         facts: list[tuple[str, str]] = [
@@ -287,12 +311,15 @@ class _Builder:
             ("operating_model", w.inline(_lookup(OPERATING_MODEL_LABELS, r.operating_model))),
             ("kickoff", _markup(w.date(r.kickoff)) or not_set),
             ("finish", _markup(w.date(r.finish)) or not_set),
-            ("generated_on", _markup(w.date(r.generated_on))),
-            ("generated_by", _markup(r.generated_by)),
-            ("rfc", _markup(r.client_rfc or "—")),
-            ("app_version", _markup(f"ShelterDesk {r.app_version}")),
+            ("report_date", _markup(w.date(r.generated_on))),
         ]
-        cells = [[Paragraph(w.stacked(w.word(key), 6.5), s.label), Paragraph(value, s.body)] for key, value in facts]
+        if r.generated_by.strip():
+            facts.append(("prepared_by", _markup(r.generated_by.strip())))
+        facts.append(("rfc", _markup(r.client_rfc or "—")))
+        cells: list[list[Any]] = [[Paragraph(w.inline(w.word(key)), s.label), Paragraph(value, s.body)]
+                                  for key, value in facts]
+        if len(cells) % 2:
+            cells.append(["", ""])
         rows = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
         label_w = 0.18 * self.width
         table = Table(rows, colWidths=[label_w, self.width / 2 - label_w] * 2, hAlign="LEFT", splitInRow=1)
@@ -308,25 +335,30 @@ class _Builder:
         out += [table, Spacer(1, 10)]
         return out
 
+    def closed_of(self, closed: int, total: int, share: float) -> str:
+        """"43 of 86 items closed (50%)"."""
+        return self.w.count(CLOSED_OF, total, closed=self._number(closed), pct=self.w.percent(share))
+
+    def _number(self, n: int) -> str:
+        return format_number(n, self.w.language)
+
     def overview(self) -> list[Flowable]:
         r, w, s = self.report, self.w, self.s
         items = r.items
         closed = sum(1 for i in items if _closed(i))
         out: list[Flowable] = [Paragraph(w.inline(w.word("overall")), s.h2)]
         out.append(_bar(_counts(items), self.width, 16))
-        caption = w.formatted("closed_of", closed=str(closed), total=str(len(items)), pct=w.percent(r.progress))
         flags = [
-            (MARK_TO_VERIFY, AMBER_TEXT, "n_to_verify", sum(1 for i in items if i.to_verify)),
-            (MARK_OVERDUE, RED, "n_overdue", sum(1 for i in items if i.overdue)),
-            ("■", RED, "n_blocked", sum(1 for i in items if i.status == ItemStatus.BLOCKED)),
-            (MARK_CRITICAL, CRITICAL, "n_critical_open", sum(1 for i in items if i.critical and not _closed(i))),
+            (MARK_TO_VERIFY, AMBER_TEXT, N_TO_VERIFY, sum(1 for i in items if i.to_verify)),
+            (MARK_OVERDUE, RED, N_OVERDUE, sum(1 for i in items if i.overdue)),
+            ("■", RED, N_BLOCKED, sum(1 for i in items if i.status == ItemStatus.BLOCKED)),
+            (MARK_CRITICAL, CRITICAL, N_CRITICAL_OPEN, sum(1 for i in items if i.critical and not _closed(i))),
         ]
         flag_text = "   ".join(
-            f'<font color="{_hex(color)}">{mark}</font> {w.inline(w.formatted(key, n=str(n)))}'
-            for mark, color, key, n in flags
+            f'<font color="{_hex(color)}">{mark}</font> {w.count(forms, n)}' for mark, color, forms, n in flags
         )
         out.append(Spacer(1, 4))
-        out.append(Paragraph(f"<b>{w.inline(caption)}</b>", s.body))
+        out.append(Paragraph(f"<b>{self.closed_of(closed, len(items), r.progress)}</b>", s.body))
         out.append(Paragraph(flag_text, s.small))
         if not r.checklists:
             out += [Spacer(1, 8), Paragraph(w.inline(w.word("no_items")), s.body)]
@@ -337,19 +369,19 @@ class _Builder:
         count_w = 0.20 * self.width
         title_w = self.width - bar_w - count_w
         rows: list[list[Any]] = [[
-            Paragraph(w.heading_cell(w.word("checklist")), s.header_cell),
-            Paragraph(w.heading_cell(w.word("progress")), s.header_cell),
-            Paragraph(w.heading_cell(w.word("closed")), s.header_cell),
+            Paragraph(w.inline(w.word("checklist")), s.header_cell),
+            Paragraph(w.inline(w.word("progress")), s.header_cell),
+            Paragraph(w.inline(w.word("closed")), s.header_cell),
         ]]
         for number, checklist in enumerate(r.checklists, 1):
             done = checklist.done
             total = len(checklist.items)
             pct = w.percent(done / total if total else 0.0)
-            title = f"{number}. {w.stacked(_text_pair(checklist.title), 7)}"
+            title = f"{number}. {w.inline(checklist.title)}"
             rows.append([
                 Paragraph(title, s.cell_numbered),
                 _bar(_counts(checklist.items), bar_w - 12, 9),
-                Paragraph(f"{done} / {total} · {pct}", s.small_right),
+                Paragraph(f"{self._number(done)} / {self._number(total)} · {pct}", s.small_right),
             ])
         table = Table(rows, colWidths=[title_w, bar_w, count_w], repeatRows=1, hAlign="LEFT", splitInRow=1)
         table.setStyle(_table_style([
@@ -405,38 +437,33 @@ class _Builder:
 
     def checklist(self, number: int, checklist: ReportChecklist) -> list[Flowable]:
         w, s = self.w, self.s
-        heading = f"{number}. {_markup(w.one(_text_pair(checklist.title)))}"
+        heading = f"{number}. {w.inline(checklist.title)}"
         out: list[Flowable] = [Heading(heading, s.h1)]
-        if w.bilingual:
-            out.append(keep_with_next(Paragraph(_markup(checklist.title.es), s.subtitle)))
         total = len(checklist.items)
-        closed_of = w.formatted("closed_of", closed=str(checklist.done), total=str(total),
-                                pct=w.percent(checklist.done / total if total else 0.0))
         meta_parts = [
-            f"{w.inline(w.word('phase'))}: {w.inline(_text_pair(checklist.phase))}",
-            f"{w.inline(w.word('pack'))} {_markup(checklist.pack_id)} v{_markup(checklist.pack_version)}",
+            f"{w.inline(w.word('phase'))}: {w.inline(checklist.phase)}",
             f"{w.inline(w.word('facts_as_of'))} {_markup(w.date(checklist.facts_as_of))}",
-            w.inline(closed_of),
+            self.closed_of(checklist.done, total, checklist.done / total if total else 0.0),
         ]
         out.append(keep_with_next(Paragraph(" · ".join(meta_parts), s.meta)))  # with the table's first rows
         if not checklist.items:
             out.append(Paragraph(w.inline(w.word("no_items_here")), s.body))
             return out
-        out.append(self.items_table(checklist.items))
-        detailed = [i for i in checklist.items if self._has_details(i)]
+        numbered = [(f"{number}.{n}", item) for n, item in enumerate(checklist.items, 1)]
+        out.append(self.items_table(numbered))
+        detailed = [(no, i) for no, i in numbered if self._has_details(i)]
         if detailed:
             out.append(Paragraph(w.inline(w.word("details")), s.h2))
-            for item in detailed:
-                out.append(self.item_details(item))
+            for no, item in detailed:
+                out.append(self.item_details(no, item))
         out.append(Spacer(1, 10))
         return out
 
-    def items_table(self, items: Sequence[ReportItem]) -> Table:
+    def items_table(self, items: Sequence[tuple[str, ReportItem]]) -> Table:
         w, s = self.w, self.s
         fractions = (0.40, 0.17, 0.15, 0.12, 0.16)
         widths = [f * self.width for f in fractions]
-        header = [Paragraph(w.heading_cell(w.word(k)), s.header_cell)
-                  for k in ("item", "status", "owner", "due", "marks")]
+        header = [Paragraph(w.inline(w.word(k)), s.header_cell) for k in ("item", "status", "owner", "due", "marks")]
         rows: list[list[Any]] = [header]
         commands: list[tuple[Any, ...]] = [
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
@@ -448,9 +475,9 @@ class _Builder:
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
         ]
-        for row_no, item in enumerate(items, 1):
+        for row_no, (number, item) in enumerate(items, 1):
             rows.append([
-                Paragraph(self._title_markup(item), s.cell),
+                Paragraph(self.w.inline(item.title), s.cell_item, bulletText=number),
                 Paragraph(self._status_markup(item), s.cell_status),
                 Paragraph(self._owner_markup(item), s.cell_small),
                 Paragraph(self._due_markup(item), s.cell_small),
@@ -465,23 +492,17 @@ class _Builder:
         table.setStyle(_table_style(commands))
         return table
 
-    def _title_markup(self, item: ReportItem) -> str:
-        title = self.w.stacked(_text_pair(item.title), 7.2)
-        return f'{title}<br/><font size="6.5" color="{_hex(MUTED)}">{_markup(item.item_id)}</font>'
-
     def _status_markup(self, item: ReportItem) -> str:
         w = self.w
         color = STATUS_MARK_COLORS.get(item.status, UNKNOWN_STATUS_COLOR)
-        text = f'<font color="{_hex(color)}">■</font> {w.stacked(_lookup(STATUS_LABELS, item.status), 6.5)}'
+        text = f'<font color="{_hex(color)}">■</font> {w.inline(_lookup(STATUS_LABELS, item.status))}'
         if item.completed_on and item.status == ItemStatus.DONE:
-            # "on 3 Mar 2026" / "el 3 mar 2026"; bilingual shows the ISO date alone, under both words
-            when = w.date(item.completed_on) if w.bilingual else w.one(
-                w.formatted("completed_on", date=w.date(item.completed_on)))
-            text += f'<br/><font color="{_hex(MUTED)}">{_markup(when)}</font>'
+            when = w.word("completed_on").format(date=w.date(item.completed_on))  # "on 3 Mar 2026" / "el 3 mar…"
+            text += f'<br/><font color="{_hex(MUTED)}">{w.inline(when)}</font>'
         return text
 
     def _owner_markup(self, item: ReportItem) -> str:
-        text = self.w.stacked(_lookup(OWNER_LABELS, item.owner_role), 6.5) if item.owner_role else ""
+        text = self.w.inline(_lookup(OWNER_LABELS, item.owner_role)) if item.owner_role else ""
         if item.assignee:
             text += f'{"<br/>" if text else ""}<font color="{_hex(MUTED)}">{_markup(item.assignee)}</font>'
         return text
@@ -502,7 +523,7 @@ class _Builder:
         if item.critical:
             marks.append((MARK_CRITICAL, CRITICAL, "critical"))
         return "<br/>".join(
-            f'<font color="{_hex(color)}"><b>{mark} {w.inline(w.word(key), "<br/>")}</b></font>'
+            f'<font color="{_hex(color)}"><b>{mark} {w.inline(w.word(key))}</b></font>'
             for mark, color, key in marks
         )
 
@@ -513,20 +534,18 @@ class _Builder:
         return bool(item.legal_basis or item.evidence or item.notes or item.status_reason
                     or item.verification_note or item.sources)
 
-    def item_details(self, item: ReportItem) -> Flowable:
+    def item_details(self, number: str, item: ReportItem) -> Flowable:
         w, s = self.w, self.s
-        rows: list[tuple[tuple[str, str], str]] = []
+        rows: list[tuple[Text, str]] = []
         if item.status_reason:
             key = "why_blocked" if item.status == ItemStatus.BLOCKED else (
                 "why_not_applicable" if item.status == ItemStatus.NOT_APPLICABLE else "status_reason")
             rows.append((w.word(key), _markup(item.status_reason)))
         if item.to_verify:
-            note = w.inline(w.word("legend_to_verify"))
-            if item.verification_note:
-                note = w.inline(_text_pair(item.verification_note), "<br/>")
+            note = w.inline(item.verification_note or w.word("legend_to_verify"))
             rows.append((w.word("to_verify"), f'<font color="{_hex(AMBER_TEXT)}">{MARK_TO_VERIFY} {note}</font>'))
         elif item.verification_note:
-            rows.append((w.word("verification_note"), w.inline(_text_pair(item.verification_note), "<br/>")))
+            rows.append((w.word("verification_note"), w.inline(item.verification_note)))
         if item.legal_basis:
             rows.append((w.word("legal_basis"), _markup(item.legal_basis)))
         if item.evidence:
@@ -534,13 +553,12 @@ class _Builder:
         if item.notes:
             rows.append((w.word("notes"), _markup(item.notes)))
         if item.sources:
-            sources = "<br/>".join(_markup(src) for src in item.sources)
-            rows.append((w.word("sources"), f'<font color="{_hex(MUTED)}">{sources}</font>'))
+            rows.append((w.word("sources"), f'<font color="{_hex(MUTED)}">{_source_links(item.sources)}</font>'))
 
         label_w = 0.19 * self.width
-        title = f"<b>{_markup(item.item_id)}</b> — {w.inline(_text_pair(item.title))}"
+        title = f"<b>{number}</b> — {w.inline(item.title)}"
         data: list[list[Any]] = [[Paragraph(title, s.small), ""]]
-        data += [[Paragraph(w.stacked(label, 6.5), s.label), Paragraph(value, s.small)] for label, value in rows]
+        data += [[Paragraph(w.inline(label), s.label), Paragraph(value, s.small)] for label, value in rows]
         table = Table(data, colWidths=[label_w, self.width - label_w], hAlign="LEFT", splitInRow=1)
         table.setStyle(_table_style([
             ("SPAN", (0, 0), (-1, 0)),
@@ -555,36 +573,36 @@ class _Builder:
         return KeepTogether([table, Spacer(1, 3)])
 
     def _evidence_line(self, evidence: ReportEvidence) -> str:
+        """The file, its size, the start of its fingerprint and the day it was filed (who filed it is the audit
+        trail's business, not the client's)."""
         w = self.w
-        lang = "es" if w.language == "es" else "en"
-        added = f"{_markup(evidence.added_by)}, {_markup(w.date(evidence.added_at.date()))}"
-        return (f"{_markup(evidence.file_name)} · {_markup(_human_size(evidence.size_bytes, lang))} · "
-                f'SHA-256 <font color="{_hex(MUTED)}">{_markup(evidence.sha256[:12])}</font> · {added}')
+        return (f"{_markup(evidence.file_name)} · {_markup(_human_size(evidence.size_bytes, w.language))} · "
+                f'SHA-256 <font color="{_hex(MUTED)}">{_markup(evidence.sha256[:12])}</font> · '
+                f"{_markup(w.date(evidence.added_at.date()))}")
 
     # --- running header and footer ----------------------------------------------------------------
 
     def facts_markup(self) -> str:
-        """The packs' facts-as-of dates, each with the packs current to it."""
+        """The checklists' facts-as-of dates: one date alone, or each date with the numbers of its checklists."""
         w = self.w
-        by_date: dict[date, list[str]] = {}
-        for checklist in self.report.checklists:
-            packs = by_date.setdefault(checklist.facts_as_of, [])
-            if checklist.pack_id not in packs:
-                packs.append(checklist.pack_id)
-        parts = [f"{_markup(w.date(day))} ({_markup(', '.join(packs))})" for day, packs in sorted(by_date.items())]
+        by_date: dict[date, list[int]] = {}
+        for number, checklist in enumerate(self.report.checklists, 1):
+            by_date.setdefault(checklist.facts_as_of, []).append(number)
+        if len(by_date) == 1:
+            parts = [_markup(w.date(day)) for day in by_date]
+        else:
+            parts = [f"{_markup(w.date(day))} "
+                     f"({w.count(CHECKLISTS_NUMBERED, len(numbers), numbers=_numbers_text(numbers))})"
+                     for day, numbers in sorted(by_date.items())]
         facts = f"<b>{w.inline(w.word('facts_as_of'))}:</b> {'; '.join(parts)}. " if parts else ""
-        return f"{facts}{MARK_TO_VERIFY} {w.inline(w.word('to_verify_note'), ' ')}"
+        return f"{facts}{MARK_TO_VERIFY} {w.inline(w.word('to_verify_note'))}"
 
     def running_header(self) -> str:
         r, w = self.report, self.w
         return f"{w.one(w.word('report_title'))} — {r.client_name} — {r.project_title}"
 
     def page_of(self, page: int, total: int) -> str:
-        en, es = COMMON["page_of"]
-        values = {"page": page, "total": total}
-        if self.w.bilingual:
-            return f"{en.format(**values)} · {es.format(**values)}"
-        return (es if self.w.language == "es" else en).format(**values)
+        return COMMON["page_of"].pick(self.w.language).format(page=page, total=total)
 
 
 def write_checklist_pdf(
@@ -594,9 +612,9 @@ def write_checklist_pdf(
     language: PdfLanguage = "en",
     page_size: PageSizeName = "letter",
 ) -> None:
-    """Write the report to `path` (all or nothing: built in a temp file, then renamed)."""
-    if language not in ("en", "es", "bilingual"):
-        raise ValueError(f"unsupported PDF language {language!r}")
+    """Write the report to `path` in `language` (all or nothing: built in a temp file, then renamed)."""
+    if language not in ("en", "es"):
+        raise ValueError(f"unsupported PDF language {language!r}: use 'en' or 'es'")
     if page_size not in PAGE_SIZES:
         raise ValueError(f"unsupported page size {page_size!r}")
     register_fonts()
@@ -625,7 +643,7 @@ def write_checklist_pdf(
     report_title = builder.w.one(builder.w.word("report_title"))
     info = DocInfo(
         title=f"{report_title} — {report.client_name} — {report.project_title}",
-        author=report.generated_by,
+        author=report.generated_by.strip() or "ShelterDesk",
         subject=f"{report_title}: {report.project_title}",
         creator=f"ShelterDesk {report.app_version}",
         language=language,

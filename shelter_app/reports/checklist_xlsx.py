@@ -4,6 +4,10 @@ Sheets: a summary (report facts and one row per checklist), one sheet per checkl
 per item) and the evidence (one row per attached file with its full SHA-256). Headers are bold
 and frozen, every table has an autofilter, dates are real Excel dates, and every text a user
 typed is stored as text: a note that starts with "=" never becomes a formula.
+
+Like the PDF it speaks one language and names things as a client reads them: items by their number in
+the report ("6.3", the same as the PDF's) and title, statuses and roles by core's label tables; the packs'
+ids and versions stay out of it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportItem
 from shelter_app.reports import (
@@ -28,7 +33,6 @@ from shelter_app.reports import (
     language_of,
     operating_model_label,
     owner_label,
-    pick,
     replacing,
     status_label,
 )
@@ -48,9 +52,9 @@ OVERDUE_FONT = Font(bold=True, color="C62828")
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 
-XLSX_WORDS: dict[str, tuple[str, str]] = {
-    "evidence_sheet": ("Evidence", "Evidencia"),
-    "checklists": ("Checklists", "Listas de verificación"),
+XLSX_WORDS: dict[str, Text] = {
+    "evidence_sheet": Text("Evidence", "Evidencia"),
+    "checklists": Text("Checklists", "Listas de verificación"),
 }
 
 
@@ -126,9 +130,8 @@ def _summary(ws: Worksheet, report: ChecklistReport, language: Language) -> None
         ("operating_model", operating_model_label(report.operating_model, lang)),
         ("kickoff", report.kickoff),
         ("finish", report.finish),
-        ("generated_on", report.generated_on),
-        ("generated_by", report.generated_by),
-        ("app_version", f"ShelterDesk {report.app_version}"),
+        ("report_date", report.generated_on),
+        *([("prepared_by", report.generated_by.strip())] if report.generated_by.strip() else []),
         ("progress", report.progress),
     ]
     row = 3
@@ -137,24 +140,23 @@ def _summary(ws: Worksheet, report: ChecklistReport, language: Language) -> None
         _put(ws, row, 2, "" if value is None else value, PERCENT_FORMAT if key == "progress" else None)
         row += 1
     row += 1
-    _put(ws, row, 1, pick(XLSX_WORDS["checklists"], lang)).font = BOLD
+    _put(ws, row, 1, XLSX_WORDS["checklists"].pick(lang)).font = BOLD
     header_row = row + 1
-    headings = [label(k, lang) for k in ("checklist", "phase", "pack", "pack_version", "facts_as_of", "items",
-                                         "closed", "progress", "to_verify", "overdue", "blocked")]
-    _header(ws, header_row, headings, (46, 30, 22, 12, 14, 9, 9, 10, 11, 10, 10))
+    headings = [label(k, lang) for k in ("number", "checklist", "phase", "facts_as_of", "items", "closed", "progress",
+                                         "to_verify", "overdue", "blocked")]
+    _header(ws, header_row, headings, (7, 46, 30, 14, 9, 9, 10, 11, 10, 10))
     row = header_row
-    for checklist in report.checklists:
+    for number, checklist in enumerate(report.checklists, 1):
         row += 1
         items = checklist.items
         values: list[Any] = [
-            checklist.title.pick(lang), checklist.phase.pick(lang), checklist.pack_id, checklist.pack_version,
-            checklist.facts_as_of, len(items), checklist.done,
-            checklist.done / len(items) if items else 0.0,
+            number, checklist.title.pick(lang), checklist.phase.pick(lang), checklist.facts_as_of, len(items),
+            checklist.done, checklist.done / len(items) if items else 0.0,
             sum(1 for i in items if i.to_verify), sum(1 for i in items if i.overdue),
             sum(1 for i in items if i.status == ItemStatus.BLOCKED),
         ]
         for column, value in enumerate(values, 1):
-            _put(ws, row, column, value, PERCENT_FORMAT if column == 8 else None).alignment = TOP
+            _put(ws, row, column, value, PERCENT_FORMAT if column == 7 else None).alignment = TOP
     # The report facts fill the rows above this table: frozen, they would take the whole window.
     _finish_table(ws, header_row, row, len(headings), freeze=False)
     note_row = row + 2
@@ -162,16 +164,16 @@ def _summary(ws: Worksheet, report: ChecklistReport, language: Language) -> None
 
 
 ITEM_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("item_id", 28), ("title", 48), ("status", 18), ("status_reason", 30), ("owner", 18), ("assignee", 18),
+    ("number", 7), ("title", 48), ("status", 18), ("status_reason", 30), ("owner", 18), ("assignee", 18),
     ("start", 12), ("due", 12), ("completed", 12), ("critical", 10), ("overdue", 10), ("to_verify", 11),
     ("verification_note", 34), ("legal_basis", 30), ("sources", 40), ("notes", 34), ("evidence_files", 30),
     ("sha256", 68),
 )
 
 
-def _item_values(item: ReportItem, lang: Language) -> list[Any]:
+def _item_values(number: str, item: ReportItem, lang: Language) -> list[Any]:
     return [
-        item.item_id,
+        number,
         item.title.pick(lang),
         status_label(item.status, lang),
         item.status_reason,
@@ -192,15 +194,16 @@ def _item_values(item: ReportItem, lang: Language) -> list[Any]:
     ]
 
 
-def _checklist_sheet(ws: Worksheet, checklist: ReportChecklist, lang: Language) -> None:
+def _checklist_sheet(ws: Worksheet, number: int, checklist: ReportChecklist, lang: Language) -> None:
+    """One row per item, numbered as the PDF numbers it ("6.3"): the number is text, so "6.10" stays "6.10"."""
     headings = [label(key, lang) for key, _ in ITEM_COLUMNS]
     _header(ws, 1, headings, [width for _, width in ITEM_COLUMNS])
     to_verify_col = 1 + [key for key, _ in ITEM_COLUMNS].index("to_verify")
     due_col = 1 + [key for key, _ in ITEM_COLUMNS].index("due")
     row = 1
-    for item in checklist.items:
+    for item_no, item in enumerate(checklist.items, 1):
         row += 1
-        for column, value in enumerate(_item_values(item, lang), 1):
+        for column, value in enumerate(_item_values(f"{number}.{item_no}", item, lang), 1):
             cell = _put(ws, row, column, "" if value is None else value)
             cell.alignment = WRAP_TOP
         if item.to_verify:
@@ -213,14 +216,14 @@ def _checklist_sheet(ws: Worksheet, checklist: ReportChecklist, lang: Language) 
 
 
 def _evidence_sheet(ws: Worksheet, report: ChecklistReport, lang: Language) -> None:
-    keys = ("checklist", "item_id", "title", "file_name", "size_bytes", "sha256", "added_by", "added_at_utc")
-    _header(ws, 1, [label(k, lang) for k in keys], (30, 28, 40, 34, 13, 68, 20, 17))
+    keys = ("checklist", "number", "title", "file_name", "size_bytes", "sha256", "added_by", "added_at_utc")
+    _header(ws, 1, [label(k, lang) for k in keys], (30, 7, 40, 34, 13, 68, 20, 17))
     row = 1
-    for checklist in report.checklists:
-        for item in checklist.items:
+    for number, checklist in enumerate(report.checklists, 1):
+        for item_no, item in enumerate(checklist.items, 1):
             for evidence in item.evidence:
                 row += 1
-                values: list[Any] = [checklist.title.pick(lang), item.item_id, item.title.pick(lang),
+                values: list[Any] = [checklist.title.pick(lang), f"{number}.{item_no}", item.title.pick(lang),
                                      evidence.file_name, evidence.size_bytes, evidence.sha256, evidence.added_by,
                                      evidence.added_at]
                 for column, value in enumerate(values, 1):
@@ -236,13 +239,13 @@ def write_checklist_xlsx(report: ChecklistReport, path: Path, *, language: str =
     summary = workbook.active
     assert summary is not None  # a new workbook always has one sheet
     summary.title = sheet_name(label("summary", lang), taken)
-    evidence_name = sheet_name(pick(XLSX_WORDS["evidence_sheet"], lang), taken)
+    evidence_name = sheet_name(XLSX_WORDS["evidence_sheet"].pick(lang), taken)
     _summary(summary, report, lang)
-    for checklist in report.checklists:
+    for number, checklist in enumerate(report.checklists, 1):
         ws = workbook.create_sheet(sheet_name(checklist.title.pick(lang), taken))
-        _checklist_sheet(ws, checklist, lang)
+        _checklist_sheet(ws, number, checklist, lang)
     _evidence_sheet(workbook.create_sheet(evidence_name), report, lang)
-    workbook.properties.creator = report.generated_by
+    workbook.properties.creator = report.generated_by.strip() or "ShelterDesk"
     workbook.properties.title = f"{label('report_title', lang)} — {report.client_name} — {report.project_title}"
     workbook.properties.keywords = f"ShelterDesk {report.app_version}"
 

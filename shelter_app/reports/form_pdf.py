@@ -9,13 +9,13 @@ filled form: each visible question with its answer as `values.display` shows it 
 those whose relevance is false, are left out exactly as `FormState` hides them), repeat groups as
 tables of their rows, files by name, size and SHA-256 prefix, calculations marked as such.
 
-The form is bilingual in its data, so under each label the other language's label is printed small
-and grey, for a team that reads both. A page's title and a question's label stay with the start of
-what follows them (`reports.pdfkit`'s layout rule): the room to write is never parted from its question,
-a long answer may run over to the next page, a table longer than a page continues with its header
-repeated. The file is written beside the target and renamed over it at the end; `cancelled()` is asked
-after each flowable and stops the build with `DocumentCancelled`, leaving nothing behind (and an older
-file as it was).
+The form is bilingual in its data; the document speaks one language, its reader's, and prints no
+internal name of the form or of a question: questions are known by their number ("1.3") and label.
+A page's title and a question's label stay with the start of what follows them (`reports.pdfkit`'s
+layout rule): the room to write is never parted from its question, a long answer may run over to the
+next page, a table longer than a page continues with its header repeated. The file is written beside the
+target and renamed over it at the end; `cancelled()` is asked after each flowable and stops the build
+with `DocumentCancelled`, leaving nothing behind (and an older file as it was).
 """
 
 from __future__ import annotations
@@ -43,11 +43,12 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from shelter_app import __version__
+from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.business_report import DocumentCancelled
 from shelter_app.core.forms.engine import FormState, cell_path
 from shelter_app.core.forms.model import FormDefinition, QType, Question, Section
 from shelter_app.core.forms.values import display
-from shelter_app.l10n import format_number
+from shelter_app.l10n import format_number, plural
 from shelter_app.reports import COMMON, Language, language_of
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.pdfkit import (
@@ -87,15 +88,14 @@ SHADE = colors.HexColor("#ECEFF1")  # notes and calculated values
 ANSWER_BG = colors.HexColor("#F7F9FA")
 BOX = colors.HexColor("#9E9E9E")
 
-# (English, Spanish)
-WORDS: dict[str, tuple[str, str]] = {
-    "blank_form": ("Blank form", "Formulario en blanco"),
-    "filled_form": ("Filled form", "Formulario contestado"),
-    "form": ("Form", "Formulario"),
-    "version": ("Version", "Versión"),
-    "required": ("Required", "Obligatoria"),
-    "required_legend": ("* required answer", "* respuesta obligatoria"),
-    "instructions": (
+WORDS: dict[str, Text] = {
+    "blank_form": Text("Blank form", "Formulario en blanco"),
+    "filled_form": Text("Filled form", "Formulario contestado"),
+    "form": Text("Form", "Formulario"),
+    "version": Text("Version", "Versión"),
+    "required": Text("Required", "Obligatoria"),
+    "required_legend": Text("* required answer", "* respuesta obligatoria"),
+    "instructions": Text(
         "Write clearly, in capitals where there are boxes. Tick boxes like this: ☒. Questions marked * are "
         "required. Grey fields are calculated by ShelterDesk: leave them blank. A question that does not apply "
         "to you (see “Only if it applies”) can be skipped.",
@@ -103,80 +103,85 @@ WORDS: dict[str, tuple[str, str]] = {
         "son obligatorias. Los campos grises los calcula ShelterDesk: déjelos en blanco. Puede omitir una "
         "pregunta que no le aplique (vea “Solo si aplica”).",
     ),
-    "completed_by": ("Completed by", "Llenado por"),
-    "signature": ("Signature", "Firma"),
-    "date": ("Date", "Fecha"),
-    "answered": ("{answered} of {total} questions answered", "{answered} de {total} preguntas contestadas"),
-    "calculated": ("calculated", "calculado"),
-    "calculated_blank": ("Calculated by ShelterDesk from other answers: leave blank.",
-                         "Lo calcula ShelterDesk a partir de otras respuestas: déjelo en blanco."),
-    "read_only": ("Filled in by your consultant.", "Lo llena su consultor."),
-    "only_if": ("Only if it applies", "Solo si aplica"),
-    "depends_on": ("depends on {questions}", "según {questions}"),
-    "section_only_if": ("this page depends on {questions}.", "esta página depende de {questions}."),
-    "text": ("Text", "Texto"),
-    "long_text": ("Text, several lines", "Texto, varias líneas"),
-    "up_to_chars": ("up to {n} characters", "hasta {n} caracteres"),
-    "whole_number": ("Whole number", "Número entero"),
-    "number": ("Number", "Número"),
-    "decimals": ("up to {n} decimals", "hasta {n} decimales"),
-    "no_decimals": ("no decimals", "sin decimales"),
-    "amount_in": ("{currency} amount", "Importe en {currency}"),
-    "amount_pick": ("Amount; tick the currency", "Importe; marque la moneda"),
-    "percent": ("Percentage", "Porcentaje"),
-    "date_format": ("Date (YYYY-MM-DD)", "Fecha (AAAA-MM-DD)"),
-    "between": ("from {low} to {high}", "de {low} a {high}"),
-    "at_least": ("{low} or more", "{low} o más"),
-    "at_most": ("{high} or less", "{high} o menos"),
-    "from_date": ("from {low}", "desde {low}"),
-    "until_date": ("until {high}", "hasta {high}"),
-    "tick_one": ("Tick one", "Marque una"),
-    "tick_any": ("Tick all that apply", "Marque todas las que apliquen"),
-    "tick_between": ("Tick from {low} to {high}", "Marque de {low} a {high}"),
-    "tick_up_to": ("Tick up to {high}", "Marque hasta {high}"),
-    "tick_at_least": ("Tick at least {low}", "Marque al menos {low}"),
-    "email": ("E-mail address", "Correo electrónico"),
-    "phone": ("Phone number, with area code", "Teléfono, con clave lada"),
-    "rfc": ("RFC: 12 characters (company) or 13 (person)", "RFC: 12 caracteres (persona moral) o 13 (física)"),
-    "curp": ("CURP: 18 characters", "CURP: 18 caracteres"),
-    "postal_code": ("Postal code: 5 digits", "Código postal: 5 dígitos"),
-    "tariff_code": ("Tariff code: 4 to 10 digits, e.g. 8708.99.99",
-                    "Fracción arancelaria: de 4 a 10 dígitos, p. ej. 8708.99.99"),
-    "file": ("File: send it with the form and write its name here", "Archivo: envíelo con el formulario y "
-             "escriba aquí su nombre"),
-    "file_types": ("type {types}", "tipo {types}"),
-    "max_size": ("at most {n} MB", "máximo {n} MB"),
-    "table": ("Table: one row per entry", "Tabla: una fila por registro"),
-    "rows_at_least": ("at least {n} rows", "al menos {n} filas"),
-    "row_at_least": ("at least 1 row", "al menos 1 fila"),
-    "rows_at_most": ("at most {n} rows", "máximo {n} filas"),
-    "more_rows": ("More rows than fit here? Continue on a separate sheet with the same columns.",
-                  "¿Más filas de las que caben? Continúe en una hoja aparte con las mismas columnas."),
-    "choices_for": ("Choices for {column}", "Opciones de {column}"),
-    "columns_of": ("Columns {first}–{last} of {total}", "Columnas {first} a {last} de {total}"),
-    "columns_same_rows": ("same rows as above", "mismas filas que arriba"),
-    "rows_count": ("{n} rows", "{n} filas"),
-    "one_row": ("1 row", "1 fila"),
-    "no_rows": ("No rows.", "Sin filas."),
-    "size": ("size", "tamaño"),
+    "completed_by": Text("Completed by", "Llenado por"),
+    "signature": Text("Signature", "Firma"),
+    "date": Text("Date", "Fecha"),
+    "calculated": Text("calculated", "calculado"),
+    "calculated_blank": Text("Calculated by ShelterDesk from other answers: leave blank.",
+                             "Lo calcula ShelterDesk a partir de otras respuestas: déjelo en blanco."),
+    "read_only": Text("Filled in by your consultant.", "Lo llena su consultor."),
+    "only_if": Text("Only if it applies", "Solo si aplica"),
+    "depends_on": Text("depends on {questions}", "según {questions}"),
+    "section_only_if": Text("this page depends on {questions}.", "esta página depende de {questions}."),
+    "text": Text("Text", "Texto"),
+    "long_text": Text("Text, several lines", "Texto, varias líneas"),
+    "whole_number": Text("Whole number", "Número entero"),
+    "number": Text("Number", "Número"),
+    "no_decimals": Text("no decimals", "sin decimales"),
+    "amount_in": Text("{currency} amount", "Importe en {currency}"),
+    "amount_pick": Text("Amount; tick the currency", "Importe; marque la moneda"),
+    "percent": Text("Percentage", "Porcentaje"),
+    "date_format": Text("Date (YYYY-MM-DD)", "Fecha (AAAA-MM-DD)"),
+    "between": Text("from {low} to {high}", "de {low} a {high}"),
+    "at_least": Text("{low} or more", "{low} o más"),
+    "at_most": Text("{high} or less", "{high} o menos"),
+    "from_date": Text("from {low}", "desde {low}"),
+    "until_date": Text("until {high}", "hasta {high}"),
+    "tick_one": Text("Tick one", "Marque una"),
+    "tick_any": Text("Tick all that apply", "Marque todas las que apliquen"),
+    "tick_between": Text("Tick from {low} to {high}", "Marque de {low} a {high}"),
+    "tick_up_to": Text("Tick up to {high}", "Marque hasta {high}"),
+    "tick_at_least": Text("Tick at least {low}", "Marque al menos {low}"),
+    "email": Text("E-mail address", "Correo electrónico"),
+    "phone": Text("Phone number, with area code", "Teléfono, con clave lada"),
+    "rfc": Text("RFC: 12 characters (company) or 13 (person)", "RFC: 12 caracteres (persona moral) o 13 (física)"),
+    "curp": Text("CURP: 18 characters", "CURP: 18 caracteres"),
+    "postal_code": Text("Postal code: 5 digits", "Código postal: 5 dígitos"),
+    "tariff_code": Text("Tariff code: 4 to 10 digits, for example 8708.99.99",
+                        "Fracción arancelaria: de 4 a 10 dígitos, p. ej. 8708.99.99"),
+    "file": Text("File: send it with the form and write its name here",
+                 "Archivo: envíelo con el formulario y escriba aquí su nombre"),
+    "file_types": Text("type {types}", "tipo {types}"),
+    "max_size": Text("at most {n} MB", "máximo {n} MB"),
+    "table": Text("Table: one row per entry", "Tabla: una fila por registro"),
+    "more_rows": Text("More rows than fit here? Continue on a separate sheet with the same columns.",
+                      "¿Más filas de las que caben? Continúe en una hoja aparte con las mismas columnas."),
+    "choices_for": Text("Choices for {column}", "Opciones de {column}"),
+    "columns_of": Text("Columns {first}–{last} of {total}", "Columnas {first} a {last} de {total}"),
+    "columns_same_rows": Text("same rows as above", "mismas filas que arriba"),
+    "no_rows": Text("No rows.", "Sin filas."),
+    "size": Text("size", "tamaño"),
 }
 
+# Counted phrases, in the form the language gives the count `{n}`.
+ANSWERED = Plural(Text("{answered} of {n} question answered", "{answered} de {n} pregunta contestada"),
+                  Text("{answered} of {n} questions answered", "{answered} de {n} preguntas contestadas"))
+UP_TO_CHARS = Plural(Text("up to {n} character", "hasta {n} carácter"),
+                     Text("up to {n} characters", "hasta {n} caracteres"))
+DECIMALS = Plural(Text("up to {n} decimal", "hasta {n} decimal"),
+                  Text("up to {n} decimals", "hasta {n} decimales"))
+ROWS_AT_LEAST = Plural(Text("at least {n} row", "al menos {n} fila"),
+                       Text("at least {n} rows", "al menos {n} filas"))
+ROWS_AT_MOST = Plural(Text("at most {n} row", "máximo {n} fila"),
+                      Text("at most {n} rows", "máximo {n} filas"))
+ROWS = Plural(Text("{n} row", "{n} fila"), Text("{n} rows", "{n} filas"))
+
 # Well-known `meta` keys in words; any other key is printed as given (the caller's own words).
-META_WORDS: dict[str, tuple[str, str]] = {
-    "client": ("Client", "Cliente"),
-    "project": ("Project", "Proyecto"),
-    "consultant": ("Consultant", "Consultor"),
-    "package_id": ("Package ID", "ID del paquete"),
-    "response_id": ("Response ID", "ID de la respuesta"),
-    "imported": ("Imported", "Importado"),
-    "imported_at": ("Imported", "Importado"),
-    "exported": ("Exported", "Exportado"),
-    "exported_at": ("Exported", "Exportado"),
-    "sent": ("Sent", "Enviado"),
-    "sent_at": ("Sent", "Enviado"),
-    "filled_by": ("Filled in by", "Llenado por"),
-    "language": ("Language", "Idioma"),
-    "generated_on": ("Generated on", "Generado el"),
+META_WORDS: dict[str, Text] = {
+    "client": Text("Client", "Cliente"),
+    "project": Text("Project", "Proyecto"),
+    "consultant": Text("Consultant", "Consultor"),
+    "package_id": Text("Package ID", "ID del paquete"),
+    "response_id": Text("Response ID", "ID de la respuesta"),
+    "imported": Text("Imported", "Importado"),
+    "imported_at": Text("Imported", "Importado"),
+    "exported": Text("Exported", "Exportado"),
+    "exported_at": Text("Exported", "Exportado"),
+    "sent": Text("Sent", "Enviado"),
+    "sent_at": Text("Sent", "Enviado"),
+    "filled_by": Text("Filled in by", "Llenado por"),
+    "language": Text("Language", "Idioma"),
+    "generated_on": Text("Generated on", "Generado el"),
 }
 
 BLANK_GUIDANCE: dict[QType, str] = {
@@ -207,16 +212,13 @@ NUMBER_COLUMN = 20.0
 @dataclass(frozen=True)
 class _Styles:
     title: ParagraphStyle
-    title_other: ParagraphStyle
     kind: ParagraphStyle
     body: ParagraphStyle
     meta_label: ParagraphStyle
     meta_value: ParagraphStyle
     section: ParagraphStyle
-    section_other: ParagraphStyle
     section_note: ParagraphStyle
     label: ParagraphStyle
-    other: ParagraphStyle
     hint: ParagraphStyle
     guidance: ParagraphStyle
     choice: ParagraphStyle
@@ -235,17 +237,14 @@ def _styles() -> _Styles:
 
     return _Styles(
         title=style("title", 18, 22, BOLD),
-        title_other=style("title_other", 11.5, 14, color=MUTED, spaceAfter=4),
         kind=style("kind", 9, 12, BOLD, MUTED, spaceAfter=6),
         body=style("body", 8.5, 11.5, spaceAfter=4),
         meta_label=style("meta_label", 7.5, 9.5, color=MUTED),
         meta_value=style("meta_value", 8.5, 10.5),
         section=style("section", 13, 16, BOLD, spaceBefore=2),
-        section_other=style("section_other", 8.5, 10.5, color=MUTED, spaceAfter=2),
         section_note=style("section_note", 8, 10.5, color=MUTED, spaceAfter=2),
         label=style("label", 9.5, 12, BOLD, leftIndent=INDENT, spaceBefore=9, bulletIndent=0, bulletFontName=BOLD,
                     bulletFontSize=8.5, bulletColor=MUTED),
-        other=style("other", 7.5, 9.2, color=MUTED),
         hint=style("hint", 8, 10, color=INK, spaceBefore=1.5),
         guidance=style("guidance", 7.5, 9.5, color=MUTED, spaceBefore=1.5, spaceAfter=3),
         choice=style("choice", 8.5, 10.5, leftIndent=12, firstLineIndent=-12),
@@ -335,7 +334,6 @@ class _Builder:
         self.state = state
         self.filled = state is not None
         self.lang: Language = language
-        self.other: Language = "en" if language == "es" else "es"
         self.width = width
         self.check = check
         self.s = _styles()
@@ -344,9 +342,12 @@ class _Builder:
     # --- words ------------------------------------------------------------------------------------------
 
     def w(self, key: str, **values: object) -> str:
-        en, es = WORDS[key] if key in WORDS else COMMON[key]
-        text = es if self.lang == "es" else en
+        text = (WORDS[key] if key in WORDS else COMMON[key]).pick(self.lang)
         return text.format(**values) if values else text
+
+    def count(self, forms: Plural, n: int, **values: object) -> str:
+        """A counted phrase in the form the document's language gives `n`."""
+        return plural(forms, n, self.lang, **values)
 
     def num(self, value: int | Decimal) -> str:
         """A number in the document's language; below 10,000 without grouping, so years read as years."""
@@ -399,16 +400,15 @@ class _Builder:
         s, d = self.s, self.d
         out: list[Flowable] = [
             Paragraph(markup(d.title.pick(self.lang)), s.title),
-            Paragraph(markup(d.title.pick(self.other)), s.title_other),
             Paragraph(markup(self.w("filled_form" if self.filled else "blank_form")).upper(), s.kind),
         ]
-        facts: list[tuple[str, str]] = [(self.w("form"), d.id), (self.w("version"), d.version)]
+        facts: list[tuple[str, str]] = [(self.w("version"), d.version)]
         for key, value in meta.items():
-            pair = META_WORDS.get(key)
-            facts.append(((pair[1] if self.lang == "es" else pair[0]) if pair else key, value))
+            word = META_WORDS.get(key)
+            facts.append((word.pick(self.lang) if word else key, value))
         if self.state is not None:
             answered, total = self._answered()
-            facts.append(("", self.w("answered", answered=answered, total=total)))
+            facts.append(("", self.count(ANSWERED, total, answered=self.num(answered))))
         cells: list[list[Flowable | str]] = [
             [Paragraph(markup(label), s.meta_label), Paragraph(markup(value), s.meta_value)] for label, value in facts]
         if len(cells) % 2:
@@ -469,7 +469,6 @@ class _Builder:
         head: list[Flowable] = [
             HRFlowable(width="100%", thickness=1.2, color=HEADER_BG, spaceBefore=14, spaceAfter=4),
             Paragraph(f"{number}. {markup(section.title.pick(self.lang))}", s.section),
-            Paragraph(markup(section.title.pick(self.other)), s.section_other),
         ]
         if section.description is not None:
             head.append(Paragraph(markup(section.description.pick(self.lang)), s.section_note))
@@ -493,7 +492,7 @@ class _Builder:
     # --- questions ----------------------------------------------------------------------------------------
 
     def label(self, q: Question) -> list[Flowable]:
-        """The question's number and label, with the other language's label under it (indented from here on)."""
+        """The question's number and label (what follows is indented from here on)."""
         s = self.s
         number = self.numbers.get(q.name, "")
         text = markup(q.label.pick(self.lang))
@@ -501,16 +500,13 @@ class _Builder:
         return [
             Paragraph(f"{text}{required}", s.label, bulletText=number or None),
             Indenter(INDENT),
-            Paragraph(markup(q.label.pick(self.other)), s.other),
         ]
 
     def question(self, q: Question) -> list[Flowable]:
         """One question's flowables: its label, hint and guidance stay with the start of its answer (or of the
         room to write it)."""
         if q.type is QType.NOTE:  # a small shaded box, never cut
-            return [KeepTogether([Paragraph(
-                f"{markup(q.label.pick(self.lang))}<br/><font size=\"7.5\" color=\"{hex_color(MUTED)}\">"
-                f"{markup(q.label.pick(self.other))}</font>", self.s.note)])]
+            return [KeepTogether([Paragraph(markup(q.label.pick(self.lang)), self.s.note)])]
         if q.type is QType.REPEAT:
             return self.repeat(q)
         out = self.label(q)
@@ -534,11 +530,11 @@ class _Builder:
         elif kind in BLANK_GUIDANCE:
             words.append(self.w(BLANK_GUIDANCE[kind]))
             if q.max_length and kind in (QType.TEXT, QType.LONG_TEXT):
-                words.append(self.w("up_to_chars", n=self.num(q.max_length)))
+                words.append(self.count(UP_TO_CHARS, q.max_length))
         elif kind is QType.INTEGER:
             words += [self.w("whole_number"), *self._range(low, high)]
         elif kind is QType.DECIMAL:
-            words += [self.w("number"), self.w("decimals", n=q.decimals) if q.decimals else self.w("no_decimals"),
+            words += [self.w("number"), self.count(DECIMALS, q.decimals) if q.decimals else self.w("no_decimals"),
                       *self._range(low, high)]
         elif kind is QType.MONEY:
             currencies = q.currencies or ("USD",)
@@ -576,9 +572,9 @@ class _Builder:
             words.append(self.w("table"))
             low_rows = max(q.min_rows, 1 if q.required else 0)
             if low_rows:
-                words.append(self.w("rows_at_least", n=self.num(low_rows)) if low_rows > 1 else self.w("row_at_least"))
+                words.append(self.count(ROWS_AT_LEAST, low_rows))
             if q.max_rows < 10_000:
-                words.append(self.w("rows_at_most", n=self.num(q.max_rows)))
+                words.append(self.count(ROWS_AT_MOST, q.max_rows))
         if q.read_only:
             words.append(self.w("read_only"))
         parts += [markup(word) for word in words]
@@ -723,7 +719,7 @@ class _Builder:
         if not self.filled:
             out += self._blank_table_notes(q, columns)
         elif len(rows) > 1:
-            out.append(Paragraph(markup(self.w("rows_count", n=self.num(len(rows)))), s.small))
+            out.append(Paragraph(markup(self.count(ROWS, len(rows))), s.small))
         return out
 
     def _row_values(self, q: Question) -> list[dict[str, Any]]:
@@ -735,7 +731,6 @@ class _Builder:
     def _least_width(self, column: Question) -> float:
         """The narrowest a column may be: its type's minimum, or its heading's longest word (never cut)."""
         words = [(w, BOLD, 7.5) for w in column.label.pick(self.lang).split()]
-        words += [(w, REGULAR, 6.3) for w in column.label.pick(self.other).split()]
         longest = max((stringWidth(word, font, size) for word, font, size in words), default=0.0)
         return min(max(COLUMN_WEIGHT[column.type][1], longest + 8), 150.0)
 
@@ -780,14 +775,14 @@ class _Builder:
             text = markup(column.label.pick(self.lang))
             if column.required and not self.filled:
                 text += " *"
-            text += f'<br/><font size="6.3" color="{hex_color(HEADER_SECOND)}">{markup(column.label.pick(self.other))}'
+            note = ""
             if column.type is QType.CALCULATE:
-                text += f" · = {markup(self.w('calculated'))}"
+                note = f"= {markup(self.w('calculated'))}"
             elif not self.filled:
-                hint = self._column_hint(column)
-                if hint:
-                    text += f" · {markup(hint)}"
-            text += "</font>"
+                note = markup(self._column_hint(column))
+            if note:  # under the heading, small: what to write
+                text += f'<br/><font size="6.3" color="{hex_color(HEADER_SECOND)}">{note}</font>'
+
             header.append(Paragraph(text, s.head))
         data: list[list[Any]] = [header]
         commands: list[tuple[Any, ...]] = [
@@ -938,7 +933,7 @@ def render_form_pdf(
     client = (meta or {}).get("client", "")
     running = Running(
         header=" — ".join(part for part in (title, f"v{definition.version}", client, kind) if part),
-        footer=f"ShelterDesk · {definition.id} {definition.version}",
+        footer=f"ShelterDesk · {builder.w('version')} {definition.version}",
         footer_share=0.6,
         footer_y=FOOTER_BOTTOM,
         page_of=builder.page_of,
@@ -946,7 +941,7 @@ def render_form_pdf(
     info = DocInfo(
         title=f"{title} — {kind}" + (f" — {client}" if client else ""),
         author="ShelterDesk",
-        subject=f"{definition.id} {definition.version}",
+        subject=f"{title} {definition.version}",
         creator=f"ShelterDesk {__version__}",
         language=lang,
         keywords=["ShelterDesk", definition.id, definition.version],

@@ -67,6 +67,12 @@ def test_show_set_and_export(project: str, tmp_path: Path, capsys: pytest.Captur
                  "--page", "a4"]) == 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Arneses del Bravo, S.A. de C.V." in text and "Firmar" in text
+    assert "Checklist status report" not in text and "shelter.agreement" not in text  # one language, no ids
+    with pytest.raises(SystemExit):  # one language per document: "bilingual" is no longer a choice
+        main(["checklist", "export", project, "--format", "pdf", "-o", str(tmp_path / "both.pdf"),
+              "--report-lang", "bilingual"])
+    assert "invalid choice" in capsys.readouterr().err
+    assert not (tmp_path / "both.pdf").exists()
     xlsx = tmp_path / "estado.xlsx"
     assert main(["checklist", "export", project, "--format", "xlsx", "-o", str(xlsx)]) == 0
     assert xlsx.stat().st_size > 5000

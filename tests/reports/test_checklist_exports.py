@@ -259,16 +259,27 @@ def _flat(text: str) -> str:
 
 EXPECTED = {
     "en": ["Checklist status report", "To verify", "Page 1 of", "Blocked", "Waiting on third party",
-           "Legal basis", "Items marked “to verify” rest on facts not yet confirmed against primary law"],
+           "Legal basis", "Items marked “to verify” rest on facts not yet confirmed against primary law",
+           "Prepared by Ana López", "Report date Mar 16, 2026", "Operating model Shelter",
+           "Facts as of: Feb 1, 2026 (checklists 2, 3); Feb 15, 2026 (checklist 1).",
+           "8 of 26 items closed (31%)", "2 blocked", "Owner Due Marks",
+           "1.1 Sign shelter / maquila services agreement",
+           "2.5 — Not on SAT lists", "Sources https://mo-mex.com/…"],
     "es": ["Informe de avance de las listas de verificación", "Por verificar", "Página 1 de", "Bloqueada",
-           "En espera de terceros", "Fundamento legal", "marcadas “por verificar” se basan en datos"],
-    "bilingual": ["Checklist status report", "Informe de avance de las listas de verificación", "To verify",
-                  "Por verificar", "Page 1 of", "Página 1 de", "Legal basis", "Fundamento legal"],
+           "En espera de terceros", "Fundamento legal", "marcadas “por verificar” se basan en datos",
+           "Elaborado por Ana López", "Fecha del informe 16 mar 2026", "Modelo de operación Albergue",
+           "Datos vigentes al: 1 feb 2026 (listas 2, 3); 15 feb 2026 (lista 1).", "8 de 26 tareas cerradas (31%)",
+           "2 bloqueadas", "1.1 Firmar contrato de servicios de albergue / maquila", "Fuentes https://mo-mex.com/…"],
+}
+# Never in the document: English in the Spanish one, Spanish in the English one, nor our machinery.
+NOT_EXPECTED = {
+    "en": ["Informe de avance", "Por verificar", "Página", "Terminada", "Pasos específicos del albergue"],
+    "es": ["Checklist status report", "To verify", "Page 1", "Done", "Shelter-specific steps"],
 }
 
 
 @pytest.mark.parametrize("page_size", ["letter", "a4"])
-@pytest.mark.parametrize("language", ["en", "es", "bilingual"])
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_pdf_texts_page_size_fonts_and_pixels(tmp_path: Path, language: str, page_size: str) -> None:
     report = sample_report()
     pdf = tmp_path / "report.pdf"
@@ -278,13 +289,25 @@ def test_pdf_texts_page_size_fonts_and_pixels(tmp_path: Path, language: str, pag
     for expected in [CLIENT, "VCP090115AB1", "Decreto IMMEX arts. 3, 11", "RGCE 7.1.1-XIV; Anexo 24-C",
                      "LISR art. 183", *EXPECTED[language]]:
         assert expected in text, f"{expected!r} missing from the {language} PDF"
+    for unexpected in NOT_EXPECTED[language]:
+        assert unexpected not in text, f"{unexpected!r} in the {language} PDF"
+    # the reader sees titles: no item or pack id, no pack version, no web address cut over lines
+    for checklist in report.checklists:
+        assert checklist.pack_version not in text
+        assert "_" not in checklist.pack_id or checklist.pack_id not in text  # "shelter" is also a word
+        for item in checklist.items:
+            assert item.item_id not in text
+    assert "under-shelter-program" not in text and "https://www2.deloitte.com/…" in text
+    assert not re.search(r"\b[a-z]+(?:_[a-z0-9]+)+\b", text), "a snake_case key in the PDF"
+    # evidence shows no one's name: who filed a file is the audit trail's business
+    assert "Lic. Martínez" not in text
     # evidence is named with the first 12 characters of its hash
     acta = hashlib.sha256(DOCUMENTS["acta-constitutiva-notaría-42.pdf"]).hexdigest()
     assert "acta-constitutiva-notaría-42.pdf" in text and acta[:12] in text and acta[:13] not in text
     # the reason of the blocked item is printed
     assert "hasta junio" in text
     # every to-verify item is marked in its row (plus the legend, the details and the footers)
-    marker = {"en": "To verify", "es": "Por verificar", "bilingual": "Por verificar"}[language]
+    marker = {"en": "To verify", "es": "Por verificar"}[language]
     assert text.count(marker) >= sum(1 for i in report.items if i.to_verify) + 1
 
     pages = _pdf_pages(pdf)
@@ -320,6 +343,32 @@ def _assert_page_not_blank(pdf: Path, out_dir: Path) -> None:
         assert dark / (grey.width * grey.height) > 0.02, "page 1 renders (almost) blank"
 
 
+def test_pdf_speaks_one_language_only(tmp_path: Path) -> None:
+    """A client's document is in its reader's language: "bilingual" is no longer a choice."""
+    with pytest.raises(ValueError, match="unsupported PDF language"):
+        write_checklist_pdf(sample_report(), tmp_path / "both.pdf", language="bilingual")  # type: ignore[arg-type]
+    assert not (tmp_path / "both.pdf").exists()
+
+
+def test_pdf_names_the_consultant_only_when_known_and_counts_in_real_plurals(tmp_path: Path) -> None:
+    report = sample_report()
+    first = report.checklists[0]
+    one = replace(first, items=(replace(first.items[1], overdue=True, critical=True),))
+    report = replace(report, generated_by="", checklists=(one,))
+    for language, expected in (("en", ["0 of 1 item closed (0%)", "1 overdue", "0 blocked",
+                                       "1 open on the critical path"]),
+                               ("es", ["0 de 1 tarea cerrada (0%)", "1 vencida", "0 bloqueadas",
+                                       "1 abierta en la ruta crítica"])):
+        pdf = tmp_path / f"one-{language}.pdf"
+        write_checklist_pdf(report, pdf, language=language)  # type: ignore[arg-type]
+        text = _flat(_pdf_text(pdf))
+        for phrase in expected:
+            assert phrase in text, (language, phrase)
+        assert "Prepared by" not in text and "Elaborado por" not in text
+        assert "(s)" not in text and "(es)" not in text
+        assert re.search(r"^Author:\s+ShelterDesk$", _run(_need("pdfinfo"), str(pdf)), re.MULTILINE)
+
+
 def test_pdf_page_x_of_y_on_every_page(tmp_path: Path) -> None:
     pdf = tmp_path / "big.pdf"
     write_checklist_pdf(big_report(120), pdf, language="es", page_size="letter")
@@ -332,8 +381,8 @@ def test_pdf_page_x_of_y_on_every_page(tmp_path: Path) -> None:
 def test_pdf_long_table_repeats_its_header_on_every_page(tmp_path: Path) -> None:
     """One checklist of 120 items and no details: its table runs over several pages, each with the header."""
     report = big_report(120)
-    items = tuple(replace(i, item_id=f"long.item{n:03d}", legal_basis="", sources=(), notes="", evidence=(),
-                          status_reason="", verification_note=None) for n, i in enumerate(report.items))
+    items = tuple(replace(i, legal_basis="", sources=(), notes="", evidence=(), status_reason="",
+                          verification_note=None) for i in report.items)
     report = replace(report, checklists=(replace(report.checklists[0], items=items),))
     pdf = tmp_path / "long.pdf"
     write_checklist_pdf(report, pdf, language="en", page_size="a4")
@@ -342,7 +391,7 @@ def test_pdf_long_table_repeats_its_header_on_every_page(tmp_path: Path) -> None
     seen = set()
     for page in range(1, pages + 1):
         text = _pdf_text(pdf, page, layout=True)
-        rows = re.findall(r"long\.item(\d{3})", text)
+        rows = re.findall(r"^ *1\.(\d{1,3}) ", text, re.MULTILINE)  # the items are numbered 1.1 to 1.120
         seen.update(rows)
         if rows:
             assert re.search(r"Item +Status +Owner +Due +Marks", text), f"page {page} has rows but no header"
@@ -373,7 +422,7 @@ _printable = st.text(
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title_en=_printable, title_es=_printable, notes=_printable, client=_printable,
-       language=st.sampled_from(["en", "es", "bilingual"]))
+       language=st.sampled_from(["en", "es"]))
 def test_pdf_never_crashes_on_any_text(tmp_path: Path, title_en: str, title_es: str, notes: str, client: str,
                                         language: str) -> None:
     report = sample_report()
@@ -404,7 +453,8 @@ def test_xlsx_english(tmp_path: Path) -> None:
 
     sheet = book["IMMEX program application"]
     headers = [c.value for c in sheet[1]]
-    assert headers[:5] == ["Item ID", "Title", "Status", "Reason", "Owner"]
+    assert headers[:5] == ["No.", "Title", "Status", "Reason", "Owner"]
+    assert not {"Item ID", "Pack", "Pack version"} & {c.value for ws in book for row in ws.iter_rows() for c in row}
     assert all(c.font.b for c in sheet[1])
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == f"A1:R{1 + len(report.checklists[1].items)}"
@@ -414,7 +464,9 @@ def test_xlsx_english(tmp_path: Path) -> None:
     assert {"Done", "Blocked", "Waiting on third party"} <= statuses
     flagged = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)
                if row[headers.index("To verify")] == "Yes"]
-    assert flagged == ["immex.export_commitment", "immex.annual_report"]
+    assert flagged == ["2.7", "2.12"]  # numbered as the PDF numbers them
+    ids = {i.item_id for i in report.items} | {c.pack_id for c in report.checklists}
+    assert not ids & {c.value for ws in book for row in ws.iter_rows() for c in row}
     assert sheet.column_dimensions["B"].width == 48
 
     evidence = book["Evidence"]
@@ -423,7 +475,7 @@ def test_xlsx_english(tmp_path: Path) -> None:
     assert hashes == expected
     assert all(isinstance(h, str) and len(h) == 64 for h in hashes)
     # the item row lists its files and full hashes too
-    possession = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "immex.property_possession")
+    possession = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "Legal possession of plant")
     listed = possession[headers.index("SHA-256")]
     assert isinstance(listed, str)
     assert listed.split("\n") == [e.sha256 for e in report.checklists[1].items[8].evidence]
@@ -441,7 +493,7 @@ def test_xlsx_spanish_labels_and_text_never_becomes_a_formula(tmp_path: Path) ->
     assert "Pasos específicos del albergue" in book.sheetnames
     sheet = book["Pasos específicos del albergue"]
     headers = [c.value for c in sheet[1]]
-    assert headers[:6] == ["ID de la tarea", "Título", "Estado", "Motivo", "Responsable", "Asignada a"]
+    assert headers[:6] == ["Núm.", "Título", "Estado", "Motivo", "Responsable", "Asignada a"]
     rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert rows[0][1] == "Firmar contrato de servicios de albergue / maquila"
     assert rows[0][2] == "Terminada"
@@ -449,7 +501,10 @@ def test_xlsx_spanish_labels_and_text_never_becomes_a_formula(tmp_path: Path) ->
     assert sheet.cell(row=2, column=headers.index("Notas") + 1).data_type == "s"
     assert rows[0][headers.index("Motivo")] == "bell"
     assert {r[headers.index("Por verificar")] for r in rows} == {"Sí", "No"}
-    assert "Datos vigentes al" in [c.value for c in book["Resumen"][15]]
+    summary = book["Resumen"]
+    assert "Datos vigentes al" in [c.value for c in summary[14]]
+    facts = {row[0]: row[1] for row in summary.iter_rows(min_row=3, max_row=11, values_only=True)}
+    assert facts["Elaborado por"] == "Ana López" and facts["Modelo de operación"] == "Albergue"
 
 
 def test_sheet_names_are_valid_and_unique() -> None:

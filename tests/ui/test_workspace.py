@@ -371,6 +371,7 @@ def test_pdf_xlsx_and_evidence_pack_exports_write_real_files(workspace: ProjectW
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     assert CLIENT in flat and "Informe de avance" in flat
+    assert "Checklist status report" not in flat and "shelter.agreement" not in flat
     assert "Saved" in workspace.statusBar().currentMessage()
 
     from openpyxl import load_workbook
@@ -391,6 +392,26 @@ def test_pdf_xlsx_and_evidence_pack_exports_write_real_files(workspace: ProjectW
     with zipfile.ZipFile(pack) as archive:
         member = f"{item.pack_id}/{item.item_id}/{evidence_file.name}"
         assert member in archive.namelist() and archive.read(member) == b"opinion positiva"
+
+
+def test_the_export_dialogs_offer_one_language_per_document(workspace: ProjectWorkspace,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client's report speaks its reader's language: English or Spanish, never both in one file."""
+    from PySide6.QtWidgets import QDialog
+
+    from shelter_app.ui.workspace.exports import ExportOptions
+
+    offered: list[list[str]] = []
+
+    def cancel(dialog: ExportOptions) -> int:
+        combo = dialog.language_combo
+        offered.append([str(combo.itemData(n)) for n in range(combo.count())])
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(ExportOptions, "exec", cancel)
+    workspace.export_pdf_dialog()
+    workspace.export_xlsx_dialog()
+    assert offered == [["en", "es"], ["en", "es"]]
 
 
 def test_default_export_names_are_safe_file_names() -> None:

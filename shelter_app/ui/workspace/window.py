@@ -482,9 +482,9 @@ class ProjectWorkspace(QMainWindow):
             self.tree.scrollTo(index)
 
     # -- exports ------------------------------------------------------------------------------------------------
-    def _languages(self, bilingual: bool) -> list[tuple[str, str]]:
-        choices = [("en", self.tr("English")), ("es", self.tr("Spanish"))]
-        return [*choices, ("bilingual", self.tr("English and Spanish"))] if bilingual else choices
+    def _languages(self) -> list[tuple[str, str]]:
+        """The document's one language: a client's report speaks its reader's."""
+        return [("en", self.tr("English")), ("es", self.tr("Spanish"))]
 
     def _ask_target(self, title: str, suffix: str, file_filter: str, name: str | None = None) -> Path | None:
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -497,7 +497,7 @@ class ProjectWorkspace(QMainWindow):
         return target if target.suffix.lower() == f".{suffix}" else target.with_name(f"{target.name}.{suffix}")
 
     def export_pdf_dialog(self) -> None:
-        options = ExportOptions(self.tr("Export PDF"), self._languages(bilingual=True), self.language,
+        options = ExportOptions(self.tr("Export PDF"), self._languages(), self.language,
                                 page_sizes=True, parent=self)
         if options.exec() != QDialog.DialogCode.Accepted:
             return
@@ -506,7 +506,7 @@ class ProjectWorkspace(QMainWindow):
             self.export_pdf(target, options.language(), options.page_size())
 
     def export_xlsx_dialog(self) -> None:
-        options = ExportOptions(self.tr("Export XLSX"), self._languages(bilingual=False), self.language, parent=self)
+        options = ExportOptions(self.tr("Export XLSX"), self._languages(), self.language, parent=self)
         if options.exec() != QDialog.DialogCode.Accepted:
             return
         target = self._ask_target(self.tr("Export XLSX"), "xlsx", self.tr("Excel workbooks (*.xlsx)"))
