@@ -2334,10 +2334,6 @@ Llavero: {keyring}</translation>
         <translation>Español</translation>
     </message>
     <message>
-        <source>English and Spanish</source>
-        <translation>Inglés y español</translation>
-    </message>
-    <message>
         <source>Export PDF</source>
         <translation>Exportar PDF</translation>
     </message>

@@ -95,12 +95,20 @@ def _source_words() -> set[str]:
     return found
 
 
+def _legal_bases() -> set[str]:
+    """The checklist items' legal bases: citations of Mexican law (LFT art. 76; Decreto IMMEX art. 4), proper
+    names printed the same in both languages."""
+    from shelter_app.content.checklists import load_packs
+
+    return {item.legal_basis for pack in load_packs().packs for item in pack.items if item.legal_basis}
+
+
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Document]]:
     folder = tmp_path_factory.mktemp("documents")
     db = open_database(sqlite_url(folder / "demo.sqlite3"), backups_dir=folder / "backups")
     demo.seed_demo(db, "demo")
-    sources = _source_words()
+    sources = _source_words() | _legal_bases()
     made: list[Document] = []
     for client_id in clients.search_clients(db, include_archived=True):
         for project in clients.get_client(db, client_id).projects:
