@@ -8,6 +8,7 @@ the foot of a page. A failure names the document and the offending text.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,7 +156,10 @@ def test_documents_speak_only_their_language_and_show_no_machinery(documents: li
         english = texts.get(d.name.replace("-es", "-en")) if d.language == "es" else None
         found += [f"{d.name}: {p}" for p in problems(texts[d.name], language=d.language, allowed=d.allowed,
                                                      english=english)]
-    assert not found, "\n".join(found[:80]) + (f"\n… {len(found)} in all" if len(found) > 80 else "")
+    per_document = Counter(line.split(":", 1)[0] for line in found)
+    summary = ", ".join(f"{name} {count}" for name, count in sorted(per_document.items()))
+    assert not found, f"{summary}\n" + "\n".join(found[:80]) + (f"\n… {len(found)} in all" if len(found) > 80
+                                                                else "")
 
 
 def test_no_heading_is_left_at_the_foot_of_a_page(documents: list[Document]) -> None:
