@@ -437,7 +437,7 @@ def cmd_calendar(ctx: Context, args: argparse.Namespace) -> int:
 # ---- business case ---------------------------------------------------------------------------------------
 
 def cmd_business_case_compute(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """The contract's command (business-case-io.md §1): one JSON document on stdout, nothing else.
+    """The contract's command (docs/business-case-contract.md §1): one JSON document on stdout, nothing else.
 
     It opens no database and reads no settings: the same input gives the same result anywhere.
     Invalid input exits 2 with `invalid input: $.path: problem` on stderr; any other failure 1.
@@ -1126,7 +1126,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     except UserError as exc:
         from shelter_app.exchange.business_case_io import InvalidInput  # loaded only when something went wrong
 
-        if isinstance(exc, InvalidInput):  # the business-case contract's wording (business-case-io.md §1)
+        if isinstance(exc, InvalidInput):  # the business-case contract's wording (docs/business-case-contract.md §1)
             print(f"invalid input: {exc.message(ctx.language)}", file=err)
             return 2
         print(exc.message(ctx.language), file=err)

@@ -4,10 +4,10 @@
 case show: whether IMMEX is needed and in which modality, whether the export threshold is met,
 whether the IVA/IEPS certification applies and which rubro is within reach, the cash tied up
 without it, and the shelter vs own entity trade-offs. Each one names the rule and the checklist
-items (ids of checklists-draft.yaml, verbatim) it rests on, and says "to verify" when one of
+items (the checklist packs' ids, resources/checklists/) it rests on, and says "to verify" when one of
 those items is only partly sourced, so a consultant never passes on an unchecked fact as settled.
 
-The facts are regulatory.md and cost-model.md (as of early 2026): VAT refunds in 20/15/10 days
+The facts are docs/regulatory.md and docs/cost-model.md (as of early 2026): VAT refunds in 20/15/10 days
 and 2-/3-year validity for AA/AAA are gone, every grant and renewal lasts one year, and
 temporary imports stay 18 months.
 """
@@ -26,7 +26,7 @@ from shelter_app.core.errors import ValidationError
 from shelter_app.core.money import Money
 from shelter_app.core.wage_zones import STATES, derive_wage_zone
 
-# --- thresholds (regulatory.md §2.4, §2.6, §3.3; cost-model.md §2.8) ------------------------------------
+# --- thresholds (docs/regulatory.md §2.4, §2.6, §3.3; docs/cost-model.md §2.8) ------------------------------------
 
 IMMEX_EXPORTS_ABOVE_USD: Final = Decimal(500_000)
 """Exports must be strictly above this (Decreto IMMEX art. 11-I, 24-I: "above USD 500,000")."""
@@ -43,10 +43,10 @@ RUBRO_AA_MACHINERY_ABOVE_MXN: Final = Decimal(50_000_000)
 RUBRO_AAA_MIN_YEARS: Final = 7
 """Rubro AAA: one secondary source on the RGCE 2026 (item civa.aaa.additional, unconfirmed)."""
 IVA_RATE: Final = Decimal("0.16")
-"""IVA on imports (cost-model.md R11: 16 %; the border 8 % stimulus does not apply to imports)."""
+"""IVA on imports (docs/cost-model.md R11: 16 %; the border 8 % stimulus does not apply to imports)."""
 DEFAULT_MONTHS_TIED_UP: Final = Decimal(3)
-"""Months until IVA paid on temporary imports is recovered: cost-model.md §4.10's example value, an
-ASSUMPTION (refund lead times of uncertified operations are an open question, cost-model.md §5 item 13)."""
+"""Months until IVA paid on temporary imports is recovered: docs/cost-model.md §4.10's example value, an
+ASSUMPTION (refund lead times of uncertified operations are an open question, docs/cost-model.md §5 item 13)."""
 
 
 # --- the recommendation ----------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ _SEVERITY_ORDER: Final = (Severity.BLOCKER, Severity.WARNING, Severity.ADVICE, S
 
 
 class FactStatus(StrEnum):
-    """A checklist item's verification status in checklists-draft.yaml (`status`)."""
+    """A checklist item's verification status in the regulatory reference (docs/regulatory.md)."""
 
     CONFIRMED = "confirmed"
     PARTIAL = "partial"
@@ -105,7 +105,7 @@ CITED_ITEMS: Final[dict[str, FactStatus]] = {
     "civa.aa_aaa.upgrade_on_renewal": FactStatus.CONFIRMED,
     "civa.renewal": FactStatus.CONFIRMED,
 }
-"""Every checklist item a recommendation cites, with its status copied from checklists-draft.yaml:
+"""Every checklist item a recommendation cites, with its status in the regulatory reference (docs/regulatory.md):
 a recommendation resting on an item that is not confirmed is marked to verify."""
 
 
@@ -676,7 +676,7 @@ def _certification_recommendations(
 
 @dataclass(frozen=True)
 class IvaCashEffect:
-    """IVA tied up by temporary imports without the certification: TIED = 0.16 · M · L (cost-model.md §2.8).
+    """IVA tied up by temporary imports without the certification: TIED = 0.16 · M · L (docs/cost-model.md §2.8).
 
     With the certification (A/AA/AAA) nothing is tied up, so `tied_up` is also the cash-flow benefit
     of operating certified. `financing_cost(r)` is the yearly cost of that cash, COST = TIED · r.
@@ -728,7 +728,7 @@ def iva_cash_effect_of(
 ) -> IvaCashEffect | None:
     """The structured cash effect for the business case; None until monthly temporary imports are known.
 
-    Without `months_tied_up` the example value of cost-model.md (3 months) is used and flagged as an
+    Without `months_tied_up` the example value of docs/cost-model.md (3 months) is used and flagged as an
     assumption to verify.
     """
     if answers.monthly_temporary_imports_mxn is None:

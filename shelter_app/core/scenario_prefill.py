@@ -46,7 +46,7 @@ D = Decimal
 
 @dataclass(frozen=True)
 class RoleKind:
-    """A job family with indicative base-year figures (cost-model.md §4 worked example, Juárez 2026)."""
+    """A job family with indicative base-year figures (docs/cost-model.md §4 worked example, Juárez 2026)."""
 
     key: str
     words: tuple[str, ...]
@@ -417,7 +417,7 @@ CHINA_TEMPLATE_INDICATIVE: Final = tuple(
 def china_template(answers: ProjectAnswers | None = None, fx_mxn_per_usd: Decimal = PLANNING_FX) -> dict[str, Any]:
     """A `_china_baseline` object with indicative figures the editor can insert; off until the consultant adds it.
 
-    The FOB is 0, to be typed. Rates from cost-model.md R11: MFN 2.5 % (a typical industrial line), Section
+    The FOB is 0, to be typed. Rates from docs/cost-model.md R11: MFN 2.5 % (a typical industrial line), Section
     301 lists 1–3 at 25 %, Section 122 at 10 % until 24-Jul-2026; ocean freight and insurance 6 % of FOB,
     US broker and drayage 60,000 USD a year, 6 weeks more pipeline, 20 % a year to carry inventory. The
     Mexican plant's materials start from the journey's monthly temporary imports (a year of them in USD)

@@ -4,7 +4,7 @@ The zone sets the legal wage floor (2026: MXN 440.87 a day in the northern borde
 Zona Libre de la Frontera Norte (ZLFN), against 315.04 elsewhere), so the user never picks it:
 the journey derives it from the site.
 
-The facts are thin here. cost-model.md R1 names ten ZLFN municipalities "among 43–46 border
+The facts are thin here. docs/cost-model.md R1 names ten ZLFN municipalities "among 43–46 border
 municipalities" and five places in the general zone; no full list is in the sources. So
 `ZLFN_MUNICIPALITIES` holds exactly the ten, and a municipality of a border state that is not
 on either list is put in the general zone with `to_verify` set: the answer may be wrong until
@@ -74,7 +74,7 @@ ZLFN_MUNICIPALITIES: Final[dict[tuple[str, str], str]] = {
     ("COA", "acuna"): "Acuña",
     ("NLE", "anahuac"): "Anáhuac",
 }
-"""ZLFN municipalities named by the facts (cost-model.md R1, El Mañana Dec-2025), keyed by state
+"""ZLFN municipalities named by the facts (docs/cost-model.md R1, El Mañana Dec-2025), keyed by state
 and folded name: 10 of the 43–46. The state matters: Juárez (Nuevo León) and Matamoros
 (Coahuila) are other municipalities of the same name."""
 
@@ -85,7 +85,7 @@ GENERAL_ZONE_IN_BORDER_STATES: Final[dict[tuple[str, str], str]] = {
     ("NLE", "monterrey"): "Monterrey",
     ("COA", "saltillo"): "Saltillo",
 }
-"""Municipalities of border states that the facts place in the general zone (cost-model.md R1)."""
+"""Municipalities of border states that the facts place in the general zone (docs/cost-model.md R1)."""
 
 # People write the city's name ("Ciudad Juárez", "Cd. Acuña", "Heroica Nogales") where the
 # municipality's ("Juárez") is meant.

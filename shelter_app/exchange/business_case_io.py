@@ -1,6 +1,6 @@
 """The headless JSON contract of the business case: `shelter-app/business-case@1` in, `…-result@1` out.
 
-`parse_input` turns an input document (business-case-io.md §3) into the core's
+`parse_input` turns an input document (docs/business-case-contract.md §3) into the core's
 `BusinessCaseInput`, checking what is JSON-specific: shapes, types, unknown fields (keys
 starting with `_` are notes and ignored), integers, 4-digit year keys. The ranges and the
 rules across fields are the core's (`core.business_case.validation`), reported here with the

@@ -1,4 +1,4 @@
-"""The China-supplier baseline (cost-model.md §2.10): landed cost by block, Section 122 proration, escalation,
+"""The China-supplier baseline (docs/cost-model.md §2.10): landed cost by block, Section 122 proration, escalation,
 the comparison's returns, and the Section 301 driver of the tornado."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The cost model of business-case-io.md §5 through the core API, on the golden case and the branches it misses."""
+"""The cost model of docs/business-case-contract.md §5 through the core API: the golden case and what it misses."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def small_case(**changes: Any) -> BusinessCaseInput:
     return replace(case, **changes)
 
 
-# ---- the golden case: cost-model.md §4.11, to 1e-9 -------------------------------------------------------------
+# ---- the golden case: docs/cost-model.md §4.11, to 1e-9 -------------------------------------------------------------
 
 
 def test_golden_values(golden: BusinessCaseResult) -> None:
@@ -155,13 +155,13 @@ def test_mexico_blocks_and_cash_flows_add_up(golden: BusinessCaseResult) -> None
 def test_fx_sensitivity_of_the_worked_example(
     golden_case: BusinessCaseInput, ref: ReferenceData, fx: str, mexico_total: str, savings: str
 ) -> None:
-    """cost-model.md §4.10: FX ±10 % in 2026, computed through the core API as the PDF's sensitivity will be."""
+    """docs/cost-model.md §4.10: FX ±10 % in 2026, computed through the core API as the PDF's sensitivity will be."""
     case = replace(golden_case, scenario=replace(golden_case.scenario, fx_mxn_per_usd=D(fx)))
     year = compute(case, ref).years[0]
     assert round(year.mexico.total_usd, 2) == D(mexico_total) and round(year.savings_usd, 2) == D(savings)
 
 
-# ---- statutory-only checks of cost-model.md §4.2: minimum-wage earners and LSS art. 36 ------------------------
+# ---- statutory-only checks of docs/cost-model.md §4.2: minimum-wage earners and LSS art. 36 ------------------------
 
 
 @pytest.mark.parametrize(

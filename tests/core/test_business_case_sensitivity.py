@@ -37,7 +37,7 @@ def test_every_driver_once_sorted_by_swing(golden: Sensitivity) -> None:
     swings = [row.swing_usd for row in golden.rows]
     assert swings == sorted(swings, reverse=True)
     assert golden.base.npv_usd.quantize(D("0.01")) == D("15215311.45")
-    # 2026 is realised at 50 %: the first full year is 2027 (cost-model.md §4.9)
+    # 2026 is realised at 50 %: the first full year is 2027 (docs/cost-model.md §4.9)
     assert golden.first_full_year == 2027
     assert golden.base.first_full_year_savings_usd.quantize(D("0.01")) == D("5308849.52")
 
@@ -49,7 +49,7 @@ def test_each_variant_is_the_case_recomputed_with_one_input_moved(
     assert (fx.low_setting, fx.high_setting) == (D("16.2"), D("19.8"))
     cheap_peso = compute(replace(golden_case, scenario=replace(golden_case.scenario, fx_mxn_per_usd=D("19.8"))), REF)
     assert fx.high.npv_usd == cheap_peso.returns.npv_usd
-    # cost-model.md §4.10: FX 16.20 gives 2026 savings of 4,977,241.63 (the model's own check)
+    # docs/cost-model.md §4.10: FX 16.20 gives 2026 savings of 4,977,241.63 (the model's own check)
     dear_peso = compute(replace(golden_case, scenario=replace(golden_case.scenario, fx_mxn_per_usd=D("16.2"))), REF)
     assert dear_peso.years[0].savings_usd.quantize(D("0.01")) == D("4977241.63")
     assert fx.low.npv_usd == dear_peso.returns.npv_usd

@@ -1,5 +1,5 @@
 """Eligibility: IMMEX need and modality, the export threshold, the certification rubros, the IVA cash
-effect and the model trade-offs, each checked against the facts (regulatory.md, cost-model.md)."""
+effect and the model trade-offs, each checked against the facts (docs/regulatory.md, docs/cost-model.md)."""
 
 from __future__ import annotations
 
@@ -267,7 +267,7 @@ def test_shelter_providers_certification(
 
 
 def test_cash_effect_matches_the_cost_model_memo() -> None:
-    # cost-model.md §4.10: 0.16 × 900,000 a month × 3 months = 432,000 tied up; at 10 % = 43,200 a year.
+    # docs/cost-model.md §4.10: 0.16 × 900,000 a month × 3 months = 432,000 tied up; at 10 % = 43,200 a year.
     assert iva_cash_effect(D("900000"), 3) == Money("432000", "MXN")
     effect = iva_cash_effect_of(ProjectAnswers(monthly_temporary_imports_mxn=D("900000")))
     assert effect is not None
@@ -330,7 +330,7 @@ def test_trade_offs_are_advice_until_the_model_is_decided() -> None:
     for code in ("model.time_to_start", "model.control", "model.pe_shield"):
         assert undecided[code].severity is Severity.ADVICE
         assert codes(recommend(own()))[code].severity is Severity.INFO
-    assert undecided["model.pe_shield"].to_verify  # shelter.pe_protection is partial in the draft
+    assert undecided["model.pe_shield"].to_verify  # shelter.pe_protection is partial in the reference
     assert "LISR art. 183" in undecided["model.pe_shield"].basis.rules
 
 
@@ -390,8 +390,8 @@ def test_a_recommendation_cannot_lack_a_basis_or_a_language() -> None:
     assert Text("Yes", "Sí").pick("es_MX") == "Sí" and Text("Yes", "Sí").pick("fr") == "Yes"
 
 
-def test_cited_items_keep_the_drafts_statuses() -> None:
-    # Copied from checklists-draft.yaml; a pack that changes a status must change it here too.
+def test_cited_items_keep_the_references_statuses() -> None:
+    # As docs/regulatory.md gives them; a pack that changes a status must change it here too.
     assert CITED_ITEMS["shelter.pe_protection"] is FactStatus.PARTIAL
     assert CITED_ITEMS["shelter.certification_level"] is FactStatus.UNCONFIRMED
     assert CITED_ITEMS["civa.aa.additional"] is FactStatus.PARTIAL

@@ -1,4 +1,4 @@
-"""The golden case of business-case-io.md §9, read from the copy in tests/data (CI has no /work/shared)."""
+"""The golden case of docs/business-case-contract.md §9, read from its files in tests/data."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The acceptance check of business-case-io.md §7, for comparing a result document with an expected one."""
+"""The acceptance check of docs/business-case-contract.md §7, for comparing a result document with an expected one."""
 
 from __future__ import annotations
 

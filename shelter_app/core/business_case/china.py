@@ -1,6 +1,6 @@
 """The China-supplier baseline: what buying the same goods landed from China costs, against the Mexican plant.
 
-cost-model.md §2.10: LANDED = FOB · (1 + MFN + S301 + S122) + ocean/air freight + insurance + US broker
+docs/cost-model.md §2.10: LANDED = FOB · (1 + MFN + S301 + S122) + ocean/air freight + insurance + US broker
 + drayage + inventory carrying cost of the longer pipeline. The Chinese price includes the materials
 and the Mexican model does not, so the Mexican side of the comparison is the plant's total plus the
 materials it buys to make the same goods. The comparison reuses the computed case (its years, ramp,
@@ -30,7 +30,7 @@ from shelter_app.core.business_case.spec import Units, spec
 from shelter_app.core.business_case.validation import check_ranges
 
 SECTION_122_ENDS_ON: Final = date(2026, 7, 24)
-"""The 150 days from 24-Feb-2026 (cost-model.md R11): the first day the surcharge no longer applies."""
+"""The 150 days from 24-Feb-2026 (docs/cost-model.md R11): the first day the surcharge no longer applies."""
 SECTION_301_SWING: Final = Decimal("0.10")
 """Percentage points taken from and added to the Section 301 rate in the sensitivity (the low side floored at 0)."""
 WEEKS_PER_YEAR: Final = Decimal(52)

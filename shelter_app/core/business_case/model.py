@@ -1,6 +1,6 @@
 """The cost model: from the resolved parameters to every year's costs, savings and returns.
 
-Exactly the computation rules of business-case-io.md §5, in `Decimal` without intermediate
+Exactly the computation rules of docs/business-case-contract.md §5, in `Decimal` without intermediate
 rounding (28 significant digits, the contract's minimum), in the order the contract writes
 them so each line can be checked against it.
 """

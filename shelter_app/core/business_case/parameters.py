@@ -1,6 +1,6 @@
 """Resolve the input against the reference tables: every default filled in, every source kept.
 
-The result is `Parameters`: the base-year values the computation uses (business-case-io.md
+The result is `Parameters`: the base-year values the computation uses (docs/business-case-contract.md
 §3.5 and §6.2), plus one `ParameterSource` per reference-backed value saying whether it came
 from a table (with the table's provenance) or from the input (an override, with the table's
 value it replaced and the reason given). A PDF prints the appendix and the overrides from it.

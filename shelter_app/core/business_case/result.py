@@ -1,6 +1,6 @@
 """Every figure of a computed business case, kept so a report can show how each was built.
 
-The structure follows the result document of business-case-io.md §6: per projected year the
+The structure follows the result document of docs/business-case-contract.md §6: per projected year the
 year's context, per role one employee's build-up (SD → SBC → statutory items → IMSS by branch →
 ISN → market benefits → PTU → loaded cost), the plant blocks of Mexico and of the US baseline,
 and the savings; then the one-time outlay, the returns and the IVA memo. Amounts are `Decimal`

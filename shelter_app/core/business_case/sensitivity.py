@@ -1,7 +1,7 @@
 """How far the business case moves when one uncertain input moves: the data of a tornado chart.
 
 Each driver is recomputed at a low and a high setting with everything else held at the input's
-values (one-at-a-time sensitivity, cost-model.md §1.1 item 12). Every variant is a full
+values (one-at-a-time sensitivity, docs/cost-model.md §1.1 item 12). Every variant is a full
 `compute`, so the reform schedule, the SBC caps and the PTU pool react as they would in a real
 case. The rows come sorted by swing (the distance between the two NPVs), widest first, which is
 the order a tornado chart draws them in.

@@ -1,6 +1,6 @@
 """The site comparison's weighted score: which of the compared scenarios (cities) does best overall.
 
-cost-model.md §1.1 row 3 asks, per candidate city, for the cost and market facts side by side and a
+docs/cost-model.md §1.1 row 3 asks, per candidate city, for the cost and market facts side by side and a
 weighted score. Each scenario gives five criteria: the loaded USD per direct worked hour and the Mexican
 annual total of its first full year, the average turnover of its direct roles (their `turnover_rate`
 weighted by headcount), and the site facts the consultant keeps in the document's `_site` object (the

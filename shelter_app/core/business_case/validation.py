@@ -1,4 +1,4 @@
-"""The domain rules an input must meet before it is computed (business-case-io.md §3 and §8).
+"""The domain rules an input must meet before it is computed (docs/business-case-contract.md §3 and §8).
 
 Types and shapes are the caller's business (the JSON contract checks them in `exchange`, a
 GUI editor by its widgets); these are the ranges and the rules across fields, so both get the
