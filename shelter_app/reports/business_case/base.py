@@ -32,6 +32,7 @@ from shelter_app.reports.pdfkit import (
     AMBER_TEXT,
     HEADER_BG,
     INK,
+    LEAD_ROWS,
     MUTED,
     RULE,
     ZEBRA,
@@ -43,8 +44,31 @@ from shelter_app.reports.pdfkit import (
 )
 
 Language = Literal["en", "es"]
-KEEP_ROWS = 14
-"""A table of up to this many rows is kept on one page."""
+MIN_ROWS = LEAD_ROWS
+"""A table cut across pages leaves at least this many rows of its body on each page: as many as a heading above
+it keeps with it (`reports.pdfkit`), so a heading never waits for a table that then moves on."""
+
+
+class BalancedTable(Table):
+    """A table cut across pages with at least `MIN_ROWS` rows of its body on either side: never a row or two
+    alone at the foot of a page or at the top of the next. One too short to cut so moves whole."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803  (reportlab's names)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        frame = getattr(self, "_frame", None)
+        if len(parts) != 2 or (frame is not None and getattr(frame, "_atTop", False)):
+            return parts  # whole, or cannot be cut at all, or at the top of a page: as reportlab does
+        repeat = self.repeatRows
+        head = repeat if isinstance(repeat, int) else max(repeat) + 1
+        body = len(getattr(self, "_cellvalues")) - head  # noqa: B009  (reportlab's attributes are untyped)
+        first = len(getattr(parts[0], "_cellvalues")) - head  # noqa: B009
+        if first >= MIN_ROWS and body - first >= MIN_ROWS:
+            return parts
+        if first < MIN_ROWS or body - MIN_ROWS < MIN_ROWS:
+            return []  # moves on to the next page whole
+        rows = head + body - MIN_ROWS  # leave MIN_ROWS for the next page
+        heights: list[float] = getattr(self, "_rowHeights")  # noqa: B009
+        return list(super().split(availWidth, sum(heights[:rows]) + 0.01))
 
 # ---- formatting -------------------------------------------------------------------------------------------
 
@@ -266,11 +290,11 @@ class Builder:
         zebra: bool = True,
         highlight: Iterable[int] = (),
         text_columns: Iterable[int] = (),
-        keep: bool | None = None,
+        keep: bool = False,
     ) -> Flowable:
-        """A table with a repeated dark header; text cells wrap, rows are never cut across pages. Columns from
-        `numeric_from` on are right-aligned, except the `text_columns`. A short table (`keep`; by default up to
-        `KEEP_ROWS` rows) is kept on one page rather than leave a few rows alone at the top of the next."""
+        """A table with a repeated dark header; text cells wrap, rows are never cut across pages and a cut leaves
+        a few rows on each page (`BalancedTable`). Columns from `numeric_from` on are right-aligned, except the
+        `text_columns`. `keep`: the whole table on one page (for one well under half a page)."""
         s = self.s
         texts = set(text_columns)
         data: list[list[Any]] = [
@@ -325,17 +349,15 @@ class Builder:
             commands.append(("BACKGROUND", (0, r_no + 1), (-1, r_no + 1), AMBER_BG))
         for r_no in bold:
             commands.append(("LINEABOVE", (0, r_no + 1), (-1, r_no + 1), 0.6, MUTED))
-        table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        table = BalancedTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         table.setStyle(table_style(commands))
-        if keep if keep is not None else len(rows) <= KEEP_ROWS:
-            return KeepTogether([table])
-        return table
+        return KeepTogether([table]) if keep else table
 
-    def kv(self, rows: Sequence[tuple[str, str]], label_share: float = 0.38) -> Table:
+    def kv(self, rows: Sequence[tuple[str, str]], label_share: float = 0.38) -> Flowable:
         """A two-column table of labels and values (no header)."""
         s = self.s
         data = [[Paragraph(label, s.cell), Paragraph(value, s.cell)] for label, value in rows]
-        table = Table(data, colWidths=[self.width * label_share, self.width * (1 - label_share)], hAlign="LEFT")
+        table = BalancedTable(data, colWidths=[self.width * label_share, self.width * (1 - label_share)], hAlign="LEFT")
         table.setStyle(
             table_style(
                 [

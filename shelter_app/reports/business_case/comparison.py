@@ -236,7 +236,7 @@ def _overrides(b: Builder, sc: ReportScenario) -> list[Flowable]:
             rows,
             [b.width * f for f in (0.3, 0.17, 0.18, 0.35)],
             numeric_from=1,
-            text_columns=(2, 3),
+            text_columns=(3,),
         ),
     ]
 
@@ -468,7 +468,8 @@ def _score_build(b: Builder, first: SiteScore) -> list[Flowable]:
         rows.append([markup(label), *(number(sc.points[key], b.lang, 0) for sc in b.report.site_scores)])
     rows.append([markup(b.t(SITE_SCORE)), *(_score_text(b, sc) for sc in b.report.site_scores)])
     header = [b.t(("Criterion (weight)", "Criterio (peso)")), *(sc.name for sc in b.report.scenarios)]
-    table = b.table(header, rows, b.scenario_columns(b.width * 0.34), bold_rows=(len(rows) - 1,))
+    table = b.table(header, rows, b.scenario_columns(b.width * 0.34), bold_rows=(len(rows) - 1,),
+                    keep=False)  # kept with its explanation below (a KeepTogether inside another never fits)
     out[1:] = [KeepTogether([*out[1:], table])]  # the explanation stays with its table
     if first.left_out:
         names = ", ".join(in_sentence(b.t(SCORE_CRITERIA[k])) for k in first.left_out)
