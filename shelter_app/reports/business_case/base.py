@@ -51,7 +51,10 @@ it keeps with it (`reports.pdfkit`), so a heading never waits for a table that t
 
 class BalancedTable(Table):
     """A table cut across pages with at least `MIN_ROWS` rows of its body on either side: never a row or two
-    alone at the foot of a page or at the top of the next. One too short to cut so moves whole."""
+    alone at the foot of a page or at the top of the next. One too short to cut so moves whole. `min_first`
+    asks for more rows before the cut (for a table no heading holds to its page)."""
+
+    min_first = MIN_ROWS
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803  (reportlab's names)
         parts: list[Flowable] = super().split(availWidth, availHeight)
@@ -62,9 +65,9 @@ class BalancedTable(Table):
         head = repeat if isinstance(repeat, int) else max(repeat) + 1
         body = len(getattr(self, "_cellvalues")) - head  # noqa: B009  (reportlab's attributes are untyped)
         first = len(getattr(parts[0], "_cellvalues")) - head  # noqa: B009
-        if first >= MIN_ROWS and body - first >= MIN_ROWS:
+        if first >= max(MIN_ROWS, self.min_first) and body - first >= MIN_ROWS:
             return parts
-        if first < MIN_ROWS or body - MIN_ROWS < MIN_ROWS:
+        if first < max(MIN_ROWS, self.min_first) or body - MIN_ROWS < MIN_ROWS:
             return []  # moves on to the next page whole
         rows = head + body - MIN_ROWS  # leave MIN_ROWS for the next page
         heights: list[float] = getattr(self, "_rowHeights")  # noqa: B009
@@ -291,6 +294,7 @@ class Builder:
         highlight: Iterable[int] = (),
         text_columns: Iterable[int] = (),
         keep: bool = False,
+        min_first: int = MIN_ROWS,
     ) -> Flowable:
         """A table with a repeated dark header; text cells wrap, rows are never cut across pages and a cut leaves
         a few rows on each page (`BalancedTable`). Columns from `numeric_from` on are right-aligned, except the
@@ -350,6 +354,7 @@ class Builder:
         for r_no in bold:
             commands.append(("LINEABOVE", (0, r_no + 1), (-1, r_no + 1), 0.6, MUTED))
         table = BalancedTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+        table.min_first = min_first
         table.setStyle(table_style(commands))
         return KeepTogether([table]) if keep else table
 

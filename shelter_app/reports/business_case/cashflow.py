@@ -50,6 +50,7 @@ def current(b: Builder) -> list[Flowable]:
                 rows,
                 [b.width * f for f in (0.34, 0.22, 0.22, 0.22)],
                 bold_rows=(len(rows) - 1,),
+                keep=True,
             )
         )
         base = sc.result.case.us_baseline
@@ -223,7 +224,7 @@ def financials(b: Builder) -> list[Flowable]:
             [b.t(("Cash flow", "Flujo de efectivo")), *(b.m(f) for f in flows)],
             [b.t(("Cumulative", "Acumulado")), *(b.m(c) for c in cum)],
         ]
-        out.append(b.table(header, rows, [label_w, *([col] * (len(years) + 1))], bold_rows=(5,)))
+        out.append(b.table(header, rows, [label_w, *([col] * (len(years) + 1))], bold_rows=(5,), keep=True))
         out.append(Spacer(1, 4))
         out.append(
             b.kv(

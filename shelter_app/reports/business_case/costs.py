@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from shelter_app.core import business_charts as charts
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.result import YearResult
 from shelter_app.reports.business_case.base import Builder
 from shelter_app.reports.business_case.words import section_number
@@ -45,8 +47,8 @@ def facility(b: Builder) -> list[Flowable]:
             (("Rent", "Renta"), lambda y: y.mexico.facility.rent_usd),
             (("Taxes, insurance and maintenance (NNN)", "Impuestos, seguros y mantenimiento (NNN)"),
              lambda y: y.mexico.facility.nnn_usd),
-            (("Utilities", "Servicios (energía, agua, gas)"), lambda y: y.mexico.blocks_usd.utilities),
-            ((overhead, overhead), lambda y: y.mexico.site_overhead_usd),
+            (_pair(charts.BLOCK_LABELS["utilities"]), lambda y: y.mexico.blocks_usd.utilities),
+            (_pair(charts.BLOCK_LABELS["site_overhead"]), lambda y: y.mexico.site_overhead_usd),
         ]
         out.append(_by_year_table(b, years, lines, ("USD per year", "USD por año")))
     out.append(
@@ -71,6 +73,10 @@ def facility(b: Builder) -> list[Flowable]:
     return out
 
 
+def _pair(text: Text) -> tuple[str, str]:
+    return text.en, text.es
+
+
 def _by_year_table(
     b: Builder,
     years: Sequence[YearResult],
@@ -86,7 +92,8 @@ def _by_year_table(
         rows.append([b.w("total"), *(b.m(sum((pick(y) for _, pick in lines), Decimal(0))) for y in years)])
         bold = (len(rows) - 1,)
     return b.table(
-        [b.t(unit), *(str(y.year) for y in years)], rows, [label_w, *([year_w] * len(years))], bold_rows=bold
+        [b.t(unit), *(str(y.year) for y in years)], rows, [label_w, *([year_w] * len(years))], bold_rows=bold,
+        keep=True,  # a few lines by year: never cut
     )
 
 

@@ -212,7 +212,8 @@ def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequ
         b.t((f"MXN per employee and year, {year.year}", f"MXN por empleado al año, {year.year}")),
         *(b.role_name(r.role, everyone) for r in roles),
     ]
-    return b.table(header, rows, [label_w, *([col_w] * len(roles))], bold_rows=bold)
+    # a table after the first of a scenario has no heading to hold it: it starts with a good part of its rows
+    return b.table(header, rows, [label_w, *([col_w] * len(roles))], bold_rows=bold, min_first=8 if offset else 2)
 
 
 def _named(b: Builder, sc: ReportScenario, year: YearResult) -> YearResult:
