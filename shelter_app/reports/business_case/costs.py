@@ -124,7 +124,7 @@ def logistics(b: Builder) -> list[Flowable]:
                 [
                     (
                         ("Loads to the US (freight, crossing and US entry)",
-                         "Cargas al norte (flete, cruce y despacho de importación)"),
+                         "Cargas al norte (flete, cruce y declaración de importación)"),
                         lambda y: y.mexico.logistics.northbound_usd,
                     ),
                     (
