@@ -2,12 +2,13 @@
 
 One file per table (minimum wages, UMA, vacation, weekly hours, IMSS, cesantía y vejez, ISN, the
 scalar defaults and the sites: markets, distances to the crossing, freight rates, vacancy and rent).
-Each file records its version and the date its facts are current to; every source its title,
-publisher, publication date (null when the page shows none) and link; every value its sources, the
-date it was checked, its confidence (`verified`, `verified_old`, `unconfirmed`, `assumption`) and,
-unless plainly verified, a note in English and Spanish saying what is open, so a report can mark
-what is still to verify. Source ids are the file's internal keys, never printed. `load_reference`
-returns the plain `core.business_case.reference.ReferenceData`, or raises `ReferenceDataError`
+Each file records its bilingual title (what a document calls it), its version and the date its facts
+are current to; every source its title, publisher, publication date (null when the page shows none)
+and link; every value its sources, the date it was checked, its confidence (`verified`,
+`verified_old`, `unconfirmed`, `assumption`) and, unless plainly verified, a note in English and
+Spanish saying what is open, so a report can mark what is still to verify. Source ids and file names
+are internal keys, never printed. `load_reference` returns the plain
+`core.business_case.reference.ReferenceData`, or raises `ReferenceDataError`
 listing every problem with its file and key: a hand-edited table is refused whole.
 """
 
@@ -124,9 +125,20 @@ class _Provenance(BaseModel):
         return self
 
 
+class _Title(BaseModel):
+    """A table's name as a document prints it, in both languages."""
+
+    model_config = _MODEL
+
+    en: Words
+    es: Words
+
+
 class _Header(BaseModel):
     model_config = _MODEL
 
+    title: _Title
+    """What the table holds, as the appendix of a document names it (never the file's name)."""
     version: TableVersionText
     current_to: date
     """The date the table's facts are current to (the newest check)."""
@@ -793,7 +805,8 @@ def _build(tables: Mapping[str, _Header]) -> ReferenceData:
         ),
         sites=_sites(get("sites.yaml", _SitesFile)),
         tables=tuple(
-            TableVersion(name, getattr(t, "table", name), t.version, t.current_to) for name, t in tables.items()
+            TableVersion(name, getattr(t, "table", name), t.version, t.current_to, Text(t.title.en, t.title.es))
+            for name, t in tables.items()
         ),
     )
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
-from shelter_app.core.business_case.marks import is_marked
+from shelter_app.core.business_case.marks import is_marked, missing, origins
 from shelter_app.core.business_case.reference import ReferenceData
 from shelter_app.core.business_case.result import BusinessCaseResult
 from shelter_app.core.business_case.sensitivity import Sensitivity
@@ -45,7 +45,7 @@ class ReportScenario:
     structure: str
     """`shelter` or `own_entity`."""
     document: Mapping[str, Any]
-    """The business-case@1 input document, exact numbers (Decimal)."""
+    """The scenario's input document (the contract's fields and the app's `_` keys), exact numbers (Decimal)."""
     result: BusinessCaseResult
     indicative: frozenset[str]
     """JSON paths (without `$.`) still holding indicative prefill figures, not the client's own."""
@@ -58,10 +58,24 @@ class ReportScenario:
     """The tornado against the China supplier: the Section 301 driver and the case's drivers."""
     site: SiteFacts | None = None
     """The scenario's site facts (`_site`: vacancy, distance to the crossing, talent pool), when it has them."""
+    fx_source: str = ""
+    """Where the planning exchange rate was read (`scenario._fx_source`, as typed); "" when not given."""
+    fx_as_of: date | None = None
+    """The date the exchange rate was read (`scenario._fx_as_of`); None when not given."""
 
     def is_indicative(self, path: str) -> bool:
         """True when `path` or an enclosing object is marked indicative (`facility` covers `facility.area_sqft`)."""
         return is_marked(self.indicative, path)
+
+    @cached_property
+    def origins(self) -> Mapping[str, Text]:
+        """Where each default drawn from the project came from, by path (printed beside the value)."""
+        return origins(self.document)
+
+    @cached_property
+    def missing(self) -> Mapping[str, Text]:
+        """Why each default that could not be drawn is missing and what to do, by path (printed as "not given")."""
+        return missing(self.document)
 
 
 @dataclass(frozen=True)

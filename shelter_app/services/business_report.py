@@ -2,7 +2,7 @@
 
 `build_business_report` reads a project (its client, the chosen scenarios, the IMMEX and
 IVA/IEPS checklists and the start-up schedule); `report_from_document` makes the same report
-from one business-case@1 document with no project (the CLI's INPUT.json mode), which then has no
+from one business-case document with no project (the CLI's INPUT.json mode), which then has no
 readiness or timeline to show. Either result goes to `reports.business_case`.
 """
 
@@ -33,13 +33,7 @@ from shelter_app.core.errors import UserError
 from shelter_app.exchange import business_case_io
 from shelter_app.services import rows
 from shelter_app.services.checklists import ItemView, project_items, shipped_packs
-from shelter_app.services.scenarios import (
-    ScenarioView,
-    china_baseline,
-    compute_document,
-    list_scenarios,
-    site_facts,
-)
+from shelter_app.services.scenarios import ScenarioView, compute_document, extras, list_scenarios
 from shelter_app.storage.db import Database
 from shelter_app.storage.models import Client, Project
 
@@ -64,10 +58,11 @@ def _scenario(
     indicative: frozenset[str] | None = None,
     scenario_id: int | None = None,
 ) -> ReportScenario:
-    """Compute one document, its sensitivity and its China comparison, and read its site facts; `InvalidInput`
-    names the JSON path at fault."""
+    """Compute one document, its sensitivity and its China comparison, and read its extensions (site facts, the
+    exchange rate's source and date); `InvalidInput` names the JSON path at fault."""
     result = compute_document(dict(document))
-    china = china_baseline(dict(document))
+    found = extras(dict(document))
+    china = found.china
     reference = shipped_reference()
     computed = variants(result.case, reference, result)
     prefill = document.get("_prefill")
@@ -86,7 +81,9 @@ def _scenario(
         id=scenario_id,
         china=None if china is None else compare_china(result, china),
         china_sensitivity=None if china is None else china_sensitivity(result, china, computed),
-        site=site_facts(dict(document)),
+        site=found.site,
+        fx_source=found.fx_source.strip(),
+        fx_as_of=found.fx_as_of,
     )
 
 

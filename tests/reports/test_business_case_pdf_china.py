@@ -90,4 +90,7 @@ def test_indicative_template_figures_are_marked(tmp_path: Path) -> None:
     write_business_case_pdf(report_from_document(document, language="en", today=TODAY), pdf)
     text = _flat(_pdf_text(pdf))
     assert "12,000,000 USD a year FOB in 2026 ◇" in text
-    assert "Still indicative (prefill figures, not the client's own): China supplier baseline." in text
+    # grouped under the part of the scenario they belong to, each named by its field
+    assert ("Still indicative (prefill figures, not the client's own): China supplier: materials bought in Mexico, "
+            "MFN duty, Section 301 tariff, Section 122 surcharge, Section 122 ends on, ocean freight and insurance, "
+            "US broker and drayage, longer pipeline, inventory carrying cost.") in text

@@ -22,16 +22,16 @@ TODAY = date(2026, 3, 16)
 D = Decimal
 
 WORDS = {
-    "en": ["Turnover of direct roles (per year, by headcount)", "Industrial vacancy of the market",
-           "Distance to the border crossing or customer (km)", "Crossing freight per load (USD, base year)",
+    "en": ["Turnover of direct roles (%/year, weighted by headcount)", "Industrial vacancy",
+           "Distance to the border crossing or customer (km)", "Freight and crossing per load, base year (USD/load)",
            "Talent pool", "UACJ and ITCJ engineering graduates", "Weighted site score (0–100)",
            "rank 1 of 2", "rank 2 of 2", "How the weighted site score is built", "Criterion (weight)",
            "Loaded cost per direct worked hour (40%)", "Industrial vacancy (10%)",
            "The weighted site score", "the best gets 100, the worst 0",
            "Weights: loaded cost per direct worked hour 40%, Mexico annual total 20%, turnover of direct roles 15%, "
            "distance to the crossing 15%, industrial vacancy 10%."],
-    "es": ["Rotación del personal directo (anual, por plantilla)", "Vacancia industrial del mercado",
-           "Distancia al cruce fronterizo o al cliente (km)", "Flete de cruce por carga (USD, año base)",
+    "es": ["Rotación del personal directo (%/año, ponderada por plantilla)", "Vacancia industrial",
+           "Distancia al cruce fronterizo o al cliente (km)", "Flete y cruce por carga, año base (USD/carga)",
            "Oferta de talento", "UACJ and ITCJ engineering graduates", "Puntuación ponderada del sitio (0–100)",
            "lugar 1 de 2", "lugar 2 de 2", "Cómo se construye la puntuación ponderada del sitio", "Criterio (peso)",
            "Costo integral por hora trabajada directa (40 %)", "Vacancia industrial (10 %)",
@@ -106,7 +106,7 @@ def test_a_scenario_alone_has_no_score(tmp_path: Path, language: str) -> None:
     section = comparison_text(pdf, language)
     assert ("requiere dos o más escenarios" if language == "es" else "needs two or more scenarios") in section
     assert ("Criterio (peso)" if language == "es" else "Criterion (weight)") not in section
-    assert ("Vacancia industrial del mercado" if language == "es" else "Industrial vacancy of the market") in section
+    assert ("Vacancia industrial" if language == "es" else "Industrial vacancy") in section
 
 
 def test_a_criterion_one_scenario_lacks_is_left_out_and_said(tmp_path: Path) -> None:

@@ -225,12 +225,14 @@ class SiteReference:
 
 @dataclass(frozen=True)
 class TableVersion:
-    """One reference file: its version and the date its facts are current to."""
+    """One reference file: its version, the date its facts are current to and its title. `file` and `table` are
+    internal names, never printed: a document names the table by its `title`."""
 
     file: str
     table: str
     version: str
     current_to: date
+    title: Text
 
 
 @dataclass(frozen=True)

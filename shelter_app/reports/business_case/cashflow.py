@@ -15,7 +15,7 @@ from shelter_app.core.business_report import ReportScenario
 from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE
 from shelter_app.l10n import format_date
 from shelter_app.reports import business_charts as draw
-from shelter_app.reports.business_case.base import Builder, irr_text, number, payback_text, percent, plain
+from shelter_app.reports.business_case.base import Builder, irr_text, number, payback_text, plain
 from shelter_app.reports.business_case.words import BLOCK_ORDER
 from shelter_app.reports.pdfkit import markup
 
@@ -43,13 +43,14 @@ def current(b: Builder) -> list[Flowable]:
             b.table(
                 [
                     b.t((f"USD, {y.year}", f"USD, {y.year}")),
-                    us + b.ind(sc, "us_baseline"),
+                    b.head(us, b.ind(sc, "us_baseline"), numeric=True),
                     b.t(("Mexico", "México")),
                     b.t(("Savings", "Ahorro")),
                 ],
                 rows,
                 [b.width * f for f in (0.34, 0.22, 0.22, 0.22)],
                 bold_rows=(len(rows) - 1,),
+                keep=True,
             )
         )
         base = sc.result.case.us_baseline
@@ -60,13 +61,13 @@ def current(b: Builder) -> list[Flowable]:
                         (
                             f"Current plant: direct labor at {number(base.direct_wage_usd_per_hour, 'en')} USD/h × "
                             f"{plain(sc.result.parameters.us_paid_hours_per_year, 'en')} paid hours, indirect staff at "
-                            f"{b.m(base.indirect_salary_usd_per_year)} USD/yr, both with a benefits burden of "
-                            f"{percent(base.benefits_burden_rate, 'en', 2)} (ECEC, paid leave excluded); the same headcount as "
+                            f"{b.m(base.indirect_salary_usd_per_year)} USD/year, both with a benefits burden of "
+                            f"{b.pct(base.benefits_burden_rate, 2)} (ECEC, paid leave excluded); the same headcount as "
                             "the Mexican plan at 48 hours.",
                             f"Planta actual: mano de obra directa a {number(base.direct_wage_usd_per_hour, 'es')} USD/h × "
                             f"{plain(sc.result.parameters.us_paid_hours_per_year, 'es')} horas pagadas, personal indirecto a "
                             f"{b.m(base.indirect_salary_usd_per_year)} USD/año, ambos con una carga de prestaciones de "
-                            f"{percent(base.benefits_burden_rate, 'es', 2)} (ECEC, sin vacaciones pagadas); la misma plantilla "
+                            f"{b.pct(base.benefits_burden_rate, 2)} (ECEC, sin vacaciones pagadas); la misma plantilla "
                             "que el plan en México a 48 horas.",
                         )
                     )
@@ -223,7 +224,7 @@ def financials(b: Builder) -> list[Flowable]:
             [b.t(("Cash flow", "Flujo de efectivo")), *(b.m(f) for f in flows)],
             [b.t(("Cumulative", "Acumulado")), *(b.m(c) for c in cum)],
         ]
-        out.append(b.table(header, rows, [label_w, *([col] * (len(years) + 1))], bold_rows=(5,)))
+        out.append(b.table(header, rows, [label_w, *([col] * (len(years) + 1))], bold_rows=(5,), keep=True))
         out.append(Spacer(1, 4))
         out.append(
             b.kv(

@@ -5,21 +5,34 @@ site score, and the operating structure (shelter or own entity) with its fee."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from shelter_app.core import business_charts as charts
+from shelter_app.core.bilingual import Plural, Text
+from shelter_app.core.business_case import schema
 from shelter_app.core.business_case.inputs import FeeModel
 from shelter_app.core.business_case.result import YearResult, direct_hourly_usd
 from shelter_app.core.business_case.site_score import SiteScore
 from shelter_app.core.business_report import STRUCTURE_OWN_ENTITY, ReportScenario
-from shelter_app.reports.business_case.base import Builder, in_sentence, irr_text, number, payback_text, plain
+from shelter_app.l10n import format_date
+from shelter_app.reports.business_case.base import (
+    Builder,
+    in_sentence,
+    irr_text,
+    number,
+    parameter_path,
+    payback_text,
+    plain,
+    unbroken,
+)
 from shelter_app.reports.business_case.words import (
     ANNUAL_SAVINGS,
     BLOCK_ORDER,
     MARK_INDICATIVE,
+    MARK_TO_VERIFY,
     MEXICO_TOTAL,
     SCORE_CRITERIA,
     SITE_SCORE,
@@ -27,137 +40,129 @@ from shelter_app.reports.business_case.words import (
 )
 from shelter_app.reports.pdfkit import AMBER_TEXT, hex_color, markup
 
-INDICATIVE_LABELS: tuple[tuple[str, tuple[str, str]], ...] = (
-    ("workforce.roles", ("Roles and headcount", "Puestos y plantilla")),
-    ("location.state", ("State", "Estado")),
-    ("facility", ("Facility (area, rent, NNN)", "Instalaciones (superficie, renta, NNN)")),
-    ("utilities", ("Utilities", "Servicios")),
-    ("site_overhead", ("Site overhead", "Gastos generales del sitio")),
-    ("shelter_fee", ("Shelter fee", "Tarifa del albergue")),
-    ("logistics", ("Logistics", "Logística")),
-    ("us_baseline", ("Current (US) plant", "Planta actual (EE. UU.)")),
-    ("one_time", ("One-time costs", "Costos únicos")),
-    ("scenario.fx_mxn_per_usd", ("Exchange rate", "Tipo de cambio")),
-    ("scenario.discount_rate", ("Discount rate", "Tasa de descuento")),
-    ("escalation", ("Escalation rates", "Tasas de incremento")),
-    ("iva_financing", ("IVA financing memo", "Memoria de financiamiento del IVA")),
-    ("statutory", ("Statutory values", "Valores legales")),
-    ("_china_baseline", ("China supplier baseline", "Comparación con el proveedor en China")),
-    ("_site", ("Site facts (vacancy, distance to the crossing)", "Datos del sitio (vacancia, distancia al cruce)")),
-)
-
+ROLES = Plural(Text("{n} role", "{n} puesto"), Text("{n} roles", "{n} puestos"))
+ESCALATION = ("escalation.mx_wages", "escalation.min_wage", "escalation.uma", "escalation.mx_cpi",
+              "escalation.usd_costs", "escalation.us_wages")
+SHOWN_WITH_THEIR_ROW = frozenset({"scenario.base_year", "scenario.ramp_realization_by_year"})
+"""Origins printed under their row of the assumptions; the others go in the list under the table."""
 
 
 def profile(b: Builder) -> list[Flowable]:
     out = b.section("profile")
     for sc in b.report.scenarios:
         out += b.sub(sc, "profile")
-        _res, case, p = sc.result, sc.result.case, sc.result.parameters
-        doc_scenario = sc.document.get("scenario", {}) if isinstance(sc.document, dict) else {}
-        fx_date = doc_scenario.get("_fx_as_of") if isinstance(doc_scenario, dict) else None
-        fx_source = doc_scenario.get("_fx_source") if isinstance(doc_scenario, dict) else None
-        fx_note = b.t(
-            (
-                f"planning rate of the scenario, held flat; {f'as of {fx_date}' if fx_date else 'no date given'}"
-                f"{f', source: {fx_source}' if fx_source else ''}",
-                f"tipo de cambio de planeación del escenario, constante; "
-                f"{f'al {fx_date}' if fx_date else 'sin fecha indicada'}"
-                f"{f', fuente: {fx_source}' if fx_source else ''}",
-            )
-        )
+        case, p = sc.result.case, sc.result.parameters
         e = p.escalation
         direct = sum((r.headcount for r in case.workforce.roles if r.direct), Decimal(0))
         indirect = sum((r.headcount for r in case.workforce.roles if not r.direct), Decimal(0))
-        zone = (
-            b.t(("Northern border free zone (ZLFN)", "Zona Libre de la Frontera Norte (ZLFN)"))
-            if p.wage_zone.value == "border" or str(p.wage_zone) == "zlfn"
-            else b.t(("General zone", "Zona general"))
-        )
         ramp = ", ".join(
             f"{y}: {b.pct(v, 0)}" for y, v in sorted(case.scenario.ramp_realization_by_year.items())
         )
+        fx = b.amount("scenario.fx_mxn_per_usd", case.scenario.fx_mxn_per_usd) + b.t(
+            (", held flat over the horizon", ", constante en todo el horizonte")
+        )
+        if sc.fx_as_of is None:
+            fx += b.t((" (no date given)", " (sin fecha indicada)"))
         rows = [
             (
-                b.t(("Location", "Ubicación")),
+                b.label("location"),
                 markup(", ".join(x for x in (case.location.city, p.state) if x)) + b.ind(sc, "location.state"),
             ),
-            (b.t(("Minimum-wage zone", "Zona de salario mínimo")), markup(zone)),
+            (b.label("location.wage_zone"), markup(_choice(b, "location.wage_zone", p.wage_zone))),
             (b.t(("Operating structure", "Estructura de operación")), markup(_structure_name(b, sc))),
             (
-                b.t(("Base year and horizon", "Año base y horizonte")),
-                b.t(
-                    (
-                        f"{case.scenario.base_year}, {case.scenario.horizon_years} years",
-                        f"{case.scenario.base_year}, {case.scenario.horizon_years} años",
-                    )
-                ),
+                b.label("scenario.base_year"),
+                str(case.scenario.base_year) + b.origin(sc, "scenario.base_year"),
             ),
+            (b.label("scenario.horizon_years"), b.amount("scenario.horizon_years", Decimal(case.scenario.horizon_years))),
+            (b.label("scenario.fx_mxn_per_usd"), markup(fx) + b.ind(sc, "scenario.fx_mxn_per_usd")),
+        ]
+        if sc.fx_as_of is not None:
+            rows.append((b.label("scenario._fx_as_of"), markup(format_date(sc.fx_as_of, b.lang, "long"))))
+        if sc.fx_source:
+            rows.append((b.label("scenario._fx_source"), markup(sc.fx_source)))
+        escalation = ", ".join(
+            f"{in_sentence(b.label(path))} {b.pct(getattr(e, path.split('.')[1]), 2)}" for path in ESCALATION
+        )
+        rows += [
+            (b.label("scenario.discount_rate"), b.pct(case.scenario.discount_rate) + b.ind(sc, "scenario.discount_rate")),
+            (f"{b.label('escalation')} ({b.symbol('escalation.mx_wages')})",
+             markup(escalation[:1].upper() + escalation[1:]) + b.ind(sc, "escalation")),
             (
-                b.t(("Exchange rate (MXN per USD)", "Tipo de cambio (MXN por USD)")),
-                f"{number(case.scenario.fx_mxn_per_usd, b.lang, 4)} — {markup(fx_note)}"
-                + b.ind(sc, "scenario.fx_mxn_per_usd"),
-            ),
-            (
-                b.t(("Discount rate", "Tasa de descuento")),
-                b.pct(case.scenario.discount_rate) + b.ind(sc, "scenario.discount_rate"),
-            ),
-            (
-                b.t(("Escalation per year", "Incremento anual")),
-                b.t(
-                    (
-                        f"Mexican wages {b.pct(e.mx_wages)}, minimum wage {b.pct(e.min_wage)}, UMA "
-                        f"{b.pct(e.uma, 2)}, Mexican CPI {b.pct(e.mx_cpi, 2)}, USD costs {b.pct(e.usd_costs)}, "
-                        f"US wages {b.pct(e.us_wages)}",
-                        f"salarios en México {b.pct(e.mx_wages)}, salario mínimo {b.pct(e.min_wage)}, UMA "
-                        f"{b.pct(e.uma, 2)}, INPC {b.pct(e.mx_cpi, 2)}, costos en USD {b.pct(e.usd_costs)}, "
-                        f"salarios en EE. UU. {b.pct(e.us_wages)}",
-                    )
-                )
-                + b.ind(sc, "escalation"),
-            ),
-            (
-                b.t(("Headcount (48-hour week)", "Plantilla (semana de 48 horas)")),
-                b.t(
-                    (
-                        f"{plain(direct + indirect, b.lang)} ({plain(direct, b.lang)} direct, "
-                        f"{plain(indirect, b.lang)} indirect) in {len(case.workforce.roles)} role(s)",
-                        f"{plain(direct + indirect, b.lang)} ({plain(direct, b.lang)} directos, "
-                        f"{plain(indirect, b.lang)} indirectos) en {len(case.workforce.roles)} puesto(s)",
-                    )
-                )
+                b.t((f"{b.label('workforce.roles')} (48-hour week)", f"{b.label('workforce.roles')} (semana de 48 horas)")),
+                markup(b.t((
+                    f"{plain(direct + indirect, b.lang)} "
+                    f"{_people(b, direct + indirect)} ({plain(direct, b.lang)} direct, {plain(indirect, b.lang)} "
+                    f"indirect) in {b.count(ROLES, len(case.workforce.roles))}",
+                    f"{plain(direct + indirect, b.lang)} {_people(b, direct + indirect)} ({plain(direct, b.lang)} "
+                    f"directas, {plain(indirect, b.lang)} indirectas) en {b.count(ROLES, len(case.workforce.roles))}",
+                )))
                 + b.ind(sc, "workforce.roles"),
             ),
-            (b.t(("Productivity vs plan", "Productividad vs plan")), plain(p.productivity_factor, b.lang)),
+            (b.label("workforce.productivity_factor"), b.amount("workforce.productivity_factor", p.productivity_factor)),
             (
-                b.t(("Seniority modelled", "Antigüedad modelada")),
-                b.t(
-                    (
-                        f"{p.seniority_years} year(s): {plain(p.vacation_days, b.lang)} vacation days",
-                        f"{p.seniority_years} año(s): {plain(p.vacation_days, b.lang)} días de vacaciones",
-                    )
-                ),
+                b.label("workforce.seniority_years"),
+                markup(f"{b.amount('workforce.seniority_years', Decimal(p.seniority_years))}; "
+                       f"{in_sentence(b.label('statutory.vacation_days'))}: "
+                       f"{b.amount('statutory.vacation_days', p.vacation_days)}"),
+            ),
+            (b.label("statutory.min_wage_mxn_per_day"),
+             b.amount("statutory.min_wage_mxn_per_day", p.min_wage_mxn_per_day)),
+            (b.label("statutory.uma_mxn_per_day"), b.amount("statutory.uma_mxn_per_day", p.uma_mxn_per_day)),
+            (b.label("statutory.isn_rate"), b.amount("statutory.isn_rate", p.isn_rate, exact=True)),
+            (
+                b.label("statutory.rt_premium_rate"),
+                markup(f"{b.amount('statutory.rt_premium_rate', p.rt_premium_rate, exact=True)} "
+                       f"({_choice(b, 'statutory.risk_class', p.risk_class)})"),
             ),
             (
-                b.t(("Minimum wage / UMA (MXN per day)", "Salario mínimo / UMA (MXN por día)")),
-                f"{number(p.min_wage_mxn_per_day, b.lang)} / {number(p.uma_mxn_per_day, b.lang)}",
-            ),
-            (
-                b.t(("Payroll tax (ISN) / work-risk premium", "ISN / prima de riesgo de trabajo")),
-                f"{b.pct(p.isn_rate, 2)} / {b.pct(p.rt_premium_rate, 5)} "
-                f"({b.t(('class', 'clase'))} {p.risk_class.value})",
-            ),
-            (
-                b.t(("Phased transfer (share of savings realised)", "Transferencia gradual (ahorro realizado)")),
-                ramp
-                or b.t(
-                    ("none: full savings from the first year", "ninguna: ahorro completo desde el primer año")
-                ),
+                b.label("scenario.ramp_realization_by_year"),
+                markup(ramp or b.t(("none: full savings from the first year",
+                                    "ninguna: ahorro completo desde el primer año")))
+                + b.origin(sc, "scenario.ramp_realization_by_year"),
             ),
         ]
         out.append(b.kv(rows))
+        out += _defaults_drawn(b, sc)
         out += _overrides(b, sc)
         out += _indicative_list(b, sc)
     return out
+
+
+def _people(b: Builder, heads: Decimal) -> str:
+    return b.t(("person", "persona")) if heads == 1 else b.t(("people", "personas"))
+
+
+def _choice(b: Builder, path: str, value: object) -> str:
+    """The label of a choice field's value (`Class I`, `Northern border free zone (ZLFN)`)."""
+    found = next((c.label for c in schema.node(path).meta.choices if value in (c.value, c.json)), None)
+    return b.t(found) if found is not None else str(value)
+
+
+def _ordered(paths: Iterable[str]) -> list[str]:
+    """Paths in the order the scenario declares its fields (a role's fields by role)."""
+    order = {n.path: i for i, n in enumerate(schema.walk())}
+    return sorted(paths, key=lambda path: (order.get(schema.template(path), len(order)), path))
+
+
+def _defaults_drawn(b: Builder, sc: ReportScenario) -> list[Flowable]:
+    """Where the defaults drawn from the project came from (those not printed beside their row above), and the
+    defaults that could not be drawn, in amber: "not given", why and what to do."""
+    lines: list[str] = []
+    for path in _ordered(p for p in sc.origins if p not in SHOWN_WITH_THEIR_ROW and schema.find(p) is not None):
+        text = unbroken(sc.origins[path].pick(b.lang).strip())
+        if text:
+            lines.append(f"<b>{markup(b.label(path))}</b>: {markup(text)}")
+    for path in _ordered(p for p in sc.missing if schema.find(p) is not None):
+        reason = unbroken(sc.missing[path].pick(b.lang).strip())
+        lines.append(
+            f'<font color="{hex_color(AMBER_TEXT)}"><b>{markup(b.label(path))}</b>: {MARK_TO_VERIFY} '
+            f"{markup(b.w('not_given'))}{'. ' + markup(reason) if reason else ''}</font>"
+        )
+    if not lines:
+        return []
+    title = b.t(("Defaults drawn from the project", "Valores tomados del proyecto"))
+    return [Paragraph(markup(title), b.s.h3), *[Paragraph(line, b.s.small) for line in lines]]
 
 
 def _structure_name(b: Builder, sc: ReportScenario) -> str:
@@ -167,8 +172,8 @@ def _structure_name(b: Builder, sc: ReportScenario) -> str:
         )
     return b.t(
         (
-            "Shelter (albergue): the provider's entity and IMMEX program",
-            "Albergue (shelter): la entidad y el programa IMMEX del proveedor",
+            "Shelter: the provider's entity and IMMEX program",
+            "Albergue: la entidad y el programa IMMEX de la empresa albergue",
         )
     )
 
@@ -189,14 +194,23 @@ def _overrides(b: Builder, sc: ReportScenario) -> list[Flowable]:
                 b.s.note,
             )
         ]
+    base_year = sc.result.case.scenario.base_year
     rows = []
     for o in overrides:
-        reason = o.reason or b.t(("no reason given", "sin motivo indicado"))
+        path = parameter_path(o.parameter)
+        gap = o.reference_value is None and path is not None and sc.is_indicative(path)
+        reason = o.reason or b.t(
+            ("the tables' latest value, until the one for the year is published",
+             "el último valor de las tablas, hasta que se publique el del año")
+            if gap else ("no reason given", "sin motivo indicado")
+        )
+        table = (b.param_value(o.parameter, o.reference_value) if o.reference_value is not None
+                 else b.t((f"no value for {base_year}", f"sin valor para {base_year}")))
         rows.append(
             [
-                markup(o.parameter),
+                markup(b.param_label(o.parameter)) + (b.ind(sc, path) if path else ""),
                 markup(b.param_value(o.parameter, o.value)),
-                markup(b.param_value(o.parameter, o.reference_value) if o.reference_value is not None else "—"),
+                markup(table),
                 markup(reason),
             ]
         )
@@ -214,35 +228,50 @@ def _overrides(b: Builder, sc: ReportScenario) -> list[Flowable]:
         ),
         b.table(
             [
-                b.t(("Parameter", "Parámetro")),
+                b.t(("Value", "Valor")),
                 b.t(("Used", "Usado")),
-                b.t(("Table", "Tabla")),
+                b.t(("Reference table", "Tabla de referencia")),
                 b.t(("Reason", "Motivo")),
             ],
             rows,
-            [b.width * f for f in (0.3, 0.15, 0.15, 0.4)],
+            [b.width * f for f in (0.3, 0.17, 0.18, 0.35)],
             numeric_from=1,
+            text_columns=(3,),
         ),
     ]
 
 
+def _named_field(path: str) -> schema.Node | None:
+    """The field an indicative path is named by: the first below its part of the scenario that is not a list of
+    objects (`workforce.roles[0].market_benefits.turnover_rate` → market benefits; `workforce.roles` → itself)."""
+    template = schema.template(path)
+    segments = template.split(".")
+    for n in range(2, len(segments) + 1):
+        found = schema.find(".".join(segments[:n]))
+        if found is not None and found.shape is not schema.Shape.OBJECT_LIST:
+            return found
+    return schema.find(template)
+
+
 def _indicative_list(b: Builder, sc: ReportScenario) -> list[Flowable]:
+    """The figures still indicative, grouped by the part of the scenario they belong to and named by their
+    fields ("Facility: leased area, rent")."""
     if not sc.indicative:
         return []
-    names = []
-    for path in sorted(sc.indicative):
-        label = next(
-            (
-                b.t(pair)
-                for prefix, pair in INDICATIVE_LABELS
-                if path == prefix or path.startswith(prefix + ".") or path.startswith(prefix + "[")
-            ),
-            path,
-        )
-        if "daily_wage" in path or "market_benefits" in path:
-            label = b.t(("Wages and market benefits", "Salarios y prestaciones de mercado"))
-        if label not in names:
-            names.append(label)
+    groups: dict[str, list[str]] = {}
+    for path in _ordered(sc.indicative):
+        top = schema.find(path.split(".")[0].split("[")[0])
+        found = _named_field(path)
+        if top is None or found is None:
+            continue
+        group = b.t(top.label)
+        names = groups.setdefault(group, [])
+        name = b.t(found.label)
+        if found is not top and name != group and name not in names:
+            names.append(name)
+    parts = [
+        f"{group}: {', '.join(in_sentence(n) for n in names)}" if names else group for group, names in groups.items()
+    ]
     text = b.t(
         (
             "Still indicative (prefill figures, not the client's own): ",
@@ -252,7 +281,7 @@ def _indicative_list(b: Builder, sc: ReportScenario) -> list[Flowable]:
     return [
         Paragraph(
             f'<font color="{hex_color(AMBER_TEXT)}">{MARK_INDICATIVE}</font> {markup(text)}'
-            f"{markup('; '.join(names))}.",
+            f"{markup('; '.join(parts))}.",
             b.s.small,
         )
     ]
@@ -285,7 +314,8 @@ def comparison(b: Builder) -> list[Flowable]:
         if not direct:
             return "—"
         n, role = max(direct, key=lambda pair: pair[1].headcount)
-        return number(role.daily_wage_mxn, b.lang, 2) + b.ind(sc, f"workforce.roles[{n}].daily_wage_mxn")
+        path = f"workforce.roles[{n}].daily_wage_mxn"
+        return b.value(path, role.daily_wage_mxn) + b.ind(sc, path)
 
     def turnover(sc: ReportScenario) -> str:
         rate = scores[id(sc)].criteria.turnover_rate
@@ -296,25 +326,33 @@ def comparison(b: Builder) -> list[Flowable]:
         return b.pct(rate, 0) + b.ind(sc, *marked)
 
     def site_value(sc: ReportScenario, key: str) -> str:
+        path = f"_site.{key}"
         site = sc.site
         value = None if site is None else getattr(site, key)
         if value is None:
-            return "—"
-        text = b.pct(value, 1) if key == "vacancy_rate" else number(value, b.lang, 0)
-        return text + b.ind(sc, f"_site.{key}")
+            return b.not_given(sc, path, reason=False) or "—"
+        return b.value(path, value) + b.ind(sc, path)
+
+    def freight(sc: ReportScenario) -> str:
+        path = "logistics.crossing_usd_per_load"
+        missing = b.not_given(sc, path, reason=False)
+        if missing is not None:
+            return missing
+        return b.value(path, sc.result.case.logistics.crossing_usd_per_load) + b.ind(sc, path)
 
     def talent(sc: ReportScenario) -> str:
         return markup(sc.site.talent_pool) if sc.site is not None and sc.site.talent_pool else "—"
 
-    specs: list[tuple[tuple[str, str], Callable[[ReportScenario, YearResult], str]]] = [
+    base = b.t(("base year", "año base"))
+    specs: list[tuple[str, Callable[[ReportScenario, YearResult], str]]] = [
         (
-            ("Location", "Ubicación"),
+            b.label("location"),
             lambda sc, y: markup(
                 ", ".join(x for x in (sc.result.case.location.city, sc.result.parameters.state) if x)
             ),
         ),
         (
-            ("Structure", "Estructura"),
+            b.t(("Structure", "Estructura")),
             lambda sc, y: markup(
                 b.t(
                     ("Own entity", "Entidad propia")
@@ -324,64 +362,69 @@ def comparison(b: Builder) -> list[Flowable]:
             ),
         ),
         (
-            ("Minimum wage (MXN/day)", "Salario mínimo (MXN/día)"),
-            lambda sc, y: number(sc.result.parameters.min_wage_mxn_per_day, b.lang),
+            b.labelled("statutory.min_wage_mxn_per_day"),
+            lambda sc, y: b.value("statutory.min_wage_mxn_per_day", sc.result.parameters.min_wage_mxn_per_day),
         ),
         (
-            ("Operator daily wage (MXN, base year)", "Salario diario del operador (MXN, año base)"),
+            b.labelled("workforce.roles[].daily_wage_mxn", b.t((
+                f"{b.label('workforce.roles[].daily_wage_mxn')} of the largest direct role, {base}",
+                f"{b.label('workforce.roles[].daily_wage_mxn')} del puesto directo principal, {base}",
+            ))),
             lambda sc, y: operator_wage(sc),
         ),
-        (("Payroll tax (ISN)", "ISN"), lambda sc, y: b.pct(sc.result.parameters.isn_rate, 2)),
         (
-            ("Rent (USD per sq ft per month)", "Renta (USD por pie² al mes)"),
-            lambda sc, y: number(sc.result.case.facility.rent_usd_per_sqft_month, b.lang, 2)
+            b.label("statutory.isn_rate"),
+            lambda sc, y: b.amount("statutory.isn_rate", sc.result.parameters.isn_rate, exact=True),
+        ),
+        (
+            b.labelled("facility.rent_usd_per_sqft_month"),
+            lambda sc, y: b.value("facility.rent_usd_per_sqft_month", sc.result.case.facility.rent_usd_per_sqft_month)
             + b.ind(sc, "facility.rent_usd_per_sqft_month"),
         ),
         (
-            ("FTE in the reference year", "FTE en el año de referencia"),
+            b.t(("Headcount in the reference year (FTE)", "Plantilla en el año de referencia (FTE)")),
             lambda sc, y: number(y.fte.total, b.lang, 1),
         ),
         (
-            ("Direct labor, loaded USD per worked hour", "Mano de obra directa, USD integrales por hora trabajada"),
+            b.t(("Direct labor, loaded cost (USD/worked hour)",
+                 "Mano de obra directa, costo integral (USD/hora trabajada)")),
             lambda sc, y: number(direct_hourly_usd(y) or Decimal(0), b.lang),
         ),
         (
-            ("Turnover of direct roles (per year, by headcount)", "Rotación del personal directo (anual, por plantilla)"),
+            b.t(("Turnover of direct roles (%/year, weighted by headcount)",
+                 "Rotación del personal directo (%/año, ponderada por plantilla)")),
             lambda sc, y: turnover(sc),
         ),
+        (b.label("_site.vacancy_rate"), lambda sc, y: site_value(sc, "vacancy_rate")),
         (
-            ("Industrial vacancy of the market", "Vacancia industrial del mercado"),
-            lambda sc, y: site_value(sc, "vacancy_rate"),
-        ),
-        (
-            ("Distance to the border crossing or customer (km)", "Distancia al cruce fronterizo o al cliente (km)"),
+            b.labelled("_site.distance_to_crossing_km", b.t((
+                "Distance to the border crossing or customer", "Distancia al cruce fronterizo o al cliente"))),
             lambda sc, y: site_value(sc, "distance_to_crossing_km"),
         ),
         (
-            ("Crossing freight per load (USD, base year)", "Flete de cruce por carga (USD, año base)"),
-            lambda sc, y: b.m(sc.result.case.logistics.crossing_usd_per_load)
-            + b.ind(sc, "logistics.crossing_usd_per_load"),
+            b.labelled("logistics.crossing_usd_per_load", f"{b.label('logistics.crossing_usd_per_load')}, {base}"),
+            lambda sc, y: freight(sc),
         ),
-        (("Talent pool", "Oferta de talento"), lambda sc, y: talent(sc)),
+        (b.label("_site.talent_pool"), lambda sc, y: talent(sc)),
         *[
-            (_block_pair(b, name), functools.partial(_block_value, b, name))
+            (b.t(_block_pair(b, name)), functools.partial(_block_value, b, name))
             for name in BLOCK_ORDER
         ],
-        (MEXICO_TOTAL, lambda sc, y: b.m(y.mexico.total_usd)),
-        (("Current plant (USD/yr)", "Planta actual (USD/año)"), lambda sc, y: b.m(y.baseline.total_usd)),
-        (ANNUAL_SAVINGS, lambda sc, y: b.m(y.savings_usd)),
-        (("One-time cost (USD)", "Costo único (USD)"), lambda sc, y: b.m(sc.result.one_time.total_usd)),
-        (("NPV (USD)", "VPN (USD)"), lambda sc, y: b.m(sc.result.returns.npv_usd)),
-        (("IRR", "TIR"), lambda sc, y: irr_text(sc.result.returns.irr, b.lang)),
+        (b.t(MEXICO_TOTAL), lambda sc, y: b.m(y.mexico.total_usd)),
+        (b.t(("Current plant (USD/year)", "Planta actual (USD/año)")), lambda sc, y: b.m(y.baseline.total_usd)),
+        (b.t(ANNUAL_SAVINGS), lambda sc, y: b.m(y.savings_usd)),
+        (b.t(("One-time cost (USD)", "Costo único (USD)")), lambda sc, y: b.m(sc.result.one_time.total_usd)),
+        (b.t(("NPV (USD)", "VPN (USD)")), lambda sc, y: b.m(sc.result.returns.npv_usd)),
+        (b.t(("IRR", "TIR")), lambda sc, y: irr_text(sc.result.returns.irr, b.lang)),
         (
-            ("Payback", "Recuperación"),
+            b.t(("Payback", "Recuperación")),
             lambda sc, y: payback_text(sc.result.returns.payback_years, len(sc.result.years), b.lang),
         ),
-        (SITE_SCORE, lambda sc, y: _score_text(b, scores[id(sc)])),
+        (b.t(SITE_SCORE), lambda sc, y: _score_text(b, scores[id(sc)])),
     ]
-    rows = [[markup(b.t(pair)), *(fn(sc, b.ref_year(sc)) for sc in b.report.scenarios)] for pair, fn in specs]
+    rows = [[markup(label), *(fn(sc, b.ref_year(sc)) for sc in b.report.scenarios)] for label, fn in specs]
     header = [b.w("item"), *(sc.name for sc in b.report.scenarios)]
-    bold = [n for n, (pair, _) in enumerate(specs) if pair in (MEXICO_TOTAL, ANNUAL_SAVINGS, SITE_SCORE)]
+    bold = [n for n, (label, _) in enumerate(specs) if label in (b.t(MEXICO_TOTAL), b.t(ANNUAL_SAVINGS), b.t(SITE_SCORE))]
     out.append(b.table(header, rows, b.scenario_columns(b.width * 0.34), bold_rows=bold))
     out += _score_build(b, scores[id(b.report.scenarios[0])])
     return out
@@ -425,7 +468,8 @@ def _score_build(b: Builder, first: SiteScore) -> list[Flowable]:
         rows.append([markup(label), *(number(sc.points[key], b.lang, 0) for sc in b.report.site_scores)])
     rows.append([markup(b.t(SITE_SCORE)), *(_score_text(b, sc) for sc in b.report.site_scores)])
     header = [b.t(("Criterion (weight)", "Criterio (peso)")), *(sc.name for sc in b.report.scenarios)]
-    table = b.table(header, rows, b.scenario_columns(b.width * 0.34), bold_rows=(len(rows) - 1,))
+    table = b.table(header, rows, b.scenario_columns(b.width * 0.34), bold_rows=(len(rows) - 1,),
+                    keep=False)  # kept with its explanation below (a KeepTogether inside another never fits)
     out[1:] = [KeepTogether([*out[1:], table])]  # the explanation stays with its table
     if first.left_out:
         names = ", ".join(in_sentence(b.t(SCORE_CRITERIA[k])) for k in first.left_out)
@@ -451,7 +495,7 @@ def _block_value(b: Builder, name: str, _scenario: ReportScenario, year: YearRes
 
 def _block_pair(b: Builder, name: str) -> tuple[str, str]:
     label = charts.BLOCK_LABELS[name]
-    return f"{label.en} (USD/yr)", f"{label.es} (USD/año)"
+    return f"{label.en} (USD/year)", f"{label.es} (USD/año)"
 
 
 def structure(b: Builder) -> list[Flowable]:
@@ -466,7 +510,7 @@ def structure(b: Builder) -> list[Flowable]:
                         "With an own entity, the client incorporates, registers with IMSS, SAT and INFONAVIT, applies for its own "
                         "IMMEX program and certification, and staffs payroll, tax and trade compliance itself. Operating costs "
                         "are shown without the shelter fee, which is a separate line.",
-                        "En un albergue (shelter), la entidad mexicana del proveedor emplea al personal, es titular del programa "
+                        "En un albergue, la entidad mexicana de la empresa albergue emplea al personal, es titular del programa "
                         "IMMEX y, en su caso, de la certificación en IVA e IEPS; el cliente es dueño de la maquinaria y dirige la "
                         "producción. Con una entidad propia, el cliente constituye su sociedad, se registra ante el IMSS, el SAT y "
                         "el INFONAVIT, tramita su propio programa IMMEX y su certificación, y contrata a su propio personal de "
@@ -477,32 +521,31 @@ def structure(b: Builder) -> list[Flowable]:
             )
         )
     )
-    models = {
-        FeeModel.PER_HEADCOUNT: ("per head per month", "por persona al mes"),
-        FeeModel.PER_HOUR: ("per worked hour", "por hora trabajada"),
-        FeeModel.MARKUP: ("markup on loaded labor", "margen sobre la mano de obra integral"),
+    price_paths = {
+        FeeModel.PER_HEADCOUNT: "shelter_fee.usd_per_head_per_month",
+        FeeModel.PER_HOUR: "shelter_fee.usd_per_worked_hour",
+        FeeModel.MARKUP: "shelter_fee.markup_rate",
     }
     for sc in b.report.scenarios:
         out += b.sub(sc, "structure")
         fee = sc.result.case.shelter_fee
         y0, y = sc.result.years[0], b.ref_year(sc)
+        price_path = price_paths[fee.model]
         price = {
             FeeModel.PER_HEADCOUNT: fee.usd_per_head_per_month,
             FeeModel.PER_HOUR: fee.usd_per_worked_hour,
             FeeModel.MARKUP: fee.markup_rate,
         }[fee.model] or Decimal(0)
-        price_text = b.pct(price, 2) if fee.model is FeeModel.MARKUP else f"{number(price, b.lang)} USD"
         rows = [
             (b.t(("Structure", "Estructura")), markup(_structure_name(b, sc))),
-            (
-                b.t(("Fee model", "Modelo de tarifa")),
-                markup(f"{b.t(models[fee.model])}: {price_text} ({y0.year})") + b.ind(sc, "shelter_fee"),
-            ),
+            (b.label("shelter_fee.model"), markup(_choice(b, "shelter_fee.model", fee.model)) + b.ind(sc, "shelter_fee")),
+            (b.label(price_path), markup(f"{b.amount(price_path, price, 2)} ({y0.year})") + b.ind(sc, price_path)),
         ]
         if sc.structure == STRUCTURE_OWN_ENTITY and price == 0:
-            rows[1] = (b.t(("Fee model", "Modelo de tarifa")), markup(b.t((
-                "no shelter fee: the own entity carries its administration in its own payroll (section 6)",
-                "sin tarifa de albergue: la entidad propia absorbe su administración en su nómina (sección 6)"))))
+            del rows[2]
+            rows[1] = (b.label("shelter_fee.model"), markup(b.t((
+                f"no shelter fee: the own entity carries its administration in its own payroll (section {section_number('labor')})",
+                f"sin tarifa de albergue: la entidad propia absorbe su administración en su nómina (sección {section_number('labor')})"))))
             out.append(b.kv(rows, 0.3))
             continue
         for year in dict.fromkeys((y0, y)):
@@ -512,7 +555,7 @@ def structure(b: Builder) -> list[Flowable]:
                     b.t((f"Fee {year.year} and its equivalents", f"Tarifa {year.year} y sus equivalentes")),
                     b.t(
                         (
-                            f"{b.m(f.fee_usd)} USD/yr = {number(f.equivalent_usd_per_head_month, b.lang)} "
+                            f"{b.m(f.fee_usd)} USD/year = {number(f.equivalent_usd_per_head_month, b.lang)} "
                             f"USD per head-month = {number(f.equivalent_usd_per_worked_hour, b.lang, 4)} "
                             f"USD per worked hour = {b.pct(f.equivalent_markup_on_loaded_labor, 2)} of "
                             "loaded Mexican labor",

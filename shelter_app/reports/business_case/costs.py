@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
+from shelter_app.core import business_charts as charts
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.result import YearResult
-from shelter_app.reports.business_case.base import Builder, number, plain
+from shelter_app.reports.business_case.base import Builder
+from shelter_app.reports.business_case.words import section_number
 from shelter_app.reports.pdfkit import markup
 
 
@@ -20,76 +23,58 @@ def facility(b: Builder) -> list[Flowable]:
         out += b.sub(sc, "facility")
         case = sc.result.case
         f, u = case.facility, case.utilities
+
         rows = [
-            (
-                b.t(("Leased area", "Superficie arrendada")),
-                f"{plain(f.area_sqft, b.lang)} {b.t(('sq ft', 'pies²'))}" + b.ind(sc, "facility"),
-            ),
-            (
-                b.t(("Rent / NNN (USD per sq ft-month)", "Renta / NNN (USD por pie² al mes)")),
-                f"{number(f.rent_usd_per_sqft_month, b.lang, 3)} / {number(f.nnn_usd_per_sqft_month, b.lang, 3)}",
-            ),
-            (
-                b.t(("Electricity", "Electricidad")),
-                b.t(
-                    (
-                        f"{plain(u.electricity_kwh_per_month, b.lang)} kWh/month × "
-                        f"{number(u.electricity_mxn_per_kwh, b.lang, 3)} MXN/kWh",
-                        f"{plain(u.electricity_kwh_per_month, b.lang)} kWh/mes × "
-                        f"{number(u.electricity_mxn_per_kwh, b.lang, 3)} MXN/kWh",
-                    )
-                )
-                + b.ind(sc, "utilities"),
-            ),
-            (
-                b.t(("Water and gas", "Agua y gas")),
-                b.t(
-                    (
-                        f"{b.m(u.water_gas_mxn_per_month)} MXN/month",
-                        f"{b.m(u.water_gas_mxn_per_month)} MXN/mes",
-                    )
-                ),
-            ),
-            (
-                b.t(("Site overhead", "Gastos generales del sitio")),
-                b.t(
-                    (
-                        f"{b.m(case.site_overhead.usd_per_month)} USD/month (security, janitorial, IT, medical, "
-                        "MRO, office)",
-                        f"{b.m(case.site_overhead.usd_per_month)} USD/mes (vigilancia, limpieza, "
-                        "TI, servicio médico, MRO, oficina)",
-                    )
-                )
-                + b.ind(sc, "site_overhead"),
-            ),
+            b.field_row(sc, "facility.area_sqft", f.area_sqft),
+            b.field_row(sc, "facility.rent_usd_per_sqft_month", f.rent_usd_per_sqft_month),
+            b.field_row(sc, "facility.nnn_usd_per_sqft_month", f.nnn_usd_per_sqft_month),
+            b.field_row(sc, "utilities.electricity_kwh_per_month", u.electricity_kwh_per_month),
+            b.field_row(sc, "utilities.electricity_mxn_per_kwh", u.electricity_mxn_per_kwh, 3),
+            b.field_row(sc, "utilities.water_gas_mxn_per_month", u.water_gas_mxn_per_month),
         ]
+        overhead = b.label("site_overhead.usd_per_month")
+        rows.append((
+            overhead,
+            b.amount("site_overhead.usd_per_month", case.site_overhead.usd_per_month)
+            + b.ind(sc, "site_overhead.usd_per_month")
+            + markup(b.t((" (security, cleaning, IT, medical service, maintenance supplies, office)",
+                          " (vigilancia, limpieza, TI, servicio médico, refacciones de mantenimiento, oficina)"))),
+        ))
         out.append(b.kv(rows))
         out.append(Spacer(1, 6))
         years = sc.result.years
         lines: list[tuple[tuple[str, str], Callable[[YearResult], Decimal]]] = [
             (("Rent", "Renta"), lambda y: y.mexico.facility.rent_usd),
-            (("NNN / CAM", "NNN / mantenimiento"), lambda y: y.mexico.facility.nnn_usd),
-            (("Utilities", "Servicios"), lambda y: y.mexico.blocks_usd.utilities),
-            (("Site overhead", "Gastos generales"), lambda y: y.mexico.site_overhead_usd),
+            (("Taxes, insurance and maintenance (NNN)", "Impuestos, seguros y mantenimiento (NNN)"),
+             lambda y: y.mexico.facility.nnn_usd),
+            (_pair(charts.BLOCK_LABELS["utilities"]), lambda y: y.mexico.blocks_usd.utilities),
+            (_pair(charts.BLOCK_LABELS["site_overhead"]), lambda y: y.mexico.site_overhead_usd),
         ]
         out.append(_by_year_table(b, years, lines, ("USD per year", "USD por año")))
-        out.append(
-            b.p(
-                markup(
-                    b.t(
-                        (
-                            "Leasehold improvements (TI) are a one-time cost (section 10). Rents are shell, mostly NNN; the "
-                            "Juárez 2025-2026 asking rent and NNN/TI terms are not confirmed in public sources.",
-                            "Las adecuaciones del inmueble son un costo único (sección 10). Las rentas son de nave en obra gris, "
-                            "en su mayoría NNN; la renta de salida 2025-2026 en Juárez y las condiciones NNN/adecuaciones no "
-                            "están confirmadas en fuentes públicas.",
-                        )
+    out.append(
+        b.p(
+            markup(
+                b.t(
+                    (
+                        f"Leasehold improvements are a one-time cost (section {section_number('one_time')}). Rents are asking rents for shell "
+                        "buildings, mostly on NNN terms (the tenant also pays the property's taxes, insurance and "
+                        "maintenance); no public market figure was found for the NNN charges, so confirm them with the "
+                        "landlord.",
+                        f"Las adecuaciones del inmueble son un costo único (sección {section_number('one_time')}). Las rentas son rentas de salida de "
+                        "naves en obra gris, en su mayoría en términos NNN (el arrendatario paga además el predial, los "
+                        "seguros y el mantenimiento); no se encontró una cifra pública de mercado para los cargos NNN, "
+                        "por lo que conviene confirmarlos con el arrendador.",
                     )
-                ),
-                b.s.note,
-            )
+                )
+            ),
+            b.s.note,
         )
+    )
     return out
+
+
+def _pair(text: Text) -> tuple[str, str]:
+    return text.en, text.es
 
 
 def _by_year_table(
@@ -98,7 +83,7 @@ def _by_year_table(
     lines: Sequence[tuple[tuple[str, str], Callable[[YearResult], Decimal]]],
     unit: tuple[str, str],
     total: bool = True,
-) -> Table:
+) -> Flowable:
     year_w = min(70.0, b.width * 0.62 / len(years))
     label_w = b.width - year_w * len(years)
     rows = [[markup(b.t(label)), *(b.m(pick(y)) for y in years)] for label, pick in lines]
@@ -107,7 +92,8 @@ def _by_year_table(
         rows.append([b.w("total"), *(b.m(sum((pick(y) for _, pick in lines), Decimal(0))) for y in years)])
         bold = (len(rows) - 1,)
     return b.table(
-        [b.t(unit), *(str(y.year) for y in years)], rows, [label_w, *([year_w] * len(years))], bold_rows=bold
+        [b.t(unit), *(str(y.year) for y in years)], rows, [label_w, *([year_w] * len(years))], bold_rows=bold,
+        keep=True,  # a few lines by year: never cut
     )
 
 
@@ -116,43 +102,18 @@ def logistics(b: Builder) -> list[Flowable]:
     for sc in b.report.scenarios:
         out += b.sub(sc, "logistics")
         lg, p = sc.result.case.logistics, sc.result.parameters
+
         rows = [
-            (
-                b.t(("Loads per month (northbound / southbound)", "Cargas al mes (norte / sur)")),
-                f"{plain(lg.northbound_loads_per_month, b.lang)} / {plain(lg.southbound_loads_per_month, b.lang)}"
-                + b.ind(sc, "logistics"),
-            ),
-            (
-                b.t(("Cross-border transfer per load", "Cruce fronterizo por carga")),
-                f"{number(lg.crossing_usd_per_load, b.lang)} USD",
-            ),
-            (
-                b.t(
-                    (
-                        "US entry per northbound load / US export filing per southbound load",
-                        "Pedimento de importación en EE. UU. por carga al norte / aviso de exportación por carga al sur",
-                    )
-                ),
-                f"{number(lg.us_entry_usd_per_northbound_load, b.lang)} USD / "
-                f"{number(lg.us_export_filing_usd_per_southbound_load, b.lang)} USD",
-            ),
-            (
-                b.t(
-                    (
-                        "Pedimentos per month (export / temporary import)",
-                        "Pedimentos al mes (exportación / importación temporal)",
-                    )
-                ),
-                f"{plain(lg.northbound_pedimentos_per_month, b.lang)} / "
-                f"{plain(lg.southbound_pedimentos_per_month, b.lang)}",
-            ),
-            (
-                b.t(
-                    ("Customs broker fee + DTA per pedimento", "Honorarios del agente aduanal + DTA por pedimento")
-                ),
-                f"{number(lg.customs_broker_mxn_per_pedimento, b.lang)} + "
-                f"{number(p.dta_mxn_per_pedimento, b.lang)} MXN",
-            ),
+            b.field_row(sc, "logistics.northbound_loads_per_month", lg.northbound_loads_per_month),
+            b.field_row(sc, "logistics.southbound_loads_per_month", lg.southbound_loads_per_month),
+            b.field_row(sc, "logistics.crossing_usd_per_load", lg.crossing_usd_per_load),
+            b.field_row(sc, "logistics.us_entry_usd_per_northbound_load", lg.us_entry_usd_per_northbound_load),
+            b.field_row(sc, "logistics.us_export_filing_usd_per_southbound_load", lg.us_export_filing_usd_per_southbound_load),
+            b.field_row(sc, "logistics.northbound_pedimentos_per_month", lg.northbound_pedimentos_per_month),
+            b.field_row(sc, "logistics.southbound_pedimentos_per_month", lg.southbound_pedimentos_per_month),
+            b.field_row(sc, "logistics.customs_broker_mxn_per_pedimento", lg.customs_broker_mxn_per_pedimento),
+            (b.label("logistics.dta_mxn_per_pedimento"),
+             b.amount("logistics.dta_mxn_per_pedimento", p.dta_mxn_per_pedimento)),
         ]
         out.append(b.kv(rows, 0.45))
         out.append(Spacer(1, 6))
@@ -162,15 +123,17 @@ def logistics(b: Builder) -> list[Flowable]:
                 sc.result.years,
                 [
                     (
-                        ("Northbound (crossing + US entry)", "Al norte (cruce + importación EE. UU.)"),
+                        ("Loads to the US (freight, crossing and US entry)",
+                         "Cargas al norte (flete, cruce y declaración de importación)"),
                         lambda y: y.mexico.logistics.northbound_usd,
                     ),
                     (
-                        ("Southbound (crossing + US export filing)", "Al sur (cruce + exportación EE. UU.)"),
+                        ("Loads from the US (freight, crossing and US export filing)",
+                         "Cargas al sur (flete, cruce y aviso de exportación)"),
                         lambda y: y.mexico.logistics.southbound_usd,
                     ),
                     (
-                        ("Pedimentos (broker + DTA)", "Pedimentos (agente + DTA)"),
+                        ("Pedimentos (customs broker and DTA)", "Pedimentos (agente aduanal y DTA)"),
                         lambda y: y.mexico.logistics.pedimentos_usd,
                     ),
                 ],
@@ -182,13 +145,13 @@ def logistics(b: Builder) -> list[Flowable]:
             markup(
                 b.t(
                     (
-                        "Duties are 0 in this model (business-case@1): goods are assumed to qualify for USMCA, which also exempts "
-                        "them from the US merchandise processing fee (MPF) and the Section 122 surcharge. Section 232 duties on "
-                        "metal content still apply on their own terms and are not modelled.",
-                        "Los aranceles son 0 en este modelo (business-case@1): se supone que la mercancía califica como originaria "
-                        "del T-MEC, lo que también la exime de la cuota de procesamiento de mercancías (MPF) de EE. UU. y del "
-                        "recargo de la Sección 122. Los aranceles de la Sección 232 sobre el contenido metálico siguen aplicando "
-                        "en sus propios términos y no se modelan.",
+                        "Duties are 0 in this model: goods are assumed to qualify for USMCA, which also exempts them from "
+                        "the US merchandise processing fee (MPF) and the Section 122 surcharge. Section 232 duties on metal "
+                        "content still apply on their own terms and are not modelled.",
+                        "Los aranceles son 0 en este modelo: se supone que la mercancía califica como originaria del T-MEC, "
+                        "lo que también la exime de la cuota de procesamiento de mercancías (MPF) de EE. UU. y del recargo "
+                        "de la Sección 122. Los aranceles de la Sección 232 sobre el contenido metálico siguen aplicando en "
+                        "sus propios términos y no se modelan.",
                     )
                 )
             ),
@@ -217,24 +180,20 @@ def trade(b: Builder) -> list[Flowable]:
             )
         )
         rows = [
+            (b.label("iva_financing.certified"), markup(status) + b.ind(sc, "iva_financing.certified")),
             (
-                b.t(("IVA/IEPS certification", "Certificación en IVA e IEPS")),
-                markup(status) + b.ind(sc, "iva_financing.certified"),
-            ),
-            (
-                b.t(("Temporary imports per month", "Importaciones temporales al mes")),
-                f"{b.m(iva.temporary_imports_usd_per_month)} USD"
+                b.label("iva_financing.temporary_imports_usd_per_month"),
+                b.amount("iva_financing.temporary_imports_usd_per_month", iva.temporary_imports_usd_per_month)
                 + b.ind(sc, "iva_financing.temporary_imports_usd_per_month"),
             ),
+            (b.label("iva_financing.iva_rate"), b.amount("iva_financing.iva_rate", iva.iva_rate, 0)),
             (
-                b.t(
-                    (
-                        "IVA rate / months until recovered / cost of capital",
-                        "Tasa de IVA / meses hasta su recuperación / costo de capital",
-                    )
-                ),
-                f"{b.pct(iva.iva_rate, 0)} / {plain(iva.recovery_lag_months, b.lang)} / "
-                f"{b.pct(iva.cost_of_capital_rate)}",
+                b.label("iva_financing.recovery_lag_months"),
+                b.amount("iva_financing.recovery_lag_months", iva.recovery_lag_months, exact=True),
+            ),
+            (
+                b.label("iva_financing.cost_of_capital_rate"),
+                b.amount("iva_financing.cost_of_capital_rate", iva.cost_of_capital_rate),
             ),
             (
                 b.t(
@@ -336,7 +295,7 @@ def one_time(b: Builder) -> list[Flowable]:
     for sc in b.report.scenarios:
         out += b.sub(sc, "one_time")
         ot = sc.result.one_time
-        rows = [[markup(item.name), b.m(item.amount_usd)] for item in ot.items]
+        rows = [[markup(b.item_name(item)), b.m(item.amount_usd)] for item in ot.items]
         rows.append([b.t(("Subtotal", "Subtotal")), b.m(ot.subtotal_usd)])
         sub_row = len(rows) - 1
         rows.append(
@@ -362,12 +321,11 @@ def one_time(b: Builder) -> list[Flowable]:
             ]
         )
         rows.append([b.t(("Total at t = 0", "Total en t = 0")), b.m(ot.total_usd)])
-        out.append(
-            b.table(
-                [b.w("item") + b.ind(sc, "one_time"), "USD"],
-                rows,
-                [b.width * 0.72, b.width * 0.28],
-                bold_rows=(sub_row, len(rows) - 1),
-            )
-        )
+        out.append(b.table(
+            [b.head(b.w("item"), b.ind(sc, "one_time")), "USD"],
+            rows,
+            [b.width * 0.72, b.width * 0.28],
+            bold_rows=(sub_row, len(rows) - 1),
+            keep=len(rows) <= 25,  # a list of start-up items is not split over pages
+        ))
     return out

@@ -1,5 +1,6 @@
 
-"""The cover (client, provider, date, the scenarios compared, how to read the figures) and the contents."""
+"""The cover (client, project, consultant, shelter provider, date, the scenarios compared, how to read the
+figures) and the contents."""
 
 from __future__ import annotations
 
@@ -22,8 +23,10 @@ def cover(b: Builder) -> list[Flowable]:
     out.append(Paragraph(markup(r.client_name or r.project_title), s.cover_client))
     if r.client_name and r.project_title:
         out.append(Paragraph(f"{markup(b.w('project'))}: {markup(r.project_title)}", s.cover_line))
-    if r.provider_name:
-        out.append(Paragraph(f"{markup(b.w('prepared_by'))}: <b>{markup(r.provider_name)}</b>", s.cover_line))
+    if r.prepared_by.strip():
+        out.append(Paragraph(f"{markup(b.w('prepared_by'))}: <b>{markup(r.prepared_by.strip())}</b>", s.cover_line))
+    if r.provider_name.strip():
+        out.append(Paragraph(f"{markup(b.w('provider'))}: <b>{markup(r.provider_name.strip())}</b>", s.cover_line))
     out.append(
         Paragraph(
             f"{markup(b.w('date'))}: {markup(format_date(r.generated_on, b.lang, 'long'))}", s.cover_line

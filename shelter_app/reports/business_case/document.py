@@ -111,7 +111,7 @@ def write_business_case_pdf(
     )
     info = DocInfo(
         title=f"{b.w('title')} — {client}",
-        author=report.provider_name or "ShelterDesk",
+        author=report.prepared_by.strip() or report.provider_name.strip(),
         subject=", ".join(sc.name for sc in report.scenarios),
         creator=f"ShelterDesk {report.app_version}",
         language=lang,

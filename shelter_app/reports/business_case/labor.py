@@ -4,11 +4,12 @@ the daily wage to the fully loaded cost."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from shelter_app.core import business_charts as charts
 from shelter_app.core.business_case.result import RoleYear, YearResult
@@ -51,13 +52,15 @@ def headcount(b: Builder) -> list[Flowable]:
         )
         year_w = min(52.0, (b.width * 0.55) / len(years))
         label_w = b.width - year_w * len(years) - 60
-        header = [b.w("role"), b.t(("Type", "Tipo")), *(str(y.year) for y in years)]
+        header = [b.t(("FTE by role", "FTE por puesto")), b.t(("Type", "Tipo")), *(str(y.year) for y in years)]
         rows: list[list[str]] = [
-            [b.t(("Weekly hours", "Horas semanales")), "", *(plain(y.weekly_hours, b.lang) for y in years)]
+            [markup(b.labelled("statutory.weekly_hours_by_year")), "",
+             *(plain(y.weekly_hours, b.lang) for y in years)]
         ]
-        for i, role in enumerate(res.case.workforce.roles):
+        roles = res.case.workforce.roles
+        for i, role in enumerate(roles):
             kind = b.t(("direct", "directo") if role.direct else ("indirect", "indirecto"))
-            rows.append([markup(role.display_name), kind, *(number(y.roles[i].fte, b.lang, 1) for y in years)])
+            rows.append([markup(b.role_name(role, roles)), kind, *(number(y.roles[i].fte, b.lang, 1) for y in years)])
         rows.append([b.t(("Total FTE", "Total FTE")), "", *(number(y.fte.total, b.lang, 1) for y in years)])
         out.append(
             b.table(
@@ -100,15 +103,15 @@ def labor(b: Builder, check: Callable[[], None]) -> list[Flowable]:
             chunk = roles[start : start + ROLES_PER_BUILDUP_TABLE]
             out.append(_buildup_table(b, sc, year, chunk, start))
             out.append(Spacer(1, 8))
-        out.append(draw.stacked_bars_horizontal(charts.labor_mix_by_role(year), b.width, b.lang))
+        out.append(draw.stacked_bars_horizontal(charts.labor_mix_by_role(_named(b, sc, year)), b.width, b.lang))
     return out
 
 
-def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequence[RoleYear], offset: int) -> Table:
+def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequence[RoleYear], offset: int) -> Flowable:
     lang = b.lang
 
-    def row(label: tuple[str, str], pick: Callable[[RoleYear], str]) -> list[str]:
-        return [markup(b.t(label)), *(pick(r) for r in roles)]
+    def row(label: tuple[str, str] | str, pick: Callable[[RoleYear], str]) -> list[str]:
+        return [markup(label if isinstance(label, str) else b.t(label)), *(pick(r) for r in roles)]
 
     def mxn(pick: Callable[[RoleYear], Decimal]) -> Callable[[RoleYear], str]:
         return lambda r: money(pick(r), lang, 2)
@@ -121,7 +124,7 @@ def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequ
     rows = [
         row(("Headcount (FTE)", "Plantilla (FTE)"), lambda r: number(r.fte, lang, 1)),
         row(
-            ("Daily wage SD (MXN)", "Salario diario SD (MXN)"),
+            b.labelled("workforce.roles[].daily_wage_mxn"),
             lambda r: number(r.daily_wage_mxn, lang) + b.ind(sc, f"workforce.roles[{offset + roles.index(r)}].daily_wage_mxn"),
         ),
         row(("Integration factor", "Factor de integración"), lambda r: number(r.integration_factor, lang, 6)),
@@ -131,8 +134,8 @@ def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequ
         ),
         row(("SBC in UMA", "SBC en UMA"), lambda r: number(r.sbc_in_uma, lang, 4)),
         row(("Base salary 365 × SD", "Salario base 365 × SD"), mxn(lambda r: r.per_employee_mxn.base_salary)),
-        row(("Aguinaldo", "Aguinaldo"), mxn(lambda r: r.per_employee_mxn.aguinaldo)),
-        row(("Prima vacacional", "Prima vacacional"), mxn(lambda r: r.per_employee_mxn.prima_vacacional)),
+        row(b.label("statutory.aguinaldo_days"), mxn(lambda r: r.per_employee_mxn.aguinaldo)),
+        row(b.label("statutory.prima_vacacional_rate"), mxn(lambda r: r.per_employee_mxn.prima_vacacional)),
         row(("Gross statutory pay", "Percepciones de ley"), mxn(lambda r: r.per_employee_mxn.gross_statutory)),
     ]
     bold = [len(rows) - 1]
@@ -161,26 +164,24 @@ def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequ
         row(("IMSS + INFONAVIT", "IMSS + INFONAVIT"), mxn(lambda r: r.per_employee_mxn.imss_infonavit.total))
     )
     bold.append(len(rows) - 1)
-    rows.append(row(("Payroll tax (ISN)", "Impuesto sobre nóminas (ISN)"), mxn(lambda r: r.per_employee_mxn.isn)))
-    market = [
-        (
-            ("Attendance and punctuality bonus", "Premios de asistencia y puntualidad"),
-            "attendance_punctuality_bonus",
-        ),
-        (("Food vouchers (despensa)", "Vales de despensa"), "food_vouchers"),
-        (("Savings fund", "Fondo de ahorro"), "savings_fund"),
-        (("Transport", "Transporte"), "transport"),
-        (("Cafeteria", "Comedor"), "cafeteria"),
-        (("Private insurance", "Seguro privado"), "private_insurance"),
+    rows.append(row(b.label("statutory.isn_rate"), mxn(lambda r: r.per_employee_mxn.isn)))
+    benefit = "workforce.roles[].market_benefits."
+    market: list[tuple[tuple[str, str] | str, str]] = [
+        (b.label(benefit + "attendance_punctuality_bonus_rate"), "attendance_punctuality_bonus"),
+        (b.label(benefit + "food_vouchers_uma_fraction"), "food_vouchers"),
+        (b.label(benefit + "savings_fund_rate"), "savings_fund"),
+        (b.label(benefit + "transport_mxn_per_worked_day"), "transport"),
+        (b.label(benefit + "cafeteria_mxn_per_worked_day"), "cafeteria"),
+        (b.label(benefit + "private_insurance_mxn_per_year"), "private_insurance"),
         (("Turnover (replacement hires)", "Rotación (reemplazos)"), "turnover"),
     ]
-    for label, key in market:
-        rows.append(row(label, mxn(functools.partial(_market_line, key))))
+    for benefit_label, key in market:
+        rows.append(row(benefit_label, mxn(functools.partial(_market_line, key))))
     rows.append(
-        row(("Market benefits", "Prestaciones de mercado"), mxn(lambda r: r.per_employee_mxn.market_benefits.total))
+        row(b.label("workforce.roles[].market_benefits"), mxn(lambda r: r.per_employee_mxn.market_benefits.total))
     )
     bold.append(len(rows) - 1)
-    rows.append(row(("Profit sharing (PTU)", "PTU"), mxn(lambda r: r.per_employee_mxn.ptu.paid)))
+    rows.append(row(b.label("ptu.rate"), mxn(lambda r: r.per_employee_mxn.ptu.paid)))
     rows.append(
         row(
             ("Loaded cost per year (MXN)", "Costo integral anual (MXN)"),
@@ -204,12 +205,26 @@ def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequ
         )
     )
     label_w = b.width * 0.32
-    col_w = (b.width - label_w) / ROLES_PER_BUILDUP_TABLE
+    # the columns of a plant with more roles than a table holds line up from table to table
+    col_w = (b.width - label_w) / min(len(year.roles), ROLES_PER_BUILDUP_TABLE)
+    everyone = sc.result.case.workforce.roles
     header = [
-        b.t((f"Per employee, {year.year}", f"Por empleado, {year.year}")),
-        *(r.role.display_name for r in roles),
+        b.t((f"MXN per employee and year, {year.year}", f"MXN por empleado al año, {year.year}")),
+        *(b.role_name(r.role, everyone) for r in roles),
     ]
-    return b.table(header, rows, [label_w, *([col_w] * len(roles))], bold_rows=bold)
+    # a table after the first of a scenario has no heading to hold it: it starts with a good part of its rows
+    return b.table(header, rows, [label_w, *([col_w] * len(roles))], bold_rows=bold, min_first=8 if offset else 2)
+
+
+def _named(b: Builder, sc: ReportScenario, year: YearResult) -> YearResult:
+    """The year with each role named as the document names it (a standard role in the document's language), for
+    the chart that labels its bars with the roles' names."""
+    everyone = sc.result.case.workforce.roles
+    roles = tuple(
+        dataclasses.replace(r, role=dataclasses.replace(r.role, name=b.role_name(r.role, everyone)))
+        for r in year.roles
+    )
+    return dataclasses.replace(year, roles=roles)
 
 
 def _imss_line(key: str, role: RoleYear) -> Decimal:

@@ -4,17 +4,31 @@ method and its limitations (with the rule of the site score)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from shelter_app.core.business_case import site_score
+from shelter_app.core.bilingual import Plural, Text
+from shelter_app.core.business_case import schema, site_score
+from shelter_app.core.business_case.reference import Provenance
 from shelter_app.core.business_report import ReadinessItem
 from shelter_app.l10n import format_date
 from shelter_app.reports import STATUS_LABELS
-from shelter_app.reports.business_case.base import Builder, in_sentence, percent, pick
-from shelter_app.reports.business_case.words import MARK_TO_VERIFY, SCORE_CRITERIA
+from shelter_app.reports.business_case.base import Builder, in_sentence, parameter_path, percent, pick, unbroken
+from shelter_app.reports.business_case.words import MARK_TO_VERIFY, SCORE_CRITERIA, section_number
 from shelter_app.reports.pdfkit import AMBER_TEXT, hex_color, markup
+
+TO_VERIFY = Plural(
+    Text("{n} reference value used here is not confirmed as current; it is marked {mark} “to verify” in the "
+         "appendix:",
+         "{n} valor de referencia usado aquí no está confirmado como vigente; se marca {mark} “por verificar” en el "
+         "anexo:"),
+    Text("{n} reference values used here are not confirmed as current; they are marked {mark} “to verify” in the "
+         "appendix:",
+         "{n} valores de referencia usados aquí no están confirmados como vigentes; se marcan {mark} “por verificar” "
+         "en el anexo:"),
+)
 
 
 def risks(b: Builder) -> list[Flowable]:
@@ -46,8 +60,8 @@ def risks(b: Builder) -> list[Flowable]:
                 "su devolución.",
             ),
             (
-                "Exchange rate: a stronger peso raises every peso-denominated cost (see section 14).",
-                "Tipo de cambio: un peso más fuerte encarece todos los costos en pesos (ver sección 14).",
+                f"Exchange rate: a stronger peso raises every peso-denominated cost (see section {section_number('sensitivity')}).",
+                f"Tipo de cambio: un peso más fuerte encarece todos los costos en pesos (ver sección {section_number('sensitivity')}).",
             ),
             (
                 "Security and logistics: crossing times, cargo theft and insurance.",
@@ -67,25 +81,28 @@ def risks(b: Builder) -> list[Flowable]:
             b,
             ("Items resting on facts to verify", "Tareas basadas en datos por verificar"), project.to_verify
         )
-    verify = {s.parameter for sc in b.report.scenarios for s in sc.result.parameters.to_verify}
+    verify: dict[str, tuple[str, list[str], Provenance | None]] = {}
+    for sc in b.report.scenarios:
+        for source in sc.result.parameters.to_verify:
+            path = parameter_path(source.parameter)
+            key = schema.template(path) if path is not None else source.parameter
+            year = re.search(r"\.(\d{4})$", source.parameter)
+            label = b.label(key) if path is not None else b.param_label(source.parameter)
+            _, years, _ = verify.setdefault(key, (label, [], source.provenance))
+            if year and year.group(1) not in years:
+                years.append(year.group(1))
     out.append(
         Paragraph(markup(b.t(("Open questions of the model", "Preguntas abiertas del modelo"))), b.s.h2)
     )
     if verify:
-        out.append(
-            b.p(
-                markup(
-                    b.t(
-                        (
-                            f"{len(verify)} reference value(s) used here are not confirmed as current and are marked "
-                            f"{MARK_TO_VERIFY} “to verify” in the appendix: {', '.join(sorted(verify))}.",
-                            f"{len(verify)} valor(es) de referencia usados aquí no están confirmados como vigentes y se marcan "
-                            f"{MARK_TO_VERIFY} “por verificar” en el anexo: {', '.join(sorted(verify))}.",
-                        )
-                    )
-                )
-            )
-        )
+        out.append(b.p(markup(b.count(TO_VERIFY, len(verify), mark=MARK_TO_VERIFY))))
+        lines = []
+        for label, years, provenance in verify.values():
+            note = unbroken(provenance.note.pick(b.lang)) if provenance is not None and provenance.note is not None else ""
+            named = f"{label} ({', '.join(sorted(years))})" if years else label
+            lines.append(f"<b>{markup(named)}</b>" + (f": {markup(note)}" if note else ""))
+        out += b.bullets(lines)
+        out.append(Spacer(1, 4))
     out += b.bullets(markup(b.t(pair)) for pair in OPEN_QUESTIONS)
     return out
 
@@ -134,10 +151,20 @@ def method(b: Builder) -> list[Flowable]:
             markup(
                 b.t(
                     (
-                        "The figures follow the ShelterDesk cost model (contract shelter-app/business-case@1), computed without "
-                        "intermediate rounding; the printed values are rounded for reading only. Its simplifications:",
-                        "Las cifras siguen el modelo de costos de ShelterDesk (contrato shelter-app/business-case@1), calculado "
-                        "sin redondeos intermedios; los valores impresos se redondean solo para su lectura. Sus simplificaciones:",
+                        "The figures come from a cost model of the Mexican operation built year by year: the headcount "
+                        "plan over the hours reform, each role's fully loaded labor cost from the daily wage through the "
+                        "statutory contributions and benefits, the facility, utilities, site services, logistics and the "
+                        "shelter fee, set against the current plant's costs; the savings, less the one-time start-up "
+                        "outlay, give the cash flows, the net present value, the internal rate of return and the "
+                        "payback. It is computed without intermediate rounding; the printed values are rounded for "
+                        "reading only. Its simplifications:",
+                        "Las cifras provienen de un modelo de costos de la operación en México construido año por año: "
+                        "el plan de plantilla ante la reforma de la jornada, el costo laboral integral de cada puesto desde "
+                        "el salario diario, con las cuotas de ley y las prestaciones, las instalaciones, los servicios, los "
+                        "gastos del sitio, la logística y la tarifa del albergue, frente a los costos de la planta actual; "
+                        "el ahorro, menos la inversión única de arranque, da los flujos de efectivo, el valor presente "
+                        "neto, la tasa interna de retorno y el periodo de recuperación. Se calcula sin redondeos "
+                        "intermedios; los valores impresos se redondean solo para su lectura. Sus simplificaciones:",
                     )
                 )
             )
@@ -160,17 +187,17 @@ def method(b: Builder) -> list[Flowable]:
 def _score_method(b: Builder) -> list[tuple[str, str]]:
     weights = {
         lang: ", ".join(
-            f"{in_sentence(pick(SCORE_CRITERIA[k], lang))} {percent(w / 100, lang, 0)}"
+            f"{in_sentence(pick(SCORE_CRITERIA[k], lang))} {percent(w / 100, lang, 0, unbreakable=True)}"
             for k, w in site_score.WEIGHTS.items()
         )
         for lang in ("en", "es")
     }
     return [
         (
-            "Section 3 scores each scenario on five criteria: the loaded USD per direct worked hour and the Mexico annual "
+            f"Section {section_number('comparison')} scores each scenario on five criteria: the loaded USD per direct worked hour and the Mexico annual "
             "total of its first full year, the turnover of its direct roles (their turnover rates weighted by headcount), "
             "the road distance to the border crossing or the customer, and the market's industrial vacancy.",
-            "La sección 3 califica cada escenario con cinco criterios: los USD integrales por hora trabajada directa y el "
+            f"La sección {section_number('comparison')} califica cada escenario con cinco criterios: los USD integrales por hora trabajada directa y el "
             "total anual en México de su primer año completo, la rotación de sus puestos directos (sus tasas de rotación "
             "ponderadas por plantilla), la distancia por carretera al cruce fronterizo o al cliente y la vacancia "
             "industrial del mercado.",
@@ -272,10 +299,10 @@ LIMITATIONS: tuple[tuple[str, str], ...] = (
         "Algunas tasas legales no están confirmadas como vigentes y se marcan “por verificar” (anexo).",
     ),
     (
-        "Duties are 0 (business-case@1 assumes USMCA-qualifying goods); Section 232 and non-qualifying goods are "
-        "outside the model.",
-        "Los aranceles son 0 (business-case@1 supone mercancía originaria del T-MEC); la Sección 232 y la mercancía "
-        "no originaria quedan fuera del modelo.",
+        "Duties are 0 (the model assumes USMCA-qualifying goods); Section 232 and non-qualifying goods are outside "
+        "the model.",
+        "Los aranceles son 0 (el modelo supone mercancía originaria del T-MEC); la Sección 232 y la mercancía no "
+        "originaria quedan fuera del modelo.",
     ),
     (
         "Market benefits stay outside the SBC whatever their size (the LSS art. 27 limits are not enforced).",

@@ -7,29 +7,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from shelter_app.core import business_charts as charts
+from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.business_case.result import YearResult
 from shelter_app.core.business_report import ReportScenario
 from shelter_app.reports import business_charts as draw
-from shelter_app.reports.business_case.base import Builder, irr_text, payback_text
+from shelter_app.reports.business_case.base import YEARS, Builder, irr_text, payback_text
 from shelter_app.reports.pdfkit import markup
+
+SCENARIOS = Plural(Text("{n} scenario", "{n} escenario"), Text("{n} scenarios", "{n} escenarios"))
 
 
 def summary(b: Builder) -> list[Flowable]:
     out = b.section("summary")
     first = b.report.scenarios[0]
     year = b.ref_year(first)
+    n = len(b.report.scenarios)
+    horizon = b.count(YEARS, first.result.case.scenario.horizon_years)
+    compared = b.count(SCENARIOS, n)
     intro = (
-        f"This business case compares the cost of the current plant with a Mexican operation in "
-        f"{len(b.report.scenarios)} scenario(s). Annual figures are for {year.year}, the first full year of "
-        f"operation; the returns cover {first.result.case.scenario.horizon_years} years and the one-time "
-        "start-up outlay. All figures are pre-tax.",
-        f"Este caso de negocio compara el costo de la planta actual con una operación en México en "
-        f"{len(b.report.scenarios)} escenario(s). Las cifras anuales corresponden a {year.year}, el primer año "
-        f"completo de operación; los indicadores abarcan {first.result.case.scenario.horizon_years} años y la "
-        "inversión única de arranque. Todas las cifras son antes de impuestos.",
+        f"This business case compares the cost of the current plant with a Mexican operation in {compared}. "
+        f"Annual figures are for {year.year}, the first full year of operation; the returns cover {horizon} and "
+        "the one-time start-up outlay. All figures are pre-tax.",
+        f"Este caso de negocio compara el costo de la planta actual con una operación en México en {compared}. "
+        f"Las cifras anuales corresponden a {year.year}, el primer año completo de operación; los indicadores "
+        f"abarcan {horizon} y la inversión única de arranque. Todas las cifras son antes de impuestos.",
     )
     out.append(b.p(markup(b.t(intro))))
     out.append(_headline_table(b))
@@ -74,7 +78,7 @@ def summary(b: Builder) -> list[Flowable]:
     return out
 
 
-def _headline_table(b: Builder) -> Table:
+def _headline_table(b: Builder) -> Flowable:
     rows: list[list[str]] = []
     labels: list[tuple[tuple[str, str], Callable[[ReportScenario, YearResult], str]]] = [
         (("Annual cost in Mexico (USD)", "Costo anual en México (USD)"), lambda sc, y: b.m(y.mexico.total_usd)),

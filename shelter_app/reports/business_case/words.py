@@ -16,6 +16,7 @@ W: dict[str, tuple[str, str]] = {
     "running": ("Business case", "Caso de negocio"),
     "prepared_for": ("Prepared for", "Preparado para"),
     "prepared_by": ("Prepared by", "Elaborado por"),
+    "provider": ("Shelter provider", "Empresa albergue"),
     "date": ("Date", "Fecha"),
     "project": ("Project", "Proyecto"),
     "scenarios": ("Scenarios compared", "Escenarios comparados"),
@@ -51,9 +52,9 @@ W: dict[str, tuple[str, str]] = {
         "does not exist (the cash flows have no internal rate of return)",
         "no existe (los flujos de efectivo no tienen tasa interna de retorno)",
     ),
-    "payback_none": ("not within {n} years", "no se recupera en {n} años"),
     "years_months": ("{years} years ({months} months)", "{years} años ({months} meses)"),
     "none": ("none", "ninguno"),
+    "not_given": ("not given", "no indicado"),
 }
 
 SECTIONS: tuple[tuple[str, tuple[str, str]], ...] = (
@@ -77,7 +78,7 @@ SECTIONS: tuple[tuple[str, tuple[str, str]], ...] = (
     ("disclaimer", ("Disclaimer", "Aviso legal")),
 )
 
-MEXICO_TOTAL = ("Mexico total (USD/yr)", "Total México (USD/año)")
+MEXICO_TOTAL = ("Mexico total (USD/year)", "Total México (USD/año)")
 ANNUAL_SAVINGS = ("Annual savings (USD)", "Ahorro anual (USD)")
 SITE_SCORE = ("Weighted site score (0–100)", "Puntuación ponderada del sitio (0–100)")
 SCORE_CRITERIA: dict[str, tuple[str, str]] = {
