@@ -27,7 +27,7 @@ BLOCK_LABELS: Final[dict[str, Text]] = {
     "shelter_fee": Text("Shelter fee", "Tarifa del albergue"),
     "facility": Text("Facility rent + NNN", "Renta de nave + NNN"),
     "utilities": Text("Utilities", "Servicios (energía, agua, gas)"),
-    "site_overhead": Text("Site overhead", "Gastos generales del sitio"),
+    "site_overhead": Text("Site services", "Servicios del sitio"),
     "logistics": Text("Logistics and customs", "Logística y aduanas"),
     "duties": Text("Duties", "Aranceles"),
 }

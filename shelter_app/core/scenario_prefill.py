@@ -25,7 +25,7 @@ from typing import Any, Final
 from shelter_app.core.answers import Path, ProjectAnswers, RoleHeadcount, WageZone
 from shelter_app.core.bilingual import Text, date_text
 from shelter_app.core.business_case.marks import indicative, is_marked, mark_indicative, set_text, unmark
-from shelter_app.core.business_case.reference import SiteReference
+from shelter_app.core.business_case.reference import ReferenceData, SiteReference
 from shelter_app.core.business_case.sites import (
     Drawn,
     NotDrawn,
@@ -183,6 +183,65 @@ def site_defaults(document: dict[str, Any], sites: SiteReference, state: str | N
         else:
             holder.pop(key, None)
             set_text(document, "missing", path, default.reason)
+
+
+TYPICAL_ISN: Final = D("0.03")
+"""The payroll-tax rate most states charge (docs/cost-model.md R6), for a state the tables do not list."""
+GAP_FIELDS: Final = ("isn_rate", "min_wage_mxn_per_day", "uma_mxn_per_day")
+
+
+def fill_reference_gaps(document: dict[str, Any], reference: ReferenceData) -> None:
+    """Where the reference tables have no row for the base year (or the state), put the latest known value in
+    the document as an indicative figure that says so, so the prefill computes and the gap is visible. A gap
+    filled before (another site, another year) is filled again for the document as it is now."""
+    statutory: dict[str, Any] = document.setdefault("statutory", {})
+    marked = indicative(document)
+    for name in GAP_FIELDS:
+        if is_marked(marked, f"statutory.{name}"):
+            statutory.pop(name, None)
+            unmark(document, f"statutory.{name}")
+    year = int(document["scenario"]["base_year"])
+    state = str(document["location"]["state"])
+    zone = WageZone.BORDER if document["location"]["wage_zone"] == "zlfn" else WageZone.GENERAL
+    isn = [k for k in reference.isn_rate if k[1] == state]
+    wages = [k for k in reference.minimum_wage_mxn_per_day if k[1] == zone]
+    umas = list(reference.uma_mxn_per_day)
+    gaps: list[tuple[str, bool, Decimal | None, Text]] = [
+        ("isn_rate", (year, state) in reference.isn_rate,
+         reference.isn_rate[max(isn)].value if isn else TYPICAL_ISN,
+         Text(f"The reference tables have no payroll-tax rate for {state} in {year}: "
+              + (f"its latest one ({max(isn)[0]}) until they have it." if isn else
+                 "the rate most states charge, 3 %, until you type the state's."),
+              f"Las tablas de referencia no tienen la tasa del impuesto sobre nóminas de {state} para {year}: "
+              + (f"se usa la más reciente ({max(isn)[0]}) hasta que la tengan." if isn else
+                 "se usa la de la mayoría de los estados, 3 %, hasta que escriba la del estado."))),
+        ("min_wage_mxn_per_day", (year, zone) in reference.minimum_wage_mxn_per_day,
+         reference.minimum_wage_mxn_per_day[max(wages)].value if wages else None,
+         Text(f"The reference tables have no minimum wage for {year} yet: the latest "
+              f"({max(wages)[0] if wages else '—'}), until the new one is published.",
+              f"Las tablas de referencia aún no tienen el salario mínimo de {year}: se usa el más reciente "
+              f"({max(wages)[0] if wages else '—'}) hasta que se publique el nuevo.")),
+        ("uma_mxn_per_day", year in reference.uma_mxn_per_day,
+         reference.uma_mxn_per_day[max(umas)].value if umas else None,
+         Text(f"The reference tables have no UMA for {year} yet: the latest ({max(umas) if umas else '—'}), "
+              "until the new one is published.",
+              f"Las tablas de referencia aún no tienen la UMA de {year}: se usa la más reciente "
+              f"({max(umas) if umas else '—'}) hasta que se publique la nueva.")),
+    ]
+    for name, known, value, origin in gaps:
+        if not known and value is not None:
+            statutory[name] = value
+            mark_indicative(document, [f"statutory.{name}"])
+            set_text(document, "origins", f"statutory.{name}", origin)
+
+
+def relocate(document: dict[str, Any], reference: ReferenceData, state: str, wage_zone: str, city: str) -> None:
+    """Move a scenario to another site (`state` an ISO code): its location, what follows the site (rent,
+    freight, site facts), the typical wages of its zone and the reference gaps of the new state and zone."""
+    document["location"] = {"state": STATES.get(state, state), "wage_zone": wage_zone, "city": city}
+    site_defaults(document, reference.sites, state, city)
+    rezone_roles(document)
+    fill_reference_gaps(document, reference)
 
 
 def rezone_roles(document: dict[str, Any]) -> None:

@@ -26,7 +26,6 @@ from shelter_app.core.portfolio import (
     Stage,
 )
 from shelter_app.core.text import fold_for_search
-from shelter_app.core.wage_zones import STATES
 from shelter_app.services import clients, contacts, projects
 from shelter_app.services.errors import DuplicateClient
 from shelter_app.storage.db import Database
@@ -303,7 +302,7 @@ def _demo_business_case(db: Database, actor: str, project_id: int, legal_name: s
     """From the proposal stage on, a consultant has a business case: the journey's scenario with what the client
     said of its current plant and the move, and for some clients a second city or structure to compare."""
     from shelter_app.content.reference import shipped_reference
-    from shelter_app.core.scenario_prefill import rezone_roles, site_defaults
+    from shelter_app.core.scenario_prefill import relocate
     from shelter_app.services import scenarios
 
     case = DEMO_CASES.get(legal_name)
@@ -330,10 +329,7 @@ def _demo_business_case(db: Database, actor: str, project_id: int, legal_name: s
     else:
         other = copy.deepcopy(document)
         other.pop("_china_baseline", None)
-        other["location"] = {"state": STATES[location["state"]], "wage_zone": location["wage_zone"],
-                             "city": location["city"]}
-        site_defaults(other, shipped_reference().sites, location["state"], location["city"])
-        rezone_roles(other)
+        relocate(other, shipped_reference(), location["state"], location["wage_zone"], location["city"])
     scenarios.create_scenario(db, actor, project_id, name, structure=structure, document=other)
 
 

@@ -25,7 +25,13 @@ from shelter_app.core.business_case.inputs import BusinessCaseInput, Override
 from shelter_app.core.business_case.result import BusinessCaseResult
 from shelter_app.core.business_case.site_score import SiteFacts
 from shelter_app.core.errors import UserError, ValidationError
-from shelter_app.core.scenario_prefill import STRUCTURES, StartSource, default_structure, prefill_document
+from shelter_app.core.scenario_prefill import (
+    STRUCTURES,
+    StartSource,
+    default_structure,
+    fill_reference_gaps,
+    prefill_document,
+)
 from shelter_app.exchange import business_case_io
 from shelter_app.services import audit, rows
 from shelter_app.services.changes import Changes
@@ -197,40 +203,8 @@ def prefilled(db: Database, project_id: int, name: str, structure: str | None = 
 
     document = prefill_document(answers, shipped_reference().sites, name=name, base_year=year, structure=structure,
                                 certified=certified, start=start, start_source=source)
-    _fill_reference_gaps(document)
+    fill_reference_gaps(document, shipped_reference())
     return document
-
-
-def _fill_reference_gaps(document: dict[str, Any]) -> None:
-    """Where the reference tables have no row for the base year (or the state), put the latest known value
-    in the document as an indicative override, so the prefill computes and the gap is visible."""
-    from shelter_app.content.reference import shipped_reference
-    from shelter_app.core.answers import WageZone
-
-    reference = shipped_reference()
-    year = int(document["scenario"]["base_year"])
-    state = str(document["location"]["state"])
-    zone = WageZone.BORDER if document["location"]["wage_zone"] == "zlfn" else WageZone.GENERAL
-    statutory: dict[str, Any] = document.setdefault("statutory", {})
-    indicative: list[str] = document["_prefill"]["indicative"]
-
-    def latest(table: Any, keys: list[Any]) -> Decimal | None:
-        return table[max(keys)].value if keys else None
-
-    gaps = (
-        ("isn_rate", (year, state) in reference.isn_rate,
-         latest(reference.isn_rate, [k for k in reference.isn_rate if k[1] == state]), Decimal("0.03")),
-        ("min_wage_mxn_per_day", (year, zone) in reference.minimum_wage_mxn_per_day,
-         latest(reference.minimum_wage_mxn_per_day, [k for k in reference.minimum_wage_mxn_per_day if k[1] == zone]),
-         None),
-        ("uma_mxn_per_day", year in reference.uma_mxn_per_day,
-         latest(reference.uma_mxn_per_day, list(reference.uma_mxn_per_day)), None),
-    )
-    for field_name, known, fallback, typical in gaps:
-        value = fallback if fallback is not None else typical
-        if not known and value is not None:
-            statutory[field_name] = value
-            indicative.append(f"statutory.{field_name}")
 
 
 def create_scenario(db: Database, actor: str, project_id: int, name: str, *, structure: str | None = None,

@@ -26,7 +26,8 @@ from tests.support.pdf_layout import headings_at_page_foot, texts_in_sizes
 
 LANGUAGES = ("en", "es")
 FORM = "client_intake"
-HEADING_SIZES = (14.0, 11.0, 9.5)  # the business case's section, subsection and scenario headings
+HEADING_SIZES = (14.0, 11.0, 9.5)
+PROVIDER = "Albergue Industrial del Norte"  # a name, written the same in both languages  # the business case's section, subsection and scenario headings
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _source_words() -> set[str]:
     found: set[str] = set()
 
     def walk(value: object, depth: int = 0) -> None:
-        if depth > 6:
+        if depth > 12:
             return
         if hasattr(value, "publisher") and hasattr(value, "title"):
             found.update({value.title, value.publisher})
@@ -113,7 +114,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Documen
     made: list[Document] = []
     for client_id in clients.search_clients(db, include_archived=True):
         for project in clients.get_client(db, client_id).projects:
-            allowed = _data_words(db, project.id) | sources
+            allowed = _data_words(db, project.id) | sources | {PROVIDER}
             author = prepared_by(db, project.id)
             for language in LANGUAGES:
                 stem = f"{project.id}-{language}"
@@ -122,7 +123,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Documen
                     business_documents.generate_pdf(db, "demo", project.id, path, scenario_ids=None,
                                                     language=language, paper="letter",
                                                     documents_dir=folder / "kept", prepared_by=author,
-                                                    provider_name="Albergue Industrial del Norte")
+                                                    provider_name=PROVIDER)
                     made.append(Document(f"business-case-{stem}", language, path, allowed))
                 report = checklists.build_report(db, project.id, author)
                 if report.checklists:

@@ -79,7 +79,7 @@ def _sources(reference: object) -> set[str]:
     ids: set[str] = set()
 
     def walk(value: object, depth: int = 0) -> None:
-        if depth > 6:
+        if depth > 12:
             return
         if hasattr(value, "sources") and isinstance(value.sources, tuple):  # a Provenance
             for s in value.sources:

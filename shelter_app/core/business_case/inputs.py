@@ -429,7 +429,7 @@ class Logistics:
                  "La distancia por carretera del sitio a su cruce habitual × la tarifa de flete por km, más el cruce "
                  "(tabla de referencia de mercados manufactureros).")))
     us_entry_usd_per_northbound_load: Decimal = field(default=ZERO, metadata=spec(
-        "US customs entry per load to the US", "Despacho de importación en EE. UU. por carga", Units.USD_PER_LOAD,
+        "US customs entry per load to the US", "Declaración de importación en EE. UU. por carga", Units.USD_PER_LOAD,
         low=0))
     us_export_filing_usd_per_southbound_load: Decimal = field(default=ZERO, metadata=spec(
         "US export filing per load from the US", "Aviso de exportación en EE. UU. por carga", Units.USD_PER_LOAD,
