@@ -39,63 +39,53 @@ OPERATING_MODEL_LABELS: dict[str, Text] = _by_code(portfolio.OPERATING_MODEL_LAB
 STAGE_LABELS: dict[str, Text] = _by_code(portfolio.STAGE_LABELS)
 
 
-class Word(Text):
-    """A `Text` of the word table. It still reads as the (English, Spanish) pair the table used to hold,
-    `COMMON["page_of"][1]`, for a caller not yet moved to `label()` or `.pick()`."""
-
-    __slots__ = ()
-
-    def __getitem__(self, index: int) -> str:
-        return (self.en, self.es)[index]
-
-
 # Words every checklist export uses. Spanish follows core.checklist: a checklist item is "la tarea" (feminine).
-COMMON: dict[str, Word] = {
-    "page_of": Word("Page {page} of {total}", "Página {page} de {total}"),
-    "report_title": Word("Checklist status report", "Informe de avance de las listas de verificación"),
-    "client": Word("Client", "Cliente"),
-    "rfc": Word("RFC", "RFC"),
-    "project": Word("Project", "Proyecto"),
-    "operating_model": Word("Operating model", "Modelo de operación"),
-    "kickoff": Word("Kickoff", "Arranque"),
-    "finish": Word("Forecast finish", "Término estimado"),
-    "report_date": Word("Report date", "Fecha del informe"),
-    "prepared_by": Word("Prepared by", "Elaborado por"),
-    "checklist": Word("Checklist", "Lista de verificación"),
-    "phase": Word("Phase", "Fase"),
-    "facts_as_of": Word("Facts as of", "Datos vigentes al"),
-    "items": Word("Items", "Tareas"),
-    "closed": Word("Closed", "Cerradas"),
-    "progress": Word("Progress", "Avance"),
-    "number": Word("No.", "Núm."),
-    "item": Word("Item", "Tarea"),
-    "title": Word("Title", "Título"),
-    "status": Word("Status", "Estado"),
-    "status_reason": Word("Reason", "Motivo"),
-    "owner": Word("Owner", "Responsable"),
-    "assignee": Word("Assignee", "Asignada a"),
-    "start": Word("Start", "Inicio"),
-    "due": Word("Due", "Vence"),
-    "completed": Word("Completed", "Terminada el"),
-    "critical": Word("Critical path", "Ruta crítica"),
-    "overdue": Word("Overdue", "Vencida"),
-    "to_verify": Word("To verify", "Por verificar"),
-    "verification_note": Word("Verification note", "Nota de verificación"),
-    "legal_basis": Word("Legal basis", "Fundamento legal"),
-    "sources": Word("Sources", "Fuentes"),
-    "notes": Word("Notes", "Notas"),
-    "evidence": Word("Evidence", "Evidencia"),
-    "evidence_files": Word("Evidence files", "Archivos de evidencia"),
-    "file_name": Word("File name", "Nombre del archivo"),
-    "size_bytes": Word("Size (bytes)", "Tamaño (bytes)"),
-    "sha256": Word("SHA-256", "SHA-256"),
-    "added_by": Word("Added by", "Agregado por"),
-    "added_at_utc": Word("Added at (UTC)", "Agregado el (UTC)"),
-    "blocked": Word("Blocked", "Bloqueadas"),
-    "summary": Word("Summary", "Resumen"),
-    "yes": Word("Yes", "Sí"),
-    "no": Word("No", "No"),
-    "to_verify_note": Word(
+COMMON: dict[str, Text] = {
+    "page_of": Text("Page {page} of {total}", "Página {page} de {total}"),
+    "report_title": Text("Checklist status report", "Informe de avance de las listas de verificación"),
+    "client": Text("Client", "Cliente"),
+    "rfc": Text("RFC", "RFC"),
+    "project": Text("Project", "Proyecto"),
+    "operating_model": Text("Operating model", "Modelo de operación"),
+    "kickoff": Text("Kickoff", "Arranque"),
+    "finish": Text("Forecast finish", "Término estimado"),
+    "report_date": Text("Report date", "Fecha del informe"),
+    "prepared_by": Text("Prepared by", "Elaborado por"),
+    "checklist": Text("Checklist", "Lista de verificación"),
+    "phase": Text("Phase", "Fase"),
+    "facts_as_of": Text("Facts as of", "Datos vigentes al"),
+    "items": Text("Items", "Tareas"),
+    "closed": Text("Closed", "Cerradas"),
+    "progress": Text("Progress", "Avance"),
+    "number": Text("No.", "Núm."),
+    "item": Text("Item", "Tarea"),
+    "title": Text("Title", "Título"),
+    "status": Text("Status", "Estado"),
+    "status_reason": Text("Reason", "Motivo"),
+    "owner": Text("Owner", "Responsable"),
+    "assignee": Text("Assignee", "Asignada a"),
+    "start": Text("Start", "Inicio"),
+    "due": Text("Due", "Vence"),
+    "completed": Text("Completed", "Terminada el"),
+    "critical": Text("Critical path", "Ruta crítica"),
+    "overdue": Text("Overdue", "Vencida"),
+    "to_verify": Text("To verify", "Por verificar"),
+    "verification_note": Text("Verification note", "Nota de verificación"),
+    "legal_basis": Text("Legal basis", "Fundamento legal"),
+    "sources": Text("Sources", "Fuentes"),
+    "notes": Text("Notes", "Notas"),
+    "evidence": Text("Evidence", "Evidencia"),
+    "evidence_files": Text("Evidence files", "Archivos de evidencia"),
+    "file_name": Text("File name", "Nombre del archivo"),
+    "size_bytes": Text("Size (bytes)", "Tamaño (bytes)"),
+    "sha256": Text("SHA-256", "SHA-256"),
+    "added_by": Text("Added by", "Agregado por"),
+    "added_at_utc": Text("Added at (UTC)", "Agregado el (UTC)"),
+    "blocked": Text("Blocked", "Bloqueadas"),
+    "summary": Text("Summary", "Resumen"),
+    "yes": Text("Yes", "Sí"),
+    "no": Text("No", "No"),
+    "to_verify_note": Text(
         "Items marked “to verify” rest on facts not yet confirmed against primary law.",
         "Las tareas marcadas “por verificar” se basan en datos aún no confirmados contra la legislación "
         "(fuente primaria).",
@@ -130,11 +120,8 @@ def language_of(language: str) -> Language:
     raise ValueError(f"unsupported report language {language!r}: use 'en' or 'es'")
 
 
-def pick(text: Text | tuple[str, str], language: str) -> str:
-    """A text, or an (English, Spanish) pair of an older word table, in `language`."""
-    if isinstance(text, Text):
-        return text.pick(language)
-    return text[1] if language_of(language) == "es" else text[0]
+def pick(text: Text, language: str) -> str:
+    return text.pick(language)
 
 
 def label(key: str, language: str) -> str:

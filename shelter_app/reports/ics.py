@@ -14,16 +14,17 @@ from pathlib import Path
 from icalendar import Alarm, Calendar, Event
 
 from shelter_app import APP_ID, APP_NAME, __version__
+from shelter_app.core.bilingual import Text
 from shelter_app.core.compliance import Reminder
 from shelter_app.reports import Language, language_of, pick, replacing
 
 ALARM_BEFORE = timedelta(days=7)
 UID_DOMAIN = "shelterdesk.invalid"  # a stable, never-resolving domain that makes our UIDs globally unique
 
-ICS_WORDS: dict[str, tuple[str, str]] = {
-    "calendar": ("ShelterDesk compliance calendar", "Calendario de cumplimiento de ShelterDesk"),
-    "project": ("Project", "Proyecto"),
-    "in_a_week": ("In one week: {title}", "En una semana: {title}"),
+ICS_WORDS: dict[str, Text] = {
+    "calendar": Text("ShelterDesk compliance calendar", "Calendario de cumplimiento de ShelterDesk"),
+    "project": Text("Project", "Proyecto"),
+    "in_a_week": Text("In one week: {title}", "En una semana: {title}"),
 }
 
 

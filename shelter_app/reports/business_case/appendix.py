@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from reportlab.platypus import Flowable, Paragraph
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.parameters import Origin, ParameterSource
 from shelter_app.core.business_case.reference import Confidence, Provenance, ReferenceData, Source
 from shelter_app.l10n import format_date
@@ -41,7 +42,7 @@ def appendix(b: Builder, check: Callable[[], None]) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         f"Values marked {MARK_TO_VERIFY} “to verify” are not confirmed as current in a primary source (older "
                         "sources or unconfirmed rates); what is open is said under each of them. Check them before relying on "
                         "the result. The numbers in brackets refer to the list of sources at the end.",
@@ -60,7 +61,7 @@ def appendix(b: Builder, check: Callable[[], None]) -> list[Flowable]:
         groups.setdefault(sc.result.parameters.sources, []).append(sc.name)
     for sources, names in groups.items():
         check()
-        title = b.t(("Parameters used", "Parámetros usados"))
+        title = b.t(Text("Parameters used", "Parámetros usados"))
         if len(b.report.scenarios) > 1:
             title += f": {', '.join(names)}"
         out.append(Paragraph(markup(title), b.s.h2))
@@ -72,12 +73,12 @@ def appendix(b: Builder, check: Callable[[], None]) -> list[Flowable]:
         out.append(
             b.table(
                 [
-                    b.t(("Value", "Valor")),
-                    b.t(("Used", "Usado")),
-                    b.t(("Origin", "Origen")),
-                    b.t(("Checked", "Revisado")),
-                    b.t(("Status", "Estado")),
-                    b.t(("Sources", "Fuentes")),
+                    b.t(Text("Value", "Valor")),
+                    b.t(Text("Used", "Usado")),
+                    b.t(Text("Origin", "Origen")),
+                    b.t(Text("Checked", "Revisado")),
+                    b.t(Text("Status", "Estado")),
+                    b.t(Text("Sources", "Fuentes")),
                 ],
                 rows,
                 [b.width * f for f in (0.33, 0.19, 0.12, 0.12, 0.13, 0.11)],
@@ -104,19 +105,19 @@ def _status_text(b: Builder, provenance: Provenance | None) -> str:
     if provenance is None:
         return "—"
     if provenance.to_verify:
-        return f'<font color="{hex_color(AMBER_TEXT)}">{MARK_TO_VERIFY} {markup(b.t(("to verify", "por verificar")))}</font>'
+        return f'<font color="{hex_color(AMBER_TEXT)}">{MARK_TO_VERIFY} {markup(b.t(Text("to verify", "por verificar")))}</font>'
     if provenance.confidence is Confidence.ASSUMPTION:
-        return markup(b.t(("model convention", "convención del modelo")))
-    return markup(b.t(("verified", "verificado")))
+        return markup(b.t(Text("model convention", "convención del modelo")))
+    return markup(b.t(Text("verified", "verificado")))
 
 
 def _source_row(b: Builder, src: ParameterSource, refs: References) -> list[str]:
     reference = src.origin is Origin.REFERENCE
     prov = src.provenance if reference else None
     if reference:
-        origin = b.t(("table", "tabla"))
+        origin = b.t(Text("table", "tabla"))
     else:
-        origin = b.t(("scenario", "escenario")) + (f": {src.reason}" if src.reason else "")
+        origin = b.t(Text("scenario", "escenario")) + (f": {src.reason}" if src.reason else "")
     return [
         _with_note(b, markup(b.param_label(src.parameter)), prov),
         markup(b.param_value(src.parameter, src.value)),
@@ -127,7 +128,7 @@ def _source_row(b: Builder, src: ParameterSource, refs: References) -> list[str]
     ]
 
 
-def _title(b: Builder, reference: ReferenceData, table: str, fallback: tuple[str, str]) -> str:
+def _title(b: Builder, reference: ReferenceData, table: str, fallback: Text) -> str:
     found = next((t.title for t in reference.tables if t.table == table), None)
     return b.t(found) if found is not None else b.t(fallback)
 
@@ -137,7 +138,7 @@ def _statutory_tables(b: Builder, refs: References) -> list[Flowable]:
     highlighted, with what is open) and its numbered sources."""
     ref = b.report.reference
     out: list[Flowable] = []
-    status_h = [b.t(("Checked", "Revisado")), b.t(("Status", "Estado")), b.t(("Sources", "Fuentes"))]
+    status_h = [b.t(Text("Checked", "Revisado")), b.t(Text("Status", "Estado")), b.t(Text("Sources", "Fuentes"))]
 
     def block(title: str, header: list[str], entries: Iterable[tuple[str, str, Provenance]],
               widths: Sequence[float], *, notes_below: bool = False) -> None:
@@ -164,38 +165,38 @@ def _statutory_tables(b: Builder, refs: References) -> list[Flowable]:
                 b.s.small))
 
     wage_zone = b.label("location.wage_zone")
-    zones = {"border": "ZLFN", "general": b.t(("general", "general"))}
+    zones = {"border": "ZLFN", "general": b.t(Text("general", "general"))}
     wages = sorted(ref.minimum_wage_mxn_per_day.items(), key=lambda kv: (kv[0][0], kv[0][1].value))
-    block(f"{_title(b, ref, 'minimum_wages', ('Minimum wage', 'Salario mínimo'))} ({b.symbol('statutory.min_wage_mxn_per_day')})",
-          [f"{b.t(('Year', 'Año'))} · {in_sentence(wage_zone)}", "MXN"],
+    block(f"{_title(b, ref, 'minimum_wages', Text('Minimum wage', 'Salario mínimo'))} ({b.symbol('statutory.min_wage_mxn_per_day')})",
+          [f"{b.t(Text('Year', 'Año'))} · {in_sentence(wage_zone)}", "MXN"],
           ((f"{year} · {zones.get(zone.value, zone.value)}", number(v.value, b.lang), v.provenance)
            for (year, zone), v in wages),
           (0.24, 0.14, 0.14, 0.17, 0.31))
-    block(f"{_title(b, ref, 'uma', ('UMA', 'UMA'))} ({b.symbol('statutory.uma_mxn_per_day')})",
-          [b.t(("Year", "Año")), "MXN"],
+    block(f"{_title(b, ref, 'uma', Text('UMA', 'UMA'))} ({b.symbol('statutory.uma_mxn_per_day')})",
+          [b.t(Text("Year", "Año")), "MXN"],
           ((str(year), number(v.value, b.lang), v.provenance) for year, v in sorted(ref.uma_mxn_per_day.items())),
           (0.24, 0.14, 0.14, 0.17, 0.31))
     imss = [(b.param_label(f"imss_employer_rates.{k}"), v) for k, v in ref.imss_employer_rates.items()]
     imss += [(b.param_label(f"imss_worker_rates.{k}"), v) for k, v in ref.imss_worker_rates.items()]
     risk = b.label("statutory.rt_premium_rate")
-    imss += [(f"{risk}, {b.t(('class', 'clase'))} {c.value}", v) for c, v in ref.risk_class_premiums.items()]
+    imss += [(f"{risk}, {b.t(Text('class', 'clase'))} {c.value}", v) for c, v in ref.risk_class_premiums.items()]
     imss += [(b.param_label("infonavit_rate"), ref.defaults.infonavit_rate)]
-    block(_title(b, ref, "imss", ("IMSS and INFONAVIT rates", "Cuotas IMSS e INFONAVIT")),
-          [b.t(("Contribution", "Cuota")), b.t(("Rate", "Tasa"))],
+    block(_title(b, ref, "imss", Text("IMSS and INFONAVIT rates", "Cuotas IMSS e INFONAVIT")),
+          [b.t(Text("Contribution", "Cuota")), b.t(Text("Rate", "Tasa"))],
           ((markup(name), b.pct(v.value, 4), v.provenance) for name, v in imss),
           (0.4, 0.12, 0.12, 0.15, 0.21))
-    block(_title(b, ref, "cesantia_vejez", ("Employer old-age and severance rates", "Cuotas patronales de cesantía y vejez")),
-          [b.t(("Year", "Año")), b.t(("Bands 0 to 7 (%)", "Bandas 0 a 7 (%)"))],
+    block(_title(b, ref, "cesantia_vejez", Text("Employer old-age and severance rates", "Cuotas patronales de cesantía y vejez")),
+          [b.t(Text("Year", "Año")), b.t(Text("Bands 0 to 7 (%)", "Bandas 0 a 7 (%)"))],
           ((str(year), " · ".join(b.pct(x, 3).rstrip("%\u00a0") for x in bands.value),
             bands.provenance) for year, bands in sorted(ref.cesantia_vejez_rates.rows.items())),
           (0.07, 0.51, 0.12, 0.14, 0.16), notes_below=True)
-    block(_title(b, ref, "isn", ("State payroll tax (ISN)", "Impuesto estatal sobre nóminas (ISN)")),
-          [b.t(("State (year)", "Estado (año)")), b.t(("Rate", "Tasa"))],
+    block(_title(b, ref, "isn", Text("State payroll tax (ISN)", "Impuesto estatal sobre nóminas (ISN)")),
+          [b.t(Text("State (year)", "Estado (año)")), b.t(Text("Rate", "Tasa"))],
           ((f"{markup(state)} ({year})", b.pct(v.value, 2), v.provenance)
            for (year, state), v in sorted(ref.isn_rate.items())),
           (0.36, 0.12, 0.13, 0.16, 0.23))
-    block(f"{_title(b, ref, 'weekly_hours', ('Legal work week', 'Jornada semanal legal'))} ({b.symbol('statutory.weekly_hours_by_year')})",
-          [b.t(("Year", "Año")), b.t(("Hours", "Horas"))],
+    block(f"{_title(b, ref, 'weekly_hours', Text('Legal work week', 'Jornada semanal legal'))} ({b.symbol('statutory.weekly_hours_by_year')})",
+          [b.t(Text("Year", "Año")), b.t(Text("Hours", "Horas"))],
           ((str(year), plain(v.value, b.lang), v.provenance) for year, v in sorted(ref.weekly_hours.rows.items())),
           (0.24, 0.14, 0.14, 0.17, 0.31))
     return out
@@ -203,8 +204,8 @@ def _statutory_tables(b: Builder, refs: References) -> list[Flowable]:
 
 def _sources(b: Builder, refs: References) -> list[Flowable]:
     """The numbered list of sources: title, publisher, date (or none given), link."""
-    out: list[Flowable] = [Paragraph(markup(b.t(("Sources", "Fuentes"))), b.s.h2)]
-    undated = b.t(("undated", "sin fecha"))
+    out: list[Flowable] = [Paragraph(markup(b.t(Text("Sources", "Fuentes"))), b.s.h2)]
+    undated = b.t(Text("undated", "sin fecha"))
     rows = []
     for n, source in enumerate(refs.sources, 1):
         published = format_date(source.published, b.lang) if source.published is not None else undated
@@ -213,7 +214,7 @@ def _sources(b: Builder, refs: References) -> list[Flowable]:
             f"{markup(source.title)}. {markup(source.publisher)}, {markup(published)}."
             f'<br/><font color="{hex_color(MUTED)}">{markup(source.url)}</font>',
         ])
-    out.append(b.table(["", b.t(("Title, publisher, date and address", "Título, editor, fecha y dirección"))],
+    out.append(b.table(["", b.t(Text("Title, publisher, date and address", "Título, editor, fecha y dirección"))],
                        rows, [b.width * 0.07, b.width * 0.93], numeric_from=2))
     return out
 
@@ -225,9 +226,9 @@ def _releases(b: Builder, reference: ReferenceData) -> list[Flowable]:
         return []
     rows = [[markup(b.t(t.title)), t.version, format_date(t.current_to, b.lang)] for t in reference.tables]
     return [
-        Paragraph(markup(b.t(("Reference tables", "Tablas de referencia"))), b.s.h2),
+        Paragraph(markup(b.t(Text("Reference tables", "Tablas de referencia"))), b.s.h2),
         b.table(
-            [b.t(("Table", "Tabla")), b.t(("Release", "Edición")), b.t(("Current to", "Vigente al"))],
+            [b.t(Text("Table", "Tabla")), b.t(Text("Release", "Edición")), b.t(Text("Current to", "Vigente al"))],
             rows,
             [b.width * f for f in (0.62, 0.18, 0.2)],
             numeric_from=1,
@@ -238,11 +239,11 @@ def _releases(b: Builder, reference: ReferenceData) -> list[Flowable]:
 def disclaimer(b: Builder) -> list[Flowable]:
     out = b.section("disclaimer")
     name = markup(b.report.provider_name.strip())
-    by = b.t((f"by {name}", f"por {name}")) if name else b.t(("by the shelter provider", "por la empresa albergue"))
+    by = b.t(Text(f"by {name}", f"por {name}")) if name else b.t(Text("by the shelter provider", "por la empresa albergue"))
     out.append(
         b.p(
             b.t(
-                (
+                Text(
                     f"This document is an estimate prepared {by} from the inputs and assumptions stated in it, for "
                     "discussion with the client. It is not tax, legal or accounting advice and not an offer. Statutory "
                     "values change; those marked “to verify” must be confirmed against the official publications (DOF, "
@@ -262,7 +263,7 @@ def disclaimer(b: Builder) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         f"Generated with ShelterDesk {b.report.app_version}.",
                         f"Generado con ShelterDesk {b.report.app_version}.",
                     )

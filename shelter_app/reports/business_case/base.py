@@ -172,14 +172,11 @@ def in_sentence(label: str) -> str:
 
 
 def word(key: str, language: str) -> str:
-    pair = W[key]
-    return pair[1] if language == "es" else pair[0]
+    return W[key].pick(language)
 
 
-def pick(pair: tuple[str, str] | Text, language: str) -> str:
-    if isinstance(pair, Text):
-        return pair.pick(language)
-    return pair[1] if language == "es" else pair[0]
+def pick(text: Text, language: str) -> str:
+    return text.pick(language)
 
 
 # ---- styles ------------------------------------------------------------------------------------------------
@@ -241,7 +238,7 @@ class Builder:
         self.report, self.lang, self.width, self.marks = report, language, width, marks
         self.s = styles()
 
-    def t(self, pair: tuple[str, str] | Text) -> str:
+    def t(self, pair: Text) -> str:
         return pick(pair, self.lang)
 
     def w(self, key: str, **values: Any) -> str:
@@ -442,7 +439,7 @@ class Builder:
         if role.name.strip():
             return role.name
         n = next((i for i, r in enumerate(roles) if r is role), None)
-        return f"{self.t(('Role', 'Puesto'))} {n + 1}" if n is not None else self.t(("Role", "Puesto"))
+        return f"{self.t(Text('Role', 'Puesto'))} {n + 1}" if n is not None else self.t(Text("Role", "Puesto"))
 
     def item_name(self, item: OneTimeItem) -> str:
         """A one-time item's name: a standard item in the document's language, a typed one as typed."""

@@ -10,6 +10,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from shelter_app.core import business_charts as charts
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_report import ReportScenario
 from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE
@@ -38,14 +39,14 @@ def current(b: Builder) -> list[Flowable]:
         rows.append(
             [b.w("total"), b.m(y.baseline.total_usd), b.m(y.mexico.total_usd), b.m(y.savings_usd)]
         )
-        us = b.t(("Current plant", "Planta actual"))
+        us = b.t(Text("Current plant", "Planta actual"))
         out.append(
             b.table(
                 [
-                    b.t((f"USD, {y.year}", f"USD, {y.year}")),
+                    b.t(Text(f"USD, {y.year}", f"USD, {y.year}")),
                     b.head(us, b.ind(sc, "us_baseline"), numeric=True),
-                    b.t(("Mexico", "México")),
-                    b.t(("Savings", "Ahorro")),
+                    b.t(Text("Mexico", "México")),
+                    b.t(Text("Savings", "Ahorro")),
                 ],
                 rows,
                 [b.width * f for f in (0.34, 0.22, 0.22, 0.22)],
@@ -58,7 +59,7 @@ def current(b: Builder) -> list[Flowable]:
             b.p(
                 markup(
                     b.t(
-                        (
+                        Text(
                             f"Current plant: direct labor at {number(base.direct_wage_usd_per_hour, 'en')} USD/h × "
                             f"{plain(sc.result.parameters.us_paid_hours_per_year, 'en')} paid hours, indirect staff at "
                             f"{b.m(base.indirect_salary_usd_per_year)} USD/year, both with a benefits burden of "
@@ -85,7 +86,7 @@ def _china(b: Builder, sc: ReportScenario, c: ChinaComparison) -> list[Flowable]
     """The China-supplier baseline: its inputs, the landed blocks beside Mexico + materials, its returns."""
     china, lang = c.china, b.lang
     base_year = c.years[0].year
-    heading = (
+    heading = Text(
         "Against a China supplier: landed cost",
         "Frente a un proveedor en China: costo puesto en EE. UU.",
     )
@@ -98,7 +99,7 @@ def _china(b: Builder, sc: ReportScenario, c: ChinaComparison) -> list[Flowable]
     out.append(
         b.p(
             b.t(
-                (
+                Text(
                     f"Buying the same goods from a Chinese supplier: {b.m(china.annual_fob_usd)} USD a year FOB in "
                     f"{base_year}{ind}, landed with duties on the FOB value (MFN {b.pct(china.mfn_rate, 2)}, Section 301 "
                     f"{b.pct(china.section_301_rate)}, Section 122 {b.pct(china.section_122_rate)} until {markup(ends)}), "
@@ -126,34 +127,34 @@ def _china(b: Builder, sc: ReportScenario, c: ChinaComparison) -> list[Flowable]
     label_w = b.width - col * (len(years) + 1)
     blank = ""
 
-    def line(label: tuple[str, str], values: Iterable[Decimal], first: str = blank) -> list[str]:
+    def line(label: Text, values: Iterable[Decimal], first: str = blank) -> list[str]:
         return [markup(b.t(label)), first, *(b.m(v) for v in values)]
 
-    s122 = ("Section 122 (prorated)", "Sección 122 (prorrateada)")
+    s122 = Text("Section 122 (prorated)", "Sección 122 (prorrateada)")
     rows = [
-        line(("FOB purchases", "Compras FOB"), (y.fob_usd for y in years)),
-        line(("MFN duty", "Arancel NMF"), (y.mfn_usd for y in years)),
-        line(("Section 301", "Sección 301"), (y.section_301_usd for y in years)),
+        line(Text("FOB purchases", "Compras FOB"), (y.fob_usd for y in years)),
+        line(Text("MFN duty", "Arancel NMF"), (y.mfn_usd for y in years)),
+        line(Text("Section 301", "Sección 301"), (y.section_301_usd for y in years)),
         line(s122, (y.section_122_usd for y in years)),
-        [markup(b.t(("  share of the year's days", "  parte de los días del año"))), blank,
+        [markup(b.t(Text("  share of the year's days", "  parte de los días del año"))), blank,
          *(b.pct(y.section_122_share, 0) for y in years)],
-        line(("Ocean freight and insurance", "Flete marítimo y seguro"), (y.freight_insurance_usd for y in years)),
-        line(("US broker and drayage", "Agente aduanal y acarreo en EE. UU."), (y.broker_drayage_usd for y in years)),
-        line(("Pipeline inventory carrying", "Costo del inventario en tránsito"), (y.carrying_usd for y in years)),
-        line(("Landed from China", "Costo puesto desde China"), (y.landed_usd for y in years)),
-        line(("Mexican plant (all blocks)", "Planta en México (todos los rubros)"), (y.mexico_plant_usd for y in years)),
-        line(("Materials the Mexican plant buys", "Materiales que compra la planta"),
+        line(Text("Ocean freight and insurance", "Flete marítimo y seguro"), (y.freight_insurance_usd for y in years)),
+        line(Text("US broker and drayage", "Agente aduanal y acarreo en EE. UU."), (y.broker_drayage_usd for y in years)),
+        line(Text("Pipeline inventory carrying", "Costo del inventario en tránsito"), (y.carrying_usd for y in years)),
+        line(Text("Landed from China", "Costo puesto desde China"), (y.landed_usd for y in years)),
+        line(Text("Mexican plant (all blocks)", "Planta en México (todos los rubros)"), (y.mexico_plant_usd for y in years)),
+        line(Text("Materials the Mexican plant buys", "Materiales que compra la planta"),
              (y.mexico_materials_usd for y in years)),
-        line(("Mexico + materials", "México + materiales"), (y.mexico_usd for y in years)),
-        line(("Savings against China", "Ahorro frente a China"), (y.savings_usd for y in years)),
-        [markup(b.t(("Share realised (ramp)", "Proporción realizada (rampa)"))), blank,
+        line(Text("Mexico + materials", "México + materiales"), (y.mexico_usd for y in years)),
+        line(Text("Savings against China", "Ahorro frente a China"), (y.savings_usd for y in years)),
+        [markup(b.t(Text("Share realised (ramp)", "Proporción realizada (rampa)"))), blank,
          *(b.pct(y.ramp_realization, 0) for y in years)],
-        line(("Working capital recovered", "Capital de trabajo recuperado"),
+        line(Text("Working capital recovered", "Capital de trabajo recuperado"),
              (y.working_capital_recovery_usd for y in years)),
-        [markup(b.t(("Cash flow", "Flujo de efectivo"))), *(b.m(f) for f in c.returns.cash_flows_usd)],
-        [markup(b.t(("Cumulative", "Acumulado"))), *(b.m(f) for f in c.returns.cumulative_cash_flows_usd)],
+        [markup(b.t(Text("Cash flow", "Flujo de efectivo"))), *(b.m(f) for f in c.returns.cash_flows_usd)],
+        [markup(b.t(Text("Cumulative", "Acumulado"))), *(b.m(f) for f in c.returns.cumulative_cash_flows_usd)],
     ]
-    header = [b.t(("USD", "USD")), "t = 0", *(str(y.year) for y in years)]
+    header = [b.t(Text("USD", "USD")), "t = 0", *(str(y.year) for y in years)]
     out.append(
         b.table(header, rows, [label_w, *([col] * (len(years) + 1))], numeric_from=1, bold_rows=(8, 11, 12, 15))
     )
@@ -161,7 +162,7 @@ def _china(b: Builder, sc: ReportScenario, c: ChinaComparison) -> list[Flowable]
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         f"t = 0 is the same one-time outlay as against the current plant ({b.m(c.one_time_usd)} USD, "
                         "working capital included); a year realises the ramp's share of its savings.",
                         f"t = 0 es la misma inversión única que frente a la planta actual ({b.m(c.one_time_usd)} USD, "
@@ -180,13 +181,13 @@ def _china(b: Builder, sc: ReportScenario, c: ChinaComparison) -> list[Flowable]
         b.kv(
             [
                 (
-                    b.t((f"NPV against China at {b.pct(r.discount_rate)}",
+                    b.t(Text(f"NPV against China at {b.pct(r.discount_rate)}",
                             f"VPN frente a China al {b.pct(r.discount_rate)}")),
                     f"<b>{b.m(r.npv_usd, 2)} USD</b>",
                 ),
-                (b.t(("IRR against China", "TIR frente a China")), markup(irr_text(r.irr, lang))),
+                (b.t(Text("IRR against China", "TIR frente a China")), markup(irr_text(r.irr, lang))),
                 (
-                    b.t(("Payback against China", "Recuperación frente a China")),
+                    b.t(Text("Payback against China", "Recuperación frente a China")),
                     markup(payback_text(r.payback_years, len(years), lang)),
                 ),
             ],
@@ -202,27 +203,27 @@ def financials(b: Builder) -> list[Flowable]:
         out += b.sub(sc, "financials")
         res = sc.result
         years = res.years
-        header = [b.t(("USD", "USD")), "t = 0", *(str(y.year) for y in years)]
+        header = [b.t(Text("USD", "USD")), "t = 0", *(str(y.year) for y in years)]
         col = min(62.0, b.width * 0.7 / (len(years) + 1))
         label_w = b.width - col * (len(years) + 1)
         flows = res.returns.cash_flows_usd
         cum = res.returns.cumulative_cash_flows_usd
         rows = [
-            [b.t(("Mexico total", "Total México")), "", *(b.m(y.mexico.total_usd) for y in years)],
-            [b.t(("Current plant", "Planta actual")), "", *(b.m(y.baseline.total_usd) for y in years)],
-            [b.t(("Savings", "Ahorro")), "", *(b.m(y.savings_usd) for y in years)],
+            [b.t(Text("Mexico total", "Total México")), "", *(b.m(y.mexico.total_usd) for y in years)],
+            [b.t(Text("Current plant", "Planta actual")), "", *(b.m(y.baseline.total_usd) for y in years)],
+            [b.t(Text("Savings", "Ahorro")), "", *(b.m(y.savings_usd) for y in years)],
             [
-                b.t(("Share realised (ramp)", "Proporción realizada (rampa)")),
+                b.t(Text("Share realised (ramp)", "Proporción realizada (rampa)")),
                 "",
                 *(b.pct(y.ramp_realization, 0) for y in years),
             ],
             [
-                b.t(("Working capital recovered", "Capital de trabajo recuperado")),
+                b.t(Text("Working capital recovered", "Capital de trabajo recuperado")),
                 "",
                 *(b.m(y.working_capital_recovery_usd) for y in years),
             ],
-            [b.t(("Cash flow", "Flujo de efectivo")), *(b.m(f) for f in flows)],
-            [b.t(("Cumulative", "Acumulado")), *(b.m(c) for c in cum)],
+            [b.t(Text("Cash flow", "Flujo de efectivo")), *(b.m(f) for f in flows)],
+            [b.t(Text("Cumulative", "Acumulado")), *(b.m(c) for c in cum)],
         ]
         out.append(b.table(header, rows, [label_w, *([col] * (len(years) + 1))], bold_rows=(5,), keep=True))
         out.append(Spacer(1, 4))
@@ -231,16 +232,16 @@ def financials(b: Builder) -> list[Flowable]:
                 [
                     (
                         b.t(
-                            (
+                            Text(
                                 f"NPV at {b.pct(res.returns.discount_rate)}",
                                 f"VPN al {b.pct(res.returns.discount_rate)}",
                             )
                         ),
                         f"<b>{b.m(res.returns.npv_usd, 2)} USD</b>",
                     ),
-                    (b.t(("IRR", "TIR")), markup(irr_text(res.returns.irr, b.lang))),
+                    (b.t(Text("IRR", "TIR")), markup(irr_text(res.returns.irr, b.lang))),
                     (
-                        b.t(("Payback", "Periodo de recuperación")),
+                        b.t(Text("Payback", "Periodo de recuperación")),
                         markup(payback_text(res.returns.payback_years, len(years), b.lang)),
                     ),
                 ],
@@ -253,7 +254,7 @@ def financials(b: Builder) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         "End-of-year discounting; t = 0 is the one-time outlay. The IRR is searched between −99 % and 1,000 %; "
                         "when the cash flows do not change sign there is none.",
                         "Descuento al final de cada año; t = 0 es la inversión única. La TIR se busca entre −99 % y 1,000 %; si "

@@ -59,17 +59,17 @@ def profile(b: Builder) -> list[Flowable]:
             f"{y}: {b.pct(v, 0)}" for y, v in sorted(case.scenario.ramp_realization_by_year.items())
         )
         fx = b.amount("scenario.fx_mxn_per_usd", case.scenario.fx_mxn_per_usd) + b.t(
-            (", held flat over the horizon", ", constante en todo el horizonte")
+            Text(", held flat over the horizon", ", constante en todo el horizonte")
         )
         if sc.fx_as_of is None:
-            fx += b.t((" (no date given)", " (sin fecha indicada)"))
+            fx += b.t(Text(" (no date given)", " (sin fecha indicada)"))
         rows = [
             (
                 b.label("location"),
                 markup(", ".join(x for x in (case.location.city, p.state) if x)) + b.ind(sc, "location.state"),
             ),
             (b.label("location.wage_zone"), markup(_choice(b, "location.wage_zone", p.wage_zone))),
-            (b.t(("Operating structure", "Estructura de operación")), markup(_structure_name(b, sc))),
+            (b.t(Text("Operating structure", "Estructura de operación")), markup(_structure_name(b, sc))),
             (
                 b.label("scenario.base_year"),
                 str(case.scenario.base_year) + b.origin(sc, "scenario.base_year"),
@@ -89,8 +89,8 @@ def profile(b: Builder) -> list[Flowable]:
             (f"{b.label('escalation')} ({b.symbol('escalation.mx_wages')})",
              markup(escalation[:1].upper() + escalation[1:]) + b.ind(sc, "escalation")),
             (
-                b.t((f"{b.label('workforce.roles')} (48-hour week)", f"{b.label('workforce.roles')} (semana de 48 horas)")),
-                markup(b.t((
+                b.t(Text(f"{b.label('workforce.roles')} (48-hour week)", f"{b.label('workforce.roles')} (semana de 48 horas)")),
+                markup(b.t(Text(
                     f"{plain(direct + indirect, b.lang)} "
                     f"{_people(b, direct + indirect)} ({plain(direct, b.lang)} direct, {plain(indirect, b.lang)} "
                     f"indirect) in {b.count(ROLES, len(case.workforce.roles))}",
@@ -117,7 +117,7 @@ def profile(b: Builder) -> list[Flowable]:
             ),
             (
                 b.label("scenario.ramp_realization_by_year"),
-                markup(ramp or b.t(("none: full savings from the first year",
+                markup(ramp or b.t(Text("none: full savings from the first year",
                                     "ninguna: ahorro completo desde el primer año")))
                 + b.origin(sc, "scenario.ramp_realization_by_year"),
             ),
@@ -130,7 +130,7 @@ def profile(b: Builder) -> list[Flowable]:
 
 
 def _people(b: Builder, heads: Decimal) -> str:
-    return b.t(("person", "persona")) if heads == 1 else b.t(("people", "personas"))
+    return b.t(Text("person", "persona")) if heads == 1 else b.t(Text("people", "personas"))
 
 
 def _choice(b: Builder, path: str, value: object) -> str:
@@ -161,17 +161,17 @@ def _defaults_drawn(b: Builder, sc: ReportScenario) -> list[Flowable]:
         )
     if not lines:
         return []
-    title = b.t(("Defaults drawn from the project", "Valores tomados del proyecto"))
+    title = b.t(Text("Defaults drawn from the project", "Valores tomados del proyecto"))
     return [Paragraph(markup(title), b.s.h3), *[Paragraph(line, b.s.small) for line in lines]]
 
 
 def _structure_name(b: Builder, sc: ReportScenario) -> str:
     if sc.structure == STRUCTURE_OWN_ENTITY:
         return b.t(
-            ("Own Mexican entity with its own IMMEX program", "Entidad mexicana propia con programa IMMEX propio")
+            Text("Own Mexican entity with its own IMMEX program", "Entidad mexicana propia con programa IMMEX propio")
         )
     return b.t(
-        (
+        Text(
             "Shelter: the provider's entity and IMMEX program",
             "Albergue: la entidad y el programa IMMEX de la empresa albergue",
         )
@@ -185,7 +185,7 @@ def _overrides(b: Builder, sc: ReportScenario) -> list[Flowable]:
             b.p(
                 markup(
                     b.t(
-                        (
+                        Text(
                             "Every statutory value comes from the reference tables (appendix).",
                             "Todos los valores legales provienen de las tablas de referencia (anexo).",
                         )
@@ -200,12 +200,12 @@ def _overrides(b: Builder, sc: ReportScenario) -> list[Flowable]:
         path = parameter_path(o.parameter)
         gap = o.reference_value is None and path is not None and sc.is_indicative(path)
         reason = o.reason or b.t(
-            ("the tables' latest value, until the one for the year is published",
+            Text("the tables' latest value, until the one for the year is published",
              "el último valor de las tablas, hasta que se publique el del año")
-            if gap else ("no reason given", "sin motivo indicado")
+            if gap else Text("no reason given", "sin motivo indicado")
         )
         table = (b.param_value(o.parameter, o.reference_value) if o.reference_value is not None
-                 else b.t((f"no value for {base_year}", f"sin valor para {base_year}")))
+                 else b.t(Text(f"no value for {base_year}", f"sin valor para {base_year}")))
         rows.append(
             [
                 markup(b.param_label(o.parameter)) + (b.ind(sc, path) if path else ""),
@@ -218,7 +218,7 @@ def _overrides(b: Builder, sc: ReportScenario) -> list[Flowable]:
         Paragraph(
             markup(
                 b.t(
-                    (
+                    Text(
                         "Values set instead of the reference tables",
                         "Valores indicados en lugar de las tablas de referencia",
                     )
@@ -228,10 +228,10 @@ def _overrides(b: Builder, sc: ReportScenario) -> list[Flowable]:
         ),
         b.table(
             [
-                b.t(("Value", "Valor")),
-                b.t(("Used", "Usado")),
-                b.t(("Reference table", "Tabla de referencia")),
-                b.t(("Reason", "Motivo")),
+                b.t(Text("Value", "Valor")),
+                b.t(Text("Used", "Usado")),
+                b.t(Text("Reference table", "Tabla de referencia")),
+                b.t(Text("Reason", "Motivo")),
             ],
             rows,
             [b.width * f for f in (0.3, 0.17, 0.18, 0.35)],
@@ -273,7 +273,7 @@ def _indicative_list(b: Builder, sc: ReportScenario) -> list[Flowable]:
         f"{group}: {', '.join(in_sentence(n) for n in names)}" if names else group for group, names in groups.items()
     ]
     text = b.t(
-        (
+        Text(
             "Still indicative (prefill figures, not the client's own): ",
             "Aún indicativos (cifras de la precarga, no propias del cliente): ",
         )
@@ -294,7 +294,7 @@ def comparison(b: Builder) -> list[Flowable]:
             b.p(
                 markup(
                     b.t(
-                        (
+                        Text(
                             "One scenario is in this document; add scenarios (another city, own entity instead of a shelter) "
                             "to compare them side by side.",
                             "Este documento tiene un escenario; agregue otros (otra ciudad, entidad propia en lugar de albergue) "
@@ -343,7 +343,7 @@ def comparison(b: Builder) -> list[Flowable]:
     def talent(sc: ReportScenario) -> str:
         return markup(sc.site.talent_pool) if sc.site is not None and sc.site.talent_pool else "—"
 
-    base = b.t(("base year", "año base"))
+    base = b.t(Text("base year", "año base"))
     specs: list[tuple[str, Callable[[ReportScenario, YearResult], str]]] = [
         (
             b.label("location"),
@@ -352,12 +352,12 @@ def comparison(b: Builder) -> list[Flowable]:
             ),
         ),
         (
-            b.t(("Structure", "Estructura")),
+            b.t(Text("Structure", "Estructura")),
             lambda sc, y: markup(
                 b.t(
-                    ("Own entity", "Entidad propia")
+                    Text("Own entity", "Entidad propia")
                     if sc.structure == STRUCTURE_OWN_ENTITY
-                    else ("Shelter", "Albergue")
+                    else Text("Shelter", "Albergue")
                 )
             ),
         ),
@@ -366,7 +366,7 @@ def comparison(b: Builder) -> list[Flowable]:
             lambda sc, y: b.value("statutory.min_wage_mxn_per_day", sc.result.parameters.min_wage_mxn_per_day),
         ),
         (
-            b.labelled("workforce.roles[].daily_wage_mxn", b.t((
+            b.labelled("workforce.roles[].daily_wage_mxn", b.t(Text(
                 f"{b.label('workforce.roles[].daily_wage_mxn')} of the largest direct role, {base}",
                 f"{b.label('workforce.roles[].daily_wage_mxn')} del puesto directo principal, {base}",
             ))),
@@ -382,22 +382,22 @@ def comparison(b: Builder) -> list[Flowable]:
             + b.ind(sc, "facility.rent_usd_per_sqft_month"),
         ),
         (
-            b.t(("Headcount in the reference year (FTE)", "Plantilla en el año de referencia (FTE)")),
+            b.t(Text("Headcount in the reference year (FTE)", "Plantilla en el año de referencia (FTE)")),
             lambda sc, y: number(y.fte.total, b.lang, 1),
         ),
         (
-            b.t(("Direct labor, loaded cost (USD/worked hour)",
+            b.t(Text("Direct labor, loaded cost (USD/worked hour)",
                  "Mano de obra directa, costo integral (USD/hora trabajada)")),
             lambda sc, y: number(direct_hourly_usd(y) or Decimal(0), b.lang),
         ),
         (
-            b.t(("Turnover of direct roles (%/year, weighted by headcount)",
+            b.t(Text("Turnover of direct roles (%/year, weighted by headcount)",
                  "Rotación del personal directo (%/año, ponderada por plantilla)")),
             lambda sc, y: turnover(sc),
         ),
         (b.label("_site.vacancy_rate"), lambda sc, y: site_value(sc, "vacancy_rate")),
         (
-            b.labelled("_site.distance_to_crossing_km", b.t((
+            b.labelled("_site.distance_to_crossing_km", b.t(Text(
                 "Distance to the border crossing or customer", "Distancia al cruce fronterizo o al cliente"))),
             lambda sc, y: site_value(sc, "distance_to_crossing_km"),
         ),
@@ -411,13 +411,13 @@ def comparison(b: Builder) -> list[Flowable]:
             for name in BLOCK_ORDER
         ],
         (b.t(MEXICO_TOTAL), lambda sc, y: b.m(y.mexico.total_usd)),
-        (b.t(("Current plant (USD/year)", "Planta actual (USD/año)")), lambda sc, y: b.m(y.baseline.total_usd)),
+        (b.t(Text("Current plant (USD/year)", "Planta actual (USD/año)")), lambda sc, y: b.m(y.baseline.total_usd)),
         (b.t(ANNUAL_SAVINGS), lambda sc, y: b.m(y.savings_usd)),
-        (b.t(("One-time cost (USD)", "Costo único (USD)")), lambda sc, y: b.m(sc.result.one_time.total_usd)),
-        (b.t(("NPV (USD)", "VPN (USD)")), lambda sc, y: b.m(sc.result.returns.npv_usd)),
-        (b.t(("IRR", "TIR")), lambda sc, y: irr_text(sc.result.returns.irr, b.lang)),
+        (b.t(Text("One-time cost (USD)", "Costo único (USD)")), lambda sc, y: b.m(sc.result.one_time.total_usd)),
+        (b.t(Text("NPV (USD)", "VPN (USD)")), lambda sc, y: b.m(sc.result.returns.npv_usd)),
+        (b.t(Text("IRR", "TIR")), lambda sc, y: irr_text(sc.result.returns.irr, b.lang)),
         (
-            b.t(("Payback", "Recuperación")),
+            b.t(Text("Payback", "Recuperación")),
             lambda sc, y: payback_text(sc.result.returns.payback_years, len(sc.result.years), b.lang),
         ),
         (b.t(SITE_SCORE), lambda sc, y: _score_text(b, scores[id(sc)])),
@@ -432,9 +432,9 @@ def comparison(b: Builder) -> list[Flowable]:
 
 def _score_text(b: Builder, score: SiteScore) -> str:
     if score.score is None:
-        return markup(b.t(("needs two or more scenarios", "requiere dos o más escenarios")))
+        return markup(b.t(Text("needs two or more scenarios", "requiere dos o más escenarios")))
     n = len(b.report.scenarios)
-    rank = b.t((f"rank {score.rank} of {n}", f"lugar {score.rank} de {n}"))
+    rank = b.t(Text(f"rank {score.rank} of {n}", f"lugar {score.rank} de {n}"))
     return f"{number(score.score, b.lang, 1)} ({rank})"
 
 
@@ -448,7 +448,7 @@ def _score_build(b: Builder, first: SiteScore) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         "How the weighted site score is built: each criterion is rescaled between the compared scenarios "
                         "(best 100, worst 0; lower is better except vacancy, where more available space is better) "
                         f"and weighted as shown (section {method} gives the rule).",
@@ -467,7 +467,7 @@ def _score_build(b: Builder, first: SiteScore) -> list[Flowable]:
         label = f"{b.t(SCORE_CRITERIA[key])} ({b.pct(weight / 100, 0 if weight == weight.to_integral() else 1)})"
         rows.append([markup(label), *(number(sc.points[key], b.lang, 0) for sc in b.report.site_scores)])
     rows.append([markup(b.t(SITE_SCORE)), *(_score_text(b, sc) for sc in b.report.site_scores)])
-    header = [b.t(("Criterion (weight)", "Criterio (peso)")), *(sc.name for sc in b.report.scenarios)]
+    header = [b.t(Text("Criterion (weight)", "Criterio (peso)")), *(sc.name for sc in b.report.scenarios)]
     table = b.table(header, rows, b.scenario_columns(b.width * 0.34), bold_rows=(len(rows) - 1,),
                     keep=False)  # kept with its explanation below (a KeepTogether inside another never fits)
     out[1:] = [KeepTogether([*out[1:], table])]  # the explanation stays with its table
@@ -477,7 +477,7 @@ def _score_build(b: Builder, first: SiteScore) -> list[Flowable]:
             b.p(
                 markup(
                     b.t(
-                        (
+                        Text(
                             f"Left out of the score because not every scenario has it: {names}.",
                             f"Fuera de la puntuación porque no todos los escenarios lo tienen: {names}.",
                         )
@@ -493,9 +493,8 @@ def _block_value(b: Builder, name: str, _scenario: ReportScenario, year: YearRes
     return b.m(getattr(year.mexico.blocks_usd, name))
 
 
-def _block_pair(b: Builder, name: str) -> tuple[str, str]:
-    label = charts.BLOCK_LABELS[name]
-    return f"{label.en} (USD/year)", f"{label.es} (USD/año)"
+def _block_pair(b: Builder, name: str) -> Text:
+    return charts.BLOCK_LABELS[name] + Text(" (USD/year)", " (USD/año)")
 
 
 def structure(b: Builder) -> list[Flowable]:
@@ -504,7 +503,7 @@ def structure(b: Builder) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         "Under a shelter, the provider's Mexican entity employs the workforce, holds the IMMEX program and, "
                         "where it has it, the IVA/IEPS certification; the client owns the machinery and directs production. "
                         "With an own entity, the client incorporates, registers with IMSS, SAT and INFONAVIT, applies for its own "
@@ -537,13 +536,13 @@ def structure(b: Builder) -> list[Flowable]:
             FeeModel.MARKUP: fee.markup_rate,
         }[fee.model] or Decimal(0)
         rows = [
-            (b.t(("Structure", "Estructura")), markup(_structure_name(b, sc))),
+            (b.t(Text("Structure", "Estructura")), markup(_structure_name(b, sc))),
             (b.label("shelter_fee.model"), markup(_choice(b, "shelter_fee.model", fee.model)) + b.ind(sc, "shelter_fee")),
             (b.label(price_path), markup(f"{b.amount(price_path, price, 2)} ({y0.year})") + b.ind(sc, price_path)),
         ]
         if sc.structure == STRUCTURE_OWN_ENTITY and price == 0:
             del rows[2]
-            rows[1] = (b.label("shelter_fee.model"), markup(b.t((
+            rows[1] = (b.label("shelter_fee.model"), markup(b.t(Text(
                 f"no shelter fee: the own entity carries its administration in its own payroll (section {section_number('labor')})",
                 f"sin tarifa de albergue: la entidad propia absorbe su administración en su nómina (sección {section_number('labor')})"))))
             out.append(b.kv(rows, 0.3))
@@ -552,9 +551,9 @@ def structure(b: Builder) -> list[Flowable]:
             f = year.mexico.shelter_fee
             rows.append(
                 (
-                    b.t((f"Fee {year.year} and its equivalents", f"Tarifa {year.year} y sus equivalentes")),
+                    b.t(Text(f"Fee {year.year} and its equivalents", f"Tarifa {year.year} y sus equivalentes")),
                     b.t(
-                        (
+                        Text(
                             f"{b.m(f.fee_usd)} USD/year = {number(f.equivalent_usd_per_head_month, b.lang)} "
                             f"USD per head-month = {number(f.equivalent_usd_per_worked_hour, b.lang, 4)} "
                             f"USD per worked hour = {b.pct(f.equivalent_markup_on_loaded_labor, 2)} of "

@@ -37,25 +37,25 @@ def facility(b: Builder) -> list[Flowable]:
             overhead,
             b.amount("site_overhead.usd_per_month", case.site_overhead.usd_per_month)
             + b.ind(sc, "site_overhead.usd_per_month")
-            + markup(b.t((" (security, cleaning, IT, medical service, maintenance supplies, office)",
+            + markup(b.t(Text(" (security, cleaning, IT, medical service, maintenance supplies, office)",
                           " (vigilancia, limpieza, TI, servicio médico, refacciones de mantenimiento, oficina)"))),
         ))
         out.append(b.kv(rows))
         out.append(Spacer(1, 6))
         years = sc.result.years
-        lines: list[tuple[tuple[str, str], Callable[[YearResult], Decimal]]] = [
-            (("Rent", "Renta"), lambda y: y.mexico.facility.rent_usd),
-            (("Taxes, insurance and maintenance (NNN)", "Impuestos, seguros y mantenimiento (NNN)"),
+        lines: list[tuple[Text, Callable[[YearResult], Decimal]]] = [
+            (Text("Rent", "Renta"), lambda y: y.mexico.facility.rent_usd),
+            (Text("Taxes, insurance and maintenance (NNN)", "Impuestos, seguros y mantenimiento (NNN)"),
              lambda y: y.mexico.facility.nnn_usd),
-            (_pair(charts.BLOCK_LABELS["utilities"]), lambda y: y.mexico.blocks_usd.utilities),
-            (_pair(charts.BLOCK_LABELS["site_overhead"]), lambda y: y.mexico.site_overhead_usd),
+            (charts.BLOCK_LABELS["utilities"], lambda y: y.mexico.blocks_usd.utilities),
+            (charts.BLOCK_LABELS["site_overhead"], lambda y: y.mexico.site_overhead_usd),
         ]
-        out.append(_by_year_table(b, years, lines, ("USD per year", "USD por año")))
+        out.append(_by_year_table(b, years, lines, Text("USD per year", "USD por año")))
     out.append(
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         f"Leasehold improvements are a one-time cost (section {section_number('one_time')}). Rents are asking rents for shell "
                         "buildings, mostly on NNN terms (the tenant also pays the property's taxes, insurance and "
                         "maintenance); no public market figure was found for the NNN charges, so confirm them with the "
@@ -73,15 +73,11 @@ def facility(b: Builder) -> list[Flowable]:
     return out
 
 
-def _pair(text: Text) -> tuple[str, str]:
-    return text.en, text.es
-
-
 def _by_year_table(
     b: Builder,
     years: Sequence[YearResult],
-    lines: Sequence[tuple[tuple[str, str], Callable[[YearResult], Decimal]]],
-    unit: tuple[str, str],
+    lines: Sequence[tuple[Text, Callable[[YearResult], Decimal]]],
+    unit: Text,
     total: bool = True,
 ) -> Flowable:
     year_w = min(70.0, b.width * 0.62 / len(years))
@@ -123,28 +119,28 @@ def logistics(b: Builder) -> list[Flowable]:
                 sc.result.years,
                 [
                     (
-                        ("Loads to the US (freight, crossing and US entry)",
+                        Text("Loads to the US (freight, crossing and US entry)",
                          "Cargas al norte (flete, cruce y declaración de importación)"),
                         lambda y: y.mexico.logistics.northbound_usd,
                     ),
                     (
-                        ("Loads from the US (freight, crossing and US export filing)",
+                        Text("Loads from the US (freight, crossing and US export filing)",
                          "Cargas al sur (flete, cruce y aviso de exportación)"),
                         lambda y: y.mexico.logistics.southbound_usd,
                     ),
                     (
-                        ("Pedimentos (customs broker and DTA)", "Pedimentos (agente aduanal y DTA)"),
+                        Text("Pedimentos (customs broker and DTA)", "Pedimentos (agente aduanal y DTA)"),
                         lambda y: y.mexico.logistics.pedimentos_usd,
                     ),
                 ],
-                ("USD per year", "USD por año"),
+                Text("USD per year", "USD por año"),
             )
         )
     out.append(
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         "Duties are 0 in this model: goods are assumed to qualify for USMCA, which also exempts them from "
                         "the US merchandise processing fee (MPF) and the Section 122 surcharge. Section 232 duties on metal "
                         "content still apply on their own terms and are not modelled.",
@@ -164,17 +160,17 @@ def logistics(b: Builder) -> list[Flowable]:
 def trade(b: Builder) -> list[Flowable]:
     out = b.section("trade")
     out.append(
-        Paragraph(markup(b.t(("IVA on temporary imports", "IVA en importaciones temporales"))), b.s.h2)
+        Paragraph(markup(b.t(Text("IVA on temporary imports", "IVA en importaciones temporales"))), b.s.h2)
     )
     for sc in b.report.scenarios:
         iva = sc.result.iva_financing
         status = b.t(
-            (
+            Text(
                 "certified (A/AA/AAA): 100 % credit on the IVA of temporary imports",
                 "certificada (A/AA/AAA): crédito del 100 % del IVA de las importaciones temporales",
             )
             if iva.certified
-            else (
+            else Text(
                 "not certified: the IVA is paid and recovered later",
                 "sin certificación: el IVA se paga y se recupera después",
             )
@@ -197,7 +193,7 @@ def trade(b: Builder) -> list[Flowable]:
             ),
             (
                 b.t(
-                    (
+                    Text(
                         "Without certification: cash tied up / cost per year",
                         "Sin certificación: efectivo inmovilizado / costo anual",
                     )
@@ -206,7 +202,7 @@ def trade(b: Builder) -> list[Flowable]:
             ),
             (
                 b.t(
-                    (
+                    Text(
                         "Cash benefit of operating certified (per year)",
                         "Beneficio en flujo de operar certificado (anual)",
                     )
@@ -221,7 +217,7 @@ def trade(b: Builder) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         "This is a memo item: it is not added to the annual costs or the cash flows. A bond or letter of credit "
                         "is the other alternative to certification; its fee would replace the cost of capital.",
                         "Es una partida informativa: no se suma a los costos anuales ni a los flujos. La otra alternativa a la "
@@ -234,7 +230,7 @@ def trade(b: Builder) -> list[Flowable]:
     )
     out.append(
         Paragraph(
-            markup(b.t(("IMMEX and IVA/IEPS readiness", "Avance de IMMEX y de la certificación IVA/IEPS"))),
+            markup(b.t(Text("IMMEX and IVA/IEPS readiness", "Avance de IMMEX y de la certificación IVA/IEPS"))),
             b.s.h2,
         )
     )
@@ -247,7 +243,7 @@ def trade(b: Builder) -> list[Flowable]:
             b.p(
                 markup(
                     b.t(
-                        (
+                        Text(
                             "The project has no IMMEX or IVA/IEPS checklist: under a shelter the provider's program and "
                             "certification cover the operation.",
                             "El proyecto no tiene listas de IMMEX ni de IVA/IEPS: en un albergue, el programa y la certificación "
@@ -258,7 +254,7 @@ def trade(b: Builder) -> list[Flowable]:
             )
         )
         return out
-    programs = {"immex": "IMMEX", "iva_ieps": b.t(("IVA/IEPS certification", "Certificación IVA/IEPS"))}
+    programs = {"immex": "IMMEX", "iva_ieps": b.t(Text("IVA/IEPS certification", "Certificación IVA/IEPS"))}
     rows2 = []
     for pack in project.readiness:
         share = Decimal(pack.closed) / pack.total if pack.total else Decimal(0)
@@ -275,12 +271,12 @@ def trade(b: Builder) -> list[Flowable]:
     out.append(
         b.table(
             [
-                b.t(("Program", "Programa")),
-                b.t(("Checklist", "Lista de verificación")),
-                b.t(("Closed", "Cerradas")),
-                b.t(("Progress", "Avance")),
-                b.t(("Open critical", "Críticas abiertas")),
-                b.t(("To verify", "Por verificar")),
+                b.t(Text("Program", "Programa")),
+                b.t(Text("Checklist", "Lista de verificación")),
+                b.t(Text("Closed", "Cerradas")),
+                b.t(Text("Progress", "Avance")),
+                b.t(Text("Open critical", "Críticas abiertas")),
+                b.t(Text("To verify", "Por verificar")),
             ],
             rows2,
             [b.width * f for f in (0.16, 0.38, 0.12, 0.1, 0.12, 0.12)],
@@ -296,12 +292,12 @@ def one_time(b: Builder) -> list[Flowable]:
         out += b.sub(sc, "one_time")
         ot = sc.result.one_time
         rows = [[markup(b.item_name(item)), b.m(item.amount_usd)] for item in ot.items]
-        rows.append([b.t(("Subtotal", "Subtotal")), b.m(ot.subtotal_usd)])
+        rows.append([b.t(Text("Subtotal", "Subtotal")), b.m(ot.subtotal_usd)])
         sub_row = len(rows) - 1
         rows.append(
             [
                 b.t(
-                    (
+                    Text(
                         f"Contingency {b.pct(ot.contingency_rate, 0)}",
                         f"Contingencia {b.pct(ot.contingency_rate, 0)}",
                     )
@@ -312,7 +308,7 @@ def one_time(b: Builder) -> list[Flowable]:
         rows.append(
             [
                 b.t(
-                    (
+                    Text(
                         "Pipeline inventory (working capital, recovered in the last year)",
                         "Inventario en tránsito (capital de trabajo, se recupera el último año)",
                     )
@@ -320,7 +316,7 @@ def one_time(b: Builder) -> list[Flowable]:
                 b.m(ot.pipeline_inventory_usd),
             ]
         )
-        rows.append([b.t(("Total at t = 0", "Total en t = 0")), b.m(ot.total_usd)])
+        rows.append([b.t(Text("Total at t = 0", "Total en t = 0")), b.m(ot.total_usd)])
         out.append(b.table(
             [b.head(b.w("item"), b.ind(sc, "one_time")), "USD"],
             rows,

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from shelter_app.core.business_report import BusinessCaseReport, DocumentCancelled
 from shelter_app.l10n import format_date
-from shelter_app.reports import COMMON
+from shelter_app.reports import label
 from shelter_app.reports.business_case import appendix, cashflow, comparison, costs, cover, labor, risks, sensitivity
 from shelter_app.reports.business_case import summary as summary_section
 from shelter_app.reports.business_case import timeline as timeline_section
@@ -96,12 +96,12 @@ def write_business_case_pdf(
     sections = _sections(b, check)
     titles = dict(SECTIONS)
     for n, (key, build) in enumerate(sections):
-        step(0.2 * n / len(sections), f"Preparing {titles[key][0]}", f"Preparando {titles[key][1]}")
+        step(0.2 * n / len(sections), f"Preparing {titles[key].en}", f"Preparando {titles[key].es}")
         story += build()
 
     client = report.client_name or report.project_title
     date_text = format_date(report.generated_on, lang, "long")
-    page_word = COMMON["page_of"][1] if lang == "es" else COMMON["page_of"][0]
+    page_word = label("page_of", lang)
     running = Running(
         header=f"{b.w('running')} — {client}",
         header_right=date_text,

@@ -12,6 +12,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable, Spacer
 
 from shelter_app.core import business_charts as charts
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.result import RoleYear, YearResult
 from shelter_app.core.business_report import ReportScenario
 from shelter_app.reports import business_charts as draw
@@ -33,7 +34,7 @@ def headcount(b: Builder) -> list[Flowable]:
             b.p(
                 markup(
                     b.t(
-                        (
+                        Text(
                             f"The constitutional reform (DOF 3-Mar-2026) lowers the work week from 48 to 40 hours by 2030 and "
                             f"forbids cutting pay, so at constant output the direct workforce grows with 48/h: direct FTE go from "
                             f"{number(first.fte.direct, b.lang, 1)} ({plain(first.weekly_hours, b.lang)} h) to "
@@ -52,16 +53,16 @@ def headcount(b: Builder) -> list[Flowable]:
         )
         year_w = min(52.0, (b.width * 0.55) / len(years))
         label_w = b.width - year_w * len(years) - 60
-        header = [b.t(("FTE by role", "FTE por puesto")), b.t(("Type", "Tipo")), *(str(y.year) for y in years)]
+        header = [b.t(Text("FTE by role", "FTE por puesto")), b.t(Text("Type", "Tipo")), *(str(y.year) for y in years)]
         rows: list[list[str]] = [
             [markup(b.labelled("statutory.weekly_hours_by_year")), "",
              *(plain(y.weekly_hours, b.lang) for y in years)]
         ]
         roles = res.case.workforce.roles
         for i, role in enumerate(roles):
-            kind = b.t(("direct", "directo") if role.direct else ("indirect", "indirecto"))
+            kind = b.t(Text("direct", "directo") if role.direct else Text("indirect", "indirecto"))
             rows.append([markup(b.role_name(role, roles)), kind, *(number(y.roles[i].fte, b.lang, 1) for y in years)])
-        rows.append([b.t(("Total FTE", "Total FTE")), "", *(number(y.fte.total, b.lang, 1) for y in years)])
+        rows.append([b.t(Text("Total FTE", "Total FTE")), "", *(number(y.fte.total, b.lang, 1) for y in years)])
         out.append(
             b.table(
                 header, rows, [label_w, 60, *([year_w] * len(years))], numeric_from=2, bold_rows=(len(rows) - 1,)
@@ -78,7 +79,7 @@ def labor(b: Builder, check: Callable[[], None]) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         "Per employee and year, from the daily wage (SD) to the fully loaded cost: the integration factor gives "
                         "the contribution base (SBC, capped at 25 UMA and floored at the minimum wage); IMSS branches, INFONAVIT "
                         "and the state payroll tax (ISN) follow, then the market benefits kept outside the SBC, then profit "
@@ -110,7 +111,7 @@ def labor(b: Builder, check: Callable[[], None]) -> list[Flowable]:
 def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequence[RoleYear], offset: int) -> Flowable:
     lang = b.lang
 
-    def row(label: tuple[str, str] | str, pick: Callable[[RoleYear], str]) -> list[str]:
+    def row(label: Text | str, pick: Callable[[RoleYear], str]) -> list[str]:
         return [markup(label if isinstance(label, str) else b.t(label)), *(pick(r) for r in roles)]
 
     def mxn(pick: Callable[[RoleYear], Decimal]) -> Callable[[RoleYear], str]:
@@ -118,62 +119,62 @@ def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequ
 
     limit = {
         "none": "",
-        "uma_cap": b.t((" (25-UMA cap)", " (tope 25 UMA)")),
-        "min_wage_floor": b.t((" (minimum-wage floor)", " (piso salario mínimo)")),
+        "uma_cap": b.t(Text(" (25-UMA cap)", " (tope 25 UMA)")),
+        "min_wage_floor": b.t(Text(" (minimum-wage floor)", " (piso salario mínimo)")),
     }
     rows = [
-        row(("Headcount (FTE)", "Plantilla (FTE)"), lambda r: number(r.fte, lang, 1)),
+        row(Text("Headcount (FTE)", "Plantilla (FTE)"), lambda r: number(r.fte, lang, 1)),
         row(
             b.labelled("workforce.roles[].daily_wage_mxn"),
             lambda r: number(r.daily_wage_mxn, lang) + b.ind(sc, f"workforce.roles[{offset + roles.index(r)}].daily_wage_mxn"),
         ),
-        row(("Integration factor", "Factor de integración"), lambda r: number(r.integration_factor, lang, 6)),
+        row(Text("Integration factor", "Factor de integración"), lambda r: number(r.integration_factor, lang, 6)),
         row(
-            ("SBC (MXN/day)", "SBC (MXN/día)"),
+            Text("SBC (MXN/day)", "SBC (MXN/día)"),
             lambda r: number(r.sbc_mxn_per_day, lang) + markup(limit[r.sbc_limit_applied.value]),
         ),
-        row(("SBC in UMA", "SBC en UMA"), lambda r: number(r.sbc_in_uma, lang, 4)),
-        row(("Base salary 365 × SD", "Salario base 365 × SD"), mxn(lambda r: r.per_employee_mxn.base_salary)),
+        row(Text("SBC in UMA", "SBC en UMA"), lambda r: number(r.sbc_in_uma, lang, 4)),
+        row(Text("Base salary 365 × SD", "Salario base 365 × SD"), mxn(lambda r: r.per_employee_mxn.base_salary)),
         row(b.label("statutory.aguinaldo_days"), mxn(lambda r: r.per_employee_mxn.aguinaldo)),
         row(b.label("statutory.prima_vacacional_rate"), mxn(lambda r: r.per_employee_mxn.prima_vacacional)),
-        row(("Gross statutory pay", "Percepciones de ley"), mxn(lambda r: r.per_employee_mxn.gross_statutory)),
+        row(Text("Gross statutory pay", "Percepciones de ley"), mxn(lambda r: r.per_employee_mxn.gross_statutory)),
     ]
     bold = [len(rows) - 1]
     branches = [
-        (("EyM fixed quota", "EyM cuota fija"), "em_cuota_fija"),
-        (("EyM excess over 3 UMA", "EyM excedente de 3 UMA"), "em_excedente"),
-        (("EyM cash benefits", "EyM prestaciones en dinero"), "em_prestaciones_dinero"),
-        (("EyM pensioners' medical", "EyM gastos médicos pensionados"), "em_gastos_medicos_pensionados"),
-        (("Disability and life", "Invalidez y vida"), "invalidez_vida"),
-        (("Work risk", "Riesgo de trabajo"), "riesgo_trabajo"),
+        (Text("EyM fixed quota", "EyM cuota fija"), "em_cuota_fija"),
+        (Text("EyM excess over 3 UMA", "EyM excedente de 3 UMA"), "em_excedente"),
+        (Text("EyM cash benefits", "EyM prestaciones en dinero"), "em_prestaciones_dinero"),
+        (Text("EyM pensioners' medical", "EyM gastos médicos pensionados"), "em_gastos_medicos_pensionados"),
+        (Text("Disability and life", "Invalidez y vida"), "invalidez_vida"),
+        (Text("Work risk", "Riesgo de trabajo"), "riesgo_trabajo"),
         (
-            ("Day care and social benefits", "Guarderías y prestaciones sociales"),
+            Text("Day care and social benefits", "Guarderías y prestaciones sociales"),
             "guarderias_prestaciones_sociales",
         ),
-        (("Retirement (SAR)", "Retiro (SAR)"), "retiro"),
-        (("Old age (cesantía y vejez)", "Cesantía en edad avanzada y vejez"), "cesantia_vejez"),
-        (("INFONAVIT", "INFONAVIT"), "infonavit"),
+        (Text("Retirement (SAR)", "Retiro (SAR)"), "retiro"),
+        (Text("Old age (cesantía y vejez)", "Cesantía en edad avanzada y vejez"), "cesantia_vejez"),
+        (Text("INFONAVIT", "INFONAVIT"), "infonavit"),
         (
-            ("Worker quotas paid by employer (LSS art. 36)", "Cuotas obreras a cargo del patrón (art. 36 LSS)"),
+            Text("Worker quotas paid by employer (LSS art. 36)", "Cuotas obreras a cargo del patrón (art. 36 LSS)"),
             "lss_art36_worker_share",
         ),
     ]
     for label, key in branches:
         rows.append(row(label, mxn(functools.partial(_imss_line, key))))
     rows.append(
-        row(("IMSS + INFONAVIT", "IMSS + INFONAVIT"), mxn(lambda r: r.per_employee_mxn.imss_infonavit.total))
+        row(Text("IMSS + INFONAVIT", "IMSS + INFONAVIT"), mxn(lambda r: r.per_employee_mxn.imss_infonavit.total))
     )
     bold.append(len(rows) - 1)
     rows.append(row(b.label("statutory.isn_rate"), mxn(lambda r: r.per_employee_mxn.isn)))
     benefit = "workforce.roles[].market_benefits."
-    market: list[tuple[tuple[str, str] | str, str]] = [
+    market: list[tuple[Text | str, str]] = [
         (b.label(benefit + "attendance_punctuality_bonus_rate"), "attendance_punctuality_bonus"),
         (b.label(benefit + "food_vouchers_uma_fraction"), "food_vouchers"),
         (b.label(benefit + "savings_fund_rate"), "savings_fund"),
         (b.label(benefit + "transport_mxn_per_worked_day"), "transport"),
         (b.label(benefit + "cafeteria_mxn_per_worked_day"), "cafeteria"),
         (b.label(benefit + "private_insurance_mxn_per_year"), "private_insurance"),
-        (("Turnover (replacement hires)", "Rotación (reemplazos)"), "turnover"),
+        (Text("Turnover (replacement hires)", "Rotación (reemplazos)"), "turnover"),
     ]
     for benefit_label, key in market:
         rows.append(row(benefit_label, mxn(functools.partial(_market_line, key))))
@@ -184,23 +185,23 @@ def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequ
     rows.append(row(b.label("ptu.rate"), mxn(lambda r: r.per_employee_mxn.ptu.paid)))
     rows.append(
         row(
-            ("Loaded cost per year (MXN)", "Costo integral anual (MXN)"),
+            Text("Loaded cost per year (MXN)", "Costo integral anual (MXN)"),
             mxn(lambda r: r.per_employee_mxn.loaded_total),
         )
     )
     bold.append(len(rows) - 1)
     rows.append(
         row(
-            ("Loaded cost per year (USD)", "Costo integral anual (USD)"),
+            Text("Loaded cost per year (USD)", "Costo integral anual (USD)"),
             lambda r: money(r.loaded_total_usd, lang, 2),
         )
     )
     rows.append(
-        row(("USD per worked hour", "USD por hora trabajada"), lambda r: number(r.loaded_usd_per_worked_hour, lang))
+        row(Text("USD per worked hour", "USD por hora trabajada"), lambda r: number(r.loaded_usd_per_worked_hour, lang))
     )
     rows.append(
         row(
-            ("Loaded multiplier (on 365 × SD)", "Multiplicador (sobre 365 × SD)"),
+            Text("Loaded multiplier (on 365 × SD)", "Multiplicador (sobre 365 × SD)"),
             lambda r: number(r.loaded_multiplier, lang, 4),
         )
     )
@@ -209,7 +210,7 @@ def _buildup_table(b: Builder, sc: ReportScenario, year: YearResult, roles: Sequ
     col_w = (b.width - label_w) / min(len(year.roles), ROLES_PER_BUILDUP_TABLE)
     everyone = sc.result.case.workforce.roles
     header = [
-        b.t((f"MXN per employee and year, {year.year}", f"MXN por empleado al año, {year.year}")),
+        b.t(Text(f"MXN per employee and year, {year.year}", f"MXN por empleado al año, {year.year}")),
         *(b.role_name(r.role, everyone) for r in roles),
     ]
     # a table after the first of a scenario has no heading to hold it: it starts with a good part of its rows

@@ -36,34 +36,34 @@ def risks(b: Builder) -> list[Flowable]:
     out += b.bullets(
         markup(b.t(pair))
         for pair in (
-            (
+            Text(
                 "Labor market and turnover: border cities have historically high turnover; wages and benefits by city "
                 "for 2026 are not surveyed publicly.",
                 "Mercado laboral y rotación: las ciudades fronterizas han tenido rotación alta; no hay encuesta pública "
                 "2026 de salarios y prestaciones por ciudad.",
             ),
-            (
+            Text(
                 "Hours reform: the secondary labor law (after DOF 3-Mar-2026) will define shifts, overtime and "
                 "exceptions; the model assumes pay unchanged and proportional extra staff.",
                 "Reforma de la jornada: la ley secundaria (posterior al DOF 3-mar-2026) definirá turnos, horas extra y "
                 "excepciones; el modelo supone salario sin cambio y plantilla adicional proporcional.",
             ),
-            (
+            Text(
                 "Tariffs: Section 122 surcharge until 24-Jul-2026 and what follows it, Section 232 on metal content, "
                 "the 2026 USMCA joint review.",
                 "Aranceles: recargo de la Sección 122 hasta el 24-jul-2026 y lo que lo sustituya, Sección 232 sobre el "
                 "contenido metálico, revisión conjunta del T-MEC en 2026.",
             ),
-            (
+            Text(
                 "IVA/IEPS certification: without it, 16 % of temporary imports is tied up until refunded.",
                 "Certificación en IVA e IEPS: sin ella, el 16 % de las importaciones temporales queda inmovilizado hasta "
                 "su devolución.",
             ),
-            (
+            Text(
                 f"Exchange rate: a stronger peso raises every peso-denominated cost (see section {section_number('sensitivity')}).",
                 f"Tipo de cambio: un peso más fuerte encarece todos los costos en pesos (ver sección {section_number('sensitivity')}).",
             ),
-            (
+            Text(
                 "Security and logistics: crossing times, cargo theft and insurance.",
                 "Seguridad y logística: tiempos de cruce, robo de mercancía y seguros.",
             ),
@@ -75,11 +75,11 @@ def risks(b: Builder) -> list[Flowable]:
     else:
         out += _items_table(
             b,
-            ("Open items on the critical path", "Tareas abiertas en la ruta crítica"), project.open_critical
+            Text("Open items on the critical path", "Tareas abiertas en la ruta crítica"), project.open_critical
         )
         out += _items_table(
             b,
-            ("Items resting on facts to verify", "Tareas basadas en datos por verificar"), project.to_verify
+            Text("Items resting on facts to verify", "Tareas basadas en datos por verificar"), project.to_verify
         )
     verify: dict[str, tuple[str, list[str], Provenance | None]] = {}
     for sc in b.report.scenarios:
@@ -92,7 +92,7 @@ def risks(b: Builder) -> list[Flowable]:
             if year and year.group(1) not in years:
                 years.append(year.group(1))
     out.append(
-        Paragraph(markup(b.t(("Open questions of the model", "Preguntas abiertas del modelo"))), b.s.h2)
+        Paragraph(markup(b.t(Text("Open questions of the model", "Preguntas abiertas del modelo"))), b.s.h2)
     )
     if verify:
         out.append(b.p(markup(b.count(TO_VERIFY, len(verify), mark=MARK_TO_VERIFY))))
@@ -107,7 +107,7 @@ def risks(b: Builder) -> list[Flowable]:
     return out
 
 
-def _items_table(b: Builder, title: tuple[str, str], items: Sequence[ReadinessItem]) -> list[Flowable]:
+def _items_table(b: Builder, title: Text, items: Sequence[ReadinessItem]) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(markup(b.t(title)), b.s.h2)]
     if not items:
         out.append(b.p(markup(b.w("none")), b.s.note))
@@ -132,9 +132,9 @@ def _items_table(b: Builder, title: tuple[str, str], items: Sequence[ReadinessIt
         b.table(
             [
                 b.w("item"),
-                b.t(("Checklist", "Lista")),
-                b.t(("Status", "Estado")),
-                b.t(("Due", "Vence")),
+                b.t(Text("Checklist", "Lista")),
+                b.t(Text("Status", "Estado")),
+                b.t(Text("Due", "Vence")),
             ],
             rows,
             [b.width * f for f in (0.47, 0.25, 0.14, 0.14)],
@@ -150,7 +150,7 @@ def method(b: Builder) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         "The figures come from a cost model of the Mexican operation built year by year: the headcount "
                         "plan over the hours reform, each role's fully loaded labor cost from the daily wage through the "
                         "statutory contributions and benefits, the facility, utilities, site services, logistics and the "
@@ -174,17 +174,17 @@ def method(b: Builder) -> list[Flowable]:
     if any(sc.china is not None for sc in b.report.scenarios):
         out.append(
             Paragraph(
-                markup(b.t(("The China-supplier baseline", "La comparación con el proveedor en China"))),
+                markup(b.t(Text("The China-supplier baseline", "La comparación con el proveedor en China"))),
                 b.s.h2,
             )
         )
         out += b.bullets(markup(b.t(pair)) for pair in CHINA_LIMITATIONS)
-    out.append(Paragraph(markup(b.t(("The weighted site score", "La puntuación ponderada del sitio"))), b.s.h2))
+    out.append(Paragraph(markup(b.t(Text("The weighted site score", "La puntuación ponderada del sitio"))), b.s.h2))
     out += b.bullets(markup(b.t(pair)) for pair in _score_method(b))
     return out
 
 
-def _score_method(b: Builder) -> list[tuple[str, str]]:
+def _score_method(b: Builder) -> list[Text]:
     weights = {
         lang: ", ".join(
             f"{in_sentence(pick(SCORE_CRITERIA[k], lang))} {percent(w / 100, lang, 0, unbreakable=True)}"
@@ -193,7 +193,7 @@ def _score_method(b: Builder) -> list[tuple[str, str]]:
         for lang in ("en", "es")
     }
     return [
-        (
+        Text(
             f"Section {section_number('comparison')} scores each scenario on five criteria: the loaded USD per direct worked hour and the Mexico annual "
             "total of its first full year, the turnover of its direct roles (their turnover rates weighted by headcount), "
             "the road distance to the border crossing or the customer, and the market's industrial vacancy.",
@@ -202,7 +202,7 @@ def _score_method(b: Builder) -> list[tuple[str, str]]:
             "ponderadas por plantilla), la distancia por carretera al cruce fronterizo o al cliente y la vacancia "
             "industrial del mercado.",
         ),
-        (
+        Text(
             "Each criterion is rescaled linearly between the compared scenarios: the best gets 100, the worst 0 and the "
             "others in proportion (all 100 when they are equal). Lower is better, except vacancy: more available "
             "industrial space is better.",
@@ -210,20 +210,20 @@ def _score_method(b: Builder) -> list[tuple[str, str]]:
             "demás en proporción (todos 100 si son iguales). Menor es mejor, salvo la vacancia: más espacio industrial "
             "disponible es mejor.",
         ),
-        (
+        Text(
             f"Weights: {weights['en']}. A criterion missing for any scenario is left out and the other weights are "
             "renormalised to 100%. A scenario alone has no score: it needs two or more scenarios.",
             f"Pesos: {weights['es']}. Un criterio que falta en algún escenario queda fuera y los demás pesos se "
             "renormalizan a 100 %. Un escenario solo no tiene puntuación: requiere dos o más escenarios.",
         ),
-        (
+        Text(
             "The score is relative to the scenarios in this document (adding or removing one changes it) and leaves out "
             "what is described but not measured: the talent pool, security, incentives, utility capacity.",
             "La puntuación es relativa a los escenarios de este documento (agregar o quitar uno la cambia) y deja fuera lo "
             "que se describe pero no se mide: la oferta de talento, la seguridad, los incentivos, la capacidad de los "
             "servicios.",
         ),
-        (
+        Text(
             "Prefilled vacancy comes from the cost model's market reports (Juárez 7.7% Q4-2025, Tijuana 8% Q3-2025, "
             "Monterrey 7.1% Q4-2025, Saltillo 0.8% Q1-2025, Reynosa 6.0% Oct-2025, San Luis Potosí 4.9% Jan-2025; "
             "elsewhere the national 4.4% of Oct-2025); the prefilled distance is a typical road distance to the "
@@ -237,44 +237,44 @@ def _score_method(b: Builder) -> list[tuple[str, str]]:
     ]
 
 
-OPEN_QUESTIONS: tuple[tuple[str, str], ...] = (
-    (
+OPEN_QUESTIONS: tuple[Text, ...] = (
+    Text(
         "Shelter fee levels: no public price list; the fee should come from the provider's quote, with what it "
         "includes and how PTU, the work-risk premium and IMSS audits are passed through.",
         "Tarifa del albergue: no hay lista pública de precios; debe tomarse de la cotización del proveedor, con lo que "
         "incluye y cómo se trasladan la PTU, la prima de riesgo y las auditorías del IMSS.",
     ),
-    (
+    Text(
         "Cesantía y vejez band rule for minimum-wage earners whose SBC exceeds the minimum after integration, and "
         "the 2024–2025 and 2027–2029 rows, still to be checked against the DOF text.",
         "Regla de banda de cesantía y vejez para quienes ganan el mínimo y cuyo SBC lo supera tras la integración, y "
         "los renglones 2024–2025 y 2027–2029, pendientes de cotejar con el texto del DOF.",
     ),
-    (
+    Text(
         "Work-risk premium under a shelter: the provider's registration or a new one at the class mean.",
         "Prima de riesgo de trabajo en un albergue: el registro patronal del proveedor o uno nuevo con la prima media "
         "de la clase.",
     ),
-    (
+    Text(
         "Payroll tax (ISN): current rates of several states and what each includes in the base.",
         "ISN: tasas vigentes de varios estados y qué incluye cada uno en la base.",
     ),
-    (
+    Text(
         "PTU under a shelter: the real base is the shelter entity's taxable income, approximated here.",
         "PTU en un albergue: la base real es la utilidad fiscal de la entidad del albergue; aquí se aproxima.",
     ),
-    (
+    Text(
         "Utilities tariffs, logistics parameters, market benefits and turnover by city.",
         "Tarifas eléctricas, parámetros logísticos, prestaciones de mercado y rotación por ciudad.",
     ),
 )
 
-LIMITATIONS: tuple[tuple[str, str], ...] = (
-    (
+LIMITATIONS: tuple[Text, ...] = (
+    Text(
         "Pre-tax: no Mexican income tax (ISR), no US tax effect, no transfer pricing.",
         "Antes de impuestos: sin ISR en México, sin efecto fiscal en EE. UU. ni precios de transferencia.",
     ),
-    (
+    Text(
         "PTU is charged in the year whose results generate it, although it is paid in May of the following year; "
         "its base is approximated as 6.5 % of the Mexican costs (safe-harbour style), not the shelter's real taxable "
         "income; the “average of the last 3 years” cap is not modelled.",
@@ -282,59 +282,59 @@ LIMITATIONS: tuple[tuple[str, str], ...] = (
         "aproxima como 6.5 % de los costos en México (estilo puerto seguro), no la utilidad fiscal real del albergue; "
         "no se modela el tope del “promedio de los últimos 3 años”.",
     ),
-    (
+    Text(
         "Seniority is constant over the horizon (vacation days and the integration factor of the seniority given); "
         "a real seniority profile raises both over time.",
         "La antigüedad es constante en el horizonte (días de vacaciones y factor de integración de la antigüedad "
         "indicada); un perfil real de antigüedad eleva ambos con el tiempo.",
     ),
-    (
+    Text(
         "Cesantía y vejez: 3.150 % only when the SBC is at the minimum wage, otherwise the band by SBC in UMA (the "
         "table's first two bands mix minimum wages and UMA).",
         "Cesantía y vejez: 3.150 % solo cuando el SBC está en el salario mínimo; si no, la banda según el SBC en UMA "
         "(las dos primeras bandas de la tabla mezclan salarios mínimos y UMA).",
     ),
-    (
+    Text(
         "Some statutory rates are not confirmed as current and are marked “to verify” (appendix).",
         "Algunas tasas legales no están confirmadas como vigentes y se marcan “por verificar” (anexo).",
     ),
-    (
+    Text(
         "Duties are 0 (the model assumes USMCA-qualifying goods); Section 232 and non-qualifying goods are outside "
         "the model.",
         "Los aranceles son 0 (el modelo supone mercancía originaria del T-MEC); la Sección 232 y la mercancía no "
         "originaria quedan fuera del modelo.",
     ),
-    (
+    Text(
         "Market benefits stay outside the SBC whatever their size (the LSS art. 27 limits are not enforced).",
         "Las prestaciones de mercado no integran al SBC cualquiera que sea su monto (no se aplican los límites del "
         "art. 27 de la LSS).",
     ),
-    (
+    Text(
         "The exchange rate is held flat at the planning rate; one UMA and one minimum wage per calendar year; leap "
         "years are not modelled.",
         "El tipo de cambio se mantiene constante en el de planeación; una UMA y un salario mínimo por año calendario; "
         "no se modelan los años bisiestos.",
     ),
-    (
+    Text(
         "Direct labor grows with 48/h as the week shortens; indirect staff absorb it; productivity is a single factor.",
         "La mano de obra directa crece en proporción 48/h al acortarse la semana; el personal indirecto lo absorbe; "
         "la productividad es un solo factor.",
     ),
-    (
+    Text(
         "The IVA on temporary imports is a memo item, outside the totals and the cash flows.",
         "El IVA de las importaciones temporales es una partida informativa, fuera de los totales y de los flujos.",
     ),
 )
 
 
-CHINA_LIMITATIONS: tuple[tuple[str, str], ...] = (
-    (
+CHINA_LIMITATIONS: tuple[Text, ...] = (
+    Text(
         "Duties are charged on the FOB value as the customs value, one rate per program for all the goods (no HTS "
         "line-by-line classification), and the programs add up: MFN + Section 301 + Section 122.",
         "Los aranceles se calculan sobre el valor FOB como valor en aduana, con una sola tasa por programa para toda la "
         "mercancía (sin clasificación fracción por fracción) y los programas se suman: NMF + Sección 301 + Sección 122.",
     ),
-    (
+    Text(
         "Section 122 is charged on the share of each year's days before its end date (purchases spread evenly over "
         "the year); earlier days of the base year are charged as if it already applied, and no extension or "
         "replacement is assumed after it ends.",
@@ -342,19 +342,19 @@ CHINA_LIMITATIONS: tuple[tuple[str, str], ...] = (
         "repartidas de manera uniforme en el año); los primeros días del año base se cobran como si ya aplicara, y no "
         "se supone prórroga ni sustitución al terminar.",
     ),
-    (
+    Text(
         "No merchandise processing fee (MPF) or harbor maintenance fee (HMF), no quotas, no antidumping or "
         "countervailing duties, no Section 232 on metal content.",
         "Sin la cuota de procesamiento de mercancía (MPF) ni la de mantenimiento portuario (HMF), sin cupos, sin "
         "cuotas antidumping ni compensatorias y sin la Sección 232 sobre el contenido metálico.",
     ),
-    (
+    Text(
         "Currency: the supplier's price is taken in USD and rises with the USD cost escalation; the yuan, freight "
         "markets and the peso do not move it (the peso moves only the Mexican plant).",
         "Moneda: el precio del proveedor se toma en USD y sube con el incremento de los costos en USD; el yuan, el "
         "mercado de fletes y el peso no lo mueven (el peso solo mueve a la planta en México).",
     ),
-    (
+    Text(
         "The inventory carried is the extra weeks of pipeline at FOB value; the Mexican materials are taken at the "
         "amount given, without duties (IMMEX temporary imports).",
         "El inventario que se mantiene son las semanas adicionales en tránsito a valor FOB; los materiales de México "

@@ -21,7 +21,7 @@ def sensitivity(b: Builder) -> list[Flowable]:
         b.p(
             markup(
                 b.t(
-                    (
+                    Text(
                         "Each driver is moved on its own, everything else held, and the whole case recomputed (the reform "
                         "schedule, the SBC caps and the PTU pool react as in the base case). Rows are sorted by the swing of "
                         "the NPV. The exchange-rate case is the one a reader should look at first when the peso moves.",
@@ -39,12 +39,12 @@ def sensitivity(b: Builder) -> list[Flowable]:
         out += _tornado_block(b, sc, sc.sensitivity, b.sub(sc, "sensitivity"))
         if sc.china_sensitivity is not None:
             heading = Paragraph(
-                markup(b.t(("Against the China supplier", "Frente al proveedor en China"))), b.s.h3
+                markup(b.t(Text("Against the China supplier", "Frente al proveedor en China"))), b.s.h3
             )
             note = b.p(
                 markup(
                     b.t(
-                        (
+                        Text(
                             "The same drivers measured against the China supplier's landed cost, and the Section 301 "
                             "tariff moved 10 percentage points down (never below 0) and up: a dearer Chinese duty "
                             "makes Mexico look better.",
@@ -81,7 +81,7 @@ def _tornado_block(
         )
     rows.append(
         [
-            b.t(("Base case", "Caso base")),
+            b.t(Text("Base case", "Caso base")),
             "",
             b.m(sens.base.npv_usd),
             "",
@@ -93,13 +93,13 @@ def _tornado_block(
     year = sens.first_full_year
     table = b.table(
         [
-            b.t(("Driver", "Variable")),
-            b.t(("Low / high", "Bajo / alto")),
-            b.t(("NPV low", "VPN bajo")),
-            b.t(("NPV high", "VPN alto")),
-            b.t((f"Savings {year} low", f"Ahorro {year} bajo")),
-            b.t((f"Savings {year} high", f"Ahorro {year} alto")),
-            b.t(("Swing", "Amplitud")),
+            b.t(Text("Driver", "Variable")),
+            b.t(Text("Low / high", "Bajo / alto")),
+            b.t(Text("NPV low", "VPN bajo")),
+            b.t(Text("NPV high", "VPN alto")),
+            b.t(Text(f"Savings {year} low", f"Ahorro {year} bajo")),
+            b.t(Text(f"Savings {year} high", f"Ahorro {year} alto")),
+            b.t(Text("Swing", "Amplitud")),
         ],
         rows,
         [b.width * f for f in (0.24, 0.19, 0.12, 0.12, 0.11, 0.11, 0.11)],

@@ -27,7 +27,7 @@ def summary(b: Builder) -> list[Flowable]:
     n = len(b.report.scenarios)
     horizon = b.count(YEARS, first.result.case.scenario.horizon_years)
     compared = b.count(SCENARIOS, n)
-    intro = (
+    intro = Text(
         f"This business case compares the cost of the current plant with a Mexican operation in {compared}. "
         f"Annual figures are for {year.year}, the first full year of operation; the returns cover {horizon} and "
         "the one-time start-up outlay. All figures are pre-tax.",
@@ -41,7 +41,7 @@ def summary(b: Builder) -> list[Flowable]:
     for sc in b.report.scenarios:
         res = sc.result
         y = b.ref_year(sc)
-        line = (
+        line = Text(
             f"<b>{markup(sc.name)}</b>: the Mexican operation costs {b.m(y.mexico.total_usd)} USD a year "
             f"against {b.m(y.baseline.total_usd)} USD today, saving {b.m(y.savings_usd)} USD "
             f"({b.pct(y.savings_usd / y.baseline.total_usd if y.baseline.total_usd else Decimal(0))}). "
@@ -60,7 +60,7 @@ def summary(b: Builder) -> list[Flowable]:
             china = sc.china
             cy = next((c for c in china.years if c.year == y.year), china.years[-1])
             ret = china.returns
-            versus = (
+            versus = Text(
                 f"Against the China supplier, the same goods landed in the US cost {b.m(cy.landed_usd)} USD "
                 f"in {cy.year} against {b.m(cy.mexico_usd)} USD made in Mexico with their materials, saving "
                 f"{b.m(cy.savings_usd)} USD; NPV {b.m(ret.npv_usd)} USD, IRR {irr_text(ret.irr, 'en')}, "
@@ -80,32 +80,32 @@ def summary(b: Builder) -> list[Flowable]:
 
 def _headline_table(b: Builder) -> Flowable:
     rows: list[list[str]] = []
-    labels: list[tuple[tuple[str, str], Callable[[ReportScenario, YearResult], str]]] = [
-        (("Annual cost in Mexico (USD)", "Costo anual en México (USD)"), lambda sc, y: b.m(y.mexico.total_usd)),
+    labels: list[tuple[Text, Callable[[ReportScenario, YearResult], str]]] = [
+        (Text("Annual cost in Mexico (USD)", "Costo anual en México (USD)"), lambda sc, y: b.m(y.mexico.total_usd)),
         (
-            ("Annual cost at the current location (USD)", "Costo anual en la ubicación actual (USD)"),
+            Text("Annual cost at the current location (USD)", "Costo anual en la ubicación actual (USD)"),
             lambda sc, y: b.m(y.baseline.total_usd),
         ),
-        (("Annual savings (USD)", "Ahorro anual (USD)"), lambda sc, y: b.m(y.savings_usd)),
+        (Text("Annual savings (USD)", "Ahorro anual (USD)"), lambda sc, y: b.m(y.savings_usd)),
         (
-            ("One-time cost (USD)", "Costo único de arranque (USD)"),
+            Text("One-time cost (USD)", "Costo único de arranque (USD)"),
             lambda sc, y: b.m(sc.result.one_time.total_usd),
         ),
         (
-            ("Payback", "Periodo de recuperación"),
+            Text("Payback", "Periodo de recuperación"),
             lambda sc, y: payback_text(sc.result.returns.payback_years, len(sc.result.years), b.lang),
         ),
         (
-            ("Net present value, NPV (USD)", "Valor presente neto, VPN (USD)"),
+            Text("Net present value, NPV (USD)", "Valor presente neto, VPN (USD)"),
             lambda sc, y: b.m(sc.result.returns.npv_usd),
         ),
-        (("Discount rate", "Tasa de descuento"), lambda sc, y: b.pct(sc.result.returns.discount_rate)),
+        (Text("Discount rate", "Tasa de descuento"), lambda sc, y: b.pct(sc.result.returns.discount_rate)),
         (
-            ("Internal rate of return, IRR", "Tasa interna de retorno, TIR"),
+            Text("Internal rate of return, IRR", "Tasa interna de retorno, TIR"),
             lambda sc, y: irr_text(sc.result.returns.irr, b.lang),
         ),
         (
-            ("Reference year (first full year)", "Año de referencia (primer año completo)"),
+            Text("Reference year (first full year)", "Año de referencia (primer año completo)"),
             lambda sc, y: str(y.year),
         ),
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether
 
 from shelter_app.core import business_charts as charts
+from shelter_app.core.bilingual import Text
 from shelter_app.l10n import format_date
 from shelter_app.reports import business_charts as draw
 from shelter_app.reports.business_case.base import Builder
@@ -23,7 +24,7 @@ def timeline(b: Builder) -> list[Flowable]:
             b.p(
                 markup(
                     b.t(
-                        (
+                        Text(
                             "The project's checklists have no dates yet: set the kickoff in the "
                             "setup journey to schedule them.",
                             "Las listas del proyecto aún no tienen fechas: indique el arranque en el "
@@ -37,7 +38,7 @@ def timeline(b: Builder) -> list[Flowable]:
     caption = b.p(
         markup(
             b.t(
-                (
+                Text(
                     f"From the project's checklists: {len(project.schedule)} dated items, from "
                     f"{format_date(project.kickoff, 'en')} to {format_date(project.finish, 'en')}. One bar per checklist; "
                     "a delay on a critical item moves the finish date.",
