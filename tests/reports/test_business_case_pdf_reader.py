@@ -210,3 +210,11 @@ def test_the_appendix_cites_numbered_sources_and_says_what_is_open(tmp_path: Pat
         assert f"{table.title.pick(language)} {table.version}" in appendix
         assert table.file not in text
     assert Text("Sources", "Fuentes").pick(language) in appendix
+
+
+def test_a_restated_table_value_still_shows_as_to_verify_where_it_is_used(tmp_path: Path) -> None:
+    """The golden input restates the table's customs fee (DTA, 425 MXN); the 2026 amount is unconfirmed, so the
+    logistics section marks it ⚠ as the appendix does, in both languages."""
+    for language, label in (("en", "Customs processing fee (DTA)"), ("es", "Derecho de trámite aduanero (DTA)")):
+        text = _flat(_pdf_text(render(tmp_path, golden_document(), language)))
+        assert re.search(re.escape(label) + r" 425 MXN/pedimento ⚠", text), language

@@ -474,6 +474,14 @@ class Builder:
             text += f'<br/><font color="{hex_color(AMBER_TEXT)}" size="6.8">{why}</font>'
         return text
 
+    def verify(self, scenario: ReportScenario, path: str) -> str:
+        """The amber "to verify" mark after a value taken from a reference table that is not confirmed as current
+        (the appendix says what is open); "" otherwise."""
+        found = schema.find(path)
+        parameter = None if found is None else found.parameter
+        if parameter is None or not any(s.parameter == parameter for s in scenario.result.parameters.to_verify):
+            return ""
+        return f' <font color="{hex_color(AMBER_TEXT)}">{MARK_TO_VERIFY}</font>'
 
     def field_row(self, scenario: ReportScenario, path: str, value: Decimal, places: int | None = None
                   ) -> tuple[str, str]:
@@ -482,7 +490,7 @@ class Builder:
         missing = self.not_given(scenario, path)
         if missing is not None:
             return self.label(path), missing
-        shown = self.amount(path, value, places) + self.ind(scenario, path)
+        shown = self.amount(path, value, places) + self.ind(scenario, path) + self.verify(scenario, path)
         return self.label(path), shown + self.origin(scenario, path)
 
 

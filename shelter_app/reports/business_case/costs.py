@@ -108,8 +108,7 @@ def logistics(b: Builder) -> list[Flowable]:
             b.field_row(sc, "logistics.northbound_pedimentos_per_month", lg.northbound_pedimentos_per_month),
             b.field_row(sc, "logistics.southbound_pedimentos_per_month", lg.southbound_pedimentos_per_month),
             b.field_row(sc, "logistics.customs_broker_mxn_per_pedimento", lg.customs_broker_mxn_per_pedimento),
-            (b.label("logistics.dta_mxn_per_pedimento"),
-             b.amount("logistics.dta_mxn_per_pedimento", p.dta_mxn_per_pedimento)),
+            b.field_row(sc, "logistics.dta_mxn_per_pedimento", p.dta_mxn_per_pedimento),
         ]
         out.append(b.kv(rows, 0.45))
         out.append(Spacer(1, 6))

@@ -224,15 +224,17 @@ def _score_method(b: Builder) -> list[Text]:
             "servicios.",
         ),
         Text(
-            "Prefilled vacancy comes from the cost model's market reports (Juárez 7.7% Q4-2025, Tijuana 8% Q3-2025, "
-            "Monterrey 7.1% Q4-2025, Saltillo 0.8% Q1-2025, Reynosa 6.0% Oct-2025, San Luis Potosí 4.9% Jan-2025; "
-            "elsewhere the national 4.4% of Oct-2025); the prefilled distance is a typical road distance to the "
-            "crossing the freight uses (Laredo for central Mexico), not a route study. Both are indicative until replaced.",
-            "La vacancia precargada proviene de los reportes de mercado del modelo de costos (Juárez 7.7 % 4T-2025, "
-            "Tijuana 8 % 3T-2025, Monterrey 7.1 % 4T-2025, Saltillo 0.8 % 1T-2025, Reynosa 6.0 % oct-2025, San Luis "
-            "Potosí 4.9 % ene-2025; en otras plazas el 4.4 % nacional de oct-2025); la distancia precargada es una "
-            "distancia típica por carretera al cruce que usa el flete (Laredo para el centro de México), no un estudio "
-            "de ruta. Ambas son indicativas hasta sustituirlas.",
+            "A prefilled vacancy and distance come from a table of the main manufacturing markets: the market's latest "
+            "vacancy report (the national figure where the market has none) and a road distance to the crossing the "
+            f"freight uses, each from a published source named where the value is shown (section "
+            f"{section_number('profile')}), secondary or dated, "
+            "not a route study. Both are indicative until the consultant replaces them.",
+            "La vacancia y la distancia precargadas provienen de una tabla de los principales mercados manufactureros: "
+            "el último reporte de vacancia del mercado (la cifra nacional donde el mercado no la tiene) y una distancia "
+            "por carretera al cruce que usa el flete, cada una de una fuente publicada que se nombra junto al valor "
+            f"(sección {section_number('profile')}), secundaria o con fecha, no un estudio de ruta. Ambas son "
+            "indicativas hasta que el consultor "
+            "las sustituya.",
         ),
     ]
 
