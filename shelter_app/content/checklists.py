@@ -35,7 +35,7 @@ from pydantic import ValidationError as PydanticValidationError
 from shelter_app import paths
 from shelter_app.core.answers import Applicability, CivaRubro, Flag, ImmexModality, ProjectAnswers
 from shelter_app.core.answers import Path as OperatingPath
-from shelter_app.core.bilingual import Text
+from shelter_app.core.bilingual import Explained, Text
 from shelter_app.core.checklist import OwnerRole
 from shelter_app.core.errors import UserError
 
@@ -52,20 +52,12 @@ PackVersion = Annotated[str, Field(pattern=r"^\d{4}\.\d{1,2}\.\d+$", max_length=
 Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
 
 
-class _Invalid(ValueError):
+class _Invalid(ValueError, Explained):
     """A rule broken inside a model, explained in both languages (pydantic keeps it in the error's ctx)."""
 
     def __init__(self, en: str, es: str) -> None:
         super().__init__(en)
-        self.text = Text(en, es)
-
-    @property
-    def en(self) -> str:
-        return self.text.en
-
-    @property
-    def es(self) -> str:
-        return self.text.es
+        self.explain(en, es)
 
 
 class _EmptyText(ValueError):

@@ -28,7 +28,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from shelter_app import paths
 from shelter_app.core.answers import WageZone
-from shelter_app.core.bilingual import Text
+from shelter_app.core.bilingual import Explained, Text
 from shelter_app.core.business_case.reference import (
     CESANTIA_VEJEZ_BANDS,
     IMSS_EMPLOYER_KEYS,
@@ -65,20 +65,12 @@ Days = Annotated[int, Field(strict=True, ge=0)]
 Words = Annotated[str, Field(min_length=1)]
 
 
-class _Invalid(ValueError):
+class _Invalid(ValueError, Explained):
     """A rule broken inside a model (pydantic keeps it in the error's ctx)."""
 
     def __init__(self, en: str, es: str) -> None:
         super().__init__(en)
-        self.text = Text(en, es)
-
-    @property
-    def en(self) -> str:
-        return self.text.en
-
-    @property
-    def es(self) -> str:
-        return self.text.es
+        self.explain(en, es)
 
 
 class _Source(BaseModel):

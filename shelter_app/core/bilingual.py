@@ -86,3 +86,25 @@ class Plural:
 
     one: Text
     other: Text
+
+
+class Explained:
+    """What an exception that explains itself in both languages holds: `text`, read as `.en`, `.es` or
+    `message(language)` (core's `UserError`, a content loader's refusal, a form answer's)."""
+
+    text: Text
+
+    def explain(self, en: str, es: str) -> None:
+        self.text = Text(en, es)
+
+    @property
+    def en(self) -> str:
+        return self.text.en
+
+    @property
+    def es(self) -> str:
+        return self.text.es
+
+    def message(self, language: str = "en") -> str:
+        """The message in `language` ("en", "es", "es_MX"...); English otherwise."""
+        return self.text.pick(language)

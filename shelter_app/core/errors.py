@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from shelter_app.core.bilingual import Text
+from shelter_app.core.bilingual import Explained
 
 
-class UserError(Exception):
+class UserError(Exception, Explained):
     """A problem the user can fix, explained in both shipped languages.
 
     `field` names the input at fault (e.g. "rfc", "legal_name") so a form can show the
@@ -21,20 +21,8 @@ class UserError(Exception):
 
     def __init__(self, en: str, es: str, *, field: str | None = None) -> None:
         super().__init__(en)
-        self.text = Text(en, es)
+        self.explain(en, es)
         self.field = field
-
-    @property
-    def en(self) -> str:
-        return self.text.en
-
-    @property
-    def es(self) -> str:
-        return self.text.es
-
-    def message(self, language: str = "en") -> str:
-        """The message in `language` ("en", "es", "es_MX"...); English otherwise."""
-        return self.text.pick(language)
 
 
 class ValidationError(UserError):

@@ -16,18 +16,19 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
+from shelter_app.content.reference import shipped_reference
 from shelter_app.reports.checklist_pdf import write_checklist_pdf
 from shelter_app.reports.form_pdf import render_form_pdf
 from shelter_app.services import business_documents, checklists, clients, demo, forms, scenarios
 from shelter_app.services.projects import prepared_by
 from shelter_app.storage.db import Database, open_database, sqlite_url
-from tests.support.document_checks import pdf_text, problems
+from tests.support.document_checks import pdf_text, problems, source_words
 from tests.support.pdf_layout import headings_at_page_foot, texts_in_sizes
 
 LANGUAGES = ("en", "es")
 FORM = "client_intake"
-HEADING_SIZES = (14.0, 11.0, 9.5)
-PROVIDER = "Albergue Industrial del Norte"  # a name, written the same in both languages  # the business case's section, subsection and scenario headings
+HEADING_SIZES = (14.0, 11.0, 9.5)  # the business case's section, subsection and scenario headings
+PROVIDER = "Albergue Industrial del Norte"  # a name, written the same in both languages
 
 
 @dataclass
@@ -69,34 +70,6 @@ def _data_words(db: Database, project_id: int) -> set[str]:
     return {f for f in found if f}
 
 
-def _source_words() -> set[str]:
-    """Titles and publishers of the reference sources: proper names, printed in their own language."""
-    from shelter_app.content.reference import shipped_reference
-    from tests.support.document_checks import _sources
-
-    reference = shipped_reference()
-    found: set[str] = set()
-
-    def walk(value: object, depth: int = 0) -> None:
-        if depth > 12:
-            return
-        if hasattr(value, "publisher") and hasattr(value, "title"):
-            found.update({value.title, value.publisher})
-        if isinstance(value, dict):
-            for v in value.values():
-                walk(v, depth + 1)
-        elif isinstance(value, tuple | list):
-            for v in value:
-                walk(v, depth + 1)
-        elif hasattr(value, "__dataclass_fields__"):
-            for name in value.__dataclass_fields__:
-                walk(getattr(value, name), depth + 1)
-
-    walk(reference)
-    assert _sources(reference)
-    return found
-
-
 def _legal_bases() -> set[str]:
     """The checklist items' legal bases: citations of Mexican law (LFT art. 76; Decreto IMMEX art. 4), proper
     names printed the same in both languages."""
@@ -110,7 +83,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Documen
     folder = tmp_path_factory.mktemp("documents")
     db = open_database(sqlite_url(folder / "demo.sqlite3"), backups_dir=folder / "backups")
     demo.seed_demo(db, "demo")
-    sources = _source_words() | _legal_bases()
+    sources = source_words(shipped_reference()) | _legal_bases()
     made: list[Document] = []
     for client_id in clients.search_clients(db, include_archived=True):
         for project in clients.get_client(db, client_id).projects:

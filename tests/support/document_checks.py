@@ -28,6 +28,7 @@ from shelter_app.content.checklists import load_packs
 from shelter_app.content.forms import load_forms
 from shelter_app.content.reference import shipped_reference
 from shelter_app.core.business_case import schema
+from shelter_app.core.business_case.reference import Source
 from shelter_app.core.glossary import variants_in
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|mx|org|gov|net|gob|edu|io|de|cn|us)\b(?:/\S*)?", re.I)
@@ -67,36 +68,36 @@ def internal_identifiers() -> frozenset[str]:
     reference = shipped_reference()
     for table in reference.tables:
         found.add(table.file)
-    for source in _sources(reference):
-        found.add(source)
+    found.update(source.id for source in reference_sources(reference))
     for definition in load_forms().latest_all():
         found.update(q.name for q in definition.questions() if "_" in q.name)
     return frozenset(i for i in found if len(i) > 3 and ("_" in i or "." in i))
 
 
-def _sources(reference: object) -> set[str]:
-    """Every source id (slug) of the reference tables."""
-    ids: set[str] = set()
+def reference_sources(reference: object) -> set[Source]:
+    """Every source the reference data cites, at any depth (a table of sites nests them deep)."""
+    found: set[Source] = set()
 
-    def walk(value: object, depth: int = 0) -> None:
-        if depth > 12:
-            return
-        if hasattr(value, "sources") and isinstance(value.sources, tuple):  # a Provenance
-            for s in value.sources:
-                if hasattr(s, "id"):
-                    ids.add(s.id)
-        if isinstance(value, dict):
+    def walk(value: object) -> None:
+        if isinstance(value, Source):
+            found.add(value)
+        elif isinstance(value, dict):
             for v in value.values():
-                walk(v, depth + 1)
+                walk(v)
         elif isinstance(value, tuple | list):
             for v in value:
-                walk(v, depth + 1)
+                walk(v)
         elif hasattr(value, "__dataclass_fields__"):
             for name in value.__dataclass_fields__:
-                walk(getattr(value, name), depth + 1)
+                walk(getattr(value, name))
 
     walk(reference)
-    return ids
+    return found
+
+
+def source_words(reference: object) -> set[str]:
+    """The sources' titles and publishers: proper names, printed as published in any document's language."""
+    return {w for s in reference_sources(reference) for w in (s.title, s.publisher) if w}
 
 
 def pdf_text(pdf: Path) -> str:

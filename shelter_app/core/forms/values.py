@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-from shelter_app.core.bilingual import Text
+from shelter_app.core.bilingual import Explained
 from shelter_app.core.errors import ValidationError
 from shelter_app.core.forms.model import QType, Question
 from shelter_app.core.identifiers import (
@@ -35,23 +35,12 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
 
-class AnswerError(ValueError):
+class AnswerError(ValueError, Explained):
     """An answer that does not fit its question, explained in both languages."""
 
     def __init__(self, en: str, es: str) -> None:
         super().__init__(en)
-        self.text = Text(en, es)
-
-    @property
-    def en(self) -> str:
-        return self.text.en
-
-    @property
-    def es(self) -> str:
-        return self.text.es
-
-    def message(self, language: str = "en") -> str:
-        return self.text.pick(language)
+        self.explain(en, es)
 
 
 def is_blank(raw: object) -> bool:
