@@ -33,6 +33,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from pydantic import ValidationError as PydanticValidationError
 
 from shelter_app import paths
+from shelter_app.content.yamlread import UniqueKeyLoader
 from shelter_app.core.answers import Applicability, CivaRubro, Flag, ImmexModality, ProjectAnswers
 from shelter_app.core.answers import Path as OperatingPath
 from shelter_app.core.bilingual import Explained, Text
@@ -408,28 +409,6 @@ def load_packs(folder: Path | None = None, *, today: date | None = None) -> Pack
 # ---- reading one file ---------------------------------------------------------------------------------------
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses a key given twice in one mapping (plain PyYAML silently keeps the last)."""
-
-
-def _construct_unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor` keys may be overridden on purpose
-            continue
-        key = loader.construct_object(key_node)
-        if isinstance(key, str | int | float | bool | date) and key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} appears twice", key_node.start_mark)
-        if isinstance(key, str | int | float | bool | date):
-            seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
-UniqueKeyLoader = _UniqueKeyLoader
-"""For other YAML content (form definitions): a SafeLoader that refuses duplicate keys."""
-
-
 def _read_yaml(file: Path, problems: list[PackProblem]) -> dict[str, Any] | None:
     try:
         text = file.read_text(encoding="utf-8")
@@ -441,7 +420,7 @@ def _read_yaml(file: Path, problems: list[PackProblem]) -> dict[str, Any] | None
                                     f"no se puede leer el archivo ({exc.strerror})"))
         return None
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass: no arbitrary objects
+        data = yaml.load(text, Loader=UniqueKeyLoader)  # a safe loader: no arbitrary objects
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f" at line {mark.line + 1}" if mark is not None else ""

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
 from shelter_app import paths
-from shelter_app.content.checklists import UniqueKeyLoader
+from shelter_app.content.yamlread import UniqueKeyLoader
 from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError
 from shelter_app.core.forms.expressions import Expression, ExpressionError, compile_expression

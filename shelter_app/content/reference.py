@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic import ValidationError as PydanticValidationError
 
 from shelter_app import paths
+from shelter_app.content.yamlread import UniqueKeyLoader
 from shelter_app.core.answers import WageZone
 from shelter_app.core.bilingual import Explained, Text
 from shelter_app.core.business_case.reference import (
@@ -488,8 +489,8 @@ def load_reference(folder: Path | None = None, *, today: date | None = None) -> 
 # ---- reading and explaining ----------------------------------------------------------------------------------
 
 
-class _Loader(yaml.SafeLoader):
-    """A SafeLoader that reads decimals as `Decimal` (never through a float) and refuses a repeated key."""
+class _Loader(UniqueKeyLoader):
+    """The content loader, reading decimals as `Decimal` (never through a float)."""
 
 
 def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decimal:
@@ -499,18 +500,7 @@ def _construct_decimal(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Decima
     return Decimal(text)
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if isinstance(key, str | int) and key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"the key {key!r} appears twice", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
 _Loader.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def _read_yaml(file: Path, problems: list[ReferenceProblem]) -> dict[str, Any] | None:
