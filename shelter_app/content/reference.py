@@ -74,23 +74,33 @@ class _Invalid(ValueError, Explained):
         self.explain(en, es)
 
 
-class _Source(BaseModel):
-    model_config = _MODEL
-
-    title: Words
-    publisher: Words
-    published: date | None
-    """The date the page shows; null when it shows none (never guessed)."""
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
-
-
 class _Note(BaseModel):
-    """What is open about a value, in both languages."""
+    """A text in both languages: what is open about a value, or our words on a source."""
 
     model_config = _MODEL
 
     en: Words
     es: Words
+
+
+class _Source(BaseModel):
+    model_config = _MODEL
+
+    title: Words | None = None
+    """The page's title verbatim, in its language; left out when it was not recorded."""
+    publisher: Words
+    published: date | None
+    """The date the page shows; null when it shows none (never guessed)."""
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")]
+    about: _Note | None = None
+    """Our words on the page in both languages: what it is when there is no title, or what to look at in it."""
+
+    @model_validator(mode="after")
+    def _named(self) -> _Source:
+        if self.title is None and self.about is None:
+            raise _Invalid("a source needs its title or, when it was not recorded, 'about' in both languages",
+                           "una fuente requiere su título o, si no se registró, 'about' en ambos idiomas")
+        return self
 
 
 class _Provenance(BaseModel):
@@ -697,7 +707,8 @@ def _check_markets(name: str, table: _SitesFile) -> Iterable[ReferenceProblem]:
 
 def _source(table: _Header, source_id: str) -> Source:
     s = table.sources[source_id]
-    return Source(id=source_id, title=s.title, publisher=s.publisher, published=s.published, url=s.url)
+    about = None if s.about is None else Text(s.about.en, s.about.es)
+    return Source(id=source_id, title=s.title, publisher=s.publisher, published=s.published, url=s.url, about=about)
 
 
 def _provenance(table: _Header, p: _Provenance) -> Provenance:

@@ -211,13 +211,31 @@ def test_every_source_has_a_publisher_and_every_note_both_languages(ref: Referen
     assert len(provenances) > 90
     for p in provenances:
         for source in p.sources:
-            assert source.title and source.publisher and source.url.startswith(("https://", "http://"))
+            assert (source.title or source.about) and source.publisher and source.url.startswith(("https://", "http://"))
             assert source.published is None or source.published <= p.checked_on
         if p.confidence is not Confidence.VERIFIED:
             assert p.note is not None, p
         if p.note is not None:
             assert p.note.complete and p.note.en != p.note.es
             assert not INTERNAL.search(p.note.en) and not INTERNAL.search(p.note.es), p.note  # printable as is
+
+
+def test_our_words_on_a_source_are_given_in_both_languages(ref: ReferenceData) -> None:
+    sources = {s.id: s for p in _every_provenance(ref) for s in p.sources}
+    untitled = sources["chevez_queretaro"]  # the page's own title was not recorded: what it is, in our words
+    assert untitled.title is None and untitled.about is not None and untitled.about.complete
+    assert untitled.title_in("es") == "Querétaro: tasa del impuesto sobre nóminas para 2022"
+    assert untitled.title_in("en") == "Querétaro: payroll tax rate for 2022"
+    annotated = sources["gutierrez_arts_76_78"]  # the page's title, verbatim, and what to look at in it
+    assert annotated.title_in("es") == "Vacaciones dignas (texto de los arts. 76 y 78 de la LFT)"
+    assert annotated.title_in("en") == "Vacaciones dignas (text of LFT arts. 76 and 78)"
+    verbatim = sources["eleconomista_2025_12_19"]  # the page's own title, printed as is in both documents
+    assert verbatim.about is None and verbatim.title == verbatim.title_in("en") == verbatim.title_in("es")
+    for source in sources.values():
+        assert source.title or source.about
+        # our words go in `about`: the publisher is a name, printed as is in every language
+        assert not re.search(r"\((blog|online|opinion|copy)\b", source.publisher), source
+        assert source.title is None or not re.search(r"\((copy|text of|law text)\b", source.title), source
 
 
 # ---- the table of sites ----------------------------------------------------------------------------------------
@@ -323,6 +341,9 @@ def test_freight_rates(ref: ReferenceData) -> None:
         ("uma.yaml", "published: 2026-01-09", "published: 2027-01-09",
          "uma.yaml, sources.eluniversal_2026_01_09.published: 2027-01-09 is in the future"),
         ("uma.yaml", 'publisher: "UnoTV", ', "", "uma.yaml, sources.unotv_2026_01_08.publisher: the value is missing"),
+        ("uma.yaml", 'about: {en: "UMA 2023 values", es: "Valores de la UMA 2023"}, ', "",
+         "uma.yaml, sources.plazajuarez: a source needs its title or, when it was not recorded, 'about'"),
+        ("uma.yaml", 'es: "Valores de la UMA 2023"}', "}", "uma.yaml, sources.plazajuarez.about.es: the value is missing"),
         ("isn.yaml",
          'note: {en: "One Nov-2025 article cites 4.5 %.",\n'
          '            es: "Un artículo de noviembre de 2025 cita 4.5 %."}}',

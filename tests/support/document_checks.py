@@ -96,8 +96,9 @@ def reference_sources(reference: object) -> set[Source]:
 
 
 def source_words(reference: object) -> set[str]:
-    """The sources' titles and publishers: proper names, printed as published in any document's language."""
-    return {w for s in reference_sources(reference) for w in (s.title, s.publisher) if w}
+    """The sources' verbatim titles and publishers: printed as published in any document's language. Our
+    words on a source (`about`) are not among them: they are checked like the rest of the document."""
+    return {w for s in reference_sources(reference) for w in (s.title, s.publisher) if isinstance(w, str) and w}
 
 
 def pdf_text(pdf: Path) -> str:

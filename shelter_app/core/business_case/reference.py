@@ -39,11 +39,22 @@ class Source:
     the publisher, the title, the date and the link instead."""
 
     id: str
-    title: str
+    title: str | None
+    """The page's own title, verbatim and in the page's language; None when it was not recorded."""
     publisher: str
     published: date | None
     """The publication date the page shows; None when it shows none (never guessed)."""
     url: str
+    about: Text | None = None
+    """Our words on the page, in both languages: what it is when its title was not recorded, or what to look
+    at in it ("copy of the Wikipedia text", "opinion column")."""
+
+    def title_in(self, language: str) -> str:
+        """The title as a document in `language` prints it: the page's own, with our words in brackets."""
+        about = None if self.about is None else self.about.pick(language)
+        if self.title is None:
+            return about or ""
+        return self.title if about is None else f"{self.title} ({about})"
 
 
 @dataclass(frozen=True)

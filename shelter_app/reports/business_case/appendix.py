@@ -211,7 +211,7 @@ def _sources(b: Builder, refs: References) -> list[Flowable]:
         published = format_date(source.published, b.lang) if source.published is not None else undated
         rows.append([
             f"[{n}]",
-            f"{markup(source.title)}. {markup(source.publisher)}, {markup(published)}."
+            f"{markup(source.title_in(b.lang))}. {markup(source.publisher)}, {markup(published)}."
             f'<br/><font color="{hex_color(MUTED)}">{markup(source.url)}</font>',
         ])
     out.append(b.table(["", b.t(Text("Title, publisher, date and address", "Título, editor, fecha y dirección"))],

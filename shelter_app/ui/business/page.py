@@ -274,7 +274,7 @@ class BusinessCasePage(QWidget):
             shown = format_number(Decimal(value) * (100 if percent else 1), self.language,
                                   4 if percent else 2).rstrip("0").rstrip(".,")
             provenance = source.provenance
-            name = (provenance.sources[0].title if provenance.sources else
+            name = (provenance.sources[0].title_in(self.language) if provenance.sources else
                     self.tr("a modelling assumption") if provenance.confidence == "assumption" else
                     self.tr("no source"))
             text = self.tr("If left empty: {value}{unit} — {source}, checked {date}.").format(
