@@ -343,7 +343,8 @@ def test_freight_rates(ref: ReferenceData) -> None:
         ("uma.yaml", 'publisher: "UnoTV", ', "", "uma.yaml, sources.unotv_2026_01_08.publisher: the value is missing"),
         ("uma.yaml", 'about: {en: "UMA 2023 values", es: "Valores de la UMA 2023"}, ', "",
          "uma.yaml, sources.plazajuarez: a source needs its title or, when it was not recorded, 'about'"),
-        ("uma.yaml", 'es: "Valores de la UMA 2023"}', "}", "uma.yaml, sources.plazajuarez.about.es: the value is missing"),
+        ("uma.yaml", 'es: "Valores de la UMA 2023"}', "}",
+         "uma.yaml, sources.plazajuarez.about.es: the value is missing"),
         ("isn.yaml",
          'note: {en: "One Nov-2025 article cites 4.5 %.",\n'
          '            es: "Un artículo de noviembre de 2025 cita 4.5 %."}}',
