@@ -634,7 +634,7 @@ _ZIP_ERRORS: Final = (
     OSError,
     ValueError,
     OverflowError,
-    NotImplementedError,
+    NotImplementedError,  # zipfile's answer to a compression method it does not support (not unfinished code)
     RuntimeError,
 )
 _DRIVE: Final = re.compile(r"[A-Za-z]:")
