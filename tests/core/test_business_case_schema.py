@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from shelter_app.content.reference import shipped_reference
+from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case import compute, schema
 from shelter_app.core.business_case.extras import ScenarioExtras
 from shelter_app.core.business_case.inputs import BusinessCaseInput
@@ -117,6 +118,14 @@ def test_form_targets_are_the_fields_declared_as_such() -> None:
     assert roles.columns["daily_wage_mxn"].currency == "MXN"
     assert business["us_baseline.rent_usd_per_sqft_month"].currency == "USD"
     assert business["facility.area_sqft"].label.es == "Instalaciones: superficie arrendada (pies²)"
+
+
+def test_a_following_fields_hint_keeps_a_name_capitalised() -> None:
+    """The hint of a rate that follows another quotes that one's label inside the sentence: "Mexican" stays."""
+    assert node("escalation.min_wage").default_text() == Text(
+        "Empty: as Mexican wages.", "Si se deja vacío: igual que salarios en México.")
+    assert node("escalation.uma").default_text() == Text(
+        "Empty: as Mexican inflation.", "Si se deja vacío: igual que inflación en México.")
 
 
 def test_the_editor_shows_every_field_that_is_not_advanced_exactly_once() -> None:

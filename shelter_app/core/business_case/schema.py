@@ -104,9 +104,8 @@ class Node:
             return Text("Empty: the reference tables' value.",
                         "Si se deja vacío: el valor de las tablas de referencia.")
         if rule is Rule.FOLLOWS:
-            other = node(self.meta.follows).label
-            return Text(f"Empty: as {other.en[:1].lower()}{other.en[1:]}.",
-                        f"Si se deja vacío: igual que {other.es[:1].lower()}{other.es[1:]}.")
+            other = node(self.meta.follows).label.in_sentence()
+            return Text(f"Empty: as {other.en}.", f"Si se deja vacío: igual que {other.es}.")
         if rule is Rule.COMPUTED and self.meta.how is not None:
             return Text(f"Empty: {self.meta.how.en}.", f"Si se deja vacío: {self.meta.how.es}.")
         return None
