@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from shelter_app.cli import build_parser, run_command
 from shelter_app.paths import set_data_dir
@@ -44,6 +45,12 @@ def _file_to_open(argv: Sequence[str]) -> list[str]:
     return [*before, "open", args[-1]]
 
 
+def _raster_printer(*args: Any) -> Any:
+    from shelter_app.ui.printing import print_headless
+
+    return print_headless(*args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_file_to_open(sys.argv[1:] if argv is None else argv))
     set_data_dir(args.data_dir)
@@ -52,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from shelter_app.ui.selftest import run_self_test
 
         return run_self_test(get_paths())
+    if args.command == "print":  # pages as images need Qt, which only the GUI layer imports
+        args.raster_printer = _raster_printer
     if args.command is not None and args.command != "open":
         return run_command(args)
     if args.command == "open" and not os.path.isfile(args.file):

@@ -22,6 +22,7 @@ from shelter_app import __version__
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.errors import UserError, ValidationErrors
 from shelter_app.core.portfolio import ClientFields, ContactFields, Language, OperatingModel, ProjectFields, Stage
+from shelter_app.core.printing import Sides
 from shelter_app.paths import Paths, get_paths
 from shelter_app.services import clients, contacts, database, demo, projects
 from shelter_app.settings import LANGUAGE, Settings
@@ -783,6 +784,83 @@ def cmd_forms_print(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
+    """Print a PDF the app made (or any PDF): the PDF itself through the print system where it takes PDF, the pages
+    as images otherwise (`--raster`, or Windows); `--list` shows the printers."""
+    from shelter_app.core.printing import Colour, PrintSettings, parse_pages
+    from shelter_app.services import printing
+
+    if args.list:
+        return _list_printers(ctx, printing.printers() if printing.available() else [])
+    if args.file is None:
+        ctx.say("Name the PDF to print, or --list for the printers.",
+                "Indique el PDF que imprimir, o --list para ver las impresoras.")
+        return 2
+    path = Path(args.file)
+    document = printing.open_document(path)
+    settings = PrintSettings(
+        printer=args.printer, pages=parse_pages(args.pages or "", document.pages), copies=args.copies,
+        collate=not args.no_collate, sides=Sides(args.sides), paper=args.paper,
+        colour=Colour.MONOCHROME if args.monochrome else Colour.AUTO, draft=args.draft, title=path.name)
+    if args.to and not args.raster:
+        count = printing.save_pages(path, settings.pages, Path(args.to))
+        ctx.count(count, ("Saved {n} page to {file}.", "Se guardó {n} página en {file}."),
+                  ("Saved {n} pages to {file}.", "Se guardaron {n} páginas en {file}."), file=args.to)
+        return 0
+    why = None
+    if not args.raster and printing.available():
+        try:
+            sent = printing.send(path, settings)
+        except printing.PrintRefused as refused:
+            why = refused.message(ctx.language)
+        else:
+            ctx.count(sent.pages * sent.copies, ("Sent {n} page to {printer} (job {job}).",
+                                                 "Se envió {n} página a {printer} (trabajo {job})."),
+                      ("Sent {n} pages to {printer} (job {job}).",
+                       "Se enviaron {n} páginas a {printer} (trabajo {job})."), printer=sent.printer, job=sent.job)
+            for text in (sent.notice, sent.waiting):
+                if text is not None:
+                    print(text.pick(ctx.language), file=ctx.out)
+            return 0
+    raster = getattr(args, "raster_printer", None)
+    if raster is None:
+        ctx.say("Printing the pages as images needs the app's display libraries; run shelter-app itself.",
+                "Imprimir las páginas como imágenes necesita las bibliotecas gráficas de la aplicación; ejecute "
+                "shelter-app.")
+        return 2
+    if why:
+        print(why, file=ctx.out)
+    count, printer, notice = raster(path, settings, args.to)
+    ctx.count(count, ("Sent {n} page to {printer} as images.", "Se envió {n} página a {printer} como imágenes."),
+              ("Sent {n} pages to {printer} as images.", "Se enviaron {n} páginas a {printer} como imágenes."),
+              printer=printer)
+    if notice is not None:
+        print(notice.pick(ctx.language), file=ctx.out)
+    return 0
+
+
+def _list_printers(ctx: Context, found: Sequence[Any]) -> int:
+    from shelter_app.core.printing import PAPER_NAMES, PrinterState
+
+    if not found:
+        ctx.say("No printer is set up on this computer.", "No hay impresoras configuradas en este equipo.")
+        return 0
+    states = {PrinterState.IDLE: ("ready", "lista"), PrinterState.PRINTING: ("printing", "imprimiendo"),
+              PrinterState.PAUSED: ("paused", "en pausa")}
+    spanish = ctx.language == "es"
+    for printer in found:
+        state = states[printer.state][spanish]
+        if not printer.accepting:
+            state = "no acepta trabajos" if spanish else "not taking jobs"
+        words = [printer.name, ("(predeterminada)" if spanish else "(default)") if printer.default else "", state]
+        if printer.reason:
+            words.append(f"— {printer.reason}")
+        if printer.paper:
+            words.append(f"[{PAPER_NAMES[printer.paper].pick(ctx.language)}]")
+        print("  ".join(word for word in words if word), file=ctx.out)
+    return 0
+
+
 def cmd_forms_drafts(ctx: Context, args: argparse.Namespace) -> int:
     from shelter_app.services import form_drafts
 
@@ -1089,6 +1167,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_db_backup)
     p = db_sub.add_parser("upgrade", help="bring the schema up to date (backs up first)")
     p.set_defaults(handler=cmd_db_upgrade)
+
+    p = sub.add_parser("print", help="print a PDF (the PDF itself where the print system takes it); --list: "
+                                     "the printers")
+    p.add_argument("file", nargs="?", metavar="FILE.pdf")
+    p.add_argument("--list", action="store_true", help="the printers, their state and the default one")
+    p.add_argument("--printer", metavar="NAME", help="default: the system's default printer")
+    p.add_argument("--pages", metavar="RANGE", help="e.g. 2-5 or 1,3,7-9 (default: all)")
+    p.add_argument("--copies", type=int, default=1, metavar="N")
+    p.add_argument("--no-collate", action="store_true", help="all copies of page 1, then of page 2…")
+    p.add_argument("--sides", choices=[side.value for side in Sides], default="one-sided")
+    p.add_argument("--paper", choices=["letter", "a4", "legal"],
+                   help="the paper to print on (default: the printer's); another paper than the document's is "
+                        "scaled to fit")
+    p.add_argument("--monochrome", action="store_true")
+    p.add_argument("--raster", action="store_true", help="send the pages as images (for a printer that refuses "
+                                                         "PDF); at most 600 dpi")
+    p.add_argument("--draft", action="store_true", help="with --raster: 300 dpi")
+    p.add_argument("--to", metavar="OUT.pdf", help="print to a PDF file instead of a printer")
+    p.set_defaults(handler=cmd_print)
     return parser
 
 

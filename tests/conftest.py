@@ -7,6 +7,8 @@ Plus the database fixtures: `db` (an open, migrated database on SQLite and on Po
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,12 +21,18 @@ from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
 from shelter_app import paths
+from tests.support.cupsserver import CupsServer
+from tests.support.cupsserver import ServerUnavailableError as PrintServerUnavailable
 from tests.support.pgserver import PgServer, ServerUnavailableError
 
 if TYPE_CHECKING:  # storage (sqlmodel, alembic) is imported by the fixtures that need it, not by every run
     from shelter_app.storage.db import Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The print system the tests see is the private one `cups_server` starts, never the machine's: libcups reads
+# CUPS_SERVER once, at its first use, so it is set before anything (Qt's print support included) can ask.
+_CUPS_ROOT = Path(tempfile.gettempdir()) / f"shelterdesk-cups-{os.getpid()}"
+os.environ["CUPS_SERVER"] = str(_CUPS_ROOT / "cups.sock")
 
 # No per-example deadline: a loaded CI machine must not turn a slow example into a failure.
 # No example database: nothing is written into the checkout.
@@ -80,7 +88,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 # ---- databases: a throwaway PostgreSQL server and a `db` fixture over both backends ----------------------
 
-_PG_TIMINGS: dict[str, float] = {}
+_TIMINGS: dict[str, float] = {}
 
 
 def _ci() -> bool:
@@ -112,17 +120,41 @@ def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgServer]:
         open_database(server.url(template), backups_dir=tmp_path_factory.mktemp("pg-template")).close()
         server.template = template
         server.template_seconds = time.perf_counter() - began
-        _PG_TIMINGS.update(start=server.start_seconds, template=server.template_seconds)
+        _TIMINGS.update(start=server.start_seconds, template=server.template_seconds)
         yield server
     finally:
         server.stop()
 
 
+@pytest.fixture(scope="session")
+def cups_server() -> Iterator[CupsServer]:
+    """A private CUPS server for the session, at the socket CUPS_SERVER names (skipped with the reason where it
+    cannot run, except on CI, where the print tests must run)."""
+    try:
+        server = CupsServer.start(_CUPS_ROOT)
+    except PrintServerUnavailable as exc:
+        problem = str(exc)
+    else:
+        problem = ""
+    if problem:
+        if _ci():
+            pytest.fail(f"CI must run the print tests: {problem}", pytrace=False)
+        pytest.skip(problem)
+    _TIMINGS["cups"] = server.start_seconds
+    try:
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(_CUPS_ROOT, ignore_errors=True)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if _PG_TIMINGS:
+    if "cups" in _TIMINGS:
+        terminalreporter.write_line(f"CUPS test print server: start {_TIMINGS['cups']:.2f} s")
+    if "start" in _TIMINGS:
         terminalreporter.write_line(
-            f"PostgreSQL test server: initdb + start {_PG_TIMINGS['start']:.2f} s, "
-            f"migrated template {_PG_TIMINGS['template']:.2f} s"
+            f"PostgreSQL test server: initdb + start {_TIMINGS['start']:.2f} s, "
+            f"migrated template {_TIMINGS['template']:.2f} s"
         )
 
 

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -172,6 +172,8 @@ def show_preview(parent: Any, path: Path, title: str) -> PdfPreview:
 class PdfPreview(QMainWindow):
     """A PDF in the app: pages, zoom, Print, Save as, Open in the system viewer."""
 
+    printed = Signal(object)  # a print run ended: its `ui.printing.Outcome`
+
     def __init__(self, path: Path, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
@@ -256,6 +258,7 @@ class PdfPreview(QMainWindow):
 
     # -- print, save, open ---------------------------------------------------------------------------------------------
     def print_dialog(self) -> None:
+        """The system's print dialog, then the one print path (`shelter_app.ui.printing`)."""
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -263,39 +266,30 @@ class PdfPreview(QMainWindow):
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.document.pageCount())
         dialog.setOption(QPrintDialog.PrintDialogOption.PrintPageRange, True)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintCollateCopies, True)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
-    def print_to(self, printer: Any) -> int:
-        """Render the chosen pages at the printer's resolution; returns how many pages were printed."""
-        from PySide6.QtPrintSupport import QPrinter
+    def print_to(self, printer: Any, *, raster: bool = False) -> Any:
+        """Print with a printer the dialog set up; returns the run (its `finished` signal carries the outcome)."""
+        from shelter_app.ui.printing import PrintRun, tell
 
-        count = self.document.pageCount()
-        first, last = 0, count - 1
-        if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-            first, last = printer.fromPage() - 1, min(printer.toPage() or count, count) - 1
-        painter = QPainter()
-        if not painter.begin(printer):
-            QMessageBox.warning(self, self.windowTitle(), self.tr("The printer could not be started."))
-            return 0
-        dpi = printer.resolution()
-        printed = 0
-        try:
-            for index in range(first, last + 1):
-                if printed:
-                    printer.newPage()
-                points = self.document.pagePointSize(index)
-                size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                image = self.document.render(index, size)
-                target = painter.viewport()
-                scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(target.x(), target.y(), image.scaled(scaled, Qt.AspectRatioMode.KeepAspectRatio,
-                                                                       Qt.TransformationMode.SmoothTransformation))
-                printed += 1
-        finally:
-            painter.end()
-        return printed
+        if self.document.pageCount() < 1:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("This document has no pages to print."))
+            return None
+        run = PrintRun(self, self.path, self.windowTitle(), raster=raster)
+        self.print_run: PrintRun | None = run
+
+        def finished(outcome: Any) -> None:
+            self.print_run = None
+            self.statusBar().showMessage(outcome.message, 15000)
+            tell(self, self.tr("Print"), outcome)
+            self.printed.emit(outcome)
+
+        run.finished.connect(finished)
+        run.start(printer, self.document.pageCount())
+        return run
 
     def save_as(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), str(self.path),
