@@ -16,7 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from shelter_app import __version__
 from shelter_app.core.checklist import ItemStatus
@@ -24,9 +24,10 @@ from shelter_app.core.errors import UserError, ValidationErrors
 from shelter_app.core.portfolio import ClientFields, ContactFields, Language, OperatingModel, ProjectFields, Stage
 from shelter_app.core.printing import Sides
 from shelter_app.paths import Paths, get_paths
-from shelter_app.services import clients, contacts, database, demo, projects
 from shelter_app.settings import LANGUAGE, Settings
-from shelter_app.storage.db import Database
+
+if TYPE_CHECKING:  # storage and the portfolio services load with the commands that use them
+    from shelter_app.storage.db import Database
 
 Handler = Callable[["Context", argparse.Namespace], int]
 
@@ -48,6 +49,8 @@ class Context:
 
     @property
     def db(self) -> Database:
+        from shelter_app.services import database
+
         if self._db is None:
             self._db = database.open_configured(self.settings, self.paths, self.db_url)
         return self._db
@@ -93,6 +96,8 @@ def _plain(value: Any) -> Any:
 # ---- commands ------------------------------------------------------------------------------------------
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import demo
+
     added = demo.seed_demo(ctx.db, ctx.actor)
     ctx.say(f"Demo portfolio: {added} client companies added to {ctx.db.location}.",
             f"Cartera de demostración: {added} empresas cliente agregadas a {ctx.db.location}.")
@@ -100,6 +105,8 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_clients_list(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import clients
+
     stage = Stage(args.stage) if args.stage else None
     ids = clients.search_clients(ctx.db, args.search or "", stage=stage, include_archived=args.archived)
     rows = clients.client_rows(ctx.db, ids)
@@ -116,6 +123,8 @@ def cmd_clients_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _find(ctx: Context, key: str) -> int:
+    from shelter_app.services import clients
+
     found = clients.find_client(ctx.db, key)
     if found is None:
         raise UserError(f"No client matches “{key}” (give an id, an RFC or the exact legal name).",
@@ -124,6 +133,8 @@ def _find(ctx: Context, key: str) -> int:
 
 
 def cmd_clients_show(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import clients
+
     detail = clients.get_client(ctx.db, _find(ctx, args.client))
     if args.json:
         ctx.json(detail)
@@ -162,6 +173,8 @@ def _report(ctx: Context, changes: Any, args: argparse.Namespace, en: str, es: s
 
 
 def cmd_clients_add(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import clients
+
     fields_ = _client_fields_from(args, ClientFields(legal_name=""))
     changes = clients.create_client(ctx.db, ctx.actor, fields_)
     return _report(ctx, changes, args, f"Client #{changes.entity_id} added.",
@@ -169,6 +182,8 @@ def cmd_clients_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_clients_edit(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import clients
+
     detail = clients.get_client(ctx.db, _find(ctx, args.client))
     changes = clients.update_client(ctx.db, ctx.actor, detail.id, detail.version,
                                     _client_fields_from(args, detail.fields))
@@ -178,6 +193,8 @@ def cmd_clients_edit(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_clients_archive(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import clients
+
     client_id = _find(ctx, args.client)
     archived = args.command_name == "archive"
     changes = clients.set_archived(ctx.db, ctx.actor, client_id, archived)
@@ -187,6 +204,8 @@ def cmd_clients_archive(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_contacts_add(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import contacts
+
     client_id = _find(ctx, args.client)
     changes = contacts.add_contact(ctx.db, ctx.actor, client_id, ContactFields(
         args.name, args.role or "", args.email or "", args.phone or "", Language(args.language)))
@@ -205,6 +224,8 @@ def _parse_date(text: str | None) -> date | None:
 
 
 def cmd_projects_add(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import projects
+
     client_id = _find(ctx, args.client)
     changes = projects.create_project(ctx.db, ctx.actor, client_id, ProjectFields(
         args.title, OperatingModel(args.model), _parse_date(args.start), Stage(args.stage), args.consultant or ""))
@@ -213,6 +234,8 @@ def cmd_projects_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_projects_edit(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import projects
+
     _, project = projects.get_project(ctx.db, args.project)
     current = projects.fields_of(project)
     updates: dict[str, Any] = {}
@@ -233,6 +256,8 @@ def cmd_projects_edit(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_db_info(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import database
+
     info = database.info(ctx.db)
     if args.json:
         ctx.json(info)
@@ -243,6 +268,8 @@ def cmd_db_info(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_db_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from shelter_app.services import database
+
     target = database.backup(ctx.db, ctx.paths)
     if target is None:
         ctx.say("A PostgreSQL database is backed up on the server (pg_dump); nothing was copied here.",
@@ -262,6 +289,8 @@ def cmd_db_upgrade(ctx: Context, args: argparse.Namespace) -> int:
 # ---- journey and checklists ------------------------------------------------------------------------------
 
 def _project(ctx: Context, key: str) -> int:
+    from shelter_app.services import projects
+
     if not key.isdigit():
         raise UserError(f"Give the project's number (see `shelter-app clients show CLIENT`), not “{key}”.",
                         f"Indique el número del proyecto (vea `shelter-app clients show CLIENTE`), no “{key}”.")

@@ -141,6 +141,30 @@
     </message>
 </context>
 <context>
+    <name>PrintRun</name>
+    <message numerus="yes">
+        <source>Saved %n page(s) to {file}.</source>
+        <translation>
+            <numerusform>Saved %n page to {file}.</numerusform>
+            <numerusform>Saved %n pages to {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer} (job {job}).</source>
+        <translation>
+            <numerusform>Sent %n page to {printer} (job {job}).</numerusform>
+            <numerusform>Sent %n pages to {printer} (job {job}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer} as images.</source>
+        <translation>
+            <numerusform>Sent %n page to {printer} as images.</numerusform>
+            <numerusform>Sent %n pages to {printer} as images.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProjectWorkspace</name>
     <message numerus="yes">
         <source>Newer versions of %n checklist(s) are available. Nothing changes until you review and apply them.</source>

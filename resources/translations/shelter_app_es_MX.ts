@@ -2120,8 +2120,12 @@ Llavero: {keyring}</translation>
         <translation>Abrir en el &amp;visor del sistema</translation>
     </message>
     <message>
-        <source>The printer could not be started.</source>
-        <translation>No se pudo iniciar la impresora.</translation>
+        <source>This document has no pages to print.</source>
+        <translation>Este documento no tiene páginas que imprimir.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
     </message>
     <message>
         <source>Save a copy</source>
@@ -2153,6 +2157,42 @@ Llavero: {keyring}</translation>
     <message>
         <source>Paper:</source>
         <translation>Papel:</translation>
+    </message>
+</context>
+<context>
+    <name>PrintRun</name>
+    <message numerus="yes">
+        <source>Saved %n page(s) to {file}.</source>
+        <translation>
+            <numerusform>Se guardó %n página en {file}.</numerusform>
+            <numerusform>Se guardaron %n páginas en {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer} (job {job}).</source>
+        <translation>
+            <numerusform>Se envió %n página a {printer} (trabajo {job}).</numerusform>
+            <numerusform>Se enviaron %n páginas a {printer} (trabajo {job}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to {printer} as images.</source>
+        <translation>
+            <numerusform>Se envió %n página a {printer} como imágenes.</numerusform>
+            <numerusform>Se enviaron %n páginas a {printer} como imágenes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Printing {file}…</source>
+        <translation>Imprimiendo {file}…</translation>
+    </message>
+    <message>
+        <source>Printing was cancelled; nothing was printed.</source>
+        <translation>Se canceló la impresión; no se imprimió nada.</translation>
     </message>
 </context>
 <context>

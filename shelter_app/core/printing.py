@@ -247,7 +247,9 @@ def _reasons(lines: Sequence[str], pattern: re.Pattern[str]) -> dict[str, tuple[
         if match is not None:
             current = match.group(1)
             found[current] = (match, "")
-        elif current is not None and line[:1].isspace() and line.strip():
+        elif not line[:1].isspace():
+            current = None  # another kind of line (lpstat prints several lists in one answer)
+        elif current is not None and line.strip():
             match, reason = found[current]
             found[current] = (match, f"{reason} {line.strip()}".strip())
     return found
@@ -255,7 +257,7 @@ def _reasons(lines: Sequence[str], pattern: re.Pattern[str]) -> dict[str, tuple[
 
 def parse_printers(printers: str, accepting: str, default: str) -> list[Printer]:
     """The printers from `lpstat -p`, `lpstat -a` and `lpstat -d` (C locale), in the order `lpstat -p` lists
-    them."""
+    them. The three may be one text: `lpstat -d -p -a` answers them all at once."""
     states = _reasons(printers.splitlines(), _PRINTER_LINE)
     accepts = _reasons(accepting.splitlines(), _ACCEPT_LINE)
     match = _DEFAULT_LINE.search(default)

@@ -131,14 +131,10 @@ _NOT_RUNNING = ("The print system (CUPS) is not running: start it, or ask whoeve
 
 def printers() -> list[Printer]:
     """The printers the print system has, with their state; [] when it has none."""
-    listed = _run(["lpstat", "-p"])
-    if listed.returncode != 0:
-        if _not_running(listed.stderr + listed.stdout):
-            raise UserError(*_NOT_RUNNING)
-        return []  # "No destinations added."
-    accepting = _run(["lpstat", "-a"]).stdout
-    default = _run(["lpstat", "-d"]).stdout
-    return parse_printers(listed.stdout, accepting, default)
+    listed = _run(["lpstat", "-d", "-p", "-a"])  # one answer: the default, each printer's state, who takes jobs
+    if _not_running(listed.stderr + listed.stdout):
+        raise UserError(*_NOT_RUNNING)
+    return parse_printers(listed.stdout, listed.stdout, listed.stdout)  # [] for "No destinations added."
 
 
 def default_paper(name: str) -> str | None:

@@ -123,6 +123,11 @@ def test_lpstat_is_read_with_state_reason_and_default() -> None:
         ("Plotter", False, PrinterState.PAUSED, True, "paper jam", False),
         ("Front", False, PrinterState.PRINTING, False, "closed for maintenance", False)]
     assert parse_printers("", "", "no system default destination\n") == []
+    together = ("system default destination: Front\nprinter Front disabled since Mon -\n\tjam\n"
+                "Front not accepting requests since Mon -\n\tmaintenance\n")  # `lpstat -d -p -a`
+    [front] = parse_printers(together, together, together)
+    assert (front.default, front.state, front.accepting, front.reason) == (True, PrinterState.PAUSED, False,
+                                                                           "maintenance")
 
 
 def test_default_paper_and_job_id() -> None:

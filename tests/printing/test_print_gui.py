@@ -38,6 +38,13 @@ def dialog_printer(name: str = "", *, pages: tuple[int, int] | None = None, copi
     return printer
 
 
+@pytest.fixture(autouse=True)
+def english(qapp: Any) -> None:
+    from shelter_app.ui import i18n
+
+    i18n.install("en")  # as the app starts: English holds the plural forms ("1 page", "2 pages")
+
+
 @pytest.fixture
 def preview(qtbot: Any, document: Path) -> PdfPreview:
     window = PdfPreview(document, "Sample")
@@ -153,3 +160,17 @@ def test_raster_through_the_preview_reaches_the_printer(qtbot: Any, preview: Pdf
     assert outcome.printed and outcome.message == f"Sent 2 pages to {letter_printer.name} as images."
     out = letter_printer.printed()
     assert pdfcheck.page_count(out) == 2
+
+
+def test_closing_the_preview_while_the_job_is_on_its_way(qtbot: Any, document: Path,
+                                                         letter_printer: VirtualPrinter) -> None:
+    from PySide6.QtCore import Qt
+
+    window = PdfPreview(document, "Sample")
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    run = window.print_to(dialog_printer(letter_printer.name))
+    with qtbot.waitSignal(run.finished, timeout=60_000) as blocker:
+        window.close()
+    assert blocker.args[0].printed
+    assert pdfcheck.page_count(letter_printer.printed()) == PAGES

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -208,8 +209,11 @@ def test_generate_keeps_the_pdf_with_the_project_and_previews_and_prints_it(
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
-    assert preview.print_to(printer) == 2
-    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    with qtbot.waitSignal(preview.printed, timeout=30_000) as printed:
+        preview.print_to(printer)
+    assert printed.args[0].printed and printed.args[0].pages == 2
+    info = subprocess.run(["pdfinfo", str(tmp_path / "printed.pdf")], capture_output=True, text=True, check=True)
+    assert "Pages:           2" in info.stdout
     preview.close()
     page.documents.setCurrentItem(page.documents.topLevelItem(0))
     page.open_document()  # the copy kept under its hash, checked first

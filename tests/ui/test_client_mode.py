@@ -356,6 +356,10 @@ def test_print_blank_and_filled(qtbot: Any, gui_db: Database, runner: DbRunner, 
     blank_text = subprocess.run(["pdftotext", str(blank), "-"], capture_output=True, text=True, check=True).stdout
     assert "Legal name" in blank_text
     assert "PDF" in window.statusBar().currentMessage()
+    from shelter_app.ui.business.documents import PdfPreview
+
+    assert isinstance(window.preview, PdfPreview) and window.preview.path == filled  # with the one Print
+    assert window.preview.document.pageCount() >= 1
 
 
 def test_language_toggle_in_client_mode_switches_the_interface_too(qtbot: Any, gui_db: Database, runner: DbRunner,

@@ -373,6 +373,10 @@ def test_pdf_xlsx_and_evidence_pack_exports_write_real_files(workspace: ProjectW
     assert CLIENT in flat and "Informe de avance" in flat
     assert "Checklist status report" not in flat and "shelter.agreement" not in flat
     assert "Saved" in workspace.statusBar().currentMessage()
+    from shelter_app.ui.business.documents import PdfPreview
+
+    assert isinstance(workspace.preview, PdfPreview) and workspace.preview.path == pdf  # previewed, with Print
+    workspace.preview.close()
 
     from openpyxl import load_workbook
 

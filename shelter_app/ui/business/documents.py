@@ -273,23 +273,24 @@ class PdfPreview(QMainWindow):
 
     def print_to(self, printer: Any, *, raster: bool = False) -> Any:
         """Print with a printer the dialog set up; returns the run (its `finished` signal carries the outcome)."""
-        from shelter_app.ui.printing import PrintRun, tell
+        from shelter_app.ui.printing import PrintRun
 
         if self.document.pageCount() < 1:
             QMessageBox.warning(self, self.windowTitle(), self.tr("This document has no pages to print."))
             return None
         run = PrintRun(self, self.path, self.windowTitle(), raster=raster)
         self.print_run: PrintRun | None = run
-
-        def finished(outcome: Any) -> None:
-            self.print_run = None
-            self.statusBar().showMessage(outcome.message, 15000)
-            tell(self, self.tr("Print"), outcome)
-            self.printed.emit(outcome)
-
-        run.finished.connect(finished)
+        run.finished.connect(self._print_finished)  # a method: disconnected if the preview is closed meanwhile
         run.start(printer, self.document.pageCount())
         return run
+
+    def _print_finished(self, outcome: Any) -> None:
+        from shelter_app.ui.printing import tell
+
+        self.print_run = None
+        self.statusBar().showMessage(outcome.message, 15000)
+        tell(self, self.tr("Print"), outcome)
+        self.printed.emit(outcome)
 
     def save_as(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy"), str(self.path),

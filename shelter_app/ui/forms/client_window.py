@@ -596,7 +596,11 @@ class ClientWindow(QMainWindow):
                                                                                    self.tr("The PDF was not saved.")))
 
     def _printed(self, target: Path) -> None:
+        """The PDF in the preview, whose Print is the same for every document."""
+        from shelter_app.ui.business.documents import show_preview
+
         self.statusBar().showMessage(self.tr("PDF saved: {file}").format(file=target), 8000)
+        self.preview = show_preview(self, target, target.name)
 
 
 def _html(text: str) -> str:

@@ -543,6 +543,10 @@ class ProjectWorkspace(QMainWindow):
             self.statusBar().showMessage(self.tr("Export cancelled; nothing was written."), 8000)
         else:
             self.statusBar().showMessage(self.tr("Saved {path}").format(path=result), 15000)
+            if result.suffix.lower() == ".pdf":  # the report in the preview, with the one Print of every document
+                from shelter_app.ui.business.documents import show_preview
+
+                self.preview = show_preview(self, result, result.name)
 
     # -- the business case ------------------------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
