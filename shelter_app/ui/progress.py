@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from shelter_app.ui.worker import DbRunner
@@ -27,7 +27,8 @@ class CancellableTask:
     """Run `job` with a progress dialog; `on_done(result)` or `on_error(error)` afterwards."""
 
     def __init__(self, parent: QWidget, runner: DbRunner, title: str, label: str, job: Job,
-                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None = None) -> None:
+                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None] | None = None, *,
+                 show_at_once: bool = False) -> None:
         self.cancel_requested = threading.Event()
         self.dialog = QProgressDialog(label, QCoreApplication.translate("CancellableTask", "Cancel"), 0, 0, parent)
         self.dialog.setWindowTitle(title)
@@ -39,7 +40,17 @@ class CancellableTask:
         self._relay = _Relay()
         self._relay.progressed.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._on_done, self._on_error = on_done, on_error
-        runner.run(lambda: job(self._relay.progressed.emit, self.cancel_requested.is_set), self._done, self._failed)
+
+        def start() -> None:
+            runner.run(lambda: job(self._relay.progressed.emit, self.cancel_requested.is_set), self._done,
+                       self._failed)
+
+        if show_at_once:  # a job known to be long: the dialog is up (and the window blocked) before it starts, so
+            self.dialog.setMinimumDuration(0)  # showing it never waits on a worker holding the interpreter
+            self.dialog.show()
+            QTimer.singleShot(0, start)
+        else:
+            start()
 
     def _show(self, done: int, total: int) -> None:
         if total > 0:

@@ -174,3 +174,20 @@ def test_closing_the_preview_while_the_job_is_on_its_way(qtbot: Any, document: P
         window.close()
     assert blocker.args[0].printed
     assert pdfcheck.page_count(letter_printer.printed()) == PAGES
+
+
+def test_cancel_in_the_progress_dialog_stops_the_raster_run(qtbot: Any, preview: PdfPreview, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    target = tmp_path / "raster.pdf"
+    run = preview.print_to(file_printer(target), raster=True)
+    assert run.task.dialog.isVisible()  # the progress is shown at once, with its Cancel
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    with qtbot.waitSignal(preview.printed, timeout=60_000) as blocker:
+        qtbot.mouseClick(run.task.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    outcome = blocker.args[0]
+    assert (outcome.printed, outcome.message) == (False, "Printing was cancelled; nothing was printed.")
+    assert warned == [outcome.message] and not target.exists()
