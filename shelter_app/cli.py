@@ -820,7 +820,7 @@ def cmd_print(ctx: Context, args: argparse.Namespace) -> int:
     from shelter_app.services import printing
 
     if args.list:
-        return _list_printers(ctx, printing.printers() if printing.available() else [])
+        return _list_printers(ctx, printing.printers(with_paper=True) if printing.available() else [])
     if args.file is None:
         ctx.say("Name the PDF to print, or --list for the printers.",
                 "Indique el PDF que imprimir, o --list para ver las impresoras.")

@@ -109,11 +109,17 @@ def parse_pages(text: str, count: int) -> tuple[PageSpan, ...]:
                             f"Un rango va de la página menor a la mayor: {last}-{first}, no {first}-{last}.",
                             field="pages")
         if last > count:
-            raise UserError(f"Page {last} is past the end of the document, whose last page is {count}.",
-                            f"La página {last} está después del final del documento, cuya última página es la "
-                            f"{count}.", field="pages")
+            raise past_end(last, count)
         spans.append(PageSpan(first, last))
     return merge(spans)
+
+
+def past_end(page: int, count: int, document: str = "") -> UserError:
+    """The message for a page past the last one, naming the document's file where it is known."""
+    en, es = (f"of {document}", f"de {document}") if document else ("of the document", "del documento")
+    return UserError(f"Page {page} is past the end {en}, whose last page is {count}.",
+                     f"La página {page} está después del final {es}, cuya última página es la {count}.",
+                     field="pages")
 
 
 def merge(spans: Iterable[PageSpan]) -> tuple[PageSpan, ...]:

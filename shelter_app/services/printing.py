@@ -36,6 +36,7 @@ from shelter_app.core.printing import (
     parse_default_paper,
     parse_job_id,
     parse_printers,
+    past_end,
 )
 
 _TIMEOUT = 60  # seconds for one call of the print system's commands (a network printer's queue can be slow)
@@ -93,10 +94,7 @@ def check_pages(spans: Sequence[PageSpan], document: Document) -> None:
     """Refuse a range past the document's end (a range from the dialog is bounded already; one typed is not)."""
     for span in spans:
         if span.last > document.pages:
-            raise UserError(
-                f"Page {span.last} is past the end of {document.path.name}, whose last page is {document.pages}.",
-                f"La página {span.last} está después del final de {document.path.name}, cuya última página es la "
-                f"{document.pages}.", field="pages")
+            raise past_end(span.last, document.pages, document.path.name)
 
 
 # ---- the print system ---------------------------------------------------------------------------------------
@@ -129,12 +127,14 @@ _NOT_RUNNING = ("The print system (CUPS) is not running: start it, or ask whoeve
                 "equipo.")
 
 
-def printers() -> list[Printer]:
-    """The printers the print system has, with their state; [] when it has none."""
+def printers(*, with_paper: bool = False) -> list[Printer]:
+    """The printers the print system has, with their state (and their default paper, one more question to the
+    print system per printer); [] when it has none."""
     listed = _run(["lpstat", "-d", "-p", "-a"])  # one answer: the default, each printer's state, who takes jobs
     if _not_running(listed.stderr + listed.stdout):
         raise UserError(*_NOT_RUNNING)
-    return parse_printers(listed.stdout, listed.stdout, listed.stdout)  # [] for "No destinations added."
+    found = parse_printers(listed.stdout, listed.stdout, listed.stdout)  # [] for "No destinations added."
+    return [replace(printer, paper=default_paper(printer.name)) for printer in found] if with_paper else found
 
 
 def default_paper(name: str) -> str | None:
@@ -229,12 +229,6 @@ def cancel(job: str) -> None:
         said = (answer.stderr + answer.stdout).strip()
         raise UserError(f"The job {job} could not be cancelled: {said}",
                         f"No se pudo cancelar el trabajo {job}: {said}")
-
-
-def pending_jobs(printer: str) -> list[str]:
-    """The jobs of `printer` that the print system has not finished."""
-    answer = _run(["lpstat", "-W", "not-completed", "-o", printer])
-    return [line.split()[0] for line in answer.stdout.splitlines() if line and not line[0].isspace()]
 
 
 # ---- print to a file --------------------------------------------------------------------------------------------

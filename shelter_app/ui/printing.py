@@ -70,7 +70,8 @@ def settings_from_printer(printer: QPrinter, title: str, page_count: int) -> Pri
     pages: tuple[PageSpan, ...] = ()
     if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
         pages = merge([PageSpan(printer.fromPage(), min(printer.toPage() or page_count, page_count))])
-    colour = Colour.MONOCHROME if printer.colorMode() == QPrinter.ColorMode.GrayScale else Colour.COLOUR
+    # Qt says Color for any printer it knows nothing of: only a choice of grey is passed on, colour is the printer's
+    colour = Colour.MONOCHROME if printer.colorMode() == QPrinter.ColorMode.GrayScale else Colour.AUTO
     return PrintSettings(printer=printer.printerName() or None, pages=pages, copies=max(printer.copyCount(), 1),
                          collate=printer.collateCopies(), sides=_SIDES.get(printer.duplex(), Sides.ONE_SIDED),
                          paper=printer_paper(printer), colour=colour, title=title)
@@ -161,6 +162,7 @@ class Rastered:
     pages: int
     where: str  # the printer's name, or the file printed to
     job: str | None = None  # the print system's job, where the pages went through it
+    notice: Text | None = None  # the document's paper is not the printer's: pages scaled to fit
 
 
 def print_as_images(path: Path, printer: QPrinter, settings: PrintSettings, numbers: Sequence[int], *,
@@ -170,9 +172,10 @@ def print_as_images(path: Path, printer: QPrinter, settings: PrintSettings, numb
     drawn on `printer` itself. Elsewhere Qt's print engine hands whatever was drawn to CUPS even after an abort, so
     the pages are drawn into a temporary PDF on the printer's paper and only a finished one is sent (with `lp`): a
     cancelled run sends nothing."""
+    notice = fit_notice(_pdf_paper(path), printer_paper(printer))
     if printer.outputFileName() or sys.platform == "win32":
         count = render_pages(path, printer, numbers, draft=settings.draft, progress=progress, cancelled=cancelled)
-        return Rastered(count, printer.printerName() or printer.outputFileName())
+        return Rastered(count, printer.printerName() or printer.outputFileName(), None, notice)
     from shelter_app.services import printing
 
     with tempfile.TemporaryDirectory(prefix="shelterdesk-print-") as folder:
@@ -186,7 +189,18 @@ def print_as_images(path: Path, printer: QPrinter, settings: PrintSettings, numb
         count = render_pages(path, proxy, numbers, draft=settings.draft, progress=progress, cancelled=cancelled)
         sent = printing.send(images, replace(settings, pages=(), printer=printer.printerName() or settings.printer,
                                              paper=printer_paper(printer)))
-        return Rastered(count, sent.printer, sent.job)
+        return Rastered(count, sent.printer, sent.job, notice)
+
+
+def _pdf_paper(path: Path) -> str | None:
+    """The paper of the document's first page, as QtPdf reads it."""
+    document = QPdfDocument()
+    try:
+        if document.load(str(path)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
+            return None
+        return paper_of(*document.pagePointSize(0).toTuple())
+    finally:
+        document.close()
 
 
 def _blank(image: QImage) -> bool:
@@ -288,8 +302,6 @@ class PrintRun(QObject):
         from shelter_app.ui.progress import CancellableTask
 
         numbers = page_numbers(settings.pages, page_count)
-        document_paper = _document_paper(self.path)
-        notice = self._pick(fit_notice(document_paper, printer_paper(printer)))
 
         def job(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> Rastered:
             return print_as_images(self.path, printer, settings, numbers, progress=progress, cancelled=cancelled)
@@ -300,16 +312,11 @@ class PrintRun(QObject):
             if why:
                 message = f"{why} {message}"
             self.task = None
-            self._finish(Outcome(True, message, result.pages, result.job, notice))
+            self._finish(Outcome(True, message, result.pages, result.job, self._pick(result.notice)))
 
         self.task = CancellableTask(self.parent_widget, self.runner, translate("PrintRun", "Print"),
                                     translate("PrintRun", "Printing {file}…").format(file=self.path.name), job, done,
                                     self._failed, show_at_once=True)
-
-    def cancel(self) -> None:
-        """Stop a raster run at the next band (what the progress dialog's Cancel does)."""
-        if self.task is not None:
-            self.task.cancel_requested.set()
 
     # endings
     def _failed(self, error: BaseException) -> None:
@@ -329,15 +336,6 @@ class PrintRun(QObject):
 
     def _pick(self, text: Text | None) -> str | None:
         return None if text is None else text.pick(self.language)
-
-
-def _document_paper(path: Path) -> str | None:
-    from shelter_app.services import printing
-
-    try:
-        return printing.open_document(path).paper
-    except UserError:
-        return None
 
 
 _TOLD_NOTICES: set[str] = set()  # paper notices already shown this session
@@ -360,7 +358,6 @@ def print_headless(path: Path, settings: PrintSettings, to_file: str | None) -> 
     """`shelter-app print --raster`: the raster path without a window (a printer, or a PDF file with `to_file`).
     Returns the pages printed, where they went, and the paper notice."""
     import os
-    import sys
 
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtPrintSupport import QPrinterInfo
@@ -396,7 +393,7 @@ def print_headless(path: Path, settings: PrintSettings, to_file: str | None) -> 
                 printer.setPageSize(size)
         where = name
     done = print_as_images(path, printer, settings, page_numbers(settings.pages, document.pages))
-    return done.pages, done.where or where, fit_notice(document.paper, printer_paper(printer))
+    return done.pages, done.where or where, done.notice
 
 
 _keep: list[object] = []  # the application object of a headless run lives as long as the process

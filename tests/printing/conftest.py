@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.cupsserver import CupsServer
+from tests.support.pdf_layout import pages
 
 PAGES = 6
 
@@ -29,6 +30,21 @@ def make_document(path: Path, pages: int = PAGES, size: tuple[float, float] = (6
         canvas.showPage()
     canvas.save()
     return path
+
+
+def page_count(pdf: Path) -> int:
+    return len(pages(pdf))
+
+
+def page_size(pdf: Path) -> tuple[int, int]:
+    """The first page's size in points, as the printer's paper."""
+    first = pages(pdf)[0]
+    return round(first.width), round(first.height)
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page (empty for a page that is only pictures)."""
+    return [" ".join(row.text for row in page.rows) for page in pages(pdf)]
 
 
 @pytest.fixture

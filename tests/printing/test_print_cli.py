@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.printing.conftest import PAGES, VirtualPrinter, page_marker
-from tests.support import pdfcheck
+from tests.printing.conftest import PAGES, VirtualPrinter, page_count, page_marker, page_size, page_texts
 
 
 def shelter_app(*args: str) -> subprocess.CompletedProcess[str]:
@@ -26,10 +25,10 @@ def test_list_shows_the_printers_and_their_state(letter_printer: VirtualPrinter,
     done = shelter_app("print", "--list")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert f"{letter_printer.name}  (default)  ready" in lines
-    assert f"{a4_printer.name}  paused  — paper jam" in lines
+    assert f"{letter_printer.name}  (default)  ready  [Letter]" in lines
+    assert f"{a4_printer.name}  paused  — paper jam  [A4]" in lines
     spanish = shelter_app("--lang", "es_MX", "print", "--list")
-    assert f"{letter_printer.name}  (predeterminada)  lista" in spanish.stdout.splitlines()
+    assert f"{letter_printer.name}  (predeterminada)  lista  [carta]" in spanish.stdout.splitlines()
 
 
 def test_print_pages_and_copies_to_a_named_printer(document: Path, a4_printer: VirtualPrinter) -> None:
@@ -39,8 +38,8 @@ def test_print_pages_and_copies_to_a_named_printer(document: Path, a4_printer: V
     assert first.startswith(f"Sent 4 pages to {a4_printer.name} (job {a4_printer.name}-")
     assert notice == "The Letter pages are scaled to fit A4 paper, so no text is cut."
     out = a4_printer.printed()
-    assert pdfcheck.page_size(out) == (595, 842)
-    assert [page_marker(n) in t for n, t in zip((2, 3, 2, 3), pdfcheck.page_texts(out), strict=True)] == [True] * 4
+    assert page_size(out) == (595, 842)
+    assert [page_marker(n) in t for n, t in zip((2, 3, 2, 3), page_texts(out), strict=True)] == [True] * 4
 
 
 def test_raster_to_a_file_and_to_a_printer(document: Path, tmp_path: Path, letter_printer: VirtualPrinter) -> None:
@@ -48,11 +47,11 @@ def test_raster_to_a_file_and_to_a_printer(document: Path, tmp_path: Path, lette
     done = shelter_app("print", str(document), "--raster", "--to", str(target), "--pages", "1")
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [f"Sent 1 page to {target} as images."]
-    assert pdfcheck.page_count(target) == 1 and pdfcheck.page_size(target) == (612, 792)
+    assert page_count(target) == 1 and page_size(target) == (612, 792)
     done = shelter_app("print", str(document), "--raster", "--draft")  # the default printer
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [f"Sent {PAGES} pages to {letter_printer.name} as images."]
-    assert pdfcheck.page_count(letter_printer.printed()) == PAGES
+    assert page_count(letter_printer.printed()) == PAGES
 
 
 def test_print_to_a_file_keeps_the_text(document: Path, tmp_path: Path) -> None:
@@ -60,7 +59,7 @@ def test_print_to_a_file_keeps_the_text(document: Path, tmp_path: Path) -> None:
                        "6")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"Se guardó 1 página en {tmp_path / 'copia.pdf'}."
-    assert page_marker(6) in pdfcheck.page_texts(tmp_path / "copia.pdf")[0]
+    assert page_marker(6) in page_texts(tmp_path / "copia.pdf")[0]
 
 
 @pytest.mark.parametrize(("args", "message"), [

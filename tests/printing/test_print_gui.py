@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from shelter_app.core.printing import PrintSettings
 from shelter_app.ui.business.documents import PdfPreview
 from shelter_app.ui.printing import PrintCancelled, print_as_images, render_pages
-from tests.printing.conftest import PAGES, VirtualPrinter, make_document, page_marker
-from tests.support import pdfcheck
+from tests.printing.conftest import PAGES, VirtualPrinter, make_document, page_count, page_marker, page_size, page_texts
 
 pytestmark = pytest.mark.gui
 
@@ -61,7 +60,7 @@ def test_print_sends_the_pdf_itself_with_the_dialogs_choices(qtbot: Any, preview
     assert outcome.printed and outcome.job and outcome.notice is None
     assert outcome.message == f"Sent 6 pages to {letter_printer.name} (job {outcome.job})."
     assert preview.statusBar().currentMessage() == outcome.message
-    texts = pdfcheck.page_texts(letter_printer.printed())
+    texts = page_texts(letter_printer.printed())
     assert [next(n for n in range(1, PAGES + 1) if page_marker(n) in t) for t in texts] == [2, 3, 4, 2, 3, 4]
 
 
@@ -78,7 +77,7 @@ def test_a4_paper_in_the_dialog_scales_the_letter_pages_and_says_so_once(
         assert blocker.args[0].notice == "The Letter pages are scaled to fit A4 paper, so no text is cut."
         a4_printer.printed()
     assert len(shown) == 1 and shown[0].endswith("so no text is cut.")
-    assert pdfcheck.page_size(a4_printer.output) == (595, 842)
+    assert page_size(a4_printer.output) == (595, 842)
 
 
 def test_print_to_file_writes_the_chosen_pages_as_a_pdf(qtbot: Any, preview: PdfPreview, tmp_path: Path) -> None:
@@ -87,7 +86,7 @@ def test_print_to_file_writes_the_chosen_pages_as_a_pdf(qtbot: Any, preview: Pdf
     with qtbot.waitSignal(preview.printed, timeout=60_000) as blocker:
         preview.print_to(printer)
     assert blocker.args[0].printed
-    texts = pdfcheck.page_texts(tmp_path / "printed.pdf")
+    texts = page_texts(tmp_path / "printed.pdf")
     assert [page_marker(5) in texts[0], page_marker(6) in texts[1], len(texts)] == [True, True, 2]
 
 
@@ -119,8 +118,8 @@ def test_raster_pages_are_rendered_at_no_more_than_600_dpi(document: Path, tmp_p
     seen: list[tuple[int, int]] = []
     assert render_pages(document, printer, [2, 3], progress=lambda d, t: seen.append((d, t))) == 2
     assert seen == [(1, 2), (2, 2)]
-    assert pdfcheck.page_count(target) == 2 and pdfcheck.page_size(target) == (612, 792)
-    assert all(not text.strip() for text in pdfcheck.page_texts(target))  # pictures of pages
+    assert page_count(target) == 2 and page_size(target) == (612, 792)
+    assert all(not text.strip() for text in page_texts(target))  # pictures of pages
     assert printer.resolution() == 1200  # the printer keeps its own; only the rendering is capped
 
 
@@ -159,7 +158,7 @@ def test_raster_through_the_preview_reaches_the_printer(qtbot: Any, preview: Pdf
     outcome = blocker.args[0]
     assert outcome.printed and outcome.message == f"Sent 2 pages to {letter_printer.name} as images."
     out = letter_printer.printed()
-    assert pdfcheck.page_count(out) == 2
+    assert page_count(out) == 2
 
 
 def test_closing_the_preview_while_the_job_is_on_its_way(qtbot: Any, document: Path,
@@ -173,7 +172,7 @@ def test_closing_the_preview_while_the_job_is_on_its_way(qtbot: Any, document: P
     with qtbot.waitSignal(run.finished, timeout=60_000) as blocker:
         window.close()
     assert blocker.args[0].printed
-    assert pdfcheck.page_count(letter_printer.printed()) == PAGES
+    assert page_count(letter_printer.printed()) == PAGES
 
 
 def test_cancel_in_the_progress_dialog_stops_the_raster_run(qtbot: Any, preview: PdfPreview, tmp_path: Path,

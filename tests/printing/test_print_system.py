@@ -12,8 +12,7 @@ import pytest
 from shelter_app.core.errors import UserError
 from shelter_app.core.printing import PageSpan, PrinterState, PrintSettings, parse_pages
 from shelter_app.services import printing
-from tests.printing.conftest import PAGES, VirtualPrinter, page_marker
-from tests.support import pdfcheck
+from tests.printing.conftest import PAGES, VirtualPrinter, page_count, page_marker, page_size, page_texts
 
 
 def test_the_whole_document_arrives_as_text_at_about_its_own_size(document: Path,
@@ -22,9 +21,9 @@ def test_the_whole_document_arrives_as_text_at_about_its_own_size(document: Path
     assert sent.printer == letter_printer.name and sent.job.startswith(letter_printer.name)
     assert (sent.pages, sent.copies, sent.notice, sent.waiting) == (PAGES, 1, None, None)
     out = letter_printer.printed()
-    assert pdfcheck.page_count(out) == PAGES
-    assert pdfcheck.page_size(out) == (612, 792)
-    texts = pdfcheck.page_texts(out)
+    assert page_count(out) == PAGES
+    assert page_size(out) == (612, 792)
+    texts = page_texts(out)
     assert [page_marker(n) in text for n, text in enumerate(texts, 1)] == [True] * PAGES  # vector: text stays text
     assert out.stat().st_size <= 2 * document.stat().st_size + 20_000
 
@@ -33,7 +32,7 @@ def test_page_range_copies_and_collation_are_honoured(document: Path, letter_pri
     settings = PrintSettings(pages=parse_pages("2-3,5", PAGES), copies=2, collate=True)  # the default printer
     sent = printing.send(document, settings)
     assert (sent.printer, sent.pages, sent.copies) == (letter_printer.name, 3, 2)
-    texts = pdfcheck.page_texts(letter_printer.printed())
+    texts = page_texts(letter_printer.printed())
     markers = [next(n for n in range(1, PAGES + 1) if page_marker(n) in text) for text in texts]
     assert markers == [2, 3, 5, 2, 3, 5]
 
@@ -41,7 +40,7 @@ def test_page_range_copies_and_collation_are_honoured(document: Path, letter_pri
 def test_uncollated_copies_repeat_each_page(document: Path, letter_printer: VirtualPrinter) -> None:
     printing.send(document, PrintSettings(printer=letter_printer.name, pages=(PageSpan(1, 2),), copies=2,
                                           collate=False))
-    texts = pdfcheck.page_texts(letter_printer.printed())
+    texts = page_texts(letter_printer.printed())
     assert [next(n for n in (1, 2) if page_marker(n) in text) for text in texts] == [1, 1, 2, 2]
 
 
@@ -52,8 +51,8 @@ def test_a_letter_document_on_an_a4_printer_is_scaled_to_fit_and_the_user_told(
     assert sent.notice.en == "The Letter pages are scaled to fit A4 paper, so no text is cut."
     assert sent.notice.es == "Las páginas tamaño carta se ajustan al papel A4, sin cortar texto."
     out = a4_printer.printed()
-    assert pdfcheck.page_size(out) == (595, 842)
-    texts = pdfcheck.page_texts(out)
+    assert page_size(out) == (595, 842)
+    texts = page_texts(out)
     assert all("Bottom line of the page" in text and "Marker of page" in text for text in texts)  # nothing cut
 
 
@@ -61,7 +60,7 @@ def test_paper_chosen_in_the_dialog_wins_over_the_printers_default(document: Pat
                                                                    a4_printer: VirtualPrinter) -> None:
     sent = printing.send(document, PrintSettings(printer=a4_printer.name, paper="letter"))
     assert sent.notice is None
-    assert pdfcheck.page_size(a4_printer.printed()) == (612, 792)
+    assert page_size(a4_printer.printed()) == (612, 792)
 
 
 def test_printers_are_listed_with_their_state(letter_printer: VirtualPrinter, a4_printer: VirtualPrinter) -> None:
@@ -139,6 +138,6 @@ def test_the_print_system_stopped(document: Path, monkeypatch: pytest.MonkeyPatc
 def test_print_to_file_keeps_the_chosen_pages_as_text(document: Path, tmp_path: Path) -> None:
     target = tmp_path / "out" / "chosen.pdf"
     assert printing.save_pages(document, parse_pages("4-", PAGES), target) == 3
-    texts = pdfcheck.page_texts(target)
+    texts = page_texts(target)
     assert [page_marker(n) in text for n, text in zip((4, 5, 6), texts, strict=True)] == [True] * 3
     assert [p.name for p in target.parent.iterdir()] == ["chosen.pdf"]  # no temporary left beside it
