@@ -35,6 +35,11 @@ def _cupsd() -> Path | None:
     return Path(found) if found else None
 
 
+# A test run killed outright (a timeout, kill -9) takes its print server with it: util-linux's setpriv sets the
+# parent-death signal and becomes cupsd (Linux; elsewhere cupsd outlives a killed run until it is stopped).
+_WITH_PARENT = ["setpriv", "--pdeathsig", "TERM", "--"] if shutil.which("setpriv") else []
+
+
 @dataclass
 class CupsServer:
     root: Path
@@ -73,7 +78,8 @@ class CupsServer:
             f"PageLog {root / 'log/page_log'}\nFileDevice Yes\nSystemGroup root\n")
         with open(root / "log/stderr", "wb") as stderr:  # the child keeps its own copy of the descriptor
             process = subprocess.Popen(
-                [str(cupsd), "-f", "-c", str(root / "etc/cupsd.conf"), "-s", str(root / "etc/cups-files.conf")],
+                [*_WITH_PARENT, str(cupsd), "-f", "-c", str(root / "etc/cupsd.conf"),
+                 "-s", str(root / "etc/cups-files.conf")],
                 stdout=subprocess.DEVNULL, stderr=stderr, start_new_session=True)
         server = cls(root, process)
         deadline = time.monotonic() + 20
