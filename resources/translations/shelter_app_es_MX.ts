@@ -2649,6 +2649,14 @@ Llavero: {keyring}</translation>
         <source>Response imported</source>
         <translation>Respuesta importada</translation>
     </message>
+    <message>
+        <source>Saved meanwhile</source>
+        <translation>Guardado mientras tanto</translation>
+    </message>
+    <message>
+        <source>Nothing of this response was applied. Import it again to review it against what is saved now.</source>
+        <translation>No se aplicó nada de esta respuesta. Impórtela de nuevo para revisarla frente a lo que está guardado ahora.</translation>
+    </message>
 </context>
 <context>
     <name>RolesInput</name>

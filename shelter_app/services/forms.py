@@ -190,6 +190,12 @@ class _Project:
     journey_row: ProjectJourney | None
     journey: dict[str, Any]  # Journey.to_dict()
     scenarios: list[BusinessScenario]
+    reviewed: dict[str, int] | None = None  # the versions a review read (None: write over what is stored now)
+
+    def expected(self, key: str, current: int) -> int:
+        """The version a write must find: the one the review read (-1 for a record the review never saw, so a
+        scenario added since is a conflict too), else the stored one."""
+        return current if self.reviewed is None else self.reviewed.get(key, -1)
 
     def first_document(self) -> dict[str, Any] | None:
         from shelter_app.services.scenarios import _view
@@ -476,6 +482,9 @@ class ImportReview:
     file_sha256: str = ""
     attachment_files: Mapping[str, bytes] = field(default_factory=dict, repr=False)
     language: str = "en"
+    # the version of every record the review compared with ("client", "journey", "business_scenario:ID"): applying
+    # writes against these, so a colleague's save between the review and the apply is a conflict, not overwritten
+    versions: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def changes(self) -> list[ReviewRow]:
@@ -521,7 +530,15 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
             already_imported_at=previous.imported_at if previous else None,
             attachments=len(content.attachments), form_id=definition.id, client_id=package.client_id,
             answers=answers, answers_sha256=opened.answers_sha256, file_sha256=opened.file_sha256,
-            attachment_files=dict(opened.attachments), language=language)
+            attachment_files=dict(opened.attachments), language=language, versions=_versions(loaded))
+
+
+def _versions(loaded: _Project) -> dict[str, int]:
+    """The versions of the records a review reads; a journey not yet started is version 0."""
+    found = {"client": loaded.client.version,
+             "journey": loaded.journey_row.version if loaded.journey_row is not None else 0}
+    found.update({f"business_scenario:{row.id}": row.version for row in loaded.scenarios})
+    return found
 
 
 def _digits(fingerprint: str) -> str:
@@ -608,6 +625,8 @@ def apply_response(db: Database, paths: Paths, actor: str, review: ImportReview,
         if package is None or package.project_id != review.project_id:
             raise ResponseFromElsewhere
         loaded = _load_project(session, review.project_id)
+        if review.versions:  # what was reviewed is what is written over: a later save is a conflict
+            loaded.reviewed = dict(review.versions)
         was_finished = loaded.journey_row is not None and loaded.journey_row.completed
         targets = {r.target: values[r.target] for r in chosen if r.target in values}
         client_values = {p: v for p, v in targets.items() if p.startswith("client.")}
@@ -673,8 +692,8 @@ def _apply_client(session: Session, actor: str, loaded: _Project, values: Mappin
     from dataclasses import asdict
 
     assert client.id is not None
-    rows.update(session, Client, "client", client.id, client.version, asdict(cleaned), actor,
-                derived=_derived(cleaned))
+    rows.update(session, Client, "client", client.id, loaded.expected("client", client.version), asdict(cleaned),
+                actor, derived=_derived(cleaned))
 
 
 def _apply_journey(session: Session, actor: str, loaded: _Project, values: Mapping[str, Any]) -> bool:
@@ -702,7 +721,8 @@ def _apply_journey(session: Session, actor: str, loaded: _Project, values: Mappi
         session.flush()
         audit.record(session, actor, "journey", stored.id or 0, "create", None, new_values, client_id=client_id)
         return True
-    _, changed = rows.update(session, ProjectJourney, "journey", stored.id or 0, stored.version, new_values, actor)
+    _, changed = rows.update(session, ProjectJourney, "journey", stored.id or 0,
+                             loaded.expected("journey", stored.version), new_values, actor)
     return bool(changed)
 
 
@@ -770,8 +790,8 @@ def _apply_business_case(session: Session, actor: str, loaded: _Project, values:
                                         f"El escenario “{row.name}” del caso de negocio ya no se podría calcular",
                                         exc) from None
         assert row.id is not None
-        rows.update(session, BusinessScenario, "business_scenario", row.id, row.version,
-                    {"document": dumps(document)}, actor)
+        rows.update(session, BusinessScenario, "business_scenario", row.id,
+                    loaded.expected(f"business_scenario:{row.id}", row.version), {"document": dumps(document)}, actor)
 
 
 def _case_roles(existing: Any, rows_in: list[Any], wage_zone: str) -> list[dict[str, Any]]:

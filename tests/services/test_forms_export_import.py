@@ -5,6 +5,7 @@ Real databases (the `db` fixture), the in-memory keyring of the autouse fixture,
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterator
@@ -213,6 +214,49 @@ def test_edit_after_export_is_a_conflict_and_only_accepted_rows_apply(db: Databa
     assert outcome.checklist is None  # the journey was not touched
     answers = checklists.get_journey(db, sent.project_id).journey.to_dict()["answers"]
     assert answers["profile"]["annual_sales_usd"] == "50000000"  # type: ignore[index]
+    assert clients.find_client(db, "GLH Holdings Inc.") is not None
+
+
+@pytest.mark.parametrize("colleague", ["client", "journey", "scenario", "new scenario"])
+def test_a_save_between_the_review_and_the_apply_is_a_conflict_and_nothing_is_applied(
+        db: Database, folders: Paths, sent: Sent, colleague: str) -> None:
+    """The consultant reviews; a colleague saves one of the reviewed records; applying what was reviewed would
+    overwrite that save, so it is refused with the usual conflict message and nothing at all is applied."""
+    from dataclasses import replace as copy_of
+
+    from shelter_app.services.errors import EditConflict
+
+    response = fill(folders, sent, {"legal_name": "GLH Holdings Inc.", "sales": {"amount": "55000000",
+                                                                                 "currency": "USD"},
+                                    "area": "90000"})
+    review = forms.review_response(db, folders, response)
+    client_id = clients.find_client(db, GLH)
+    assert client_id is not None
+    if colleague == "client":
+        detail = clients.get_client(db, client_id)
+        clients.update_client(db, "andres", client_id, detail.version,
+                              copy_of(detail.fields, website="https://glh.example"))
+    elif colleague == "journey":
+        state = checklists.get_journey(db, sent.project_id)
+        data = state.journey.to_dict()
+        data["answers"]["profile"]["annual_sales_usd"] = "51000000"  # type: ignore[index]
+        checklists.save_journey(db, "andres", sent.project_id, Journey.from_dict(data), state.version)
+    elif colleague == "scenario":
+        first = scenarios.list_scenarios(db, sent.project_id)[0]
+        document = copy.deepcopy(first.document)
+        document["facility"]["area_sqft"] = 81000
+        scenarios.update_scenario(db, "andres", first.id, first.version, document)
+    else:
+        scenarios.create_scenario(db, "andres", sent.project_id, "Added by a colleague")
+    before = table_counts(db)
+    with pytest.raises(EditConflict) as caught:
+        forms.apply_response(db, folders, "lucia", review, [r.key for r in review.rows])
+    assert "Nothing was overwritten" in caught.value.en and "No se sobrescribió nada" in caught.value.es
+    assert table_counts(db) == before  # no response recorded, no audit event, nothing half-applied
+    assert clients.find_client(db, "GLH Holdings Inc.") is None
+    assert forms.list_responses(db, sent.project_id) == []
+    again = forms.review_response(db, folders, response)  # a fresh review sees the colleague's save
+    forms.apply_response(db, folders, "lucia", again, [r.key for r in again.rows])
     assert clients.find_client(db, "GLH Holdings Inc.") is not None
 
 

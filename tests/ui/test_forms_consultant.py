@@ -337,6 +337,27 @@ def test_the_same_response_twice_says_so_and_offers_no_apply(page: FormsPage, gu
     assert project_state(gui_db, page.project_id) == before
 
 
+def test_a_colleagues_save_after_the_review_is_a_conflict_and_the_review_closes(
+        page: FormsPage, gui_db: Database, response: Path) -> None:
+    from dataclasses import replace
+
+    page.import_response(response)
+    dialog = page.importer.dialog if page.importer else None
+    assert isinstance(dialog, ReviewDialog)
+    client_id = client_id_of(gui_db, page.project_id)
+    detail = clients.get_client(gui_db, client_id)
+    clients.update_client(gui_db, "andres", client_id, detail.version,
+                          replace(detail.fields, website="https://colleague.example"))
+    before = project_state(gui_db, page.project_id)
+    said: list[str] = []
+    then(message(said))
+    dialog.apply()
+    assert len(said) == 1 and "Nothing was overwritten" in said[0] and "Import it again" in said[0]
+    assert not dialog.isVisible() and dialog.outcome is None
+    assert project_state(gui_db, page.project_id) == before
+    assert page.responses_list.topLevelItemCount() == 0
+
+
 def test_a_tampered_response_is_refused_with_the_services_message(page: FormsPage, gui_db: Database,
                                                                    response: Path) -> None:
     with zipfile.ZipFile(response) as archive:  # one bit of the sealed payload flipped, the zip itself sound

@@ -383,6 +383,15 @@ class ReviewDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        from shelter_app.services.errors import EditConflict
+
+        if isinstance(error, EditConflict):  # this review is stale: applying it again would conflict again
+            QMessageBox.warning(self, self.tr("Saved meanwhile"), "{conflict}\n\n{what}".format(
+                conflict=error.message(self.language),
+                what=self.tr("Nothing of this response was applied. Import it again to review it against what is "
+                             "saved now.")))
+            self.reject()
+            return
         if self.apply_button is not None:
             self.apply_button.setEnabled(True)
         handle_error(self, error)
