@@ -53,6 +53,11 @@ class Context:
 
         if self._db is None:
             self._db = database.open_configured(self.settings, self.paths, self.db_url)
+            if self._db.damage:  # said once, on stderr, before whatever the command prints
+                print(self._pick(f"Warning: the database {self._db.location} is damaged and open read-only; see "
+                                 "`shelter-app db check`.",
+                                 f"Aviso: la base de datos {self._db.location} está dañada y abierta solo para "
+                                 "lectura; vea `shelter-app db check`."), file=sys.stderr)
         return self._db
 
     @property
@@ -63,8 +68,11 @@ class Context:
         if self._db is not None:
             self._db.close()
 
+    def _pick(self, en: str, es: str) -> str:
+        return es if self.language == "es" else en
+
     def say(self, en: str, es: str) -> None:
-        print(es if self.language == "es" else en, file=self.out)
+        print(self._pick(en, es), file=self.out)
 
     def count(self, count: int, one: tuple[str, str], other: tuple[str, str], **values: object) -> None:
         """A counted sentence with the language's plural form: `one`/`other` are (English, Spanish) with `{n}`."""
@@ -276,6 +284,41 @@ def cmd_db_backup(ctx: Context, args: argparse.Namespace) -> int:
                 "Una base de datos PostgreSQL se respalda en el servidor (pg_dump); aquí no se copió nada.")
         return 2
     ctx.say(f"Backup written to {target}", f"Respaldo escrito en {target}")
+    return 0
+
+
+def cmd_db_check(ctx: Context, args: argparse.Namespace) -> int:
+    """SQLite's own check of the database file: exit 0 when sound, 2 with what it found when damaged."""
+    from shelter_app.services import database
+
+    report = database.check(ctx.db, quick=args.quick)
+    if args.json:
+        ctx.json(report)
+    elif not report.checked:
+        ctx.say(f"{report.location} is a server database: its server checks it.",
+                f"{report.location} es una base de datos de servidor: la revisa su servidor.")
+    elif not report.problems:
+        ctx.say(f"The database {report.location} is sound ({report.seconds * 1000:.0f} ms).",
+                f"La base de datos {report.location} está en buen estado ({report.seconds * 1000:.0f} ms).")
+    else:
+        ctx.say(f"The database {report.location} is damaged. SQLite's check says:",
+                f"La base de datos {report.location} está dañada. La revisión de SQLite dice:")
+        for problem in report.problems:
+            print(f"  {problem}", file=ctx.out)
+        ctx.say("It is open read-only. Restore a backup: shelter-app db restore BACKUP (the damaged file is kept).",
+                "Está abierta solo para lectura. Restaure un respaldo: shelter-app db restore RESPALDO (el archivo "
+                "dañado se conserva).")
+    return 2 if report.problems else 0
+
+
+def cmd_db_restore(ctx: Context, args: argparse.Namespace) -> int:
+    """Replace the embedded database with a verified backup (the database is not opened first)."""
+    from shelter_app.services import database
+
+    kept = database.restore(ctx.settings, ctx.paths, Path(args.backup))
+    ctx.say(f"Restored from {args.backup}.", f"Restaurada desde {args.backup}.")
+    if kept is not None:
+        ctx.say(f"The file it replaced is kept as {kept}.", f"El archivo reemplazado se conserva como {kept}.")
     return 0
 
 
@@ -1196,6 +1239,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_db_backup)
     p = db_sub.add_parser("upgrade", help="bring the schema up to date (backs up first)")
     p.set_defaults(handler=cmd_db_upgrade)
+    p = db_sub.add_parser("check", help="SQLite's own check of the database file (exit 2 when damaged)")
+    p.add_argument("--quick", action="store_true", help="quick_check: pages and records, not the indexes")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_db_check)
+    p = db_sub.add_parser("restore", help="replace the database with a verified backup (the replaced file is "
+                                          "kept in the backups folder)")
+    p.add_argument("backup", metavar="BACKUP.sqlite3")
+    p.set_defaults(handler=cmd_db_restore)
 
     p = sub.add_parser("print", help="print a PDF (the PDF itself where the print system takes it); --list: "
                                      "the printers")

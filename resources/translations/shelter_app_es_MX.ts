@@ -1959,6 +1959,10 @@ Llavero: {keyring}</translation>
         <source>A shared PostgreSQL database is backed up on its server (pg_dump); nothing was copied here.</source>
         <translation>Una base de datos compartida de PostgreSQL se respalda en su propio servidor (pg_dump); no se copió nada en esta computadora.</translation>
     </message>
+    <message>
+        <source>The database file is damaged ({problem}). It is open read-only: nothing can be saved. Restore a backup with “{restore}” (the damaged file is kept), or check it with “{check}”.</source>
+        <translation>El archivo de la base de datos está dañado ({problem}). Está abierto solo para lectura: no se puede guardar nada. Restaure un respaldo con “{restore}” (el archivo dañado se conserva), o revíselo con “{check}”.</translation>
+    </message>
     <message numerus="yes">
         <source>%n dated reminder(s) written to {file}.</source>
         <translation>

@@ -123,3 +123,35 @@ def backup(db: Database, paths: Paths, progress: Callable[[int, int], None] | No
            cancelled: Callable[[], bool] | None = None) -> Path | None:
     """Copy the embedded database into the backups folder (None for a server database)."""
     return db.backup(paths.backups, progress=progress, cancelled=cancelled)
+
+
+# ---- damage: check and restore (embedded SQLite) ------------------------------------------------------------------
+@dataclass(frozen=True)
+class CheckReport:
+    location: str
+    problems: tuple[str, ...]  # () when sound
+    seconds: float
+    checked: bool  # False for a server database: it checks itself
+
+
+def check(db: Database, *, quick: bool = False) -> CheckReport:
+    """SQLite's own check of the embedded file (`PRAGMA integrity_check`, or `quick_check`)."""
+    import time
+
+    began = time.perf_counter()
+    problems = db.check(quick=quick)
+    return CheckReport(db.location, problems, time.perf_counter() - began, db.sqlite_path is not None)
+
+
+def restore(settings: Settings, paths: Paths, backup_file: Path) -> Path | None:
+    """Replace the embedded database with a verified backup; the replaced file is kept in the backups folder.
+    Returns where it was kept. Refused for a server database."""
+    from shelter_app.storage.db import restore_file
+
+    url = resolve_url(settings, paths)
+    if url.get_backend_name() != "sqlite":
+        raise UserError("A shared PostgreSQL database is restored on the server by its administrator "
+                        "(pg_restore); nothing was changed here.",
+                        "Una base de datos PostgreSQL compartida la restaura su administrador en el servidor "
+                        "(pg_restore); aquí no se cambió nada.")
+    return restore_file(backup_file, Path(url.database) if url.database else paths.database, paths.backups)

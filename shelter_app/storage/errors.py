@@ -27,6 +27,20 @@ class StaleRow(DatabaseError):
         )
 
 
+class DatabaseDamaged(DatabaseError):
+    """SQLite's own check found damage inside the file: what it said travels with the error."""
+
+    def __init__(self, location: str, problems: tuple[str, ...], *, doing_en: str = "", doing_es: str = "") -> None:
+        self.problems = problems
+        shown = "; ".join(problems[:3]) + ("; …" if len(problems) > 3 else "")
+        super().__init__(
+            f"The database {location} is damaged ({shown}).{doing_en} Check it with `shelter-app db check`, then "
+            "`shelter-app db restore BACKUP` (a verified backup; the damaged file is kept aside).",
+            f"La base de datos {location} está dañada ({shown}).{doing_es} Revísela con `shelter-app db check` y "
+            "luego `shelter-app db restore RESPALDO` (un respaldo verificado; el archivo dañado se conserva aparte).",
+        )
+
+
 class BackupCancelled(DatabaseError):
     def __init__(self) -> None:
         super().__init__("The backup was cancelled; no backup file was kept.",

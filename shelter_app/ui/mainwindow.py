@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from shelter_app import APP_NAME, __version__
 from shelter_app.paths import Paths
 from shelter_app.settings import DEMO_OFFERED, SHOW_ARCHIVED, WINDOW_GEOMETRY, WINDOW_STATE, Settings
-from shelter_app.ui.errors import handle_error, ui_language
+from shelter_app.ui.errors import ERROR_STYLE, handle_error, ui_language
 from shelter_app.ui.labels import stage_labels
 from shelter_app.ui.models.clients import ClientTableModel
 from shelter_app.ui.worker import DbRunner
@@ -63,6 +63,12 @@ class MainWindow(QMainWindow):
         # -- filter bar and table
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        self.damage_banner = QLabel()  # shown when the database file is damaged and open read-only
+        self.damage_banner.setObjectName("damageBanner")
+        self.damage_banner.setWordWrap(True)
+        self.damage_banner.setStyleSheet(f"{ERROR_STYLE} font-weight: bold; padding: 6px;")
+        self.damage_banner.hide()
+        left_layout.addWidget(self.damage_banner)
         left_layout.setContentsMargins(6, 6, 6, 6)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -239,6 +245,13 @@ class MainWindow(QMainWindow):
         """Show the portfolio of an open database (after opening, or in a rebuilt window)."""
         self.db = db
         self.location_label.setText(self.tr("Database: {location}").format(location=db.location))
+        damage = getattr(db, "damage", ())
+        self.damage_banner.setVisible(bool(damage))
+        if damage:
+            self.damage_banner.setText(self.tr(
+                "The database file is damaged ({problem}). It is open read-only: nothing can be saved. Restore a "
+                "backup with “{restore}” (the damaged file is kept), or check it with “{check}”.").format(
+                problem=damage[0], restore="shelter-app db restore BACKUP", check="shelter-app db check"))
         self._set_enabled(True)
         self.refresh(select=select)
         self.database_ready.emit()
@@ -250,7 +263,8 @@ class MainWindow(QMainWindow):
 
     def offer_demo(self) -> None:
         """On the first start with an empty database, offer the demo portfolio (once)."""
-        if self.db is None or self.settings.get(DEMO_OFFERED) or self.model.rowCount() or self.search.text():
+        if (self.db is None or bool(self.db.damage) or self.settings.get(DEMO_OFFERED)
+                or self.model.rowCount() or self.search.text()):
             return
         from shelter_app.services import clients
 

@@ -7,12 +7,14 @@ from typing import Any
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
 
 from shelter_app.core.portfolio import ClientFields
+from shelter_app.paths import get_paths
 from shelter_app.services import clients
 from shelter_app.settings import WINDOW_GEOMETRY, Settings
-from shelter_app.storage.db import Database
+from shelter_app.storage.db import Database, open_database, sqlite_url
 from shelter_app.ui.editors import ClientEditor, ConflictDialog, ContactEditor, ProjectEditor
 from shelter_app.ui.mainwindow import MainWindow
 from shelter_app.ui.models.clients import COL_LEGAL_NAME, COL_STAGE, ClientTableModel
+from shelter_app.ui.worker import DbRunner
 from tests.ui.conftest import type_text, when_modal
 
 
@@ -305,3 +307,23 @@ def test_a_project_opens_its_workspace_with_journey_and_calendar_actions(
     target = tmp_path / "obligaciones.ics"
     window.write_calendar(project.id, target, workspace)
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR") and "dated reminders" in seen[0]
+
+
+def test_a_damaged_database_opens_read_only_under_a_banner(qtbot: Any, runner: DbRunner, settings: Settings,
+                                                            english: None) -> None:
+    from tests.storage.test_integrity import damage_middle_page, portfolio_file
+
+    damage_middle_page(portfolio_file())
+    paths = get_paths()
+    db = open_database(sqlite_url(paths.database), backups_dir=paths.backups)
+    try:
+        win = MainWindow(settings, paths, runner)
+        qtbot.addWidget(win)
+        win.adopt_database(db)
+        win.show()
+        assert win.damage_banner.isVisible()
+        text = win.damage_banner.text()
+        assert text.startswith("The database file is damaged (") and "open read-only" in text
+        assert "shelter-app db restore BACKUP" in text
+    finally:
+        db.close()
