@@ -51,7 +51,10 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        # FULL: every commit the app reports as saved is on the disk before the report, so it survives a power
+        # cut too (NORMAL survives a crash of the app, not of the machine). Measured (scripts/bench durability):
+        # 8.0 ms a save against 3.2 ms (median of 900 saves), which a person saving a form never notices.
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
     finally:
         cursor.close()

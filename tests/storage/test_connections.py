@@ -35,7 +35,7 @@ def test_every_sqlite_connection_gets_the_pragmas(db: Database) -> None:
     with db.engine.connect() as first, db.engine.connect() as second:  # two pooled connections at once
         for conn in (first, second):
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: a save survives a power cut
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
     with db.transaction() as session:  # and the connections sessions use
