@@ -311,6 +311,25 @@ def cmd_db_check(ctx: Context, args: argparse.Namespace) -> int:
     return 2 if report.problems else 0
 
 
+def cmd_db_recover(ctx: Context, args: argparse.Namespace) -> int:
+    """Salvage the readable rows of the (damaged) database into a new file, without opening it for writing."""
+    from shelter_app.services import database
+
+    recovery = database.recover(ctx.settings, ctx.paths, Path(args.output) if args.output else None)
+    for table in recovery.tables:
+        if table.rows or table.lost:
+            lost = f", {table.lost} lost" if table.lost else ""
+            print(f"  {table.table:<20} {table.rows} rows{lost}", file=ctx.out)
+    ctx.count(recovery.rows, ("{n} row salvaged into {file}.", "{n} fila recuperada en {file}."),
+              ("{n} rows salvaged into {file}.", "{n} filas recuperadas en {file}."), file=recovery.target)
+    if recovery.lost:
+        ctx.count(recovery.lost, ("{n} row could not be read and is lost.", "{n} fila no se pudo leer y se perdió."),
+                  ("{n} rows could not be read and are lost.", "{n} filas no se pudieron leer y se perdieron."))
+    ctx.say(f"Look at it, then put it in place: shelter-app db restore {recovery.target}",
+            f"Revísela y luego póngala en uso: shelter-app db restore {recovery.target}")
+    return 0
+
+
 def cmd_db_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Replace the embedded database with a verified backup (the database is not opened first)."""
     from shelter_app.services import database
@@ -1243,6 +1262,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quick", action="store_true", help="quick_check: pages and records, not the indexes")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_db_check)
+    p = db_sub.add_parser("recover", help="salvage the readable rows of a damaged database into a new file")
+    p.add_argument("-o", "--output", metavar="RECOVERED.sqlite3", help="default: a new file in the backups folder")
+    p.set_defaults(handler=cmd_db_recover)
     p = db_sub.add_parser("restore", help="replace the database with a verified backup (the replaced file is "
                                           "kept in the backups folder)")
     p.add_argument("backup", metavar="BACKUP.sqlite3")

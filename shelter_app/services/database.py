@@ -23,6 +23,7 @@ from shelter_app.settings import DB_URL, Settings
 from shelter_app.storage.db import Database, open_database, sqlite_url
 from shelter_app.storage.errors import translate_db_errors
 from shelter_app.storage.models import AuditEvent, Client, Contact, Project
+from shelter_app.storage.recover import Recovery, recover_file
 
 
 class InvalidDatabaseUrl(UserError):
@@ -155,3 +156,19 @@ def restore(settings: Settings, paths: Paths, backup_file: Path) -> Path | None:
                         "Una base de datos PostgreSQL compartida la restaura su administrador en el servidor "
                         "(pg_restore); aquí no se cambió nada.")
     return restore_file(backup_file, Path(url.database) if url.database else paths.database, paths.backups)
+
+
+def recover(settings: Settings, paths: Paths, target: Path | None = None) -> Recovery:
+    """Salvage every readable row of the embedded database into a new file (by default in the backups folder);
+    the database itself is only read."""
+    from datetime import UTC, datetime
+
+    url = resolve_url(settings, paths)
+    if url.get_backend_name() != "sqlite":
+        raise UserError("A shared PostgreSQL database is repaired on the server by its administrator; nothing was "
+                        "changed here.",
+                        "Una base de datos PostgreSQL compartida la repara su administrador en el servidor; aquí no "
+                        "se cambió nada.")
+    source = Path(url.database) if url.database else paths.database
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    return recover_file(source, target or paths.backups / f"{source.stem}-recovered-{stamp}.sqlite3")

@@ -57,3 +57,20 @@ def test_a_damaged_backup_is_not_restored(capsys: pytest.CaptureFixture[str], tm
     not_a_database.write_text("hola")
     code, _, err = run(capsys, "db", "restore", str(not_a_database))
     assert code == 2 and "not an SQLite file" in err
+
+
+def test_recover_then_restore_the_salvaged_rows(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.storage.test_integrity import damage_the_page_holding
+
+    database = portfolio_file()
+    damage_the_page_holding(database, "Grupo Atlas 00003")
+    salvaged = tmp_path / "salvaged.sqlite3"
+    code, out, _ = run(capsys, "db", "recover", "-o", str(salvaged))
+    assert code == 0, out
+    assert f"rows salvaged into {salvaged}." in out and "rows could not be read and are lost." in out
+    assert any(line.split()[:1] == ["client"] and "lost" in line for line in out.splitlines())
+    assert f"shelter-app db restore {salvaged}" in out
+    code, out, _ = run(capsys, "db", "restore", str(salvaged))
+    assert code == 0
+    code, out, err = run(capsys, "clients", "list", "--search", "Grupo Atlas 00003")
+    assert code == 0 and err == ""  # the restored file is sound: no damage warning

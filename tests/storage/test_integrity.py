@@ -11,7 +11,7 @@ from shelter_app import paths
 from shelter_app.core.portfolio import ClientFields
 from shelter_app.services import clients, demo
 from shelter_app.storage import db as storage
-from shelter_app.storage.db import integrity_problems, open_database, sqlite_url
+from shelter_app.storage.db import Database, integrity_problems, open_database, sqlite_url
 from shelter_app.storage.errors import DatabaseDamaged, DatabaseReadOnly
 
 
@@ -86,3 +86,49 @@ def test_a_backup_is_checked_after_it_is_written(monkeypatch: pytest.MonkeyPatch
 
 def test_a_file_that_is_no_database_is_still_refused_as_such(tmp_path: Path) -> None:
     assert integrity_problems(tmp_path / "missing.sqlite3")  # cannot be opened: a problem, never "sound"
+
+
+def damage_the_page_holding(path: Path, text: str) -> None:
+    """Garble the 4 KiB page where `text` is stored (a client's name: a page of the client table itself)."""
+    data = path.read_bytes()
+    at = data.index(text.encode())
+    with path.open("r+b") as file:
+        file.seek(at // 4096 * 4096)
+        file.write(b"\x00\xff" * 2048)
+
+
+def all_names(db: Database) -> list[str]:
+    ids = clients.search_clients(db, "", include_archived=True)
+    return [row.legal_name for row in clients.client_rows(db, ids).values()]
+
+
+def test_recover_salvages_every_readable_row_and_counts_the_lost(tmp_path: Path) -> None:
+    from shelter_app.storage.recover import recover_file
+
+    path = portfolio_file()
+    db = open_database(sqlite_url(path), backups_dir=paths.get_paths().backups)
+    try:
+        names = all_names(db)
+    finally:
+        db.close()
+    victim = names[len(names) // 2]
+    damage_the_page_holding(path, victim)
+    before = path.read_bytes()
+
+    recovery = recover_file(path, tmp_path / "recovered.sqlite3")
+
+    assert path.read_bytes() == before  # the damaged file is only read
+    assert integrity_problems(recovery.target) == ()
+    by_table = {t.table: t for t in recovery.tables}
+    assert by_table["client"].lost > 0 and by_table["client"].rows + by_table["client"].lost <= len(names)
+    assert by_table["client"].rows >= len(names) - 60  # one page of rows, no more
+    assert by_table["project"].rows == len(names) and by_table["alembic_version"].rows == 1
+    salvaged = open_database(sqlite_url(recovery.target), backups_dir=tmp_path / "b")
+    try:
+        assert not salvaged.damage
+        kept = set(all_names(salvaged))
+    finally:
+        salvaged.close()
+    assert victim not in kept and len(kept) == by_table["client"].rows
+    with pytest.raises(Exception, match="exists already"):
+        recover_file(path, recovery.target)
