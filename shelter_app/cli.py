@@ -24,7 +24,7 @@ from shelter_app.core.errors import UserError, ValidationErrors
 from shelter_app.core.portfolio import ClientFields, ContactFields, Language, OperatingModel, ProjectFields, Stage
 from shelter_app.core.printing import Sides
 from shelter_app.paths import Paths, get_paths
-from shelter_app.settings import LANGUAGE, Settings
+from shelter_app.settings import BACKUPS_KEPT, LANGUAGE, Settings
 
 if TYPE_CHECKING:  # storage and the portfolio services load with the commands that use them
     from shelter_app.storage.db import Database
@@ -278,7 +278,7 @@ def cmd_db_info(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_db_backup(ctx: Context, args: argparse.Namespace) -> int:
     from shelter_app.services import database
 
-    target = database.backup(ctx.db, ctx.paths)
+    target = database.backup(ctx.db, ctx.paths, keep=ctx.settings.get(BACKUPS_KEPT))
     if target is None:
         ctx.say("A PostgreSQL database is backed up on the server (pg_dump); nothing was copied here.",
                 "Una base de datos PostgreSQL se respalda en el servidor (pg_dump); aquí no se copió nada.")

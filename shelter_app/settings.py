@@ -61,11 +61,13 @@ WINDOW_GEOMETRY = Option[str]("window_geometry", str, "", "Main window geometry 
 WINDOW_STATE = Option[str]("window_state", str, "", "Main window state (Qt, base64)")
 SHOW_ARCHIVED = Option[bool]("show_archived", bool, False, "Portfolio shows archived clients")
 DEMO_OFFERED = Option[bool]("demo_offered", bool, False, "The demo portfolio was offered once")
+BACKUPS_KEPT = Option[int]("backups_kept", int, 10, "Backups kept: the newest N, plus the newest of each of the "
+                           "last 7 days and of each of the last 8 weeks", tuple(range(1, 101)))
 
 OPTIONS: dict[str, Option[Any]] = {
     o.key: o
     for o in (LANGUAGE, LAST_FOLDER, DB_URL, CONSULTANT, PROVIDER, WINDOW_GEOMETRY, WINDOW_STATE, SHOW_ARCHIVED,
-              DEMO_OFFERED)
+              DEMO_OFFERED, BACKUPS_KEPT)
 }
 
 # version -> function upgrading the raw dict from that version to the next

@@ -121,9 +121,13 @@ def info(db: Database) -> DatabaseInfo:
 
 
 def backup(db: Database, paths: Paths, progress: Callable[[int, int], None] | None = None,
-           cancelled: Callable[[], bool] | None = None) -> Path | None:
-    """Copy the embedded database into the backups folder (None for a server database)."""
-    return db.backup(paths.backups, progress=progress, cancelled=cancelled)
+           cancelled: Callable[[], bool] | None = None, *, keep: int | None = None) -> Path | None:
+    """Copy the embedded database into the backups folder, checked before and after (None for a server
+    database); then rotate the older backups when `keep` (the setting "backups kept") is given."""
+    target = db.backup(paths.backups, progress=progress, cancelled=cancelled)
+    if target is not None and keep is not None:
+        db.rotate_backups(paths.backups, keep)
+    return target
 
 
 # ---- damage: check and restore (embedded SQLite) ------------------------------------------------------------------

@@ -8,11 +8,12 @@ a newer ShelterDesk is refused untouched (qutebrowser's and Vorta's rule).
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -26,6 +27,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
+from shelter_app.core.retention import kept
 from shelter_app.storage.errors import (
     BackupCancelled,
     DatabaseCorrupt,
@@ -175,6 +177,30 @@ class Database:
         with translate_db_errors(self.location), self.engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
         return SchemaState(current, head_revision())
+
+    def backups(self, backups_dir: Path, label: str = "backup") -> dict[datetime, Path]:
+        """The backups of this file with `label` in `backups_dir`, by the time in their names."""
+        if self.sqlite_path is None or not backups_dir.is_dir():
+            return {}
+        pattern = re.compile(rf"^{re.escape(self.sqlite_path.stem)}-{re.escape(label)}-(\d{{8}}T\d{{6}}Z)(?:-(\d+))?"
+                             r"\.sqlite3$")
+        found: dict[datetime, Path] = {}
+        for path in backups_dir.iterdir():
+            match = pattern.match(path.name)
+            if match is not None:
+                moment = datetime.strptime(match.group(1), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+                found[moment + timedelta(microseconds=int(match.group(2) or 0))] = path
+        return found
+
+    def rotate_backups(self, backups_dir: Path, last: int) -> list[Path]:
+        """Delete the regular backups the rotation does not keep (`core.retention`); returns those deleted. Backups
+        made before a schema upgrade are never rotated out."""
+        found = self.backups(backups_dir)
+        keep = kept(found, last=last, now=datetime.now(UTC))
+        gone = [path for moment, path in sorted(found.items()) if moment not in keep]
+        for path in gone:
+            path.unlink(missing_ok=True)
+        return gone
 
     def check(self, *, quick: bool = False) -> tuple[str, ...]:
         """SQLite's check of the embedded file (() when sound); a server database checks itself: ()."""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from shelter_app import APP_NAME, __version__
 from shelter_app.paths import Paths
-from shelter_app.settings import DEMO_OFFERED, SHOW_ARCHIVED, WINDOW_GEOMETRY, WINDOW_STATE, Settings
+from shelter_app.settings import BACKUPS_KEPT, DEMO_OFFERED, SHOW_ARCHIVED, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from shelter_app.ui.errors import ERROR_STYLE, handle_error, ui_language
 from shelter_app.ui.labels import stage_labels
 from shelter_app.ui.models.clients import ClientTableModel
@@ -590,10 +590,10 @@ class MainWindow(QMainWindow):
         from shelter_app.services import database
         from shelter_app.ui.progress import CancellableTask
 
-        db, paths = self.db, self.paths
+        db, paths, keep = self.db, self.paths, self.settings.get(BACKUPS_KEPT)
         self.backup_task = CancellableTask(
             self, self.runner, self.tr("Backup"), self.tr("Copying the database to the backups folder…"),
-            lambda progress, cancelled: database.backup(db, paths, progress, cancelled),
+            lambda progress, cancelled: database.backup(db, paths, progress, cancelled, keep=keep),
             self._backed_up, lambda error: handle_error(self, error))
 
     def _backed_up(self, target: Any) -> None:

@@ -68,3 +68,31 @@ def test_raw_driver_errors_are_translated(tmp_path: Path) -> None:
         for _ in range(100):
             conn.execute("insert into t values (?)", ("x" * 2000,))
     conn.close()
+
+
+def test_backups_rotate_to_the_newest_plus_one_a_day_and_a_week(db: Database, backend: str) -> None:
+    """Older backups (named by their time) go; the newest N, one a day for a week and one a week remain; a
+    backup made before a schema upgrade is never rotated out."""
+    from datetime import UTC, datetime, timedelta
+
+    if backend != "sqlite":
+        pytest.skip("a server database is backed up by its administrator")
+    folders = get_paths()
+    first = db.backup(folders.backups)
+    assert first is not None and db.sqlite_path is not None
+    stem = db.sqlite_path.stem
+    now = datetime.now(UTC)
+    for hours in range(1, 24 * 70, 5):  # a backup every 5 hours for ten weeks
+        stamp = (now - timedelta(hours=hours)).strftime("%Y%m%dT%H%M%SZ")
+        (folders.backups / f"{stem}-backup-{stamp}.sqlite3").write_bytes(first.read_bytes())
+    upgrade = folders.backups / f"{stem}-before-0005_form_packages-20250101T000000Z.sqlite3"
+    upgrade.write_bytes(first.read_bytes())
+
+    newest = database.backup(db, folders, keep=3)
+
+    left = db.backups(folders.backups)
+    assert newest in left.values() and upgrade.exists()
+    assert len(left) <= 3 + 7 + 8 + 1
+    days = {moment.date() for moment in left}
+    assert all(now.date() - timedelta(days=d) in days for d in range(7))  # one a day for the last week
+    assert min(left) < now - timedelta(weeks=6)  # and weekly ones going back
