@@ -15,7 +15,7 @@ import re
 MASK = "***"
 
 # A URL with a password inside free text (a log line, a traceback): scheme://user:password@
-_URL_WITH_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/]*:)(?P<password>\S*)@")
+_URL_WITH_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/]*:)(?P<password>\S+)@")
 
 
 def _password_span(raw: str) -> tuple[int, int] | None:
