@@ -18,7 +18,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from shelter_app import __version__
+from shelter_app import __version__, logsafety
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.errors import UserError, ValidationErrors
 from shelter_app.core.portfolio import ClientFields, ContactFields, Language, OperatingModel, ProjectFields, Stage
@@ -1300,6 +1300,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
         print(f"Opening {args.file} needs a display: run ShelterDesk on a desktop, or fill the package with "
               "`shelter-app forms fill`.", file=err)
         return 2
+    logsafety.install()  # log records never carry a URL's password
     standalone: Callable[[argparse.Namespace, TextIO, TextIO], int] | None = getattr(args, "standalone", None)
     if standalone is not None:  # needs no folders, settings or database
         return standalone(args, out, err)

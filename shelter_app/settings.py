@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from shelter_app.core.urls import has_password, mask_url, mask_urls_in, strip_password
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -35,7 +37,7 @@ class Option(Generic[T]):
 
     def coerce(self, raw: object) -> T:
         if not isinstance(raw, self.type) or (self.allowed is not None and raw not in self.allowed):
-            log.warning("setting %s: ignoring invalid value %r", self.key, raw)
+            log.warning("setting %s: ignoring invalid value %s", self.key, mask_urls_in(repr(raw)))
             return self.default
         return raw  # type: ignore[return-value]
 
@@ -107,7 +109,9 @@ class Settings:
 
     def set(self, option: Option[T], value: T) -> None:
         if not isinstance(value, option.type) or (option.allowed is not None and value not in option.allowed):
-            raise ValueError(f"invalid value {value!r} for setting {option.key}")
+            raise ValueError(f"invalid value {mask_urls_in(repr(value))} for setting {option.key}")
+        if option is DB_URL and has_password(str(value)):  # a bug: callers move the password to the keyring first
+            raise ValueError(f"setting {option.key} must not hold a password: {mask_url(str(value))}")
         self._values[option.key] = value
 
     def provider(self) -> str:
@@ -127,5 +131,6 @@ class Settings:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         data = {"_version": SETTINGS_VERSION, **self._values}
+        data[DB_URL.key] = strip_password(data[DB_URL.key])  # last guard: a password is never written here
         tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path)

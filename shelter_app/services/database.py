@@ -2,11 +2,13 @@
 
 The URL comes from `--db-url`, else the settings, else the embedded SQLite file in the
 data folder. A PostgreSQL password never sits in the URL that is saved: it is stored in
-the OS keyring under the URL's account and added only when the engine is made.
+the OS keyring under the URL's account and added only when the engine is made. A URL is
+shown to people only through `core.urls.mask_url` (messages, labels, logs).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlmodel import select
 
 from shelter_app.core.errors import UserError
+from shelter_app.core.urls import has_password, mask_url, strip_password
 from shelter_app.exchange import secrets
 from shelter_app.paths import Paths
 from shelter_app.settings import DB_URL, Settings
@@ -25,32 +28,88 @@ from shelter_app.storage.errors import translate_db_errors
 from shelter_app.storage.models import AuditEvent, Client, Contact, Project
 from shelter_app.storage.recover import Recovery, recover_file
 
+log = logging.getLogger(__name__)
+
 
 class InvalidDatabaseUrl(UserError):
-    def __init__(self, url: str, detail: str) -> None:
+    """The address shown is always masked: a password typed in it never reaches the message."""
+
+    def __init__(self, url: str, detail_en: str, detail_es: str) -> None:
+        shown = mask_url(url.strip())
         super().__init__(
-            f"“{url}” is not a database address ({detail}). "
+            f"“{shown}” is not a database address ({detail_en}). "
             "Example: postgresql://consultant@db.example.com:5432/shelterdesk",
-            f"“{url}” no es una dirección de base de datos ({detail}). "
+            f"“{shown}” no es una dirección de base de datos ({detail_es}). "
             "Ejemplo: postgresql://consultor@db.ejemplo.com:5432/shelterdesk",
             field="db_url",
         )
 
 
+class NoKeychainForPassword(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The address holds a password, and this computer has no system keychain to keep it in; a password is "
+            "never written to the settings file, so nothing was saved. Remove the password from the address and "
+            "type it in the Password field: it is then used until ShelterDesk closes.",
+            "La dirección contiene una contraseña y esta computadora no tiene un llavero del sistema donde guardarla; "
+            "una contraseña nunca se escribe en el archivo de configuración, así que no se guardó nada. Quite la "
+            "contraseña de la dirección y escríbala en el campo Contraseña: se usará hasta que cierre ShelterDesk.",
+            field="db_url",
+        )
+
+
+class TwoPasswords(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The address holds a password that differs from the one in the Password field; keep only one.",
+            "La dirección contiene una contraseña distinta de la del campo Contraseña; deje solo una.",
+            field="db_url",
+        )
+
+
 def parse_url(raw: str) -> URL:
-    """Check a user-typed URL: SQLite or PostgreSQL (psycopg 3 driver is chosen here)."""
+    """Check a user-typed URL: SQLite or PostgreSQL (psycopg 3 driver is chosen here).
+
+    Errors never carry the typed text unmasked, not even as their cause (`from None`):
+    SQLAlchemy's and int()'s own messages may quote the password."""
     try:
         url = make_url(raw.strip())
-    except ArgumentError as exc:
-        raise InvalidDatabaseUrl(raw, "unreadable") from exc
+    except (ArgumentError, ValueError, TypeError):
+        raise InvalidDatabaseUrl(raw, "unreadable", "ilegible") from None
     backend = url.get_backend_name()
     if backend == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
         if not url.database:
-            raise InvalidDatabaseUrl(raw, "no database name")
+            raise InvalidDatabaseUrl(raw, "no database name", "falta el nombre de la base de datos")
     elif backend != "sqlite":
-        raise InvalidDatabaseUrl(raw, f"{backend} is not supported; use postgresql or sqlite")
+        raise InvalidDatabaseUrl(raw, f"{backend} is not supported; use postgresql or sqlite",
+                                 f"{backend} no es compatible; use postgresql o sqlite")
     return url
+
+
+def url_to_save(raw: str, password: str = "") -> tuple[str, str]:
+    """Check the address typed in Settings and keep any password out of it.
+
+    Returns the address to save (without a password) and the password for this session
+    (the one in the address, else `password`). A password typed inside the address is
+    moved to the OS keyring here; without a keyring this refuses and nothing is stored.
+    """
+    url = parse_url(raw)
+    raw = raw.strip()
+    if not has_password(raw):
+        return raw, password
+    typed = str(url.password or "")
+    saved = strip_password(raw)
+    bare = parse_url(saved)
+    if bare.password is not None or keyring_account(bare) != keyring_account(url) or not typed:
+        # a password with an unencoded '@': the parser and the mask disagree on where it ends
+        raise InvalidDatabaseUrl(raw, "write the password percent-encoded or in the Password field",
+                                 "escriba la contraseña con codificación %, o en el campo Contraseña")
+    if password and password != typed:
+        raise TwoPasswords()
+    if not secrets.keyring_available() or not secrets.set_password(keyring_account(url), typed):
+        raise NoKeychainForPassword()
+    return saved, typed
 
 
 def keyring_account(url: URL) -> str:
@@ -70,12 +129,31 @@ def open_configured(settings: Settings, paths: Paths, override: str | None = Non
                     password: str | None = None) -> Database:
     """Open the database the user chose, with its keyring password, migrated to the current schema."""
     url = resolve_url(settings, paths, override)
+    if not override and has_password(settings.get(DB_URL)):
+        _move_saved_password(settings)
     if url.password:  # typed on the command line: use it, never store it in settings
         password = str(url.password)
         url = url.set(password=None)
     if password is None and url.get_backend_name() == "postgresql":
         password = secrets.get_password(keyring_account(url))
     return open_database(url, backups_dir=paths.backups, password=password)
+
+
+def _move_saved_password(settings: Settings) -> None:
+    """A settings file from before passwords were kept out of it: the password moves to the keyring
+    (or, without one, is dropped: this session still uses it) and the file is rewritten without it."""
+    raw = settings.get(DB_URL)
+    try:
+        saved, _password = url_to_save(raw)
+    except UserError:
+        saved = strip_password(raw)
+        log.warning("dropped the password of %s from the settings file: no keychain to keep it", mask_url(raw))
+    else:
+        log.info("moved the password of %s from the settings file to the keychain", mask_url(raw))
+    on_disk = Settings.load(settings.path)  # only this change: not what the session set (--lang)
+    on_disk.set(DB_URL, saved)
+    on_disk.save()
+    settings.set(DB_URL, saved)
 
 
 def check_connection(raw_url: str, password: str | None) -> str:

@@ -28,6 +28,7 @@ from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
 from shelter_app.core.retention import kept
+from shelter_app.core.urls import mask_url
 from shelter_app.storage.errors import (
     BackupCancelled,
     DatabaseCorrupt,
@@ -144,7 +145,7 @@ class Database:
         """Where the data is, for messages: the file path or the URL without password."""
         if self.is_sqlite:
             return str(self.sqlite_path) if self.sqlite_path else ":memory:"
-        return self.url.render_as_string(hide_password=True)
+        return mask_url(self.url.render_as_string(hide_password=False))
 
     @property
     def sqlite_path(self) -> Path | None:

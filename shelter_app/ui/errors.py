@@ -20,8 +20,9 @@ from PySide6.QtCore import QCoreApplication, QLocale
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-from shelter_app import __version__
+from shelter_app import __version__, logsafety
 from shelter_app.core.errors import UserError
+from shelter_app.core.urls import mask_urls_in
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,8 @@ def crash_report(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         "",
         *traceback.format_exception(exc_type, exc, tb),
     ]
-    return "\n".join(line.rstrip("\n") for line in lines)
+    # a report is copied and sent: a database URL quoted in a message never keeps its password
+    return mask_urls_in("\n".join(line.rstrip("\n") for line in lines))
 
 
 def handle_error(parent: QWidget | None, error: BaseException) -> None:
@@ -81,6 +83,7 @@ class CrashHandler:
         return text or None
 
     def install(self) -> None:
+        logsafety.install()  # log records from now on never carry a URL's password
         self.crash_log.parent.mkdir(parents=True, exist_ok=True)
         self._log_file = self.crash_log.open("w", encoding="utf-8")
         faulthandler.enable(file=self._log_file, all_threads=True)

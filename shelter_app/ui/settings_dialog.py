@@ -2,6 +2,8 @@
 
 The server password goes only to the OS keyring. Where there is no keyring (headless
 Linux), the dialog says so: the password is used for this session and not remembered.
+A password typed inside the address is moved to the keyring when the dialog is accepted
+(refused without a keyring); the address is saved without it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app.core.errors import UserError
+from shelter_app.core.urls import mask_url
 from shelter_app.paths import Paths
 from shelter_app.settings import CONSULTANT, DB_URL, LANGUAGE, PROVIDER, Settings
 from shelter_app.ui.errors import ERROR_STYLE, handle_error, ui_language
@@ -111,7 +114,8 @@ class SettingsDialog(QDialog):
         test_row.addWidget(self.test_result, 1)
         db_form.addRow(test_row)
         if db_url_override:
-            override = QLabel(self.tr("This session uses {url} from the command line.").format(url=db_url_override))
+            override = QLabel(self.tr("This session uses {url} from the command line.").format(
+                url=mask_url(db_url_override)))
             override.setWordWrap(True)
             db_form.addRow(override)
         layout.addWidget(database)
@@ -171,20 +175,23 @@ class SettingsDialog(QDialog):
         from shelter_app.services import database
 
         new_url = self.url.text().strip() if self.server.isChecked() else ""
+        password = self.password.text()
         if new_url:
-            try:
-                database.parse_url(new_url)
+            try:  # a password typed inside the address goes to the keyring here, or nothing is saved
+                new_url, password = database.url_to_save(new_url, password)
             except UserError as exc:
                 self.test_result.setText(exc.message(ui_language()))
                 self.test_result.setStyleSheet(ERROR_STYLE)
                 return
+            if password != self.password.text():  # taken out of the address: shown where it belongs
+                self.url.setText(new_url)
+                self.password.setText(password)
         old_language, old_url = self.settings.get(LANGUAGE), self.settings.get(DB_URL)
         self.settings.set(LANGUAGE, str(self.language.currentData()))
         self.settings.set(CONSULTANT, self.consultant.text().strip())
         self.settings.set(PROVIDER, self.provider.text().strip())
         self.settings.set(DB_URL, new_url)
         self.settings.save()
-        password = self.password.text()
         if new_url and password:
             database.remember_password(new_url, password)
         super().accept()

@@ -242,3 +242,20 @@ def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) 
     code, out, _ = run(capsys)
     assert code == 2 and "usage: shelter-app" in out
     assert not paths.get_paths().data.exists()
+
+
+@pytest.mark.parametrize(("lang", "url", "expected"), [
+    ("en", "mysql://u:s3cret@h/db", "“mysql://u:***@h/db” is not a database address (mysql is not supported"),
+    ("en", "postgresql://u:s3cret@db.example.com", "(no database name)"),
+    ("es_MX", "postgresql://u:s3cret@db.example.com", "(falta el nombre de la base de datos)"),
+    ("en", "u:s3cret@h/db", "“u:***@h/db” is not a database address (unreadable)"),
+    ("en", "postgresql://u:s3cret@h:port/db", "(unreadable)"),  # was a ValueError traceback quoting the port
+])
+def test_a_bad_db_url_exits_2_without_showing_its_password(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lang: str, url: str, expected: str
+) -> None:
+    code, out, err = run(capsys, "--lang", lang, "--db-url", url, "clients", "list")
+    assert code == 2 and out == ""
+    assert expected in err and "Traceback" not in err
+    assert "s3cret" not in err
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and b"s3cret" in p.read_bytes()]

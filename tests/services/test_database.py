@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import keyring
 import keyring.backends.fail
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
 from shelter_app import paths
 from shelter_app.core.portfolio import ClientFields, ContactFields, ProjectFields
+from shelter_app.core.urls import MASK, mask_url
 from shelter_app.exchange import secrets
 from shelter_app.services import clients, contacts, database, projects
-from shelter_app.settings import DB_URL, Settings
+from shelter_app.settings import DB_URL, LANGUAGE, Settings
 from shelter_app.storage.db import Database, head_revision
 from shelter_app.storage.errors import DatabaseUnavailable
 from tests.conftest import MemoryKeyring
@@ -158,3 +162,104 @@ def test_info_counts_what_the_database_holds(db: Database, backend: str) -> None
         assert found.size_bytes is not None and found.size_bytes > 0
     else:
         assert found.backend == "postgresql" and found.size_bytes is None
+
+
+# ---- a password never reaches a message, the settings file or an exception ------------------------------
+
+@pytest.mark.parametrize(("raw", "shown", "detail"), [
+    ("mysql://u:s3cret@h/db", "mysql://u:***@h/db", "mysql is not supported"),
+    ("postgresql://u:s3cret@h", "postgresql://u:***@h", "no database name"),
+    ("garbage u:s3cret@x", "garbage u:***@x", "unreadable"),
+    ("postgresql://u:s3cret@h:port/db", "postgresql://u:***@h:port/db", "unreadable"),  # int() quotes the port
+    ("oracle+cx://u:p%73%33cret@h/db", "oracle+cx://u:***@h/db", "oracle is not supported"),
+])
+def test_a_refused_url_is_named_without_its_password(raw: str, shown: str, detail: str) -> None:
+    with pytest.raises(database.InvalidDatabaseUrl) as caught:
+        database.parse_url(raw)
+    error = caught.value
+    assert detail in error.en and f"“{shown}”" in error.en and f"“{shown}”" in error.es
+    # no parser message quoting the text rides along (it would print in a traceback)
+    assert error.__cause__ is None and (error.__context__ is None or error.__suppress_context__)
+    for text in (error.en, error.es, str(error), repr(error)):
+        assert "s3cret" not in text and "p%73%33cret" not in text
+
+
+def test_a_password_inside_the_address_moves_to_the_keyring(memory_keyring: MemoryKeyring) -> None:
+    typed = "postgresql://consultor:p%40ss%2Fw%C3%B6rd%3A1%20%C3%B1@db.example.com:5433/shelterdesk"
+    saved, password = database.url_to_save(f"  {typed} ")
+    assert saved == "postgresql://consultor@db.example.com:5433/shelterdesk"
+    assert password == PASSWORD
+    assert memory_keyring.secrets == {(secrets.SERVICE, "consultor@db.example.com:5433/shelterdesk"): PASSWORD}
+    # the same password in both places is one password; none in the address changes nothing
+    assert database.url_to_save(typed, PASSWORD) == (saved, PASSWORD)
+    assert database.url_to_save(saved, "otra") == (saved, "otra")
+
+
+def test_two_different_passwords_or_an_ambiguous_one_are_refused(memory_keyring: MemoryKeyring) -> None:
+    with pytest.raises(database.TwoPasswords):
+        database.url_to_save("postgresql://ana:uno@db/shelterdesk", "dos")
+    with pytest.raises(database.InvalidDatabaseUrl) as caught:  # SQLAlchemy would cut it at the first '@'
+        database.url_to_save("postgresql://ana:pa@ss@db/shelterdesk")
+    assert "percent-encoded" in caught.value.en and "pa@ss" not in caught.value.en + caught.value.es
+    assert memory_keyring.secrets == {}
+
+
+def test_without_a_keyring_a_password_in_the_address_is_refused_and_nothing_kept(tmp_path: Path) -> None:
+    keyring.set_keyring(keyring.backends.fail.Keyring())  # type: ignore[no-untyped-call]
+    before = _files_under(tmp_path)
+    with pytest.raises(database.NoKeychainForPassword) as caught:
+        database.url_to_save("postgresql://ana:s3cret@db.example.com/shelterdesk")
+    assert "keychain" in caught.value.en and "llavero" in caught.value.es
+    assert "s3cret" not in caught.value.en + caught.value.es
+    assert _files_under(tmp_path) == before
+
+
+def test_a_password_left_in_an_old_settings_file_moves_to_the_keyring(
+    memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    settings, folders = _settings()
+    raw = f"postgresql://consultor:s3cret@/shelterdesk?host={tmp_path / 'no-server'}"
+    folders.settings_file.write_text(json.dumps({"_version": 1, "db_url": raw, "language": "en"}), encoding="utf-8")
+    settings = Settings.load(folders.settings_file)
+    settings.set(LANGUAGE, "es_MX")  # as --lang does: for this run only, never saved by the repair
+
+    with pytest.raises(DatabaseUnavailable) as refused:  # no server there; the file is repaired first
+        database.open_configured(settings, folders)
+
+    assert "s3cret" not in refused.value.en + refused.value.es and "consultor:***@" in refused.value.en
+    on_disk = json.loads(folders.settings_file.read_text(encoding="utf-8"))
+    assert on_disk["db_url"] == raw.replace(":s3cret", "") == settings.get(DB_URL)
+    assert on_disk["language"] == "en"
+    assert list(memory_keyring.secrets.values()) == ["s3cret"]
+    assert _files_containing(tmp_path, "s3cret") == []
+
+
+def test_settings_never_hold_or_write_a_url_password(tmp_path: Path) -> None:
+    settings, folders = _settings()
+    with pytest.raises(ValueError, match="must not hold a password") as caught:
+        settings.set(DB_URL, "postgresql://ana:s3cret@db/shelterdesk")
+    assert "s3cret" not in str(caught.value)
+    legacy = Settings(folders.settings_file, {"db_url": "postgresql://ana:s3cret@db/shelterdesk"})
+    legacy.save()  # an old value still in memory is written without its password
+    assert json.loads(folders.settings_file.read_text(encoding="utf-8"))["db_url"] == "postgresql://ana@db/shelterdesk"
+    assert _files_containing(tmp_path, "s3cret") == []
+
+
+@given(st.text(max_size=12), st.text(max_size=12), st.text(min_size=1, max_size=16), st.text(max_size=16))
+@example("postgresql", "ana", "pa@ss", "h/db")
+def test_what_sqlalchemy_reads_as_the_password_is_always_masked(scheme: str, user: str, password: str,
+                                                                 rest: str) -> None:
+    raw = f"{scheme}://{user}:{password}@{rest}"
+    try:
+        parsed = make_url(raw)
+    except Exception:  # unreadable: masked all the same, and its own message is never shown
+        return
+    if not parsed.password:
+        return
+    try:
+        shown = make_url(mask_url(raw))
+    except Exception:
+        return
+    assert shown.password == MASK
+    assert shown.username == parsed.username
+    assert mask_url(raw).startswith(f"{scheme}://{user}:{MASK}@")

@@ -12,7 +12,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from shelter_app.core.errors import ValidationError
 from shelter_app.paths import get_paths
@@ -21,7 +21,7 @@ from shelter_app.settings import DB_URL, DEMO_OFFERED, LANGUAGE, Settings
 from shelter_app.storage.db import Database
 from shelter_app.ui import i18n
 from shelter_app.ui.crashdialog import CrashDialog
-from shelter_app.ui.errors import CrashHandler, handle_error
+from shelter_app.ui.errors import CrashHandler, crash_report, handle_error
 from shelter_app.ui.main import Shell
 from shelter_app.ui.settings_dialog import SettingsDialog
 from shelter_app.ui.worker import DbRunner
@@ -123,6 +123,58 @@ def test_settings_dialog_rejects_a_bad_url_and_tests_a_connection(
     dialog.url.setText("postgresql://nobody@/nowhere?host=/nonexistent-socket-dir")
     dialog.check_connection()
     assert "Cannot reach the database" in dialog.test_result.text()
+
+
+def test_settings_dialog_moves_a_password_typed_in_the_address_to_the_keychain(
+    qtbot: Any, settings: Settings, runner: DbRunner, english: None, memory_keyring: Any, tmp_path: Path
+) -> None:
+    dialog = SettingsDialog(settings, get_paths(), runner)
+    qtbot.addWidget(dialog)
+    changed: list[str] = []
+    dialog.database_changed.connect(changed.append)
+    dialog.server.setChecked(True)
+    qtbot.keyClicks(dialog.url, "postgresql://ana:s3cret%40Ñ@db.example.com:5432/shelterdesk")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert Settings.load(settings.path).get(DB_URL) == "postgresql://ana@db.example.com:5432/shelterdesk"
+    assert list(memory_keyring.secrets.values()) == ["s3cret@Ñ"]
+    assert changed == ["s3cret@Ñ"]  # this session connects with it
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and b"s3cret" in p.read_bytes()]
+
+
+def test_settings_dialog_without_a_keychain_refuses_a_password_in_the_address(
+    qtbot: Any, settings: Settings, runner: DbRunner, english: None, tmp_path: Path
+) -> None:
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+    dialog = SettingsDialog(settings, get_paths(), runner)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.server.setChecked(True)
+    dialog.url.setText("postgresql://ana:s3cret@db.example.com/shelterdesk")
+    dialog.accept()
+    assert dialog.isVisible()  # still open: nothing saved
+    assert "no system keychain" in dialog.test_result.text() and "s3cret" not in dialog.test_result.text()
+    assert not settings.path.exists() or "db.example.com" not in settings.path.read_text(encoding="utf-8")
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and b"s3cret" in p.read_bytes()]
+
+
+def test_settings_dialog_shows_a_command_line_address_without_its_password(
+    qtbot: Any, settings: Settings, runner: DbRunner, english: None
+) -> None:
+    dialog = SettingsDialog(settings, get_paths(), runner, "postgresql://ana:s3cret@db/shelterdesk")
+    qtbot.addWidget(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert any("postgresql://ana:***@db/shelterdesk" in text for text in texts)
+    assert not any("s3cret" in text for text in texts)
+
+
+def test_a_crash_report_never_shows_a_url_password(qtbot: Any, english: None) -> None:
+    try:
+        raise RuntimeError("could not open 'postgresql://ana:s3cret@db/shelterdesk'")
+    except RuntimeError as exc:
+        report = crash_report(type(exc), exc, exc.__traceback__)
+    assert "s3cret" not in report
+    assert "postgresql://ana:***@db/shelterdesk" in report and "RuntimeError" in report
 
 
 def test_language_setting_change_is_announced(qtbot: Any, settings: Settings, runner: DbRunner,
