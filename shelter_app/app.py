@@ -54,6 +54,9 @@ def _raster_printer(*args: Any) -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_file_to_open(sys.argv[1:] if argv is None else argv))
     set_data_dir(args.data_dir)
+    from shelter_app import logsafety
+
+    logsafety.install()  # before anything can log: no URL's password in any log line (self-test included)
     if args.self_test:
         from shelter_app.paths import get_paths
         from shelter_app.ui.selftest import run_self_test

@@ -11,6 +11,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm.exc import StaleDataError
 
 from shelter_app.core.errors import UserError
+from shelter_app.core.urls import mask_urls_in
 
 
 class DatabaseError(UserError):
@@ -137,8 +138,9 @@ def translate_db_errors(location: str) -> Iterator[None]:
 
 
 def _first_line(exc: BaseException) -> str:
+    """The driver's own words, for a message: the first line, with any URL's password masked."""
     text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+    return mask_urls_in(text.splitlines()[0]) if text else type(exc).__name__
 
 
 Problem = Callable[[str, str], DatabaseError]
