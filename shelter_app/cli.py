@@ -334,10 +334,18 @@ def cmd_db_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Replace the embedded database with a verified backup (the database is not opened first)."""
     from shelter_app.services import database
 
-    kept = database.restore(ctx.settings, ctx.paths, Path(args.backup))
+    restored = database.restore(ctx.settings, ctx.paths, Path(args.backup))
     ctx.say(f"Restored from {args.backup}.", f"Restaurada desde {args.backup}.")
-    if kept is not None:
-        ctx.say(f"The file it replaced is kept as {kept}.", f"El archivo reemplazado se conserva como {kept}.")
+    if restored.kept is not None:
+        ctx.say(f"The file it replaced is kept as {restored.kept}.",
+                f"El archivo reemplazado se conserva como {restored.kept}.")
+    if restored.files:
+        ctx.count(len(restored.files), ("{n} stored file the backup goes with is missing or changed:",
+                                        "{n} archivo guardado que acompaña al respaldo falta o cambió:"),
+                  ("{n} stored files the backup goes with are missing or changed:",
+                   "{n} archivos guardados que acompañan al respaldo faltan o cambiaron:"))
+        for problem in restored.files:
+            print(f"  {problem}", file=ctx.out)
     return 0
 
 

@@ -23,7 +23,7 @@ from shelter_app.core.urls import has_password, mask_url, strip_password
 from shelter_app.exchange import secrets
 from shelter_app.paths import Paths
 from shelter_app.settings import DB_URL, Settings
-from shelter_app.storage.db import Database, open_database, sqlite_url
+from shelter_app.storage.db import FILES_SUFFIX, Database, open_database, sqlite_url
 from shelter_app.storage.errors import translate_db_errors
 from shelter_app.storage.models import AuditEvent, Client, Contact, Project
 from shelter_app.storage.recover import Recovery, recover_file
@@ -203,9 +203,68 @@ def backup(db: Database, paths: Paths, progress: Callable[[int, int], None] | No
     """Copy the embedded database into the backups folder, checked before and after (None for a server
     database); then rotate the older backups when `keep` (the setting "backups kept") is given."""
     target = db.backup(paths.backups, progress=progress, cancelled=cancelled)
-    if target is not None and keep is not None:
-        db.rotate_backups(paths.backups, keep)
+    if target is not None:
+        write_files_manifest(paths, target)
+        if keep is not None:
+            db.rotate_backups(paths.backups, keep)
     return target
+
+
+# ---- the stored files a backup goes with ---------------------------------------------------------------------------
+FILES_FORMAT = "shelter-app/backup-files@1"
+
+
+def _stores(paths: Paths) -> dict[str, Path]:
+    """The folders of files kept under their SHA-256 beside the database (the rows hold only the hash)."""
+    from shelter_app.services.forms import form_files_dir
+
+    return {"evidence": paths.evidence, "documents": paths.documents, "form-files": form_files_dir(paths)}
+
+
+def write_files_manifest(paths: Paths, backup_file: Path) -> Path:
+    """Beside `backup_file`: every stored file (store, SHA-256, size) as it is now, so a restore can tell whether
+    the files the restored rows name are all still there and unchanged. Written whole or not at all."""
+    import json
+    import os
+
+    listed: dict[str, list[list[object]]] = {}
+    for store, folder in _stores(paths).items():
+        files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+        listed[store] = [[p.name, p.stat().st_size] for p in files if len(p.name) == 64]
+    target = backup_file.with_name(backup_file.name + FILES_SUFFIX)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps({"format": FILES_FORMAT, "stores": listed}, indent=1), encoding="utf-8")
+    os.replace(partial, target)
+    return target
+
+
+def check_files_manifest(paths: Paths, backup_file: Path) -> tuple[str, ...]:
+    """The stored files the backup's manifest lists that are missing or changed now (each said in a line), ()
+    when all are there and whole; () too for a backup without a manifest (made by an older version)."""
+    import json
+
+    from shelter_app.services.filestore import hash_file, stored_path
+
+    manifest = backup_file.with_name(backup_file.name + FILES_SUFFIX)
+    if not manifest.is_file():
+        return ()
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        stores = data["stores"] if data.get("format") == FILES_FORMAT else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        stores = None
+    if not isinstance(stores, dict):
+        return (f"{manifest.name}: unreadable",)
+    problems = []
+    for store, folder in _stores(paths).items():
+        for entry in stores.get(store, []):
+            sha, size = str(entry[0]), int(entry[1])
+            path = stored_path(folder, sha)
+            if not path.is_file():
+                problems.append(f"{store}/{sha[:12]}…: missing")
+            elif hash_file(path) != (sha, size):
+                problems.append(f"{store}/{sha[:12]}…: changed")
+    return tuple(problems)
 
 
 # ---- damage: check and restore (embedded SQLite) ------------------------------------------------------------------
@@ -226,9 +285,15 @@ def check(db: Database, *, quick: bool = False) -> CheckReport:
     return CheckReport(db.location, problems, time.perf_counter() - began, db.sqlite_path is not None)
 
 
-def restore(settings: Settings, paths: Paths, backup_file: Path) -> Path | None:
+@dataclass(frozen=True)
+class Restored:
+    kept: Path | None  # where the replaced file was kept (None when there was none)
+    files: tuple[str, ...]  # stored files the backup's manifest lists that are missing or changed now
+
+
+def restore(settings: Settings, paths: Paths, backup_file: Path) -> Restored:
     """Replace the embedded database with a verified backup; the replaced file is kept in the backups folder.
-    Returns where it was kept. Refused for a server database."""
+    The stored files the backup lists are checked too. Refused for a server database."""
     from shelter_app.storage.db import restore_file
 
     url = resolve_url(settings, paths)
@@ -237,7 +302,8 @@ def restore(settings: Settings, paths: Paths, backup_file: Path) -> Path | None:
                         "(pg_restore); nothing was changed here.",
                         "Una base de datos PostgreSQL compartida la restaura su administrador en el servidor "
                         "(pg_restore); aquí no se cambió nada.")
-    return restore_file(backup_file, Path(url.database) if url.database else paths.database, paths.backups)
+    kept = restore_file(backup_file, Path(url.database) if url.database else paths.database, paths.backups)
+    return Restored(kept, check_files_manifest(paths, backup_file))
 
 
 def recover(settings: Settings, paths: Paths, target: Path | None = None) -> Recovery:

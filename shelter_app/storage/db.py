@@ -86,6 +86,7 @@ class SchemaState:
         return self.current == self.head
 
 
+FILES_SUFFIX = ".files.json"  # beside a backup: the stored files (evidence, documents, attachments) it goes with
 INTEGRITY_LIMIT = 10  # problems SQLite lists before it stops: enough to tell a damaged file, bounded on a bad one
 
 
@@ -201,6 +202,7 @@ class Database:
         gone = [path for moment, path in sorted(found.items()) if moment not in keep]
         for path in gone:
             path.unlink(missing_ok=True)
+            path.with_name(path.name + FILES_SUFFIX).unlink(missing_ok=True)
         return gone
 
     def check(self, *, quick: bool = False) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ def test_check_backup_and_restore_of_a_damaged_database(capsys: pytest.CaptureFi
     assert code == 2 and "cannot be written" in err  # read-only: nothing more goes into a damaged file
     code, _, err = run(capsys, "db", "backup")
     assert code == 2 and "No backup was written: it would copy the damage." in err
-    assert sorted(p.name for p in paths.get_paths().backups.iterdir()) == [good.name]
+    assert sorted(p.name for p in paths.get_paths().backups.glob("*.sqlite3")) == [good.name]
 
     damaged_copy = database.read_bytes()
     code, out, _ = run(capsys, "db", "restore", str(good))
@@ -74,3 +74,25 @@ def test_recover_then_restore_the_salvaged_rows(capsys: pytest.CaptureFixture[st
     assert code == 0
     code, out, err = run(capsys, "clients", "list", "--search", "Grupo Atlas 00003")
     assert code == 0 and err == ""  # the restored file is sound: no damage warning
+
+
+def test_restore_checks_the_stored_files_the_backup_goes_with(capsys: pytest.CaptureFixture[str]) -> None:
+    from shelter_app.services.filestore import stored_path
+
+    portfolio_file(20)
+    folders = paths.get_paths()
+    evidence = stored_path(folders.evidence, "ab" * 32)
+    evidence.parent.mkdir(parents=True)
+    evidence.write_bytes(b"opinion de cumplimiento")  # a file kept under a hash that is not its own: "changed"
+    document = stored_path(folders.documents, "cd" * 32)
+    document.parent.mkdir(parents=True)
+    document.write_bytes(b"%PDF-1.4 business case")
+    code, out, _ = run(capsys, "db", "backup")
+    backup = Path(out.strip().removeprefix("Backup written to "))
+    assert backup.with_name(backup.name + ".files.json").is_file()
+    document.unlink()
+    code, out, _ = run(capsys, "db", "restore", str(backup))
+    assert code == 0
+    lines = out.splitlines()
+    assert "2 stored files the backup goes with are missing or changed:" in lines
+    assert f"  evidence/{'ab' * 6}…: changed" in lines and f"  documents/{'cd' * 6}…: missing" in lines
