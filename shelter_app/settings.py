@@ -61,11 +61,13 @@ WINDOW_GEOMETRY = Option[str]("window_geometry", str, "", "Main window geometry 
 WINDOW_STATE = Option[str]("window_state", str, "", "Main window state (Qt, base64)")
 SHOW_ARCHIVED = Option[bool]("show_archived", bool, False, "Portfolio shows archived clients")
 DEMO_OFFERED = Option[bool]("demo_offered", bool, False, "The demo portfolio was offered once")
+ATTACHMENT_LIMIT_MB = Option[int]("attachment_limit_mb", int, 100, "Largest file accepted as evidence or as a form "
+                                  "attachment, in MB (1 MB = 1024 × 1024 bytes)")
 
 OPTIONS: dict[str, Option[Any]] = {
     o.key: o
     for o in (LANGUAGE, LAST_FOLDER, DB_URL, CONSULTANT, PROVIDER, WINDOW_GEOMETRY, WINDOW_STATE, SHOW_ARCHIVED,
-              DEMO_OFFERED)
+              DEMO_OFFERED, ATTACHMENT_LIMIT_MB)
 }
 
 # version -> function upgrading the raw dict from that version to the next
