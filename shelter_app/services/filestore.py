@@ -52,6 +52,7 @@ def verified_copy(folder: Path, sha256: str, size_bytes: int, file_name: str, pr
     """The kept copy, after checking it still has the hash and size it was recorded with; `problem` says
     which kind of file it is (the error the caller's users know)."""
     path = stored_path(folder, sha256)
+    file_name = clean_file_name(file_name)
     if not path.is_file():
         raise problem(f"The stored copy of {file_name} is missing from the data folder ({path}).",
                       f"Falta la copia guardada de {file_name} en la carpeta de datos ({path}).")
