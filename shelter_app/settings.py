@@ -65,11 +65,13 @@ SHOW_ARCHIVED = Option[bool]("show_archived", bool, False, "Portfolio shows arch
 DEMO_OFFERED = Option[bool]("demo_offered", bool, False, "The demo portfolio was offered once")
 BACKUPS_KEPT = Option[int]("backups_kept", int, 10, "Backups kept: the newest N, plus the newest of each of the "
                            "last 7 days and of each of the last 8 weeks", tuple(range(1, 101)))
+ATTACHMENT_LIMIT_MB = Option[int]("attachment_limit_mb", int, 100, "Largest file accepted as evidence or as a form "
+                                  "attachment, in MB (1 MB = 1024 × 1024 bytes)")
 
 OPTIONS: dict[str, Option[Any]] = {
     o.key: o
     for o in (LANGUAGE, LAST_FOLDER, DB_URL, CONSULTANT, PROVIDER, WINDOW_GEOMETRY, WINDOW_STATE, SHOW_ARCHIVED,
-              DEMO_OFFERED, BACKUPS_KEPT)
+              DEMO_OFFERED, BACKUPS_KEPT, ATTACHMENT_LIMIT_MB)
 }
 
 # version -> function upgrading the raw dict from that version to the next

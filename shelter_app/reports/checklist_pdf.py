@@ -37,6 +37,7 @@ from reportlab.platypus import (
 from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem
+from shelter_app.core.filenames import clean_file_name
 from shelter_app.l10n import format_date, format_number, plural
 from shelter_app.reports import COMMON, OPERATING_MODEL_LABELS, OWNER_LABELS, STATUS_LABELS
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
@@ -575,8 +576,8 @@ class _Builder:
     def _evidence_line(self, evidence: ReportEvidence) -> str:
         """The file, its size, the start of its fingerprint and the day it was filed (who filed it is the audit
         trail's business, not the client's)."""
-        w = self.w
-        return (f"{_markup(evidence.file_name)} · {_markup(_human_size(evidence.size_bytes, w.language))} · "
+        w, name = self.w, clean_file_name(evidence.file_name)
+        return (f"{_markup(name)} · {_markup(_human_size(evidence.size_bytes, w.language))} · "
                 f'SHA-256 <font color="{_hex(MUTED)}">{_markup(evidence.sha256[:12])}</font> · '
                 f"{_markup(w.date(evidence.added_at.date()))}")
 

@@ -27,6 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportItem
+from shelter_app.core.filenames import clean_file_name
 from shelter_app.reports import (
     Language,
     label,
@@ -189,7 +190,7 @@ def _item_values(number: str, item: ReportItem, lang: Language) -> list[Any]:
         item.legal_basis,
         "\n".join(item.sources),
         item.notes,
-        "\n".join(e.file_name for e in item.evidence),
+        "\n".join(clean_file_name(e.file_name) for e in item.evidence),
         "\n".join(e.sha256 for e in item.evidence),
     ]
 
@@ -224,8 +225,8 @@ def _evidence_sheet(ws: Worksheet, report: ChecklistReport, lang: Language) -> N
             for evidence in item.evidence:
                 row += 1
                 values: list[Any] = [checklist.title.pick(lang), f"{number}.{item_no}", item.title.pick(lang),
-                                     evidence.file_name, evidence.size_bytes, evidence.sha256, evidence.added_by,
-                                     evidence.added_at]
+                                     clean_file_name(evidence.file_name), evidence.size_bytes, evidence.sha256,
+                                     evidence.added_by, evidence.added_at]
                 for column, value in enumerate(values, 1):
                     _put(ws, row, column, value).alignment = TOP
     _finish_table(ws, 1, row, len(keys))

@@ -19,6 +19,7 @@ from typing import Any
 
 from shelter_app.core.checklist_report import ChecklistReport, ReportEvidence, ReportItem
 from shelter_app.core.errors import UserError
+from shelter_app.core.filenames import clean_file_name
 from shelter_app.reports import replacing
 
 MANIFEST_FORMAT = "shelterdesk-evidence-pack"
@@ -29,6 +30,7 @@ FILE_MODE = 0o644 << 16  # rw-r--r-- when unpacked on Unix
 MANIFEST_TXT = "MANIFEST.txt"
 MANIFEST_JSON = "manifest.json"
 SHA256SUMS = "SHA256SUMS"
+MAX_COMPONENT = 180  # characters of one folder or file name in the zip
 
 _UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
@@ -40,9 +42,10 @@ class EvidencePackProblem(UserError):
 
 
 def safe_component(name: str, fallback: str) -> str:
-    """One path component that unpacks safely on Windows, macOS and Linux (no separators, no "..")."""
-    cleaned = _UNSAFE_IN_NAME.sub("_", name).strip().strip(".").strip()
-    return cleaned[:180] or fallback
+    """One path component that unpacks safely on Windows, macOS and Linux (no separators, no ".."), with no
+    control or bidirectional character and its real extension kept at the end (core.filenames)."""
+    cleaned = _UNSAFE_IN_NAME.sub("_", clean_file_name(name, fallback=fallback, max_chars=MAX_COMPONENT))
+    return cleaned.strip().strip(".").strip() or fallback
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -73,10 +76,10 @@ def _checked_source(verify: Verify, evidence: ReportEvidence, evidence_dir: Path
     source = verify(evidence)
     store = evidence_dir.resolve()
     if not source.resolve().is_relative_to(store):
+        name = clean_file_name(evidence.file_name)
         raise EvidencePackProblem(
-            f"{evidence.file_name}: the verified copy is outside the evidence folder ({source}); nothing was written.",
-            f"{evidence.file_name}: la copia verificada está fuera de la carpeta de evidencia ({source}); "
-            "no se escribió nada.")
+            f"{name}: the verified copy is outside the evidence folder ({source}); nothing was written.",
+            f"{name}: la copia verificada está fuera de la carpeta de evidencia ({source}); no se escribió nada.")
     return source
 
 
@@ -93,9 +96,10 @@ def _add_file(archive: zipfile.ZipFile, arcname: str, source: Path, evidence: Re
             size += len(chunk)
             out.write(chunk)
     if digest.hexdigest() != evidence.sha256 or size != evidence.size_bytes:
+        name = clean_file_name(evidence.file_name)
         raise EvidencePackProblem(
-            f"The stored copy of {evidence.file_name} changed while it was being packed; nothing was written.",
-            f"La copia guardada de {evidence.file_name} cambió mientras se empaquetaba; no se escribió nada.")
+            f"The stored copy of {name} changed while it was being packed; nothing was written.",
+            f"La copia guardada de {name} cambió mientras se empaquetaba; no se escribió nada.")
 
 
 def _manifest_text(report: ChecklistReport, entries: list[dict[str, Any]], language: str) -> str:
@@ -202,7 +206,7 @@ def _pack_item(
         _add_file(archive, arcname, verified[key], evidence)
         entries.append({
             "path": arcname,
-            "file_name": evidence.file_name,
+            "file_name": clean_file_name(evidence.file_name),
             "size_bytes": evidence.size_bytes,
             "sha256": evidence.sha256,
             "checklist": pack_id,

@@ -13,7 +13,7 @@ import base64
 import binascii
 import hashlib
 import json
-import shutil
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,7 +34,7 @@ from shelter_app.core.forms.model import FormDefinition, QType
 from shelter_app.exchange import formfiles
 from shelter_app.paths import Paths
 from shelter_app.services.errors import EditConflict, NotFound
-from shelter_app.services.filestore import hash_file, stored_path
+from shelter_app.services.filestore import DEFAULT_MAX_BYTES, keep_file, read_regular, stored_path
 from shelter_app.services.forms import form_files_dir
 from shelter_app.storage.db import Database
 from shelter_app.storage.models import FormDraft
@@ -48,6 +48,13 @@ class DamagedDraft(UserError):
         super().__init__(f"The saved draft cannot be read ({detail}). Open the package again from its file.",
                          f"El borrador guardado no se puede leer ({detail}). Abra de nuevo el paquete desde su "
                          "archivo.")
+
+
+class AttachmentRefused(UserError):
+    """A file chosen as an answer cannot be attached (a link, a pipe, too large...); the message says why."""
+
+    def __init__(self, en: str, es: str, *, field: str | None = None) -> None:
+        super().__init__(en, es, field="attachment")
 
 
 class AttachmentMissing(UserError):
@@ -280,20 +287,12 @@ def _title(package: formfiles.FormPackage) -> Text:
 # ---- attachments --------------------------------------------------------------------------------------------------
 
 
-def store_attachment(paths: Paths, source: Path) -> dict[str, Any]:
-    """Keep a chosen file in the data folder under its SHA-256; returns the file answer {name, sha256, size}."""
-    try:
-        sha, size = hash_file(source)
-        target = stored_path(form_files_dir(paths), sha)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(f".{sha}.partial")
-            shutil.copyfile(source, partial)
-            partial.replace(target)
-    except OSError as exc:
-        raise UserError(f"Cannot attach {source.name}: {exc.strerror or exc}.",
-                        f"No se puede adjuntar {source.name}: {exc.strerror or exc}.", field="attachment") from None
-    return {"name": source.name, "sha256": sha, "size": size}
+def store_attachment(paths: Paths, source: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> dict[str, Any]:
+    """Keep a chosen file in the data folder under its SHA-256; returns the file answer {name, sha256, size}.
+    The evidence rules apply (services.filestore.keep_file): a regular file only, opened without following a
+    link, no larger than `max_bytes`, its name cleaned of control and bidirectional characters."""
+    kept = keep_file(source, form_files_dir(paths), max_bytes, AttachmentRefused)
+    return {"name": kept.name, "sha256": kept.sha256, "size": kept.size}
 
 
 def _file_answers(definition: FormDefinition, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -379,32 +378,42 @@ def _write(package: formfiles.FormPackage, definition: FormDefinition, answers: 
 
 
 def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], target: Path,
-                 attachments_dir: Path | None = None, *, language: str | None = None) -> list[Issue]:
+                 attachments_dir: Path | None = None, *, language: str | None = None,
+                 max_bytes: int = DEFAULT_MAX_BYTES) -> list[Issue]:
     """Headless filling: check `answers` (plain JSON) exactly as typing them would, and write the encrypted
     response only when there is no issue. A file answer may be given as {"path": "relative/file.pdf"} inside
-    `attachments_dir`; it becomes the canonical {name, sha256, size}."""
+    `attachments_dir`; it becomes the canonical {name, sha256, size} (store_attachment's rules: a regular file
+    reached without following a link, at most `max_bytes`, its name cleaned)."""
     package = formfiles.read_package(package_path)
     definition = _definition(package)
     issues: list[Issue] = []
-    resolved: dict[str, Path] = {}
-    given = _resolve_files(definition, answers, attachments_dir, issues, resolved)
+    resolved: dict[str, bytes] = {}
+    given = _resolve_files(definition, answers, _Folder(attachments_dir, max_bytes), issues, resolved)
     state, found = validate_answers(definition, given)
     issues.extend(found)
     if issues:
         return issues
 
     def read(answer: Mapping[str, Any]) -> bytes:
-        path = resolved.get(str(answer["sha256"]))
-        if path is None:
+        content = resolved.get(str(answer["sha256"]))
+        if content is None:
             raise AttachmentMissing(str(answer["name"]))
-        return path.read_bytes()
+        return content
 
     _write(package, definition, state.to_answers(), language or package.language, target, read)
     return []
 
 
-def _resolve_files(definition: FormDefinition, answers: Mapping[str, Any], folder: Path | None,
-                   issues: list[Issue], resolved: dict[str, Path]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Folder:
+    """Where headless file answers are read from, and the largest file taken."""
+
+    path: Path | None
+    max_bytes: int
+
+
+def _resolve_files(definition: FormDefinition, answers: Mapping[str, Any], folder: _Folder,
+                   issues: list[Issue], resolved: dict[str, bytes]) -> dict[str, Any]:
     out = dict(answers)
     for q in definition.questions():
         value = out.get(q.name)
@@ -426,25 +435,31 @@ def _resolve_files(definition: FormDefinition, answers: Mapping[str, Any], folde
     return out
 
 
-def _resolve_one(path: str, label: Text, value: Any, folder: Path | None, issues: list[Issue],
-                 resolved: dict[str, Path]) -> Any:
+def _resolve_one(path: str, label: Text, value: Any, folder: _Folder, issues: list[Issue],
+                 resolved: dict[str, bytes]) -> Any:
     if not (isinstance(value, Mapping) and set(value) == {"path"}):
         return value
     relative = value["path"]
-    if folder is None:
+    if folder.path is None:
         issues.append(Issue(path, label, "Give the folder of the attached files (--attachments DIR).",
                             "Indique la carpeta de los archivos adjuntos (--attachments DIR)."))
         return None
-    base = folder.resolve()
+    base = folder.path.resolve()
     candidate = (base / str(relative)).resolve() if isinstance(relative, str) and relative.strip() else None
     if candidate is None or PurePosixPath(str(relative)).is_absolute() or not candidate.is_relative_to(base):
         issues.append(Issue(path, label, f"The file “{relative}” is outside the attachments folder.",
                             f"El archivo «{relative}» está fuera de la carpeta de adjuntos."))
         return None
-    if not candidate.is_file():
+    given = base / str(relative)  # as named: a link there is refused, never followed
+    if not os.path.lexists(given):
         issues.append(Issue(path, label, f"The file “{relative}” does not exist in the attachments folder.",
                             f"El archivo «{relative}» no existe en la carpeta de adjuntos."))
         return None
-    sha, size = hash_file(candidate)
-    resolved[sha] = candidate
-    return {"name": candidate.name, "sha256": sha, "size": size}
+    try:
+        name, content = read_regular(given, folder.max_bytes, AttachmentRefused)
+    except AttachmentRefused as refused:
+        issues.append(Issue(path, label, refused.en, refused.es))
+        return None
+    sha = hashlib.sha256(content).hexdigest()
+    resolved[sha] = content
+    return {"name": name, "sha256": sha, "size": len(content)}

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -30,6 +31,7 @@ from shelter_app import __version__
 from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem
 from shelter_app.core.compliance import Reminder
+from shelter_app.core.filenames import real_extension
 from shelter_app.reports.checklist_pdf import write_checklist_pdf
 from shelter_app.reports.checklist_xlsx import sheet_name, write_checklist_xlsx
 from shelter_app.reports.evidence_pack import EvidencePackProblem, write_evidence_pack
@@ -665,6 +667,49 @@ def test_evidence_pack_names_are_safe_and_unique(names: list[str]) -> None:
             assert len(parts) == 3 and all(part and part not in (".", "..") for part in parts)
         with zipfile.ZipFile(root / "p.zip") as archive:
             assert archive.read(paths[0]) == content
+        for name, entry in zip(names, entries, strict=True):
+            for shown in (entry["path"], entry["file_name"]):
+                assert not {unicodedata.category(ch) for ch in shown} & {"Cc", "Cf"}
+            ext = real_extension(name)
+            if ext and ext.isalnum():
+                assert entry["path"].endswith("." + ext) and entry["file_name"].endswith("." + ext)
+
+
+def test_evidence_pack_a_right_to_left_override_cannot_disguise_an_exe(tmp_path: Path) -> None:
+    """A name stored with U+202E ("invoice\u202egpj.exe" shows as "invoiceexe.jpg") goes out as what it is."""
+    store_dir = tmp_path / "evidence"
+    content = b"MZ not a photo"
+    sha = hashlib.sha256(content).hexdigest()
+    target = stored_path(store_dir, sha)
+    target.parent.mkdir(parents=True)
+    target.write_bytes(content)
+    tricky = ("invoice\u202egpj.exe", "\u2066photo\u2069\u200f.jpg\u061c.exe", "x" * 300 + "\u202e.exe")
+    evidence = tuple(ReportEvidence(n, len(content), sha, "x", datetime(2026, 1, 1, tzinfo=UTC)) for n in tricky)
+    report = sample_report()
+    first = report.checklists[0]
+    report = replace(report, checklists=(replace(first, items=(replace(first.items[0], evidence=evidence),)),))
+    path = tmp_path / "pack.zip"
+    entries = write_evidence_pack(report, store_dir, path, verify=_verifier(store_dir))
+    with zipfile.ZipFile(path) as archive:
+        members = [n for n in archive.namelist() if n.count("/") == 2]
+        manifest = json.loads(archive.read("manifest.json"))
+        texts = archive.read("MANIFEST.txt").decode() + archive.read("SHA256SUMS").decode()
+    assert [m.rsplit("/", 1)[1] for m in members] == ["invoicegpj.exe", "photo.jpg.exe", "x" * 176 + ".exe"]
+    assert [e["file_name"] for e in entries] == [f["file_name"] for f in manifest["files"]]
+    assert manifest["files"][0]["file_name"] == "invoicegpj.exe"
+    for text in [*members, texts, json.dumps(manifest, ensure_ascii=False)]:
+        assert not {unicodedata.category(ch) for ch in text} & {"Cf"}
+    for member in members:
+        assert member.endswith(".exe")
+    # the checklist workbook and PDF list the same names, cleaned the same way
+    write_checklist_xlsx(report, tmp_path / "r.xlsx", language="en")
+    cells = [str(c.value) for ws in load_workbook(tmp_path / "r.xlsx") for row in ws.iter_rows() for c in row
+             if c.value is not None]
+    assert any("invoicegpj.exe" in c for c in cells)
+    assert not any("\u202e" in c or "\u2066" in c for c in cells)
+    write_checklist_pdf(report, tmp_path / "r.pdf", language="en")
+    pdf_text = _pdf_text(tmp_path / "r.pdf")
+    assert "invoicegpj.exe" in pdf_text and "\u202e" not in pdf_text
 
 
 # --- .ics --------------------------------------------------------------------------------------

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -99,3 +103,154 @@ def test_detach_keeps_the_history(db: Database, tmp_path: Path) -> None:
     evidence.detach(db, "ana", view.id)
     assert evidence.list_evidence(db, item_id) == []
     assert [e.action for e in audit.history(db, "checklist_item", item_id)] == ["attach", "detach"]
+
+
+# ---- only regular files, never through a link; clean names; a size limit ------------------------------------------
+
+class _Hung(Exception):
+    pass
+
+
+@contextmanager
+def _no_hang(seconds: int = 10) -> Iterator[None]:
+    """Fail instead of hanging if opening a named pipe ever blocks again."""
+    def give_up(_signum: int, _frame: object) -> None:
+        raise _Hung("attaching blocked on a named pipe")
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _store_files(store: Path) -> list[Path]:
+    return sorted(p for p in store.rglob("*") if p.is_file()) if store.exists() else []
+
+
+def _nothing_recorded(db: Database, item_id: int, store: Path) -> None:
+    assert evidence.list_evidence(db, item_id) == []
+    assert audit.history(db, "checklist_item", item_id) == []
+    assert _store_files(store) == []
+
+
+def test_a_link_to_a_file_outside_is_refused_and_its_target_never_copied(db: Database, tmp_path: Path) -> None:
+    item_id, store = _item(db), get_paths().evidence
+    secret = tmp_path / "outside" / "id_rsa"
+    secret.parent.mkdir()
+    secret.write_bytes(b"-----BEGIN PRIVATE KEY-----")
+    link = tmp_path / "photo.jpg"
+    link.symlink_to(secret)
+    with pytest.raises(evidence.EvidenceFileProblem) as caught:
+        evidence.attach(db, "luis", item_id, link, store)
+    assert "“photo.jpg”" in caught.value.en and "link" in caught.value.en
+    assert "«photo.jpg»" in caught.value.es and "enlace" in caught.value.es
+    _nothing_recorded(db, item_id, store)
+
+
+def test_a_link_inside_a_chosen_folder_is_skipped_and_reported(db: Database, tmp_path: Path) -> None:
+    item_id, store = _item(db), get_paths().evidence
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"not for the client")
+    folder = tmp_path / "from the client"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "acta.pdf").write_bytes(b"%PDF acta")
+    (folder / "sub" / "poder.pdf").write_bytes(b"%PDF poder")
+    (folder / "sub" / "looks-fine.pdf").symlink_to(secret)
+    (folder / "linked-folder").symlink_to(tmp_path, target_is_directory=True)
+    changes = evidence.attach_files(db, "luis", item_id, [folder], store)
+    assert sorted(v.file_name for v in evidence.list_evidence(db, item_id)) == ["acta.pdf", "poder.pdf"]
+    [refused] = [w for w in changes.warnings if w.code == "files_refused"]
+    assert "2 files were attached" in refused.en and "Se adjuntaron 2 archivos" in refused.es
+    assert "“looks-fine.pdf” was skipped" in refused.en and "«looks-fine.pdf»" in refused.es
+    assert "“linked-folder” was skipped" in refused.en
+    assert b"not for the client" not in b"".join(p.read_bytes() for p in _store_files(store))
+    assert len(_store_files(store)) == 2
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(db: Database, tmp_path: Path) -> None:
+    item_id, store = _item(db), get_paths().evidence
+    fifo = tmp_path / "scan.pdf"
+    os.mkfifo(fifo)
+    with _no_hang(), pytest.raises(evidence.EvidenceFileProblem) as caught:
+        evidence.attach(db, "luis", item_id, fifo, store)  # would block forever if opened for reading plainly
+    assert "named pipe" in caught.value.en and "canalización" in caught.value.es
+    _nothing_recorded(db, item_id, store)
+
+
+def test_a_folder_is_refused_as_a_single_file(db: Database, tmp_path: Path) -> None:
+    item_id, store = _item(db), get_paths().evidence
+    with pytest.raises(evidence.EvidenceFileProblem) as caught:
+        evidence.attach(db, "luis", item_id, tmp_path, store)
+    assert "a folder" in caught.value.en and "una carpeta" in caught.value.es
+    _nothing_recorded(db, item_id, store)
+
+
+def test_a_file_over_the_limit_is_refused_with_the_limit_and_its_size(db: Database, tmp_path: Path) -> None:
+    item_id, store = _item(db), get_paths().evidence
+    big = tmp_path / "plano.dwg"
+    big.write_bytes(b"x" * 3000)
+    with pytest.raises(evidence.EvidenceFileProblem) as caught:
+        evidence.attach(db, "luis", item_id, big, store, max_bytes=2048)
+    assert "2 KB" in caught.value.en and "2.9 KB" in caught.value.en and "“plano.dwg”" in caught.value.en
+    assert "2 KB" in caught.value.es and "2.9 KB" in caught.value.es and "límite" in caught.value.es
+    _nothing_recorded(db, item_id, store)
+    assert evidence.attach(db, "luis", item_id, big, store, max_bytes=3000).action == "attach"  # at the limit: fine
+
+
+def test_the_limit_defaults_to_the_setting() -> None:
+    from shelter_app.services.filestore import DEFAULT_MAX_BYTES
+    from shelter_app.settings import ATTACHMENT_LIMIT_MB
+
+    assert ATTACHMENT_LIMIT_MB.default == 100 and DEFAULT_MAX_BYTES == 100 * 1024 * 1024
+
+
+def test_a_right_to_left_override_cannot_disguise_an_exe(db: Database, tmp_path: Path) -> None:
+    item_id, store = _item(db), get_paths().evidence
+    source = tmp_path / "invoice\u202egpj.exe"
+    source.write_bytes(b"MZ not a photo")
+    evidence.attach(db, "luis", item_id, source, store)
+    [view] = evidence.list_evidence(db, item_id)
+    assert view.file_name == "invoicegpj.exe"
+    [event] = audit.history(db, "checklist_item", item_id)
+    assert event.after["file_name"] == "invoicegpj.exe"
+    # a name stored before names were cleaned is cleaned on the way out too
+    old = evidence.EvidenceView(view.id, "old\u202egpj.exe", view.size_bytes, view.sha256, "luis", view.added_at)
+    out = evidence.export_copy(store, old, tmp_path / "out" / old.file_name)
+    assert out.name == "oldgpj.exe" and out.read_bytes() == b"MZ not a photo"
+
+
+def test_one_bad_file_among_several_leaves_nothing_half_written(db: Database, tmp_path: Path) -> None:
+    item_id, store = _item(db), get_paths().evidence
+    good = tmp_path / "acta.pdf"
+    good.write_bytes(b"%PDF acta")
+    big = tmp_path / "video.mp4"
+    big.write_bytes(b"v" * 5000)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link.pdf"
+    link.symlink_to(good)
+    with _no_hang():
+        changes = evidence.attach_files(db, "luis", item_id, [good, big, fifo, link, tmp_path / "gone.pdf"], store,
+                                        max_bytes=4096)
+    assert [v.file_name for v in evidence.list_evidence(db, item_id)] == ["acta.pdf"]
+    assert [e.action for e in audit.history(db, "checklist_item", item_id)] == ["attach"]
+    [refused] = [w for w in changes.warnings if w.code == "files_refused"]
+    assert refused.en.startswith("1 file was attached; not attached:")
+    for name in ("“video.mp4”", "“pipe”", "“link.pdf”", "“gone.pdf”"):
+        assert name in refused.en
+    assert refused.es.startswith("Se adjuntó 1 archivo; no se adjuntaron:")
+    assert [p.read_bytes() for p in _store_files(store)] == [b"%PDF acta"]  # no partial copy left behind
+
+
+def test_when_every_file_is_refused_nothing_is_recorded(db: Database, tmp_path: Path) -> None:
+    item_id, store = _item(db), get_paths().evidence
+    big = tmp_path / "video.mp4"
+    big.write_bytes(b"v" * 5000)
+    with pytest.raises(evidence.EvidenceFileProblem) as caught:
+        evidence.attach_files(db, "luis", item_id, [big, tmp_path / "gone.pdf"], store, max_bytes=4096)
+    assert caught.value.en.endswith("Nothing was attached.") and caught.value.es.endswith("No se adjuntó nada.")
+    assert "“video.mp4”" in caught.value.en and "“gone.pdf”" in caught.value.en
+    _nothing_recorded(db, item_id, store)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,62 @@ def test_headless_fill_attaches_files_and_refuses_paths_outside_the_folder(folde
     opened = formfiles.read_response(target, KEY)
     assert opened.content.answers["spec"]["name"] == "spec.pdf"
     assert list(opened.attachments.values()) == [b"%PDF-1.4 x"]
+
+
+def _kept_files(folders: Paths) -> list[bytes]:
+    root = form_drafts.form_files_dir(folders)
+    return sorted(p.read_bytes() for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def test_a_form_attachment_follows_the_evidence_rules(folders: Paths, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_bytes(b"not for the consultant")
+    link = tmp_path / "spec.pdf"
+    link.symlink_to(secret)
+    with pytest.raises(form_drafts.AttachmentRefused) as caught:
+        form_drafts.store_attachment(folders, link)
+    assert "link" in caught.value.en and "enlace" in caught.value.es and caught.value.field == "attachment"
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    with pytest.raises(form_drafts.AttachmentRefused, match="named pipe"):
+        form_drafts.store_attachment(folders, fifo)
+    with pytest.raises(form_drafts.AttachmentRefused, match="a folder"):
+        form_drafts.store_attachment(folders, tmp_path)
+    big = tmp_path / "video.mp4"
+    big.write_bytes(b"v" * 3000)
+    with pytest.raises(form_drafts.AttachmentRefused) as too_big:
+        form_drafts.store_attachment(folders, big, max_bytes=1024)
+    assert "over the limit of 1 KB" in too_big.value.en and "2.9 KB" in too_big.value.en
+    assert _kept_files(folders) == []  # nothing half-kept
+    tricky = tmp_path / "invoice\u202egpj.exe"
+    tricky.write_bytes(b"MZ")
+    assert form_drafts.store_attachment(folders, tricky)["name"] == "invoicegpj.exe"
+    assert _kept_files(folders) == [b"MZ"]
+
+
+def test_headless_fill_refuses_links_and_large_files_in_the_folder(folders: Paths, tmp_path: Path) -> None:
+    source = package(folders, "1.1")
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "real.pdf").write_bytes(b"%PDF-1.4 x")
+    (files / "spec.pdf").symlink_to(files / "real.pdf")  # a link even inside the folder is refused
+    target = tmp_path / "r.sdresponse"
+    roles = [{"role": "Prensista", "headcount": 60}]
+    issues = form_drafts.fill_package(folders, source, {"legal_name": "X", "spec": {"path": "spec.pdf"},
+                                                        "roles": roles}, target, files)
+    assert [i.path for i in issues] == ["spec"] and "link" in issues[0].en and not target.exists()
+    issues = form_drafts.fill_package(folders, source, {"legal_name": "X", "spec": {"path": "real.pdf"},
+                                                        "roles": roles}, target, files, max_bytes=4)
+    assert [i.path for i in issues] == ["spec"] and "over the limit" in issues[0].en and not target.exists()
+    (files / "ficha\u202efdp.exe").write_bytes(b"MZ")  # shows as "fichaexe.pdf": judged as the .exe it is
+    issues = form_drafts.fill_package(folders, source, {"legal_name": "X", "spec": {"path": "ficha\u202efdp.exe"},
+                                                        "roles": roles}, target, files)
+    assert [i.path for i in issues] == ["spec"] and "type pdf" in issues[0].en and not target.exists()
+    hidden = "ficha\u200b\u2066técnica.pdf"
+    (files / hidden).write_bytes(b"%PDF-1.4 y")
+    assert form_drafts.fill_package(folders, source, {"legal_name": "X", "spec": {"path": hidden}, "roles": roles},
+                                    target, files) == []
+    assert formfiles.read_response(target, KEY).content.answers["spec"]["name"] == "fichatécnica.pdf"
 
 
 def test_a_new_version_keeps_the_clients_answers_and_takes_the_new_prefill_for_the_rest(db: Database,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import zipfile
@@ -315,6 +316,55 @@ def test_files_dropped_on_the_panel_are_attached(workspace: ProjectWorkspace, tm
                       Qt.KeyboardModifier.NoModifier)
     panel.dropEvent(drop)
     assert sorted(rows_text(panel.evidence_list, 0)) == sorted(p.name for p in files)
+
+
+def test_a_dropped_folder_attaches_its_files_and_names_the_links_it_skipped(workspace: ProjectWorkspace,
+                                                                            tmp_path: Path) -> None:
+    panel = workspace.panel
+    workspace.select_item(workspace.model.items()[0].row_id)
+    secret = tmp_path / "private.key"
+    secret.write_bytes(b"never in the evidence")
+    folder = tmp_path / "unzipped from the client"
+    folder.mkdir()
+    (folder / "acta.pdf").write_bytes(b"%PDF acta")
+    (folder / "factura.pdf").symlink_to(secret)
+    (folder / "invoice\u202egpj.exe").write_bytes(b"MZ")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    panel.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                               Qt.KeyboardModifier.NoModifier))
+    assert sorted(rows_text(panel.evidence_list, 0)) == ["acta.pdf", "invoicegpj.exe"]
+    message = panel.evidence_message.text()
+    assert message.startswith("2 files were attached") and "“factura.pdf” was skipped" in message
+    stored_bytes = [p.read_bytes() for p in get_paths().evidence.rglob("*") if p.is_file()]
+    assert b"never in the evidence" not in stored_bytes
+
+
+def test_a_file_over_the_limit_is_refused_at_the_evidence_list(workspace: ProjectWorkspace, tmp_path: Path) -> None:
+    panel = workspace.panel
+    workspace.select_item(workspace.model.items()[0].row_id)
+    panel.max_file_bytes = 1024
+    big = tmp_path / "video.mp4"
+    big.write_bytes(b"v" * 4096)
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    panel.attach_files([big, fifo])
+    assert panel.evidence_list.topLevelItemCount() == 0
+    message = panel.evidence_message.text()
+    assert "“video.mp4” was not attached: it is 4 KB, over the limit of 1 KB per file." in message
+    assert "“pipe.pdf” was not attached: it is a named pipe" in message and message.endswith("Nothing was attached.")
+
+
+def test_the_attachment_limit_comes_from_the_settings(qtbot: Any, gui_db: Database, runner: DbRunner,
+                                                      english: None, project: int) -> None:
+    from shelter_app.settings import ATTACHMENT_LIMIT_MB, Settings
+
+    settings = Settings(get_paths().settings_file)
+    settings.set(ATTACHMENT_LIMIT_MB, 3)
+    settings.save()
+    ws = ProjectWorkspace(runner, gui_db, "ana", project, get_paths(), today=TODAY)
+    qtbot.addWidget(ws)
+    assert ws.panel.max_file_bytes == 3 * 1024 * 1024
 
 
 # -- dates and the timeline ------------------------------------------------------------------------------------

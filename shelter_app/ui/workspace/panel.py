@@ -43,10 +43,12 @@ from PySide6.QtWidgets import (
 
 from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError, ValidationError
+from shelter_app.core.filenames import clean_file_name
 from shelter_app.l10n import format_date, format_datetime, format_number
 from shelter_app.services.changes import Changes
 from shelter_app.services.checklists import ItemView
 from shelter_app.services.evidence import EvidenceView
+from shelter_app.services.filestore import DEFAULT_MAX_BYTES
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import ERROR_STYLE, WARNING_STYLE, handle_error
 from shelter_app.ui.labels import (
@@ -102,6 +104,7 @@ class ItemPanel(QWidget):
         self.runner, self.db, self.actor, self.evidence_dir, self.language = runner, db, actor, evidence_dir, language
         self.view: ItemView | None = None
         self.evidence: list[EvidenceView] = []
+        self.max_file_bytes = DEFAULT_MAX_BYTES  # the workspace sets it from the attachment_limit_mb setting
         self.open_url: Callable[[QUrl], Any] = QDesktopServices.openUrl  # replaced in tests
         self._open_dir: tempfile.TemporaryDirectory[str] | None = None
         self._loading = False
@@ -409,8 +412,9 @@ class ItemPanel(QWidget):
         row: QTreeWidgetItem | None = None
         for item in self.evidence:
             added = f"{format_datetime(item.added_at, self.language, 'short')} · {item.added_by}"
-            row = QTreeWidgetItem([item.file_name, human_size(item.size_bytes, self.language), added])
-            row.setToolTip(0, f"{item.file_name}\nSHA-256 {item.sha256}")
+            name = clean_file_name(item.file_name)  # a name stored before names were cleaned, too
+            row = QTreeWidgetItem([name, human_size(item.size_bytes, self.language), added])
+            row.setToolTip(0, f"{name}\nSHA-256 {item.sha256}")
             row.setData(0, Qt.ItemDataRole.UserRole, item.id)
             self.evidence_list.addTopLevelItem(row)
         count = len(self.evidence)
@@ -439,7 +443,7 @@ class ItemPanel(QWidget):
         fields = history_field_labels()
         verb = history_action_labels().get(action, action)
         if action in ("attach", "detach"):
-            name = (after or before).get("file_name", "")
+            name = clean_file_name(str((after or before).get("file_name", "")), fallback="")
             return f"{verb}: {name}"
         changes = [f"{fields.get(k, k)}: {self._value(k, before.get(k))} → {self._value(k, v)}"
                    for k, v in after.items()]
@@ -619,20 +623,18 @@ class ItemPanel(QWidget):
         self.attach_files([Path(name) for name in names])
 
     def attach_files(self, files: Iterable[Path]) -> None:
-        """Copy each file into the evidence store and attach it to the shown item."""
+        """Copy the files (a folder: the files in it, links never followed) into the evidence store and attach
+        them to the shown item in one go; what is refused (a link, a pipe, a file over the limit...) is named
+        at the evidence list, the rest is attached."""
         from shelter_app.services import evidence
 
         view = self.view
-        if view is None:
+        sources = list(files)
+        if view is None or not sources:
             return
         self.show_message(self.evidence_message, "")
-        db, actor, row_id, store = self.db, self.actor, view.row_id, self.evidence_dir
-
-        def attach_job(path: Path) -> Callable[[], Changes]:
-            return lambda: evidence.attach(db, actor, row_id, path, store)
-
-        for path in files:
-            self._write(attach_job(path), self.evidence_message)
+        db, actor, row_id, store, limit = self.db, self.actor, view.row_id, self.evidence_dir, self.max_file_bytes
+        self._write(lambda: evidence.attach_files(db, actor, row_id, sources, store, limit), self.evidence_message)
 
     def selected_evidence(self) -> EvidenceView | None:
         current = self.evidence_list.currentItem()
@@ -651,7 +653,7 @@ class ItemPanel(QWidget):
         if self._open_dir is None:
             self._open_dir = tempfile.TemporaryDirectory(prefix="shelterdesk-open-", ignore_cleanup_errors=True)
         folder = Path(tempfile.mkdtemp(dir=self._open_dir.name))  # one folder per copy: names never clash
-        store, target = self.evidence_dir, folder / chosen.file_name
+        store, target = self.evidence_dir, folder / clean_file_name(chosen.file_name)
 
         def failed(error: BaseException) -> None:
             if isinstance(error, UserError):
@@ -670,7 +672,8 @@ class ItemPanel(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Remove attachment"),
-            self.tr("Remove {file} from this item? The history keeps a record of it.").format(file=chosen.file_name))
+            self.tr("Remove {file} from this item? The history keeps a record of it.").format(
+                file=clean_file_name(chosen.file_name)))
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor, evidence_id = self.db, self.actor, chosen.id

@@ -51,6 +51,8 @@ from shelter_app.l10n import format_date
 from shelter_app.paths import Paths
 from shelter_app.services.changes import Changes
 from shelter_app.services.checklists import ItemView, PackUpdate
+from shelter_app.services.filestore import limit_bytes
+from shelter_app.settings import ATTACHMENT_LIMIT_MB, Settings
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import handle_error, show_user_error, ui_language
 from shelter_app.ui.labels import owner_labels, status_labels
@@ -264,6 +266,7 @@ class ProjectWorkspace(QMainWindow):
 
         # -- the item panel
         self.panel = ItemPanel(runner, db, actor, paths.evidence, self.language)
+        self.panel.max_file_bytes = limit_bytes(Settings.load(paths.settings_file).get(ATTACHMENT_LIMIT_MB))
         self.panel.changed.connect(self.apply_changes)
         self.panel.reload_requested.connect(self.reload)
         self.panel_scroll = QScrollArea()
