@@ -771,8 +771,12 @@ def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
     if not isinstance(given, dict):
         raise UserError("The answers file must hold an object {question: answer}.",
                         "El archivo de respuestas debe contener un objeto {pregunta: respuesta}.")
+    from shelter_app.services.filestore import limit_bytes
+    from shelter_app.settings import ATTACHMENT_LIMIT_MB
+
     issues = form_drafts.fill_package(ctx.paths, Path(args.package), given, Path(args.output),
-                                      Path(args.attachments) if args.attachments else None)
+                                      Path(args.attachments) if args.attachments else None,
+                                      max_bytes=limit_bytes(ctx.settings.get(ATTACHMENT_LIMIT_MB)))
     if issues:
         for issue in issues:
             print(f"{issue.path}: {issue.message(ctx.language)}", file=sys.stderr)

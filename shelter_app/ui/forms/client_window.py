@@ -224,10 +224,12 @@ class ClientWindow(QMainWindow):
                     answers[q.name] = copy.deepcopy(q.default)
         state = FormState(draft.definition, answers, pending=draft.pending, apply_defaults=False)
         from shelter_app.services import form_drafts
+        from shelter_app.services.filestore import limit_bytes
+        from shelter_app.settings import ATTACHMENT_LIMIT_MB
 
-        paths = self.paths
+        paths, limit = self.paths, limit_bytes(self.settings.get(ATTACHMENT_LIMIT_MB))
         view = FormView(state, language=language, page=draft.page, focus=draft.focus, runner=self.runner,
-                        store_attachment=lambda source: form_drafts.store_attachment(paths, source))
+                        store_attachment=lambda source: form_drafts.store_attachment(paths, source, limit))
         self.view = view
         self.placeholder.hide()
         self.column.addWidget(view, 1)
