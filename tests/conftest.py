@@ -149,6 +149,10 @@ def cups_server() -> Iterator[CupsServer]:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    from tests.support.faultfigures import FIGURES
+
+    for name, text in sorted(FIGURES.items()):
+        terminalreporter.write_line(f"fault suite, {name}: {text}")
     if "cups" in _TIMINGS:
         terminalreporter.write_line(f"CUPS test print server: start {_TIMINGS['cups']:.2f} s")
     if "start" in _TIMINGS:
