@@ -156,7 +156,7 @@ def read_json_file(path: Path, limits: JsonLimits = INPUT_LIMITS) -> Any:
 
 def read_json_bounded(text: str, limits: JsonLimits = INPUT_LIMITS) -> Any:
     """Parse JSON `text` within `limits`: exact numbers (`int`, `Decimal`), no repeated key in an object."""
-    if len(text) > limits.max_bytes or len(text.encode("utf-8")) > limits.max_bytes:
+    if len(text) > limits.max_bytes or len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
         raise JsonLimitError("$", f"the document is larger than {_size(limits.max_bytes)}",
                              f"el documento ocupa más de {_size(limits.max_bytes)}")
     parse_int, parse_float, parse_constant = _number_hooks(limits)

@@ -162,3 +162,11 @@ def test_any_headcount_computes_or_is_refused_at_its_path(headcount: Decimal | i
         assert exc.path in ("$.workforce.roles[0].headcount", "$.workforce.roles"), exc.en
         return
     assert Decimal(0) <= result.case.workforce.roles[0].headcount <= Decimal(100_000)
+
+
+@pytest.mark.parametrize("text", ["\ud800", '["\ud800"]', '"\\ud800"'])
+def test_lone_surrogates_never_crash(text: str) -> None:
+    try:
+        read_json_bounded(text, SMALL)
+    except JsonLimitError as exc:
+        assert exc.path == "$"
