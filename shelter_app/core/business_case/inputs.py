@@ -29,7 +29,7 @@ from shelter_app.core.wage_zones import STATES
 ZERO = Decimal(0)
 ONE = Decimal(1)
 
-MAX_ROLES = 50
+MAX_ROLES = 100
 """The most roles (job families) a scenario lists; a plant of any size has far fewer."""
 MAX_ONE_TIME_ITEMS = 100
 """The most one-time start-up items a scenario lists."""
