@@ -543,12 +543,11 @@ def cmd_business_case_compute(args: argparse.Namespace, out: TextIO, err: TextIO
     Invalid input exits 2 with `invalid input: $.path: problem` on stderr; any other failure 1.
     """
     from shelter_app.content.reference import ReferenceDataError
-    from shelter_app.exchange.business_case_io import InvalidInput, parse_json_text
+    from shelter_app.exchange.business_case_io import InvalidInput, read_document
     from shelter_app.services import business_case
 
     try:
-        text = business_case.read_input(Path(args.input))
-        result = business_case.compute_contract(parse_json_text(text))
+        result = business_case.compute_contract(read_document(Path(args.input)))  # read within the input limits
     except InvalidInput as exc:
         print(f"invalid input: {exc.en}", file=err)
         return 2
@@ -585,11 +584,11 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
     provider = (args.provider or ctx.settings.provider()).strip()
     try:
         if args.input:
+            from shelter_app.exchange.business_case_io import read_document_file
             from shelter_app.reports.business_case import write_business_case_pdf
-            from shelter_app.services import scenarios
             from shelter_app.services.business_report import report_from_document
 
-            document = scenarios.read_document_file(Path(args.input))
+            document = read_document_file(Path(args.input))  # within the input limits, like `compute`
             report = report_from_document(document, language=language, provider_name=provider,
                                           prepared_by=args.prepared_by or ctx.settings.consultant_name())
             for warning in report.scenarios[0].result.warnings:
@@ -656,10 +655,11 @@ def cmd_scenario_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_scenario_add(ctx: Context, args: argparse.Namespace) -> int:
     """A new scenario: prefilled from the project's journey, or the document of a JSON file."""
+    from shelter_app.exchange.business_case_io import read_document_file
     from shelter_app.services import scenarios
 
     project_id = _project(ctx, args.project)
-    document = scenarios.read_document_file(Path(args.source)) if args.source else None
+    document = read_document_file(Path(args.source)) if args.source else None  # within the input limits
     changes = scenarios.create_scenario(ctx.db, ctx.actor, project_id, args.name, structure=args.structure,
                                         document=document)
     return _report(ctx, changes, args, f"Scenario {changes.entity_id} added to project {project_id}.",
@@ -761,13 +761,14 @@ def cmd_forms_export_package(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
     """Headless filling: the same checks as the window; every invalid field listed, exit 1. No database."""
+    from shelter_app.exchange.bounded_json import JsonLimitError, read_json_file
     from shelter_app.services import form_drafts
 
-    try:
-        given = json.loads(Path(args.answers).read_text(encoding="utf-8"), parse_float=Decimal)
-    except (OSError, ValueError) as exc:
-        raise UserError(f"Cannot read the answers file {args.answers}: {exc}",
-                        f"No se puede leer el archivo de respuestas {args.answers}: {exc}") from exc
+    try:  # within the same limits as any JSON input: size, nesting, digits, entries
+        given = read_json_file(Path(args.answers))
+    except JsonLimitError as exc:
+        raise UserError(f"Cannot read the answers file {args.answers}: {exc.en}",
+                        f"No se puede leer el archivo de respuestas {args.answers}: {exc.es}") from exc
     if not isinstance(given, dict):
         raise UserError("The answers file must hold an object {question: answer}.",
                         "El archivo de respuestas debe contener un objeto {pregunta: respuesta}.")

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from shelter_app.core.business_case.extras import ScenarioExtras
@@ -26,8 +27,9 @@ from shelter_app.core.business_case.parameters import Parameters
 from shelter_app.core.business_case.result import BusinessCaseResult, RoleYear, YearResult
 from shelter_app.core.business_case.schema import Node, Shape, document_fields, extra_fields, node
 from shelter_app.core.business_case.spec import META, FieldMeta
-from shelter_app.core.business_case.validation import InvalidBusinessCase, check_ranges
+from shelter_app.core.business_case.validation import InvalidBusinessCase, check_items, check_ranges
 from shelter_app.core.errors import ValidationError
+from shelter_app.exchange.bounded_json import INPUT_LIMITS, JsonLimitError, read_json_bounded, read_json_file
 
 INPUT_SCHEMA: Final = "shelter-app/business-case@1"
 RESULT_SCHEMA: Final = "shelter-app/business-case-result@1"
@@ -56,28 +58,29 @@ def from_core_error(error: InvalidBusinessCase) -> InvalidInput:
 
 
 def parse_json_text(text: str) -> Any:
-    """Parse JSON keeping every number exact (`Decimal` or `int`); NaN and Infinity are kept to be refused by path."""
-
-    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in obj:
-                raise InvalidInput(
-                    "$",
-                    f"malformed JSON: the key {key!r} appears twice in one object",
-                    f"JSON mal formado: la clave {key!r} aparece dos veces en un objeto",
-                )
-            obj[key] = value
-        return obj
-
+    """Parse JSON keeping every number exact (`Decimal` or `int`), within the input limits
+    (`exchange.bounded_json.INPUT_LIMITS`: size, nesting, digits, entries); a breach names its JSON path."""
     try:
-        return json.loads(text, parse_float=Decimal, parse_constant=Decimal, object_pairs_hook=no_duplicates)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(
-            "$",
-            f"malformed JSON at line {exc.lineno} column {exc.colno}: {exc.msg}",
-            f"JSON mal formado en la línea {exc.lineno}, columna {exc.colno}: {exc.msg}",
-        ) from None
+        return read_json_bounded(text, INPUT_LIMITS)
+    except JsonLimitError as exc:
+        raise InvalidInput(exc.path, exc.problem_en, exc.problem_es) from None
+
+
+def read_document(path: Path) -> Any:
+    """The JSON document of the input file at `path`, read within the input limits (a file over the size
+    limit is refused before it is read); an unreadable, non-UTF-8 or malformed file is `InvalidInput` at `$`."""
+    try:
+        return read_json_file(path, INPUT_LIMITS)
+    except JsonLimitError as exc:
+        raise InvalidInput(exc.path, exc.problem_en, exc.problem_es) from None
+
+
+def read_document_file(path: Path) -> dict[str, Any]:
+    """A scenario document from a JSON file (`business-case pdf`, `scenario add --from`): a JSON object."""
+    loaded = read_document(path)
+    if not isinstance(loaded, dict):
+        raise InvalidInput("$", "must be a JSON object", "debe ser un objeto JSON")
+    return loaded
 
 
 _MISSING: Final = object()
@@ -369,7 +372,9 @@ def _read_field(obj: _Object, n: Node, *, notes: bool, app: bool = False) -> Any
     if n.shape is Shape.DATE:
         return obj.date(key)
     if n.shape is Shape.YEAR_MAP:
-        return obj.year_map(key, _band_rates if n.entry is Shape.NUMBER_LIST else _number)
+        years = obj.year_map(key, _band_rates if n.entry is Shape.NUMBER_LIST else _number)
+        _count(obj.at(key), len(years), n)
+        return years
     if n.shape is Shape.OBJECT:
         assert n.kind is not None
         child = obj.object(key, required=required)
@@ -379,8 +384,18 @@ def _read_field(obj: _Object, n: Node, *, notes: bool, app: bool = False) -> Any
         kind = n.kind
         items = obj.array(key, required=required)
         base = obj.at(key)
+        _count(base, len(items), n)  # before a single entry is read: a list of 100,000 roles costs nothing
         return tuple(_read_object(_Object(raw, f"{base}[{i}]"), kind, n.children) for i, raw in enumerate(items))
     raise AssertionError(f"{n.path}: no reader for {n.shape}")
+
+
+def _count(path: str, count: int, n: Node) -> None:
+    """Refuse a list or year map longer than its field's `max_items`."""
+    if n.meta.max_items is not None:
+        try:
+            check_items(path, count, n.meta.max_items)
+        except InvalidBusinessCase as exc:
+            raise InvalidInput(path, exc.problem_en, exc.problem_es) from None
 
 
 def _band_rates(raw: Any, path: str) -> tuple[Decimal, ...]:

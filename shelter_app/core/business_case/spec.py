@@ -149,6 +149,8 @@ class FieldMeta:
     """A text that may be empty when given."""
     max_length: int | None = None
     """The longest text allowed."""
+    max_items: int | None = None
+    """The most entries of a list or year map (`roles`, `one_time.items`, a map of years)."""
     form: bool = False
     """A client's form answer may fill it (a `maps_to` target)."""
     form_required: bool = False
@@ -171,7 +173,7 @@ def spec(en: str, es: str, unit: Unit | None = None, *, hint: tuple[str, str] | 
          rule: Rule = Rule.FIXED, follows: str = "", how: tuple[str, str] | None = None,
          low: Decimal | int | str | None = None, low_strict: bool = False, high: Decimal | int | str | None = None,
          choices: tuple[Choice, ...] = (), open_choices: bool = False, blank: bool = False,
-         max_length: int | None = None, form: bool = False, form_required: bool = False,
+         max_length: int | None = None, max_items: int | None = None, form: bool = False, form_required: bool = False,
          prefill: tuple[str, str] | None = None, json_name: str = "", in_document: bool = True,
          advanced: bool = False) -> Mapping[str, FieldMeta]:
     """The metadata of one field: `field(default=..., metadata=spec("Rent", "Renta", Units.USD_PER_SQFT_MONTH))`."""
@@ -179,6 +181,6 @@ def spec(en: str, es: str, unit: Unit | None = None, *, hint: tuple[str, str] | 
         label=Text(en, es), unit=unit, hint=None if hint is None else Text(*hint), rule=rule, follows=follows,
         how=None if how is None else Text(*how), low=None if low is None else Decimal(low), low_strict=low_strict,
         high=None if high is None else Decimal(high), choices=choices, open_choices=open_choices, blank=blank,
-        max_length=max_length, form=form,
+        max_length=max_length, max_items=max_items, form=form,
         form_required=form_required, prefill=None if prefill is None else Text(*prefill), json_name=json_name,
         in_document=in_document, advanced=advanced)}

@@ -76,7 +76,8 @@ def _non_empty(path: str, text: str) -> None:
 
 def check_ranges(value: object, nodes: Iterable[Node], prefix: str = "") -> None:
     """Raise `InvalidBusinessCase` for the first number outside its declared range (`FieldMeta.low/high`),
-    or text longer than its `max_length`, walking `value` (a dataclass of the document) along `nodes`.
+    text longer than its `max_length`, or a list or year map longer than its `max_items`, walking `value` (a
+    dataclass of the document) along `nodes`.
 
     A sensitivity run computes a case a dozen times: a number that fits is checked without building its path."""
     for n in nodes:
@@ -84,6 +85,8 @@ def check_ranges(value: object, nodes: Iterable[Node], prefix: str = "") -> None
         if got is None:
             continue
         shape = n.shape
+        if n.meta.max_items is not None and shape in _LISTS:
+            check_items(_at(prefix, n.key), len(got), n.meta.max_items)
         if shape is Shape.NUMBER or shape is Shape.INTEGER:
             if not _fits(got, n):
                 _in_range(_at(prefix, n.key), got, n)
@@ -109,6 +112,16 @@ def check_ranges(value: object, nodes: Iterable[Node], prefix: str = "") -> None
         elif shape is Shape.TEXT and n.meta.max_length is not None and len(got.strip()) > n.meta.max_length:
             raise invalid(_at(prefix, n.key), f"must be text of at most {n.meta.max_length} characters",
                           f"debe ser un texto de a lo más {n.meta.max_length} caracteres")
+
+
+_LISTS: Final = (Shape.OBJECT_LIST, Shape.YEAR_MAP, Shape.NUMBER_LIST)
+
+
+def check_items(path: str, count: int, most: int) -> None:
+    """Refuse a list or year map of more than `most` entries (its field's `max_items`)."""
+    if count > most:
+        raise invalid(path, f"must have at most {most} entries (got {count})",
+                      f"debe tener a lo más {most} elementos (se recibieron {count})")
 
 
 def _at(prefix: str, key: str) -> str:
