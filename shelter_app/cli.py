@@ -393,11 +393,13 @@ def cmd_journey_run(ctx: Context, args: argparse.Namespace) -> int:
     from shelter_app.services import checklists
 
     project_id = _project(ctx, args.project)
-    try:
-        given = json.loads(Path(args.answers).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UserError(f"Cannot read the answers file {args.answers}: {exc}",
-                        f"No se puede leer el archivo de respuestas {args.answers}: {exc}") from exc
+    from shelter_app.exchange.bounded_json import JsonLimitError, read_json_file
+
+    try:  # within the limits of every JSON input: size, nesting, digits, entries
+        given = read_json_file(Path(args.answers))
+    except JsonLimitError as exc:
+        raise UserError(f"Cannot read the answers file {args.answers}: {exc.en}",
+                        f"No se puede leer el archivo de respuestas {args.answers}: {exc.es}") from exc
     if not isinstance(given, dict):
         raise UserError("The answers file must hold an object {step: {field: value}}.",
                         "El archivo de respuestas debe contener un objeto {paso: {campo: valor}}.")

@@ -63,18 +63,6 @@ def render(result: BusinessCaseResult) -> str:
     return dumps(result_document(result)) + "\n"
 
 
-def read_input(path: Path) -> str:
-    """The input file as text; an unreadable or non-UTF-8 file is invalid input."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput("$", f"{path} is not UTF-8 text", f"{path} no es texto UTF-8") from None
-    except OSError as exc:
-        raise InvalidInput(
-            "$", f"cannot read {path}: {exc.strerror}", f"no se puede leer {path}: {exc.strerror}"
-        ) from None
-
-
 def write_atomically(path: Path, text: str) -> None:
     """Write through a temporary file in the same folder, then rename: a reader never sees half a result."""
     path = path.resolve()

@@ -13,7 +13,6 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import col, select
@@ -289,11 +288,3 @@ def find_scenario(db: Database, project_id: int, key: str) -> ScenarioView:
                     f"{names.replace('none', 'ninguno')}).", field="scenario")
 
 
-def read_document_file(path: Path) -> dict[str, Any]:
-    """A scenario document from a JSON file (exact numbers; malformed JSON named by line and column)."""
-    from shelter_app.services import business_case
-
-    loaded = business_case_io.parse_json_text(business_case.read_input(path))
-    if not isinstance(loaded, dict):
-        raise business_case_io.InvalidInput("$", "must be a JSON object", "debe ser un objeto JSON")
-    return loaded

@@ -175,7 +175,7 @@ def test_db_info_backup_upgrade(capsys: pytest.CaptureFixture[str], seeded: None
 
     code, out, _ = run(capsys, "db", "backup")
     assert code == 0 and out.startswith("Backup written to ")
-    [backup] = folders.backups.iterdir()
+    [backup] = folders.backups.glob("*.sqlite3")  # beside it: the manifest of the stored files
     assert out.strip().endswith(str(backup))
     copy = sqlite3.connect(backup)
     try:

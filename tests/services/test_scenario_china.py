@@ -73,7 +73,7 @@ def test_only_the_two_purchase_amounts_are_required() -> None:
     ({"section_301_rate": "25%"}, "$._china_baseline.section_301_rate", "must be a finite number, not a string"),
     ({"mfn_rate": -0.01}, "$._china_baseline.mfn_rate", "must be a fraction between 0 and 1"),
     ({"carrying_rate": True}, "$._china_baseline.carrying_rate", "must be a finite number, not a boolean"),
-    ({"annual_fob_usd": -5}, "$._china_baseline.annual_fob_usd", "must be ≥ 0"),
+    ({"annual_fob_usd": -5}, "$._china_baseline.annual_fob_usd", "must be between 0 and 100000000000 (got -5)"),
     ({"annual_broker_drayage_usd": "60k"}, "$._china_baseline.annual_broker_drayage_usd", "not a string"),
     ({"pipeline_weeks": 60}, "$._china_baseline.pipeline_weeks", "between 0 and 52"),
     ({"section_122_ends_on": "24/07/2026"}, "$._china_baseline.section_122_ends_on", "YYYY-MM-DD"),

@@ -58,7 +58,7 @@ def test_every_site_key_is_optional_and_null_is_absent() -> None:
     ({"vacancy_rate": "7.7%"}, "$._site.vacancy_rate", "must be a finite number, not a string"),
     ({"vacancy_rate": True}, "$._site.vacancy_rate", "must be a finite number, not a boolean"),
     ({"vacancy_rate": float("nan")}, "$._site.vacancy_rate", "must be a finite number"),
-    ({"distance_to_crossing_km": -1}, "$._site.distance_to_crossing_km", "must be ≥ 0"),
+    ({"distance_to_crossing_km": -1}, "$._site.distance_to_crossing_km", "must be between 0 and 10000 (got -1)"),
     ({"distance_to_crossing_km": "230 km"}, "$._site.distance_to_crossing_km", "must be a finite number, not a string"),
     ({"distance_to_crossing_km": float("inf")}, "$._site.distance_to_crossing_km", "must be a finite number"),
     ({"talent_pool": "x" * 301}, "$._site.talent_pool", "must be text of at most 300 characters"),

@@ -48,11 +48,13 @@ class ChinaBaseline:
 
     annual_fob_usd: Decimal = field(metadata=spec(
         "Purchases from the supplier (FOB)", "Compras al proveedor (FOB)", Units.USD_PER_YEAR, low=0,
+        high=100_000_000_000,
         hint=("What the same goods cost a year at the Chinese port.",
               "Lo que cuestan al año las mismas mercancías en el puerto chino.")))
     """FOB price of a year's purchases of the goods the Mexican plant would make."""
     annual_mexico_materials_usd: Decimal = field(metadata=spec(
         "Materials bought in Mexico", "Materiales comprados en México", Units.USD_PER_YEAR, low=0,
+        high=100_000_000_000,
         hint=("The materials the Mexican plant needs for the same goods (the supplier's price includes them).",
               "Los materiales que la planta en México necesita para las mismas mercancías (el precio del "
               "proveedor ya los incluye).")))
@@ -77,7 +79,8 @@ class ChinaBaseline:
         "Ocean freight and insurance", "Flete marítimo y seguro", Units.PERCENT_OF_FOB, low=0, high=1))
     """Ocean or air freight plus cargo insurance, as a share of FOB."""
     annual_broker_drayage_usd: Decimal = field(default=_ZERO, metadata=spec(
-        "US broker and drayage", "Agente aduanal y acarreo en EE. UU.", Units.USD_PER_YEAR, low=0))
+        "US broker and drayage", "Agente aduanal y acarreo en EE. UU.", Units.USD_PER_YEAR, low=0,
+        high=100_000_000_000))
     """US customs broker and drayage from the port."""
     pipeline_weeks: Decimal = field(default=_ZERO, metadata=spec(
         "Longer pipeline", "Cadena de suministro más larga", Units.WEEKS, low=0, high=MAX_PIPELINE_WEEKS,

@@ -58,7 +58,7 @@ class SiteFacts:
                  "nacional donde el mercado no tiene una).")))
     """The market's industrial vacancy, a fraction (0.077 is 7.7 %)."""
     distance_to_crossing_km: Decimal | None = field(default=None, metadata=spec(
-        "Distance to the crossing", "Distancia al cruce", Units.KM, rule=Rule.UNKNOWN, low=0,
+        "Distance to the crossing", "Distancia al cruce", Units.KM, rule=Rule.UNKNOWN, low=0, high=10_000,
         hint=("By road to the border crossing (or port) the freight uses.",
               "Por carretera al cruce fronterizo (o puerto) que usa el flete."),
         prefill=("The site's road distance to its usual crossing (reference table of manufacturing markets).",
