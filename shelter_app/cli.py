@@ -779,7 +779,8 @@ def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
 
     issues = form_drafts.fill_package(ctx.paths, Path(args.package), given, Path(args.output),
                                       Path(args.attachments) if args.attachments else None,
-                                      max_bytes=limit_bytes(ctx.settings.get(ATTACHMENT_LIMIT_MB)))
+                                      max_bytes=limit_bytes(ctx.settings.get(ATTACHMENT_LIMIT_MB)),
+                                      accept_signer=_signer_argument(args.accept_signer))
     if issues:
         for issue in issues:
             print(f"{issue.path}: {issue.message(ctx.language)}", file=sys.stderr)
@@ -790,6 +791,16 @@ def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
         return 1
     ctx.say(f"Written {args.output}", f"Escrito {args.output}")
     return 0
+
+
+def _signer_argument(value: str | None) -> str | None:
+    """--accept-signer as typed ("ab12 cd34 …", with or without spaces; "none") in the form `signed_by` has."""
+    if value is None:
+        return None
+    digits = "".join(value.split()).lower()
+    if digits == "none":
+        return "none"
+    return " ".join(digits[i : i + 4] for i in range(0, len(digits), 4))
 
 
 def _review_json(review: Any) -> dict[str, Any]:
@@ -1225,6 +1236,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "may be {\"path\": \"relative/file.pdf\"} inside --attachments")
     p.add_argument("-o", "--output", required=True, metavar="RESPONSE.sdresponse")
     p.add_argument("--attachments", metavar="DIR", help="folder of the files the answers attach")
+    p.add_argument("--accept-signer", metavar="FINGERPRINT", help="the consultant's new signing key (as the refusal "
+                   "names it; \"none\" for an unsigned package), only after they confirmed it changed")
     p.set_defaults(handler=cmd_forms_fill)
     p = fm_sub.add_parser("import", help="review a response; apply it with --accept-all or --accept KEY")
     p.add_argument("response", metavar="RESPONSE.sdresponse")

@@ -1,8 +1,14 @@
 """The files of the offline form round trip: the package (consultant → client) and the response (client → consultant).
 
-A package (`.sdform`) is a zip holding exactly `package.json` (UTF-8 JSON, `shelterdesk-form-package@1`):
+A package (`.sdform`) is a zip holding exactly `package.json` (UTF-8 JSON, `shelterdesk-form-package@2`):
 the form definition, the prefilled answers, the consultant's public key and the project it is for.
-It is not encrypted.
+It is not encrypted, but it is signed: `consultant.verify_key` is the consultant's Ed25519 key (derived from
+their form key, `formkeys.signing_key`) and `signature.value` the Ed25519 signature over `_SIGNED_CONTEXT`
+followed by the canonical JSON (`canonical_json`) of the whole document without its `signature` key. The
+box public key and the verify key are both inside what is signed, so neither can be swapped without the
+signature failing. Reading checks the signature (`PackageSignatureInvalid` otherwise) and reports the signing
+key's fingerprint as `FormPackage.signed_by`. A package of the older unsigned format (`...@1`) still opens,
+with `signed_by` None: not authenticated. Readers that only know `@1` refuse `@2` as `NewerFormat`.
 
 A response (`.sdresponse`) is a zip holding `header.json` (in the clear: who it is for and which
 package it answers) and `payload.bin`: a libsodium sealed box (`nacl.public.SealedBox`) to the
@@ -34,17 +40,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final, Literal, NoReturn
 
+import nacl.bindings
 import nacl.exceptions
 import nacl.public
+import nacl.signing
 
 from shelter_app.core.errors import UserError
-from shelter_app.exchange.formkeys import fingerprint, write_file_atomically
+from shelter_app.exchange.formkeys import fingerprint, signing_key, write_file_atomically
 
 PACKAGE_SUFFIX: Final = ".sdform"
 RESPONSE_SUFFIX: Final = ".sdresponse"
 PACKAGE_MIME: Final = "application/x-shelterdesk-form"
 RESPONSE_MIME: Final = "application/x-shelterdesk-response"
-PACKAGE_FORMAT: Final = "shelterdesk-form-package@1"
+PACKAGE_FORMAT: Final = "shelterdesk-form-package@2"
+PACKAGE_FORMAT_UNSIGNED: Final = "shelterdesk-form-package@1"
+"""The format before packages were signed: still read (not authenticated), written only without a signer."""
 RESPONSE_FORMAT: Final = "shelterdesk-form-response@1"
 
 MB: Final = 1024 * 1024
@@ -75,6 +85,8 @@ _SHA256: Final = re.compile(r"[0-9a-f]{64}")
 _FINGERPRINT: Final = re.compile(r"[0-9a-f]{32}")
 _FORMAT_VERSION: Final = re.compile(r"([a-z0-9-]+)@([0-9]{1,9})")
 _MAX_TEXT: Final = 1000
+_SIGNED_CONTEXT: Final = b"shelterdesk-form-package-signature\n"
+_SIGNATURE_ALGORITHM: Final = "ed25519"
 
 
 # ---- what a file is, for the messages ----------------------------------------------------------------------------
@@ -262,6 +274,19 @@ class TamperedFile(FormFileError):
         )
 
 
+class PackageSignatureInvalid(TamperedFile):
+    """A signed package whose signature does not verify: content or signing key changed after signing."""
+
+    def __init__(self, file: _File) -> None:
+        super().__init__(
+            file,
+            "its signature does not match its content and signing key, so it is not the package the consultant "
+            "signed",
+            "su firma no corresponde a su contenido y a su llave de firma, así que no es el paquete que firmó el "
+            "consultor",
+        )
+
+
 class NotPlainJson(FormFileError, TypeError):
     """Writing: answers hold a float, a Decimal or another value that is not plain JSON (a bug of the caller)."""
 
@@ -310,7 +335,9 @@ class ProjectInfo:
 class FormPackage:
     """What the consultant sends: `definition` and `prefill` are plain JSON data, opaque here.
 
-    `file_sha256` is set by `read_package` (the SHA-256 hex of the file read) and ignored when writing.
+    `file_sha256` is set by `read_package` (the SHA-256 hex of the file read) and ignored when writing;
+    `signed_by` too: the fingerprint of the key that signed the package (checked), None for an unsigned
+    package of the older format (not authenticated).
     """
 
     form_id: str
@@ -323,6 +350,7 @@ class FormPackage:
     package_id: str = field(default_factory=new_package_id)
     created_at: datetime = field(default_factory=utc_now)
     file_sha256: str | None = field(default=None, compare=False)
+    signed_by: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -383,8 +411,13 @@ def sha256_hex(data: bytes) -> str:
 # ---- writing ------------------------------------------------------------------------------------------------------
 
 
-def write_package(path: Path, package: FormPackage) -> str:
+def write_package(path: Path, package: FormPackage, signer: nacl.public.PrivateKey | None = None) -> str:
     """Write `package` to `path` (atomically); returns the file's SHA-256 hex.
+
+    With `signer` (the consultant's form key, whose public key must be `package.consultant.public_key`,
+    `ValueError` otherwise) the package is signed with the key `formkeys.signing_key` derives from it, in
+    the current format. Without it the package is written unsigned in the older format (`...@1`), as a
+    ShelterDesk before signing did: for tests and tools; the app always signs.
 
     Raises `NotPlainJson` (prefill with floats, definition not JSON), `TooManyRows`, `NestedTooDeep`,
     `FileTooLarge`; `ValueError` for ids that are not what `new_package_id` makes or a naive `created_at`.
@@ -394,8 +427,10 @@ def write_package(path: Path, package: FormPackage) -> str:
     _require_language(package.language)
     _check_answers_for_writing(file, package.prefill, "prefill")
     _check_depth_for_writing(file, package.definition)
-    document = {
-        "format": PACKAGE_FORMAT,
+    if signer is not None and bytes(signer.public_key) != bytes(package.consultant.public_key):
+        raise ValueError("the signer's key is not the consultant's public key of the package")
+    document: dict[str, Any] = {
+        "format": PACKAGE_FORMAT if signer is not None else PACKAGE_FORMAT_UNSIGNED,
         "package_id": package.package_id,
         "created_at": _timestamp(package.created_at),
         "form_id": package.form_id,
@@ -415,6 +450,16 @@ def write_package(path: Path, package: FormPackage) -> str:
         },
     }
     text = _dumps_for_writing(file, document, "definition")
+    if signer is not None:
+        sign = signing_key(signer)
+        document["consultant"]["verify_key"] = base64.b64encode(bytes(sign.verify_key)).decode("ascii")
+        document["consultant"]["signing_fingerprint"] = fingerprint(sign.verify_key)
+        signature = sign.sign(_signed_message(document)).signature
+        document["signature"] = {
+            "algorithm": _SIGNATURE_ALGORITHM,
+            "value": base64.b64encode(signature).decode("ascii"),
+        }
+        text = _dumps_for_writing(file, document, "definition")
     if len(text) > MAX_JSON_BYTES:
         raise FileTooLarge(file, MAX_JSON_BYTES, unpacked=True)
     data = _zip([(_PACKAGE_ENTRY, text, zipfile.ZIP_DEFLATED)], package.created_at)
@@ -422,6 +467,11 @@ def write_package(path: Path, package: FormPackage) -> str:
         raise FileTooLarge(file, MAX_PACKAGE_BYTES)
     write_file_atomically(path, data)
     return sha256_hex(data)
+
+
+def _signed_message(document: Mapping[str, Any]) -> bytes:
+    """What a package's signature covers: a fixed context, then the document without `signature`."""
+    return _SIGNED_CONTEXT + canonical_json({key: value for key, value in document.items() if key != "signature"})
 
 
 def write_response(
@@ -917,6 +967,18 @@ class _Fields:
             self.fail(key, "must be a SHA-256 in lowercase hex", "debe ser un SHA-256 en hexadecimal")
         return value
 
+    def raw(self, key: str, size: int) -> bytes:
+        value = self.get(key)
+        raw = None
+        if isinstance(value, str) and len(value) <= 4 * size:
+            try:
+                raw = base64.b64decode(value.encode("ascii"), validate=True)
+            except (UnicodeEncodeError, binascii.Error):
+                raw = None
+        if raw is None or len(raw) != size:
+            self.fail(key, f"must be base64 of {size} bytes", f"debe ser base64 de {size} bytes")
+        return raw
+
     def public_key(self, key: str) -> nacl.public.PublicKey:
         value = self.get(key)
         raw = None
@@ -956,7 +1018,9 @@ def _fingerprint_digits(text: str) -> str:
 
 
 def _package_from(file: _File, document: dict[str, Any]) -> FormPackage:
-    _check_format(file, document, PACKAGE_FORMAT)
+    signed = document.get("format") != PACKAGE_FORMAT_UNSIGNED
+    if signed:
+        _check_format(file, document, PACKAGE_FORMAT)
     fields = _Fields(file, document)
     consultant = fields.sub("consultant")
     public_key = consultant.public_key("public_key")
@@ -966,6 +1030,7 @@ def _package_from(file: _File, document: dict[str, Any]) -> FormPackage:
             "the consultant's fingerprint does not belong to the key it came with",
             "la huella del consultor no corresponde a la llave que trae",
         )
+    signed_by = _check_signature(file, document, fields, consultant) if signed else None
     project = fields.sub("project")
     package = FormPackage(
         package_id=fields.uuid("package_id"),
@@ -983,7 +1048,28 @@ def _package_from(file: _File, document: dict[str, Any]) -> FormPackage:
         ),
     )
     _check_answers_read(file, package.prefill, "prefill")
-    return package
+    return replace(package, signed_by=signed_by)
+
+
+def _check_signature(file: _File, document: dict[str, Any], fields: _Fields, consultant: _Fields) -> str:
+    """Verify a signed package's signature; returns the signing key's fingerprint."""
+    verify_key = nacl.signing.VerifyKey(consultant.raw("verify_key", nacl.bindings.crypto_sign_PUBLICKEYBYTES))
+    signed_by = fingerprint(verify_key)
+    if _fingerprint_digits(consultant.text("signing_fingerprint")) != _fingerprint_digits(signed_by):
+        raise TamperedFile(
+            file,
+            "the consultant's signing fingerprint does not belong to the key it came with",
+            "la huella de firma del consultor no corresponde a la llave que trae",
+        )
+    signature = fields.sub("signature")
+    if signature.get("algorithm") != _SIGNATURE_ALGORITHM:
+        signature.fail("algorithm", f"must be “{_SIGNATURE_ALGORITHM}”", f"debe ser «{_SIGNATURE_ALGORITHM}»")
+    value = signature.raw("value", nacl.bindings.crypto_sign_BYTES)
+    try:  # UnicodeEncodeError (a ValueError): text with lone surrogates, which no signer wrote
+        verify_key.verify(_signed_message(document), value)
+    except (nacl.exceptions.BadSignatureError, ValueError):
+        raise PackageSignatureInvalid(file) from None
+    return signed_by
 
 
 def _header_from(file: _File, outer: _Archive) -> ResponseHeader:

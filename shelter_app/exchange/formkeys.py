@@ -34,9 +34,12 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 import keyring
+import nacl.encoding
 import nacl.exceptions
+import nacl.hash
 import nacl.public
 import nacl.secret
+import nacl.signing
 import nacl.utils
 from keyring.errors import KeyringError, NoKeyringError
 from nacl.pwhash import argon2id
@@ -198,7 +201,24 @@ def consultant_public_key(key_file: Path) -> nacl.public.PublicKey | None:
     return None
 
 
-def fingerprint(public_key: nacl.public.PublicKey) -> str:
+SIGNING_CONTEXT: Final = b"shelterdesk-sign"
+
+
+def signing_key(private_key: nacl.public.PrivateKey) -> nacl.signing.SigningKey:
+    """The consultant's Ed25519 signing key, derived from their Curve25519 form key; nothing new to store.
+
+    The seed is `BLAKE2b(private key bytes, key=b"shelterdesk-sign", 32 bytes)`: a keyed hash is a PRF, so the
+    seed is as secret as the form key, independent of it for every practical purpose (knowing the signing key
+    or signatures tells nothing about the box key), and the same on every computer the form key is imported
+    to. Keeping a second random key instead would need its own place in the keyring or key file, its own
+    export and import, and could drift apart from the box key it vouches for. Using the Curve25519 scalar
+    directly as an Ed25519 seed would reuse one secret in two algorithms; the keyed hash separates them.
+    """
+    seed = nacl.hash.blake2b(bytes(private_key), key=SIGNING_CONTEXT, digest_size=32, encoder=nacl.encoding.RawEncoder)
+    return nacl.signing.SigningKey(seed)
+
+
+def fingerprint(public_key: nacl.public.PublicKey | nacl.signing.VerifyKey) -> str:
     """The key's fingerprint to read aloud or compare: the first 16 bytes of SHA-256, hex in groups of 4."""
     digest = hashlib.sha256(bytes(public_key)).hexdigest()[:32]
     return " ".join(digest[i : i + 4] for i in range(0, 32, 4))

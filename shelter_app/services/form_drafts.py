@@ -5,6 +5,12 @@ the last debounce interval and the form reopens on the same page and question. T
 draft; its definition is validated again on every open (a hostile package cannot bring an unsafe expression
 with it). A package for a newer version of a form the client already started (same consultant, project and
 form) takes the old draft's answers that still fit and keeps the rest as "no longer asked".
+
+Trust on first use: a signed package's signer (`FormPackage.signed_by`) is remembered per consultant (their box
+key, and their name) in `known-senders.json` in the data folder the first time. A later package from the same
+consultant signed by another key, or not signed at all, is refused with `SignerChanged` (both fingerprints)
+unless the caller passes the new fingerprint as `accept_signer` after the user explicitly agreed; the new signer
+is then remembered. A JSON file and not a table: it is small, client-side only, and needs no migration.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from shelter_app.core.forms.engine import FormState, Issue, split_path, validate
 from shelter_app.core.forms.migrate import Dropped, carry_over
 from shelter_app.core.forms.model import FormDefinition, QType
 from shelter_app.exchange import formfiles
+from shelter_app.exchange.formkeys import write_file_atomically
 from shelter_app.paths import Paths
 from shelter_app.services.errors import EditConflict, NotFound
 from shelter_app.services.filestore import DEFAULT_MAX_BYTES, keep_file, read_regular, stored_path
@@ -48,6 +55,39 @@ class DamagedDraft(UserError):
         super().__init__(f"The saved draft cannot be read ({detail}). Open the package again from its file.",
                          f"El borrador guardado no se puede leer ({detail}). Abra de nuevo el paquete desde su "
                          "archivo.")
+
+
+class SignerChanged(UserError):
+    """A package from a known consultant signed by another key than the one remembered (or not signed at all)."""
+
+    def __init__(self, consultant: str, known: str, found: str | None) -> None:
+        if found is None:
+            en_found = "this package is not signed at all"
+            es_found = "este paquete no está firmado"
+        else:
+            en_found = f"this package is signed by the key {found}"
+            es_found = f"este paquete está firmado con la llave {found}"
+        super().__init__(
+            f"Warning: packages from {consultant} were signed by the key {known} until now, but {en_found}. "
+            "Someone else may be posing as your consultant. Open it only if your consultant confirms, by phone or "
+            "in person, that they changed their key.",
+            f"Atención: los paquetes de {consultant} se firmaban hasta ahora con la llave {known}, pero {es_found}. "
+            "Alguien podría hacerse pasar por su consultor. Ábralo solo si su consultor le confirma, por teléfono o "
+            "en persona, que cambió su llave.",
+        )
+        self.consultant = consultant
+        self.known = known
+        self.found = found
+
+
+class DamagedKnownSenders(UserError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            f"The list of known senders ({path}) is damaged ({detail}); no package is opened until it is repaired "
+            "or removed.",
+            f"La lista de remitentes conocidos ({path}) está dañada ({detail}); no se abre ningún paquete hasta que "
+            "se repare o se elimine.",
+        )
 
 
 class AttachmentRefused(UserError):
@@ -76,7 +116,7 @@ def package_data(package: formfiles.FormPackage) -> dict[str, Any]:
                        "public_key": base64.b64encode(bytes(package.consultant.public_key)).decode("ascii")},
         "project": {"reference": package.project.reference, "client_name": package.project.client_name,
                     "title": package.project.title},
-        "file_sha256": package.file_sha256,
+        "file_sha256": package.file_sha256, "signed_by": package.signed_by,
     }
 
 
@@ -93,6 +133,7 @@ def package_from_data(data: Any) -> formfiles.FormPackage:
             project=formfiles.ProjectInfo(str(project["reference"]), str(project["client_name"]),
                                           str(project["title"])),
             file_sha256=data.get("file_sha256"),
+            signed_by=str(data["signed_by"]) if data.get("signed_by") else None,
         )
     except (KeyError, TypeError, ValueError, binascii.Error, nacl.exceptions.CryptoError) as exc:
         raise DamagedDraft(type(exc).__name__) from None
@@ -107,6 +148,92 @@ def _definition(package: formfiles.FormPackage) -> FormDefinition:
                         f"El formulario del paquete ({package.form_id} {package.form_version}) no coincide con la "
                         "definición que trae; no lo hizo ShelterDesk.")
     return definition
+
+
+# ---- known senders (trust on first use) ---------------------------------------------------------------------------
+
+_KNOWN_FORMAT = "shelterdesk-known-senders@1"
+_MAX_KNOWN_BYTES = 1024 * 1024
+
+
+def known_senders_file(paths: Paths) -> Path:
+    return paths.data / "known-senders.json"
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _load_known(paths: Paths) -> list[dict[str, str]]:
+    path = known_senders_file(paths)
+    try:
+        if not path.exists():
+            return []
+        if path.stat().st_size > _MAX_KNOWN_BYTES:
+            raise DamagedKnownSenders(path, "too large")
+        document = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise DamagedKnownSenders(path, exc.strerror or type(exc).__name__) from None
+    except ValueError:
+        raise DamagedKnownSenders(path, "not JSON") from None
+    if not isinstance(document, dict) or document.get("format") != _KNOWN_FORMAT or \
+            not isinstance(document.get("senders"), list):
+        raise DamagedKnownSenders(path, "unknown format")
+    senders = document["senders"]
+    if not all(isinstance(item, dict) and all(isinstance(item.get(k), str) for k in ("key", "name", "signed_by"))
+               for item in senders):
+        raise DamagedKnownSenders(path, "bad entry")
+    return [{k: str(item[k]) for k in ("key", "name", "signed_by", "since") if k in item} for item in senders]
+
+
+def _known_for(senders: list[dict[str, str]], package: formfiles.FormPackage) -> dict[str, str] | None:
+    """The remembered signer of the package's consultant: by box key first, else by the same name."""
+    key = package.consultant.fingerprint
+    for item in senders:
+        if item["key"] == key:
+            return item
+    name = _name_key(package.consultant.name)
+    for item in reversed(senders):
+        if name and _name_key(item["name"]) == name:
+            return item
+    return None
+
+
+def check_sender(paths: Paths, package: formfiles.FormPackage, accept_signer: str | None = None) -> None:
+    """Trust on first use: `SignerChanged` when the consultant is known with another signer (or the package is
+    unsigned), unless `accept_signer` is exactly the package's signer ("none" for an unsigned one)."""
+    known = _known_for(_load_known(paths), package)
+    if known is None or known["signed_by"] == package.signed_by:
+        return
+    if accept_signer is not None and accept_signer == (package.signed_by or "none"):
+        return
+    raise SignerChanged(package.consultant.name, known["signed_by"], package.signed_by)
+
+
+def remember_sender(paths: Paths, package: formfiles.FormPackage) -> None:
+    """Remember the signer of a signed package for its consultant (an unsigned package changes nothing)."""
+    if package.signed_by is None:
+        return
+    senders = _load_known(paths)
+    key = package.consultant.fingerprint
+    current = next((item for item in senders if item["key"] == key), None)
+    if current is not None and current["signed_by"] == package.signed_by and \
+            current["name"] == package.consultant.name:
+        return
+    senders = [item for item in senders if item["key"] != key]
+    senders.append({"key": key, "name": package.consultant.name, "signed_by": package.signed_by,
+                    "since": utcnow().isoformat()})
+    document = {"format": _KNOWN_FORMAT, "senders": senders}
+    write_file_atomically(known_senders_file(paths),
+                          (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+def read_trusted_package(paths: Paths, source: Path, accept_signer: str | None = None) -> formfiles.FormPackage:
+    """Read a package and check its signer against the remembered one (`SignerChanged`); nothing is remembered
+    here (`remember_sender` after the package was used)."""
+    package = formfiles.read_package(source)
+    check_sender(paths, package, accept_signer)
+    return package
 
 
 # ---- views --------------------------------------------------------------------------------------------------------
@@ -177,11 +304,20 @@ def _dumps(value: Any) -> str:
 # ---- open, save ---------------------------------------------------------------------------------------------------
 
 
-def open_package(db: Database, paths: Paths, source: Path) -> DraftView:
+def open_package(db: Database, paths: Paths, source: Path, *, accept_signer: str | None = None) -> DraftView:
     """Open a `.sdform` package: its draft if there is one, else a new draft with the consultant's prefill (or the
-    answers of the same form's older draft, carried over to this version)."""
-    package = formfiles.read_package(source)
+    answers of the same form's older draft, carried over to this version).
+
+    `SignerChanged` when the consultant is known with another signing key (see the module doc); `accept_signer`
+    is the new fingerprint the user explicitly accepted."""
+    package = read_trusted_package(paths, source, accept_signer)
     definition = _definition(package)
+    view = _open_draft(db, package, definition)
+    remember_sender(paths, package)
+    return view
+
+
+def _open_draft(db: Database, package: formfiles.FormPackage, definition: FormDefinition) -> DraftView:
     with db.transaction() as session:
         row = session.exec(select(FormDraft).where(FormDraft.package_id == package.package_id)).first()
         if row is not None:
@@ -379,12 +515,13 @@ def _write(package: formfiles.FormPackage, definition: FormDefinition, answers: 
 
 def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], target: Path,
                  attachments_dir: Path | None = None, *, language: str | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> list[Issue]:
+                 max_bytes: int = DEFAULT_MAX_BYTES, accept_signer: str | None = None) -> list[Issue]:
     """Headless filling: check `answers` (plain JSON) exactly as typing them would, and write the encrypted
     response only when there is no issue. A file answer may be given as {"path": "relative/file.pdf"} inside
     `attachments_dir`; it becomes the canonical {name, sha256, size} (store_attachment's rules: a regular file
-    reached without following a link, at most `max_bytes`, its name cleaned)."""
-    package = formfiles.read_package(package_path)
+    reached without following a link, at most `max_bytes`, its name cleaned). The package's signer is checked and
+    remembered like `open_package` does (`SignerChanged`, `accept_signer`)."""
+    package = read_trusted_package(paths, package_path, accept_signer)
     definition = _definition(package)
     issues: list[Issue] = []
     resolved: dict[str, bytes] = {}
@@ -401,6 +538,7 @@ def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], t
         return content
 
     _write(package, definition, state.to_answers(), language or package.language, target, read)
+    remember_sender(paths, package)
     return []
 
 

@@ -112,15 +112,6 @@ def import_keypair(paths: Paths, source: Path, passphrase: str, store_passphrase
     return key_status(paths)
 
 
-def _public_key(paths: Paths, passphrase: str | None) -> Any:
-    """The consultant's public key, making the keypair on first use (a key file then needs `passphrase`)."""
-    kf = key_file(paths)
-    public = formkeys.consultant_public_key(kf)
-    if public is None:
-        public = formkeys.consultant_key(kf, passphrase, create=True).public_key
-    return public
-
-
 # ---- errors ------------------------------------------------------------------------------------------------------
 
 
@@ -414,7 +405,8 @@ def export_package(db: Database, paths: Paths, actor: str, project_id: int, form
     from shelter_app.settings import LANGUAGE, Settings
 
     definition = shipped_forms().latest(form_id)
-    public = _public_key(paths, passphrase)
+    private = formkeys.consultant_key(key_file(paths), passphrase, create=True)  # signs; made on first use
+    public = private.public_key
     app_language = Settings.load(paths.settings_file).get(LANGUAGE)
     package_id = formfiles.new_package_id()
     with db.transaction() as session:
@@ -430,7 +422,7 @@ def export_package(db: Database, paths: Paths, actor: str, project_id: int, form
                                           client_name=loaded.client.trade_name or loaded.client.legal_name,
                                           title=loaded.project.title),
         )
-        file_sha = formfiles.write_package(target, package)
+        file_sha = formfiles.write_package(target, package, signer=private)
         row = PackageRow(package_id=package_id, project_id=project_id, client_id=loaded.client.id or 0,
                          form_id=definition.id, form_version=definition.version, language=chosen,
                          prefill=json.dumps(snapshot.prefill, ensure_ascii=False, sort_keys=True),

@@ -154,3 +154,43 @@ def test_print_blank_form_as_pdf(capsys: pytest.CaptureFixture[str], tmp_path: P
 def test_open_without_display(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "open", str(tmp_path / "x.sdform"))
     assert code == 2 and "needs a display" in err
+
+
+def test_fill_refuses_a_package_signed_by_another_key_until_accepted(capsys: pytest.CaptureFixture[str],
+                                                                      tmp_path: Path, glh_project: str) -> None:
+    import base64
+    import zipfile
+
+    import nacl.public
+
+    from shelter_app.exchange import formfiles, formkeys
+
+    package = tmp_path / "facility.sdform"
+    assert run(capsys, "forms", "export-package", "--project", glh_project, "--form", "facility_needs", "-o",
+               str(package))[0] == 0
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"area_sqft": 1000, "handles_hazardous_materials": False,
+                                   "builds_new_plant": False, "preferred_state": "CHH", "city": "Juárez",
+                                   "needed_by": "2027-01-15", "clear_height_ft": 30}), encoding="utf-8")
+    response = tmp_path / "r.sdresponse"
+    assert run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))[0] == 0
+    known = formfiles.read_package(package).signed_by
+
+    with zipfile.ZipFile(package) as archive:
+        document = json.loads(archive.read("package.json"))
+    forger = formkeys.signing_key(nacl.public.PrivateKey.generate())
+    found = formkeys.fingerprint(forger.verify_key)
+    document["consultant"]["verify_key"] = base64.b64encode(bytes(forger.verify_key)).decode("ascii")
+    document["consultant"]["signing_fingerprint"] = found
+    document["signature"]["value"] = base64.b64encode(
+        forger.sign(formfiles._signed_message(document)).signature).decode("ascii")
+    forged = tmp_path / "forged.sdform"
+    with zipfile.ZipFile(forged, "w") as archive:
+        archive.writestr("package.json", json.dumps(document, ensure_ascii=False))
+    response.unlink()
+    code, out, err = run(capsys, "forms", "fill", str(forged), "--answers", str(answers), "-o", str(response))
+    assert code == 2 and out == "" and not response.exists()
+    assert known is not None and known in err and found in err and "Traceback" not in err
+    code, out, err = run(capsys, "forms", "fill", str(forged), "--answers", str(answers), "-o", str(response),
+                         "--accept-signer", found.replace(" ", "").upper())
+    assert (code, err) == (0, "") and response.exists()

@@ -486,7 +486,8 @@ def nul_in_name(w: World) -> bytes:
 
 
 def newer(fmt: str) -> str:
-    return fmt.replace("@1", "@2")
+    family, _, version = fmt.partition("@")
+    return f"{family}@{int(version) + 1}"
 
 
 _DELETE = object()

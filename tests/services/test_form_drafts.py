@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import copy
+import json
 import os
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +16,7 @@ import pytest
 from shelter_app import paths
 from shelter_app.content.forms import FormDefinitionError, definition_data, load_forms
 from shelter_app.core.errors import ValidationErrors
-from shelter_app.exchange import formfiles
+from shelter_app.exchange import formfiles, formkeys
 from shelter_app.paths import Paths
 from shelter_app.services import form_drafts
 from shelter_app.services.errors import EditConflict
@@ -195,3 +198,105 @@ def test_a_new_version_keeps_the_clients_answers_and_takes_the_new_prefill_for_t
         "legal_name": "Ñandú SA", "area": "1200"}))
     assert new.carried_from_version == "1.0"
     assert new.answers == {"legal_name": "Ñandú del Norte SA", "area": "1200"}
+
+
+# ---- trust on first use: the consultant's signing key is remembered --------------------------------------------
+
+MALLORY = nacl.public.PrivateKey.generate()
+
+
+def signed_package(folders: Paths, name: str, *, key: nacl.public.PrivateKey = KEY, consultant: str = "Lucía",
+                   signer: nacl.public.PrivateKey | None = None) -> Path:
+    """A package by `key`; `signer` other than `key` forges one: the consultant's box key, another's signature."""
+    target = folders.data.parent / f"{name}.sdform"
+    formfiles.write_package(target, formfiles.FormPackage(
+        form_id="sample", form_version="1.0", definition=definition_data(load_forms(FORMS).get("sample", "1.0")),
+        language="es", prefill={"legal_name": "Ñandú SA"}, consultant=formfiles.ConsultantInfo(consultant,
+                                                                                              key.public_key),
+        project=formfiles.ProjectInfo("ref-1", "Ñandú", "Renewal")), signer=key)
+    if signer is not None and signer is not key:
+        with zipfile.ZipFile(target) as archive:
+            document = json.loads(archive.read("package.json"))
+        forger = formkeys.signing_key(signer)
+        document["consultant"]["verify_key"] = base64.b64encode(bytes(forger.verify_key)).decode("ascii")
+        document["consultant"]["signing_fingerprint"] = formkeys.fingerprint(forger.verify_key)
+        document["signature"]["value"] = base64.b64encode(
+            forger.sign(formfiles._signed_message(document)).signature).decode("ascii")
+        with zipfile.ZipFile(target, "w") as archive:
+            archive.writestr("package.json", json.dumps(document, ensure_ascii=False))
+    return target
+
+
+def signer_of(key: nacl.public.PrivateKey) -> str:
+    return formkeys.fingerprint(formkeys.signing_key(key).verify_key)
+
+
+def test_the_first_signer_is_remembered_and_kept(db: Database, folders: Paths) -> None:
+    view = form_drafts.open_package(db, folders, signed_package(folders, "first"))
+    assert view.package.signed_by == signer_of(KEY)
+    assert form_drafts.open_package(db, folders, signed_package(folders, "second")).package.signed_by == signer_of(KEY)
+    assert form_drafts.open_package(db, folders, signed_package(folders, "again")).draft_id != view.draft_id
+    known = json.loads(form_drafts.known_senders_file(folders).read_text(encoding="utf-8"))["senders"]
+    assert [(s["name"], s["key"], s["signed_by"]) for s in known] == [
+        ("Lucía", formkeys.fingerprint(KEY.public_key), signer_of(KEY))]
+    reopened = form_drafts.open_package(db, folders, signed_package(folders, "first"))
+    assert reopened.package.signed_by == signer_of(KEY)  # kept in the draft
+
+
+def test_a_package_signed_by_another_key_is_refused_with_both_fingerprints(db: Database, folders: Paths) -> None:
+    form_drafts.open_package(db, folders, signed_package(folders, "genuine"))
+    counts = table_counts(db)
+    forged = signed_package(folders, "forged", signer=MALLORY)
+    with pytest.raises(form_drafts.SignerChanged) as caught:
+        form_drafts.open_package(db, folders, forged)
+    refused = caught.value
+    assert (refused.known, refused.found, refused.consultant) == (signer_of(KEY), signer_of(MALLORY), "Lucía")
+    for text in (refused.en, refused.es):
+        assert signer_of(KEY) in text and signer_of(MALLORY) in text and "Lucía" in text
+    assert table_counts(db) == counts  # nothing opened
+    with pytest.raises(form_drafts.SignerChanged):  # the same refusal headless
+        form_drafts.fill_package(folders, forged, {"legal_name": "x"}, folders.data.parent / "r.sdresponse")
+    assert not (folders.data.parent / "r.sdresponse").exists()
+
+
+def test_a_new_key_under_a_known_consultant_name_is_refused(db: Database, folders: Paths) -> None:
+    form_drafts.open_package(db, folders, signed_package(folders, "genuine"))
+    impostor = signed_package(folders, "impostor", key=MALLORY, consultant=" lucía ")
+    with pytest.raises(form_drafts.SignerChanged) as caught:
+        form_drafts.open_package(db, folders, impostor)
+    assert (caught.value.known, caught.value.found) == (signer_of(KEY), signer_of(MALLORY))
+    other = signed_package(folders, "other", key=MALLORY, consultant="Otro Consultor")
+    assert form_drafts.open_package(db, folders, other).package.signed_by == signer_of(MALLORY)  # a new sender
+
+
+def test_an_unsigned_package_from_a_known_signer_is_refused(db: Database, folders: Paths) -> None:
+    unsigned = package(folders, "1.0")
+    assert form_drafts.open_package(db, folders, unsigned).package.signed_by is None  # not known yet: opens
+    assert not form_drafts.known_senders_file(folders).exists()  # and nothing is remembered
+    form_drafts.open_package(db, folders, signed_package(folders, "genuine"))
+    with pytest.raises(form_drafts.SignerChanged) as caught:
+        form_drafts.open_package(db, folders, package(folders, "1.1"))
+    assert caught.value.found is None and "not signed" in caught.value.en and "no está firmado" in caught.value.es
+    assert form_drafts.open_package(db, folders, package(folders, "1.1"), accept_signer="none").package.signed_by \
+        is None
+
+
+def test_accepting_the_new_signer_explicitly_opens_and_remembers_it(db: Database, folders: Paths) -> None:
+    form_drafts.open_package(db, folders, signed_package(folders, "genuine"))
+    forged = signed_package(folders, "changed", signer=MALLORY)
+    with pytest.raises(form_drafts.SignerChanged):  # accepting another fingerprint than the one found is no answer
+        form_drafts.open_package(db, folders, forged, accept_signer=signer_of(KEY))
+    view = form_drafts.open_package(db, folders, forged, accept_signer=signer_of(MALLORY))
+    assert view.package.signed_by == signer_of(MALLORY)
+    with pytest.raises(form_drafts.SignerChanged) as caught:  # now the old key is the stranger
+        form_drafts.open_package(db, folders, signed_package(folders, "old"))
+    assert (caught.value.known, caught.value.found) == (signer_of(MALLORY), signer_of(KEY))
+
+
+@pytest.mark.parametrize("content", [b"{", b"[]", b'{"format": "x", "senders": []}',
+                                     b'{"format": "shelterdesk-known-senders@1", "senders": [{"key": 1}]}'])
+def test_a_damaged_list_of_known_senders_is_reported(db: Database, folders: Paths, content: bytes) -> None:
+    form_drafts.known_senders_file(folders).write_bytes(content)
+    with pytest.raises(form_drafts.DamagedKnownSenders) as caught:
+        form_drafts.open_package(db, folders, signed_package(folders, "genuine"))
+    assert "known-senders.json" in caught.value.en and "known-senders.json" in caught.value.es

@@ -22,7 +22,7 @@ from shelter_app import paths
 from shelter_app.content.forms import FormSet, definition_from_data, load_forms
 from shelter_app.core.journey import Journey
 from shelter_app.core.scenario_prefill import role_kind
-from shelter_app.exchange import formfiles
+from shelter_app.exchange import formfiles, formkeys
 from shelter_app.paths import Paths
 from shelter_app.services import checklists, clients, contacts, demo, form_drafts, forms, projects, scenarios
 from shelter_app.storage import models
@@ -115,6 +115,8 @@ def test_package_carries_the_latest_version_prefilled_from_the_project(db: Datab
     first = scenarios.list_scenarios(db, sent.project_id)[0].document
     assert Decimal(package.prefill["area"]) == first["facility"]["area_sqft"]
     assert package.consultant.fingerprint == forms.key_status(folders).fingerprint
+    key = formkeys.consultant_key(forms.key_file(folders), None, create=False)
+    assert package.signed_by == formkeys.fingerprint(formkeys.signing_key(key).verify_key)  # signed on export
     with db.transaction() as session:
         row = session.exec(select(models.FormPackage)).first()
         events = session.exec(select(models.AuditEvent).where(models.AuditEvent.entity == "form_package")).all()

@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QRadioButton, QWidget
 
 from shelter_app.content.forms import definition_data, load_form_file
-from shelter_app.exchange import formfiles
+from shelter_app.exchange import formfiles, formkeys
 from shelter_app.paths import get_paths
 from shelter_app.settings import Settings
 from shelter_app.storage.db import Database, open_database, sqlite_url
@@ -37,15 +37,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def write_package(target: Path, key: nacl.public.PrivateKey, *, version: str = "1.0", language: str = "es",
-                  prefill: dict[str, Any] | None = None) -> formfiles.FormPackage:
+                  prefill: dict[str, Any] | None = None, signer: nacl.public.PrivateKey | None = None,
+                  project: str = "Planta Juárez") -> formfiles.FormPackage:
     definition = load_form_file(SAMPLES / f"{version}.yaml")
     package = formfiles.FormPackage(
         form_id=definition.id, form_version=definition.version, definition=definition_data(definition),
         language=language,  # type: ignore[arg-type]
         prefill={"legal_name": "Válvulas del Norte"} if prefill is None else prefill,
         consultant=formfiles.ConsultantInfo("Ana Consultora", key.public_key),
-        project=formfiles.ProjectInfo("P-0042", "Válvulas del Norte", "Planta Juárez"))
-    formfiles.write_package(target, package)
+        project=formfiles.ProjectInfo("P-0042", "Válvulas del Norte", project))
+    formfiles.write_package(target, package, signer=signer)
     return package
 
 
@@ -408,3 +409,66 @@ def test_the_same_form_saved_from_two_windows_asks_which_answers_to_keep(
     else:
         assert stored == 12 and not second.isVisible()
     first.close()
+
+
+def test_the_sender_and_signing_key_are_shown(qtbot: Any, gui_db: Database, runner: DbRunner, settings: Settings,
+                                             english: None, key: Any, tmp_path: Path) -> None:
+    signed, unsigned = tmp_path / "signed.sdform", tmp_path / "unsigned.sdform"
+    write_package(signed, key, language="en", signer=key)
+    write_package(unsigned, nacl.public.PrivateKey.generate(), language="en", project="Otra")
+    window = open_window(qtbot, signed, settings, runner, gui_db)
+    text = window.sender_label.text()
+    signer = formkeys.fingerprint(formkeys.signing_key(key).verify_key)
+    assert "Ana Consultora" in text and f"signed with the key <span style='font-family: monospace;'>{signer}" in text
+    assert "not authenticated" not in text
+    window.close()
+    # another consultant named the same, unsigned: refused by the warning; this one is a new box key
+    shown: list[str] = []
+    when_modal(read_and_close(shown))
+    refused = open_client_mode(unsigned, settings, get_paths(), runner, db=gui_db)
+    qtbot.addWidget(refused)
+    qtbot.waitUntil(lambda: bool(shown) and not refused.isVisible(), timeout=5000)
+    assert signer in shown[0] and "none (the package is not signed)" in shown[0]
+
+
+def test_an_unsigned_package_is_marked_not_authenticated(qtbot: Any, gui_db: Database, runner: DbRunner,
+                                                         settings: Settings, english: None, key: Any,
+                                                         tmp_path: Path) -> None:
+    source = tmp_path / "old.sdform"
+    write_package(source, key, language="en")
+    window = open_window(qtbot, source, settings, runner, gui_db)
+    assert "not authenticated (an unsigned package)" in window.sender_label.text()
+    assert "not signed" in window.sender_label.toolTip()
+
+
+@pytest.mark.parametrize("choice", ["Cancel", "Open anyway"])
+def test_a_package_signed_by_another_key_warns_loudly(qtbot: Any, gui_db: Database, runner: DbRunner,
+                                                      settings: Settings, english: None, key: Any, tmp_path: Path,
+                                                      choice: str) -> None:
+    first, second = tmp_path / "first.sdform", tmp_path / "second.sdform"
+    write_package(first, key, language="en", signer=key)
+    open_window(qtbot, first, settings, runner, gui_db).close()
+    new_key = nacl.public.PrivateKey.generate()  # the same consultant name, another key pair
+    write_package(second, new_key, language="en", signer=new_key, project="Otra")
+    known = formkeys.fingerprint(formkeys.signing_key(key).verify_key)
+    found = formkeys.fingerprint(formkeys.signing_key(new_key).verify_key)
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def answer(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
+        seen.append((box.objectName(), box.text(), sorted(buttons)))
+        (buttons.get(choice) or box.buttons()[0]).click()
+
+    when_modal(answer)
+    window = open_client_mode(second, settings, get_paths(), runner, db=gui_db)
+    qtbot.addWidget(window)
+    if choice == "Cancel":
+        qtbot.waitUntil(lambda: bool(seen) and not window.isVisible(), timeout=5000)
+        assert window.view is None
+    else:
+        qtbot.waitUntil(lambda: window.view is not None, timeout=5000)
+        assert found in window.sender_label.text()
+    name, text, buttons = seen[0]
+    assert name == "signerChanged" and known in text and found in text and "Ana Consultora" in text
+    assert buttons == ["Cancel", "Open anyway"] and len(seen) == 1

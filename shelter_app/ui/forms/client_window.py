@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -45,6 +45,9 @@ from shelter_app.ui.forms.renderer import FormView
 from shelter_app.ui.forms.widgets import MUTED
 from shelter_app.ui.progress import CancellableTask
 from shelter_app.ui.worker import DbRunner
+
+if TYPE_CHECKING:
+    from shelter_app.services.form_drafts import SignerChanged
 
 SAVE_DELAY_MS = 800
 SAVE_MAX_WAIT_MS = 2000
@@ -99,6 +102,7 @@ class ClientWindow(QMainWindow):
         self.saved_at: datetime | None = None
         self.exported_at: datetime | None = None
         self.last_export: Any = None
+        self.accept_signer: str | None = None  # the new signing key the user chose to trust anyway
 
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
@@ -195,13 +199,14 @@ class ClientWindow(QMainWindow):
     def start(self) -> None:
         """Open the database if needed, then the package, on the worker."""
         settings, paths, source, db, url = self.settings, self.paths, self.source, self.db, self.db_url
+        accept = self.accept_signer
 
         def job() -> tuple[Any, Any]:
             from shelter_app.services import database, form_drafts
 
             opened = db if db is not None else database.open_configured(settings, paths, url)
             try:
-                return opened, form_drafts.open_package(opened, paths, source)
+                return opened, form_drafts.open_package(opened, paths, source, accept_signer=accept)
             except BaseException:
                 if db is None:
                     opened.close()
@@ -247,15 +252,44 @@ class ClientWindow(QMainWindow):
             self._schedule(answers=True)  # the defaults are part of the draft from the start
 
     def _open_failed(self, error: BaseException) -> None:
+        from shelter_app.services.form_drafts import SignerChanged
+
+        asked = isinstance(error, SignerChanged) and self.accept_signer is None
+        if isinstance(error, SignerChanged) and asked and self._open_anyway(error):
+            self.accept_signer = error.found or "none"
+            self.start()
+            return
         self._failed = True
         self.placeholder.setText(self.tr("This form cannot be opened."))
-        if isinstance(error, UserError):
+        if asked:
+            pass  # the warning said it all; Cancel just closes
+        elif isinstance(error, UserError):
             QMessageBox.warning(self, self.tr("Cannot open the form"),
                                 self.tr("{file} cannot be opened.").format(file=self.source.name) + "\n\n"
                                 + error.message(ui_language()))
         else:
             handle_error(self, error)
         QTimer.singleShot(0, self.close)
+
+    def _open_anyway(self, error: SignerChanged) -> bool:
+        """The loud warning of a package signed by another key than this consultant's usual one; True to open."""
+        box = QMessageBox(self)
+        box.setObjectName("signerChanged")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(self.tr("Warning: the sender's key has changed"))
+        new_key = error.found if error.found is not None else self.tr("none (the package is not signed)")
+        box.setText(self.tr(
+            "{file} says it comes from {consultant}, but it is not signed by the key their packages had until now."
+            "\n\nKey until now: {known}\nKey of this package: {found}\n\nSomeone else may be posing as your "
+            "consultant, and your answers would go to them. Open it only if your consultant confirmed, by phone or "
+            "in person, that they changed their key.").format(
+                file=self.source.name, consultant=error.consultant, known=error.known, found=new_key))
+        open_anyway = box.addButton(self.tr("Open anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is open_anyway
 
     # -- chrome --------------------------------------------------------------------------------------------
 
@@ -280,13 +314,22 @@ class ClientWindow(QMainWindow):
         title = draft.definition.title.pick(language)
         self.setWindowTitle(f"{title} — {package.project.client_name}")
         consultant = package.consultant
+        if package.signed_by is not None:
+            signature = self.tr("signed with the key {key}").format(
+                key=f"<span style='font-family: monospace;'>{package.signed_by}</span>")
+        else:
+            signature = "<b style='color: #fca5a5;'>" + self.tr("not authenticated (an unsigned package)") + "</b>"
         self.sender_label.setText(
             self.tr("For <b>{client}</b> ({project}) · sent by <b>{consultant}</b> · consultant's key {key}").format(
                 client=_html(package.project.client_name), project=_html(package.project.title),
                 consultant=_html(consultant.name),
-                key=f"<span style='font-family: monospace;'>{consultant.fingerprint}</span>"))
+                key=f"<span style='font-family: monospace;'>{consultant.fingerprint}</span>") + " · " + signature)
         self.sender_label.setToolTip(self.tr("Your response is encrypted so that only the holder of this key can read "
-                                       "it. Compare the key with the one your consultant gives you."))
+                                       "it. Compare the key with the one your consultant gives you.") + "\n" + (
+            self.tr("The package is signed by your consultant's signing key; ShelterDesk warns you if a later "
+                    "package from them is signed by another key.") if package.signed_by is not None else
+            self.tr("This package was made by an older ShelterDesk and is not signed: nothing proves it comes from "
+                    "your consultant.")))
         self._show_exported()
         self._show_dropped()
         self._show_saved()
