@@ -599,6 +599,36 @@
         <translation>No se puede abrir {file}.</translation>
     </message>
     <message>
+        <source>Warning: the sender&apos;s key has changed</source>
+        <translation>Aviso: cambió la llave del remitente</translation>
+    </message>
+    <message>
+        <source>none (the package is not signed)</source>
+        <translation>ninguna (el paquete no está firmado)</translation>
+    </message>
+    <message>
+        <source>{file} says it comes from {consultant}, but it is not signed by the key their packages had until now.
+
+Key until now: {known}
+Key of this package: {found}
+
+Someone else may be posing as your consultant, and your answers would go to them. Open it only if your consultant confirmed, by phone or in person, that they changed their key.</source>
+        <translation>{file} dice venir de {consultant}, pero no está firmado con la llave que tenían sus paquetes hasta ahora.
+
+Llave hasta ahora: {known}
+Llave de este paquete: {found}
+
+Alguien más podría hacerse pasar por su consultor, y sus respuestas le llegarían a esa persona. Ábralo solo si su consultor le confirmó, por teléfono o en persona, que cambió su llave.</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Abrir de todos modos</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
         <source>Send response…</source>
         <translation>Enviar respuesta…</translation>
     </message>
@@ -631,12 +661,28 @@
         <translation>Abriendo {file}…</translation>
     </message>
     <message>
+        <source>signed with the key {key}</source>
+        <translation>firmado con la llave {key}</translation>
+    </message>
+    <message>
+        <source>not authenticated (an unsigned package)</source>
+        <translation>sin autenticar (un paquete sin firma)</translation>
+    </message>
+    <message>
         <source>For &lt;b&gt;{client}&lt;/b&gt; ({project}) · sent by &lt;b&gt;{consultant}&lt;/b&gt; · consultant&apos;s key {key}</source>
         <translation>Para &lt;b&gt;{client}&lt;/b&gt; ({project}) · enviado por &lt;b&gt;{consultant}&lt;/b&gt; · llave del consultor {key}</translation>
     </message>
     <message>
         <source>Your response is encrypted so that only the holder of this key can read it. Compare the key with the one your consultant gives you.</source>
         <translation>Su respuesta se cifra para que solo el titular de esta llave pueda leerla. Compare la llave con la que le proporcione su consultor.</translation>
+    </message>
+    <message>
+        <source>The package is signed by your consultant&apos;s signing key; ShelterDesk warns you if a later package from them is signed by another key.</source>
+        <translation>El paquete está firmado con la llave de firma de su consultor; ShelterDesk le avisa si un paquete posterior suyo viene firmado con otra llave.</translation>
+    </message>
+    <message>
+        <source>This package was made by an older ShelterDesk and is not signed: nothing proves it comes from your consultant.</source>
+        <translation>Este paquete lo hizo una versión anterior de ShelterDesk y no está firmado: nada prueba que venga de su consultor.</translation>
     </message>
     <message>
         <source>You sent a response on {when}. You can still change answers and send it again; your consultant keeps the latest.</source>
