@@ -120,9 +120,10 @@ class PrintOptions(QDialog):
         form.addRow(buttons)
 
 
-def passphrase_first(parent: QWidget, key: Any, *, importing: bool) -> tuple[bool, str | None]:
-    """(go on, passphrase): with no keychain, the key file's passphrase (a new one when there is no key yet)."""
-    if key is None or key.storage != "file" or (key.exists and not importing):
+def passphrase_first(parent: QWidget, key: Any) -> tuple[bool, str | None]:
+    """(go on, passphrase): with no keychain, the key file's passphrase (a new one when there is no key yet). Both
+    uses need the private key: an import opens the response with it, an export signs the package with it."""
+    if key is None or key.storage != "file":
         return True, None
     passphrase = ask_passphrase(parent, create=not key.exists)
     return passphrase is not None, passphrase
@@ -167,7 +168,7 @@ class ResponseImport(QObject):
             except UserError as error:
                 show_user_error(self.parent_widget, error)
                 return
-            go_on, passphrase = passphrase_first(self.parent_widget, self.key, importing=True)
+            go_on, passphrase = passphrase_first(self.parent_widget, self.key)
             if not go_on:
                 return
         self.review(source, passphrase)
@@ -471,7 +472,7 @@ class FormsPage(QWidget):
                                     fingerprint, self)
         if options.exec() != QDialog.DialogCode.Accepted:
             return
-        go_on, passphrase = passphrase_first(self, self.key, importing=False)
+        go_on, passphrase = passphrase_first(self, self.key)
         if not go_on:
             return
         target = self._ask_save(self.tr("Save the form package"), package_file_name(definition.id, self.client_name),
