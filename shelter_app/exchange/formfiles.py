@@ -15,6 +15,12 @@ package it answers) and `payload.bin`: a libsodium sealed box (`nacl.public.Seal
 consultant's public key around an inner zip of `response.json` and `attachments/<sha256 hex>`.
 `response.json` carries a SHA-256 of each top-level answer and of all answers (over canonical JSON),
 so the consultant's side can check what it decrypted; attachments are named by their SHA-256.
+A response of the current format (`shelterdesk-form-response@2`) is also signed by the client installation
+(`formkeys.installation_key`): `response.json` carries `installation.verify_key` and `signature.value`, the
+Ed25519 signature over `_RESPONSE_CONTEXT` and the canonical JSON of its package id, response id, created_at
+(when it was written), form, language, answers hash, attachments and the verify key itself, so the signature
+cannot be moved onto other content (`ResponseSignatureInvalid`). `OpenedResponse.installation` is that key;
+an older unsigned response (`...@1`) still opens with `installation` None: not authenticated.
 
 Reading is hostile-input safe: every refusal is a `FormFileError` (a bilingual `UserError`) naming
 the problem, and sizes are checked before anything is unpacked (file size by `stat`, the zip's
@@ -55,7 +61,9 @@ RESPONSE_MIME: Final = "application/x-shelterdesk-response"
 PACKAGE_FORMAT: Final = "shelterdesk-form-package@2"
 PACKAGE_FORMAT_UNSIGNED: Final = "shelterdesk-form-package@1"
 """The format before packages were signed: still read (not authenticated), written only without a signer."""
-RESPONSE_FORMAT: Final = "shelterdesk-form-response@1"
+RESPONSE_FORMAT: Final = "shelterdesk-form-response@2"
+RESPONSE_FORMAT_UNSIGNED: Final = "shelterdesk-form-response@1"
+"""The format before responses were signed by the client installation: still read, marked not authenticated."""
 
 MB: Final = 1024 * 1024
 MAX_PACKAGE_BYTES: Final = 10 * MB
@@ -87,6 +95,13 @@ _FORMAT_VERSION: Final = re.compile(r"([a-z0-9-]+)@([0-9]{1,9})")
 _MAX_TEXT: Final = 1000
 _SIGNED_CONTEXT: Final = b"shelterdesk-form-package-signature\n"
 _SIGNATURE_ALGORITHM: Final = "ed25519"
+_RESPONSE_CONTEXT: Final = b"shelterdesk-form-response-signature\n"
+_RESPONSE_SIGNED_FIELDS: Final = (
+    "format", "response_id", "package_id", "form_id", "form_version", "language", "created_at", "answers_sha256",
+    "attachments", "installation",
+)
+"""What a response's signature covers (after `_RESPONSE_CONTEXT`, as canonical JSON): the answers through their
+hash (checked against the answers), the attachments through their list of SHA-256s, and the signing key itself."""
 
 
 # ---- what a file is, for the messages ----------------------------------------------------------------------------
@@ -287,6 +302,19 @@ class PackageSignatureInvalid(TamperedFile):
         )
 
 
+class ResponseSignatureInvalid(TamperedFile):
+    """A signed response whose signature does not verify: its content or its key changed after signing."""
+
+    def __init__(self, file: _File) -> None:
+        super().__init__(
+            file,
+            "its signature does not match its content and the client installation's key, so it is not the "
+            "response that computer wrote",
+            "su firma no corresponde a su contenido y a la llave de la instalación del cliente, así que no es la "
+            "respuesta que escribió esa computadora",
+        )
+
+
 class NotPlainJson(FormFileError, TypeError):
     """Writing: answers hold a float, a Decimal or another value that is not plain JSON (a bug of the caller)."""
 
@@ -385,6 +413,7 @@ class ResponseHeader:
     form_id: str
     form_version: str
     created_at: datetime
+    format: str = RESPONSE_FORMAT
 
 
 @dataclass(frozen=True)
@@ -397,6 +426,16 @@ class OpenedResponse:
     answer_hashes: dict[str, str]
     answers_sha256: str
     file_sha256: str
+    installation: nacl.signing.VerifyKey | None = None
+    """The verify key of the client installation that signed the response (checked); None for an `@1` response."""
+
+    @property
+    def authenticated(self) -> bool:
+        return self.installation is not None
+
+    @property
+    def installation_fingerprint(self) -> str | None:
+        return fingerprint(self.installation) if self.installation is not None else None
 
 
 def canonical_json(value: Any) -> bytes:
@@ -475,9 +514,18 @@ def _signed_message(document: Mapping[str, Any]) -> bytes:
 
 
 def write_response(
-    path: Path, content: ResponseContent, attachments: Mapping[str, bytes], recipient: nacl.public.PublicKey
+    path: Path,
+    content: ResponseContent,
+    attachments: Mapping[str, bytes],
+    recipient: nacl.public.PublicKey,
+    signer: nacl.signing.SigningKey | None = None,
 ) -> str:
     """Encrypt `content` and the `attachments` (SHA-256 hex → bytes) to `recipient`; returns the file's SHA-256 hex.
+
+    With `signer` (the client installation's key, `formkeys.installation_key`) the response is written in the
+    current format: the sealed `response.json` carries `installation.verify_key` and `signature.value`, the
+    Ed25519 signature over `_RESPONSE_CONTEXT` and the canonical JSON of `_RESPONSE_SIGNED_FIELDS`. Without it the
+    response is written unsigned in the older format (`...@1`): for tests and tools; the app always signs.
 
     Every `AttachmentRef` of `content` must have its bytes in `attachments` (matching hash and size) and every
     file given must be referred to (`ValueError` otherwise). Raises `NotPlainJson`, `TooManyRows`,
@@ -490,8 +538,9 @@ def write_response(
     _check_attachments_for_writing(content.attachments, attachments)
     _check_answers_for_writing(file, content.answers, "answers")
     created_at = _timestamp(content.created_at)
-    inner_document = {
-        "format": RESPONSE_FORMAT,
+    response_format = RESPONSE_FORMAT if signer is not None else RESPONSE_FORMAT_UNSIGNED
+    inner_document: dict[str, Any] = {
+        "format": response_format,
         "response_id": content.response_id,
         "package_id": content.package_id,
         "form_id": content.form_id,
@@ -503,6 +552,16 @@ def write_response(
         "answers_sha256": sha256_hex(canonical_json(content.answers)),
         "attachments": [{"sha256": a.sha256, "name": a.name, "size": a.size} for a in content.attachments],
     }
+    if signer is not None:
+        inner_document["installation"] = {
+            "verify_key": base64.b64encode(bytes(signer.verify_key)).decode("ascii"),
+            "fingerprint": fingerprint(signer.verify_key),
+        }
+        signature = signer.sign(_response_statement(inner_document)).signature
+        inner_document["signature"] = {
+            "algorithm": _SIGNATURE_ALGORITHM,
+            "value": base64.b64encode(signature).decode("ascii"),
+        }
     text = _dumps_for_writing(file, inner_document, "answers")
     if len(text) > MAX_JSON_BYTES or len(text) + sum(len(data) for data in attachments.values()) > MAX_UNPACKED_BYTES:
         raise FileTooLarge(file, MAX_UNPACKED_BYTES, unpacked=True)
@@ -512,7 +571,7 @@ def write_response(
         content.created_at,
     )
     header = {
-        "format": RESPONSE_FORMAT,
+        "format": response_format,
         "recipient": fingerprint(recipient),
         "package_id": content.package_id,
         "form_id": content.form_id,
@@ -531,6 +590,11 @@ def write_response(
         raise FileTooLarge(file, MAX_RESPONSE_BYTES)
     write_file_atomically(path, data)
     return sha256_hex(data)
+
+
+def _response_statement(document: Mapping[str, Any]) -> bytes:
+    """What a response's signature covers: a fixed context, then the signed fields (`None` for a missing one)."""
+    return _RESPONSE_CONTEXT + canonical_json({key: document.get(key) for key in _RESPONSE_SIGNED_FIELDS})
 
 
 def _require_uuid(value: str, name: str) -> None:
@@ -655,6 +719,7 @@ def read_response(path: Path, private_key: nacl.public.PrivateKey) -> OpenedResp
         answer_hashes=opened.answer_hashes,
         answers_sha256=opened.answers_sha256,
         file_sha256=sha256_hex(data),
+        installation=opened.installation,
     )
 
 
@@ -1074,7 +1139,8 @@ def _check_signature(file: _File, document: dict[str, Any], fields: _Fields, con
 
 def _header_from(file: _File, outer: _Archive) -> ResponseHeader:
     document = _parse_json(file, outer.read(_HEADER_ENTRY, MAX_HEADER_BYTES))
-    _check_format(file, document, RESPONSE_FORMAT)
+    if document.get("format") != RESPONSE_FORMAT_UNSIGNED:
+        _check_format(file, document, RESPONSE_FORMAT)
     fields = _Fields(file, document)
     recipient = fields.text("recipient")
     if not _FINGERPRINT.fullmatch(_fingerprint_digits(recipient)):
@@ -1085,6 +1151,7 @@ def _header_from(file: _File, outer: _Archive) -> ResponseHeader:
         form_id=fields.text("form_id"),
         form_version=fields.text("form_version"),
         created_at=fields.timestamp("created_at"),
+        format=str(document["format"]),
     )
 
 
@@ -1094,6 +1161,7 @@ class _Inner:
     attachments: dict[str, bytes]
     answer_hashes: dict[str, str]
     answers_sha256: str
+    installation: nacl.signing.VerifyKey | None
 
 
 def _inner_entry(name: str) -> bool:
@@ -1103,7 +1171,15 @@ def _inner_entry(name: str) -> bool:
 def _open_inner(file: _File, header: ResponseHeader, inner_bytes: bytes) -> _Inner:
     inner = _Archive(file, inner_bytes, _inner_entry, max_unpacked=MAX_UNPACKED_BYTES)
     document = _parse_json(file, inner.read(_RESPONSE_ENTRY, MAX_JSON_BYTES))
-    _check_format(file, document, RESPONSE_FORMAT)
+    signed = document.get("format") != RESPONSE_FORMAT_UNSIGNED
+    if signed:
+        _check_format(file, document, RESPONSE_FORMAT)
+    if document["format"] != header.format:
+        raise TamperedFile(
+            file,
+            "its clear header and its encrypted content disagree on format",
+            "su encabezado y su contenido cifrado no coinciden en format",
+        )
     fields = _Fields(file, document)
     content = ResponseContent(
         response_id=fields.uuid("response_id"),
@@ -1135,7 +1211,29 @@ def _open_inner(file: _File, header: ResponseHeader, inner_bytes: bytes) -> _Inn
     _check_answers_read(file, content.answers, "answers")
     _check_hashes(file, content.answers, hashes, answers_sha256)
     attachments = _read_attachments(file, inner, content.attachments)
-    return _Inner(content, attachments, dict(hashes), answers_sha256)
+    installation = _check_response_signature(file, document, fields) if signed else None
+    return _Inner(content, attachments, dict(hashes), answers_sha256, installation)
+
+
+def _check_response_signature(file: _File, document: dict[str, Any], fields: _Fields) -> nacl.signing.VerifyKey:
+    """Verify a signed response's signature; returns the installation's verify key."""
+    installation = fields.sub("installation")
+    verify_key = nacl.signing.VerifyKey(installation.raw("verify_key", nacl.bindings.crypto_sign_PUBLICKEYBYTES))
+    if _fingerprint_digits(installation.text("fingerprint")) != _fingerprint_digits(fingerprint(verify_key)):
+        raise TamperedFile(
+            file,
+            "the installation's fingerprint does not belong to the key it came with",
+            "la huella de la instalación no corresponde a la llave que trae",
+        )
+    signature = fields.sub("signature")
+    if signature.get("algorithm") != _SIGNATURE_ALGORITHM:
+        signature.fail("algorithm", f"must be “{_SIGNATURE_ALGORITHM}”", f"debe ser «{_SIGNATURE_ALGORITHM}»")
+    value = signature.raw("value", nacl.bindings.crypto_sign_BYTES)
+    try:  # UnicodeEncodeError (a ValueError): text with lone surrogates, which no signer wrote
+        verify_key.verify(_response_statement(document), value)
+    except (nacl.exceptions.BadSignatureError, ValueError):
+        raise ResponseSignatureInvalid(file) from None
+    return verify_key
 
 
 def _attachment_refs(file: _File, items: list[Any]) -> list[AttachmentRef]:

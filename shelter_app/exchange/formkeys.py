@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 import keyring
+import nacl.bindings
 import nacl.encoding
 import nacl.exceptions
 import nacl.hash
@@ -222,6 +223,41 @@ def fingerprint(public_key: nacl.public.PublicKey | nacl.signing.VerifyKey) -> s
     """The key's fingerprint to read aloud or compare: the first 16 bytes of SHA-256, hex in groups of 4."""
     digest = hashlib.sha256(bytes(public_key)).hexdigest()[:32]
     return " ".join(digest[i : i + 4] for i in range(0, 32, 4))
+
+
+INSTALLATION_KEY_FORMAT: Final = "shelterdesk-installation-key@1"
+
+
+def installation_key(path: Path) -> nacl.signing.SigningKey:
+    """The client installation's Ed25519 signing key, kept in the file `path`; made (once) when missing.
+
+    It signs the responses this installation writes, so the consultant can tell that a later response comes
+    from the same computer as the first one. A file with mode 0600 in the data folder (written atomically),
+    not the system keychain: it needs no passphrase and no prompt on a client's computer, it is not a secret
+    that protects data (it proves "the same installation", not a person), and it goes with the data folder,
+    which is where the client side keeps the rest of its state (drafts, known senders). A damaged file is a
+    `DamagedKeyFile`, never silently replaced: a new key would look like another computer to the consultant.
+    """
+    what = ("installation key file", "archivo de la llave de esta instalación")
+    try:
+        data = path.read_bytes() if path.exists() else None
+    except OSError as exc:
+        raise _damaged(what, exc.strerror or type(exc).__name__, exc.strerror or type(exc).__name__) from None
+    if data is None:
+        key = nacl.signing.SigningKey.generate()
+        document = {"format": INSTALLATION_KEY_FORMAT, "seed": base64.b64encode(bytes(key)).decode("ascii")}
+        write_file_atomically(path, (json.dumps(document) + "\n").encode("utf-8"))
+        return key
+    try:
+        parsed = json.loads(data.decode("utf-8")) if len(data) <= MAX_KEY_FILE_BYTES else None
+    except ValueError:
+        parsed = None
+    if not isinstance(parsed, dict) or parsed.get("format") != INSTALLATION_KEY_FORMAT:
+        raise _damaged(what, "it is not an installation key", "no es una llave de instalación")
+    seed = _b64(parsed.get("seed"), nacl.bindings.crypto_sign_SEEDBYTES)
+    if seed is None:
+        raise _damaged(what, "its key is not 32 bytes of base64", "su llave no son 32 bytes en base64")
+    return nacl.signing.SigningKey(seed)
 
 
 def export_keypair(private_key: nacl.public.PrivateKey, passphrase: str) -> bytes:

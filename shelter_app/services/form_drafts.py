@@ -11,6 +11,10 @@ key, and their name) in `known-senders.json` in the data folder the first time. 
 consultant signed by another key, or not signed at all, is refused with `SignerChanged` (both fingerprints)
 unless the caller passes the new fingerprint as `accept_signer` after the user explicitly agreed; the new signer
 is then remembered. A JSON file and not a table: it is small, client-side only, and needs no migration.
+
+Every response written here is signed with this installation's key (`installation-key` in the data folder,
+`formkeys.installation_key`), so the consultant can tell a later response to the same package comes from the
+same computer as the first one.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ from shelter_app.core.errors import UserError, ValidationError, ValidationErrors
 from shelter_app.core.forms.engine import FormState, Issue, split_path, validate_answers
 from shelter_app.core.forms.migrate import Dropped, carry_over
 from shelter_app.core.forms.model import FormDefinition, QType
-from shelter_app.exchange import formfiles
+from shelter_app.exchange import formfiles, formkeys
 from shelter_app.exchange.formkeys import write_file_atomically
 from shelter_app.paths import Paths
 from shelter_app.services.errors import EditConflict, NotFound
@@ -154,6 +158,16 @@ def _definition(package: formfiles.FormPackage) -> FormDefinition:
 
 _KNOWN_FORMAT = "shelterdesk-known-senders@1"
 _MAX_KNOWN_BYTES = 1024 * 1024
+
+
+def installation_key_file(paths: Paths) -> Path:
+    """This installation's signing key (`formkeys.installation_key`): every response written here is signed with it."""
+    return paths.data / "installation-key"
+
+
+def installation_fingerprint(paths: Paths) -> str:
+    """The fingerprint of this installation's key (made when missing), to read aloud to the consultant."""
+    return formkeys.fingerprint(formkeys.installation_key(installation_key_file(paths)).verify_key)
 
 
 def known_senders_file(paths: Paths) -> Path:
@@ -494,7 +508,7 @@ def export_response(db: Database, paths: Paths, draft_id: int, target: Path) -> 
         except OSError:
             raise AttachmentMissing(str(answer["name"])) from None
 
-    result = _write(package, definition, final, "es" if language == "es" else "en", target, read)
+    result = _write(paths, package, definition, final, "es" if language == "es" else "en", target, read)
     with db.transaction() as session:
         row = session.get(FormDraft, draft_id)
         if row is not None:
@@ -503,13 +517,14 @@ def export_response(db: Database, paths: Paths, draft_id: int, target: Path) -> 
     return result
 
 
-def _write(package: formfiles.FormPackage, definition: FormDefinition, answers: dict[str, Any], language: str,
-           target: Path, read: Any) -> ExportResult:
+def _write(paths: Paths, package: formfiles.FormPackage, definition: FormDefinition, answers: dict[str, Any],
+           language: str, target: Path, read: Any) -> ExportResult:
     refs, files = _attachments(_file_answers(definition, answers), read)
     content = formfiles.ResponseContent(package_id=package.package_id, form_id=definition.id,
                                         form_version=definition.version, language="es" if language == "es" else "en",
                                         answers=answers, attachments=refs)
-    sha = formfiles.write_response(target, content, files, package.consultant.public_key)
+    signer = formkeys.installation_key(installation_key_file(paths))
+    sha = formfiles.write_response(target, content, files, package.consultant.public_key, signer)
     return ExportResult(target, content.response_id, sha, len(answers), len(files))
 
 
@@ -537,7 +552,7 @@ def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], t
             raise AttachmentMissing(str(answer["name"]))
         return content
 
-    _write(package, definition, state.to_answers(), language or package.language, target, read)
+    _write(paths, package, definition, state.to_answers(), language or package.language, target, read)
     remember_sender(paths, package)
     return []
 

@@ -12,6 +12,7 @@ consultant accepted in one transaction with AuditEvents. Every value is compared
 
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
 import json
@@ -23,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+import nacl.signing
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
@@ -131,6 +133,35 @@ class ResponseFromElsewhere(UserError):
             "Nothing was imported.",
             "Esta respuesta contesta un paquete que no se envió desde esta base de datos: otro consultor u otro "
             "proyecto. No se importó nada.")
+
+
+class ResponseFromAnotherInstallation(UserError):
+    """The package was answered before from one client installation, and this response is not signed by it."""
+
+    def __init__(self, found: str | None, pinned: str) -> None:
+        self.found, self.pinned = found, pinned
+        if found is None:
+            en_what, es_what = "is not signed by any computer", "no está firmada por ninguna computadora"
+        else:
+            en_what = f"was signed by another computer (key {found})"
+            es_what = f"fue firmada por otra computadora (llave {found})"
+        super().__init__(
+            f"This response {en_what}, not the one that answered this package before (key {pinned}). "
+            "Nothing was imported.",
+            f"Esta respuesta {es_what}, no por la que contestó este paquete antes (llave {pinned}). "
+            "No se importó nada.")
+
+
+class ResponseReplayed(UserError):
+    """A response written before the latest one already accepted for its package: an old copy sent again."""
+
+    def __init__(self, written: datetime, latest: datetime) -> None:
+        when, last = written.isoformat(timespec="seconds"), latest.isoformat(timespec="seconds")
+        super().__init__(
+            f"This response was written on {when}, before the latest response already imported for this package "
+            f"(written on {last}): it is an older copy. Nothing was imported.",
+            f"Esta respuesta se escribió el {when}, antes de la última respuesta ya importada para este paquete "
+            f"(escrita el {last}): es una copia anterior. No se importó nada.")
 
 
 class InvalidResponse(UserError):
@@ -477,6 +508,12 @@ class ImportReview:
     # the version of every record the review compared with ("client", "journey", "business_scenario:ID"): applying
     # writes against these, so a colleague's save between the review and the apply is a conflict, not overwritten
     versions: Mapping[str, int] = field(default_factory=dict)
+    # who wrote it: a signed (`@2`) response is authenticated by its client installation's key (fingerprint in
+    # `installation`); an older unsigned response is not (False, None)
+    authenticated: bool = False
+    installation: str | None = None
+    installation_key: str | None = field(default=None, repr=False)  # the verify key, base64 (pinned on apply)
+    written_at: datetime | None = None
 
     @property
     def changes(self) -> list[ReviewRow]:
@@ -504,6 +541,10 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
         package = session.exec(select(PackageRow).where(PackageRow.package_id == content.package_id)).first()
         if package is None or package.form_id != content.form_id:
             raise ResponseFromElsewhere
+        previous = session.exec(select(FormResponse).where(FormResponse.response_id == content.response_id)).first()
+        installation_key = _key_text(opened.installation)
+        if previous is None:
+            _check_pinned(package, installation_key, content.created_at)
         definition = shipped_forms().get(content.form_id, content.form_version)
         state, issues = validate_answers(definition, content.answers)
         if issues:
@@ -512,7 +553,6 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
         loaded = _load_project(session, package.project_id)
         snapshot = _snapshot(loaded, definition)
         sent: dict[str, Any] = json.loads(package.sent_values or "{}")
-        previous = session.exec(select(FormResponse).where(FormResponse.response_id == content.response_id)).first()
         review_rows = _compare(definition, answers, snapshot, sent, language)
         assert package.id is not None
         return ImportReview(
@@ -522,7 +562,26 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
             already_imported_at=previous.imported_at if previous else None,
             attachments=len(content.attachments), form_id=definition.id, client_id=package.client_id,
             answers=answers, answers_sha256=opened.answers_sha256, file_sha256=opened.file_sha256,
-            attachment_files=dict(opened.attachments), language=language, versions=_versions(loaded))
+            attachment_files=dict(opened.attachments), language=language, versions=_versions(loaded),
+            authenticated=opened.authenticated, installation=opened.installation_fingerprint,
+            installation_key=installation_key, written_at=content.created_at)
+
+
+def _key_text(key: nacl.signing.VerifyKey | None) -> str | None:
+    return base64.b64encode(bytes(key)).decode("ascii") if key is not None else None
+
+
+def _key_print(key_text: str) -> str:
+    return formkeys.fingerprint(nacl.signing.VerifyKey(base64.b64decode(key_text)))
+
+
+def _check_pinned(package: PackageRow, installation_key: str | None, written_at: datetime | None) -> None:
+    """A package answered before accepts only its first installation's responses, written after the latest one."""
+    if package.installation_key is not None and installation_key != package.installation_key:
+        found = _key_print(installation_key) if installation_key is not None else None
+        raise ResponseFromAnotherInstallation(found, _key_print(package.installation_key))
+    if package.last_written_at is not None and written_at is not None and written_at < package.last_written_at:
+        raise ResponseReplayed(written_at, package.last_written_at)
 
 
 def _versions(loaded: _Project) -> dict[str, int]:
@@ -616,6 +675,13 @@ def apply_response(db: Database, paths: Paths, actor: str, review: ImportReview,
         package = session.get(PackageRow, review.package_row_id)
         if package is None or package.project_id != review.project_id:
             raise ResponseFromElsewhere
+        _check_pinned(package, review.installation_key, review.written_at)  # pinned since the review: check again
+        if package.installation_key is None and review.installation_key is not None:
+            package.installation_key = review.installation_key
+        if review.written_at is not None and (package.last_written_at is None
+                                              or review.written_at > package.last_written_at):
+            package.last_written_at = review.written_at
+        session.add(package)
         loaded = _load_project(session, review.project_id)
         if review.versions:  # what was reviewed is what is written over: a later save is a conflict
             loaded.reviewed = dict(review.versions)

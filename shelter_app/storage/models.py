@@ -271,6 +271,10 @@ class FormPackage(SQLModel, table=True):
     file_sha256: str = Field(max_length=64)
     created_by: str = Field(max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, nullable=False)
+    # pinning: the client installation whose signed response was accepted first (its Ed25519 verify key, base64);
+    # later responses to this package must be signed by it and written after `last_written_at` (the latest accepted)
+    installation_key: str | None = Field(default=None, max_length=64)
+    last_written_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
 
 
 class FormResponse(SQLModel, table=True):

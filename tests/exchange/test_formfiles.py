@@ -650,7 +650,7 @@ def test_hostile_corpus(world: World, case: Case) -> None:
 
 
 def test_corpus_messages(world: World) -> None:
-    newer_format = world.file(response_with(header={"format": "shelterdesk-form-response@2"})(world))
+    newer_format = world.file(response_with(header={"format": "shelterdesk-form-response@3"})(world))
     with pytest.raises(NewerFormat) as caught:
         peek_response(newer_format)
     assert "newer ShelterDesk" in caught.value.en and "más reciente" in caught.value.es

@@ -40,13 +40,13 @@ def craft(path: Path, recipient: nacl.public.PublicKey, package_id: str, answers
     """A response written by hand (what `write_response` would refuse to make), sealed to `recipient`."""
     created = datetime.now(UTC).isoformat().replace("+00:00", "Z")
     inner = {
-        "format": formfiles.RESPONSE_FORMAT, "response_id": str(uuid.uuid4()), "package_id": package_id,
+        "format": formfiles.RESPONSE_FORMAT_UNSIGNED, "response_id": str(uuid.uuid4()), "package_id": package_id,
         "form_id": form_id, "form_version": form_version, "language": "en", "created_at": created,
         "answers": answers,
         "answer_hashes": {k: formfiles.sha256_hex(formfiles.canonical_json(v)) for k, v in answers.items()},
         "answers_sha256": formfiles.sha256_hex(formfiles.canonical_json(answers)), "attachments": [],
     }
-    header = {"format": formfiles.RESPONSE_FORMAT, "recipient": formkeys.fingerprint(recipient),
+    header = {"format": formfiles.RESPONSE_FORMAT_UNSIGNED, "recipient": formkeys.fingerprint(recipient),
               "package_id": package_id, "form_id": form_id, "form_version": form_version, "created_at": created}
     payload = nacl.public.SealedBox(recipient).encrypt(_zip([("response.json", json.dumps(inner).encode())]))
     path.write_bytes(_zip([("header.json", json.dumps(header).encode()), ("payload.bin", bytes(payload)),

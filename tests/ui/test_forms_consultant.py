@@ -263,6 +263,8 @@ def test_a_response_is_reviewed_field_by_field_and_applied_as_chosen(
     texts = " ".join(label.text() for label in header)
     assert CLIENT in texts and "Planta Apodaca" in texts and "Client intake, version 2026.11.1" in texts
     assert dialog.review.response_id in texts
+    assert dialog.review.authenticated and dialog.review.installation
+    assert f"signed by the client's computer (key {dialog.review.installation})" in dialog.signed_label.text()
     # statuses in words (never colour alone), default ticks
     assert dialog.status_text("client.trade_name") == "+ New"
     assert dialog.status_text("journey.profile.annual_sales_usd") == "✎ Changed"

@@ -141,6 +141,12 @@ class ReviewDialog(QDialog):
         header.addRow(self.tr("Form:"), self._value(self.tr("{title}, version {version}").format(
             title=review.form_title.pick(language), version=review.form_version)))
         header.addRow(self.tr("Response:"), self._value(str(review.response_id)))
+        self.signed_label = self._value(
+            self.tr("signed by the client's computer (key {key})").format(key=review.installation)
+            if review.authenticated else self.tr("⚠ not authenticated: an older response, not signed by the "
+                                                 "client's computer"))
+        self.signed_label.setObjectName("reviewSignedBy")
+        header.addRow(self.tr("Signed by:"), self.signed_label)
         attachments = review.attachments
         header.addRow(self.tr("Attached files:"), self._value(
             self.tr("%n file(s)", "", attachments) if attachments else self.tr("none")))
