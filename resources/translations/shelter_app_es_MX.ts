@@ -2599,6 +2599,18 @@ Llavero: {keyring}</translation>
         <translation>Respuesta:</translation>
     </message>
     <message>
+        <source>signed by the client&apos;s computer (key {key})</source>
+        <translation>firmada por la computadora del cliente (llave {key})</translation>
+    </message>
+    <message>
+        <source>⚠ not authenticated: an older response, not signed by the client&apos;s computer</source>
+        <translation>⚠ sin autenticar: una respuesta anterior, no firmada por la computadora del cliente</translation>
+    </message>
+    <message>
+        <source>Signed by:</source>
+        <translation>Firmada por:</translation>
+    </message>
+    <message>
         <source>Attached files:</source>
         <translation>Archivos adjuntos:</translation>
     </message>
