@@ -34,22 +34,22 @@ def has_password(raw: str) -> bool:
     return _password_span(raw) is not None
 
 
-def mask_url(raw: str) -> str:
-    """The address for display: as typed, with the password (if any) replaced by ***."""
+def _replace_password(raw: str, replacement: str, *, colon: bool) -> str:
     span = _password_span(raw)
     if span is None:
         return raw
     start, end = span
-    return f"{raw[:start]}{MASK}{raw[end:]}"
+    return f"{raw[:start if colon else start - 1]}{replacement}{raw[end:]}"
+
+
+def mask_url(raw: str) -> str:
+    """The address for display: as typed, with the password (if any) replaced by ***."""
+    return _replace_password(raw, MASK, colon=True)
 
 
 def strip_password(raw: str) -> str:
     """The address without its password (and the ':' before it), e.g. to be saved in a file."""
-    span = _password_span(raw)
-    if span is None:
-        return raw
-    start, end = span
-    return f"{raw[:start - 1]}{raw[end:]}"
+    return _replace_password(raw, "", colon=False)
 
 
 def mask_urls_in(text: str) -> str:

@@ -285,6 +285,18 @@ def check(db: Database, *, quick: bool = False) -> CheckReport:
     return CheckReport(db.location, problems, time.perf_counter() - began, db.sqlite_path is not None)
 
 
+def _embedded_file(settings: Settings, paths: Paths, en: tuple[str, str], es: tuple[str, str]) -> Path:
+    """The configured embedded database file; a shared server's is looked after by its administrator (`en`/`es`:
+    the verb and the server's own tool, for the message)."""
+    url = resolve_url(settings, paths)
+    if url.get_backend_name() != "sqlite":
+        raise UserError(f"A shared PostgreSQL database is {en[0]} on the server by its administrator"
+                        f"{' ' + en[1] if en[1] else ''}; nothing was changed here.",
+                        f"Una base de datos PostgreSQL compartida la {es[0]} su administrador en el servidor"
+                        f"{' ' + es[1] if es[1] else ''}; aquí no se cambió nada.")
+    return Path(url.database) if url.database else paths.database
+
+
 @dataclass(frozen=True)
 class Restored:
     kept: Path | None  # where the replaced file was kept (None when there was none)
@@ -296,13 +308,8 @@ def restore(settings: Settings, paths: Paths, backup_file: Path) -> Restored:
     The stored files the backup lists are checked too. Refused for a server database."""
     from shelter_app.storage.db import restore_file
 
-    url = resolve_url(settings, paths)
-    if url.get_backend_name() != "sqlite":
-        raise UserError("A shared PostgreSQL database is restored on the server by its administrator "
-                        "(pg_restore); nothing was changed here.",
-                        "Una base de datos PostgreSQL compartida la restaura su administrador en el servidor "
-                        "(pg_restore); aquí no se cambió nada.")
-    kept = restore_file(backup_file, Path(url.database) if url.database else paths.database, paths.backups)
+    database = _embedded_file(settings, paths, ("restored", "(pg_restore)"), ("restaura", "(pg_restore)"))
+    kept = restore_file(backup_file, database, paths.backups)
     return Restored(kept, check_files_manifest(paths, backup_file))
 
 
@@ -311,12 +318,6 @@ def recover(settings: Settings, paths: Paths, target: Path | None = None) -> Rec
     the database itself is only read."""
     from datetime import UTC, datetime
 
-    url = resolve_url(settings, paths)
-    if url.get_backend_name() != "sqlite":
-        raise UserError("A shared PostgreSQL database is repaired on the server by its administrator; nothing was "
-                        "changed here.",
-                        "Una base de datos PostgreSQL compartida la repara su administrador en el servidor; aquí no "
-                        "se cambió nada.")
-    source = Path(url.database) if url.database else paths.database
+    source = _embedded_file(settings, paths, ("repaired", ""), ("repara", ""))
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return recover_file(source, target or paths.backups / f"{source.stem}-recovered-{stamp}.sqlite3")
