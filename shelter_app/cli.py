@@ -689,6 +689,7 @@ def cmd_scenario_delete(ctx: Context, args: argparse.Namespace) -> int:
 # ---- offline forms --------------------------------------------------------------------------------------
 
 PASSPHRASE_ENV = "SHELTER_APP_KEY_PASSPHRASE"
+CODE_ENV = "SHELTER_APP_FORM_CODE"
 
 
 def _read_passphrase(file: str | None, env: str | None = PASSPHRASE_ENV) -> str | None:
@@ -750,7 +751,7 @@ def cmd_forms_export_package(ctx: Context, args: argparse.Namespace) -> int:
     project_id = _project(ctx, args.project)
     summary = forms.export_package(ctx.db, ctx.paths, ctx.actor, project_id, args.form, Path(args.output),
                                    consultant_name=ctx.actor, language=args.form_lang,
-                                   passphrase=_read_passphrase(args.passphrase_file))
+                                   passphrase=_read_passphrase(args.passphrase_file), protect=args.protect)
     if args.json:
         ctx.json(summary)
         return 0
@@ -758,6 +759,24 @@ def cmd_forms_export_package(ctx: Context, args: argparse.Namespace) -> int:
             f"(package {summary.package_id}, {summary.language}).",
             f"Escrito {args.output}: {summary.form_id} {summary.form_version} para el proyecto {project_id} "
             f"(paquete {summary.package_id}, {summary.language}).")
+    if summary.code is not None:
+        ctx.say(f"One-time code: {summary.code}. Tell it to the client by phone or in person, never with the file; "
+                f"“forms code {summary.package_id}” shows it again.",
+                f"Código de un solo uso: {summary.code}. Díctelo al cliente por teléfono o en persona, nunca con el "
+                f"archivo; «forms code {summary.package_id}» lo muestra de nuevo.")
+    return 0
+
+
+def cmd_forms_code(ctx: Context, args: argparse.Namespace) -> int:
+    """The one-time code of a protected package, to tell the client again."""
+    from shelter_app.services import forms
+
+    row_id = forms.package_row_id(ctx.db, args.package)
+    code = forms.package_code(ctx.db, ctx.paths, row_id, passphrase=_read_passphrase(args.passphrase_file))
+    if args.json:
+        ctx.json({"package": args.package, "code": code})
+    else:
+        print(code, file=ctx.out)
     return 0
 
 
@@ -780,7 +799,8 @@ def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
     issues = form_drafts.fill_package(ctx.paths, Path(args.package), given, Path(args.output),
                                       Path(args.attachments) if args.attachments else None,
                                       max_bytes=limit_bytes(ctx.settings.get(ATTACHMENT_LIMIT_MB)),
-                                      accept_signer=_signer_argument(args.accept_signer))
+                                      accept_signer=_signer_argument(args.accept_signer),
+                                      code=_read_passphrase(args.code_file, CODE_ENV))
     if issues:
         for issue in issues:
             print(f"{issue.path}: {issue.message(ctx.language)}", file=sys.stderr)
@@ -789,7 +809,9 @@ def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
                   ("{n} answers to fix; no response was written.",
                    "{n} respuestas por corregir; no se escribió ninguna respuesta."))
         return 1
-    ctx.say(f"Written {args.output}", f"Escrito {args.output}")
+    computer = form_drafts.installation_fingerprint(ctx.paths)
+    ctx.say(f"Written {args.output}, signed by this computer's key {computer}.",
+            f"Escrito {args.output}, firmado con la llave de esta computadora {computer}.")
     return 0
 
 
@@ -807,6 +829,8 @@ def _review_json(review: Any) -> dict[str, Any]:
     return {"response_id": review.response_id, "project_id": review.project_id, "client_name": review.client_name,
             "project_title": review.project_title, "form_id": review.form_id, "form_version": review.form_version,
             "already_imported_at": review.already_imported_at, "attachments": review.attachments,
+            "authenticated": review.authenticated, "installation": review.installation,
+            "code_proven": review.code_proven,
             "rows": [{"key": r.key, "target": r.target, "label": {"en": r.label.en, "es": r.label.es},
                       "status": r.status, "current": r.current, "incoming": r.incoming, "sent": r.sent}
                      for r in review.rows]}
@@ -827,6 +851,7 @@ def cmd_forms_import(ctx: Context, args: argparse.Namespace) -> int:
                 f"{_bi(review.form_title, 'en')} {review.form_version}:",
                 f"Respuesta de {review.client_name} — {review.project_title} (proyecto {review.project_id}), "
                 f"{_bi(review.form_title, 'es')} {review.form_version}:")
+        _say_sender(ctx, review)
         for row in review.rows:
             label = _bi(row.label, ctx.language)
             line = f"  [{row.status}] {row.key} ({label}): {row.current or '-'} -> {row.incoming or '-'}"
@@ -871,6 +896,18 @@ def cmd_forms_import(ctx: Context, args: argparse.Namespace) -> int:
               ("Imported: {n} changes applied, {skipped} left out.",
                "Importada: {n} cambios aplicados, {skipped} omitidos."), skipped=len(outcome.skipped))
     return 0
+
+
+def _say_sender(ctx: Context, review: Any) -> None:
+    """Who made the response: the client computer's key (to compare with what the client reads out), the code."""
+    if review.installation is not None:
+        ctx.say(f"Signed by the client's computer with the key {review.installation}.",
+                f"Firmada por la computadora del cliente con la llave {review.installation}.")
+    else:
+        ctx.say("Not authenticated: made by an older ShelterDesk that did not sign responses.",
+                "Sin autenticar: la hizo un ShelterDesk anterior que no firmaba las respuestas.")
+    if review.code_proven:
+        ctx.say("It proves the package's one-time code.", "Prueba el código de un solo uso del paquete.")
 
 
 def cmd_forms_print(ctx: Context, args: argparse.Namespace) -> int:
@@ -1228,8 +1265,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", dest="form_lang", choices=["en", "es"],
                    help="language the client starts in (default: the client's contact's, else the app's)")
     p.add_argument("--passphrase-file", metavar="FILE", help=passphrase_help)
+    p.add_argument("--protect", action="store_true", help="protect the package with a one-time code (printed) that "
+                   "you tell the client by phone; only a response made with it is accepted")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_forms_export_package)
+    p = fm_sub.add_parser("code", help="the one-time code of a protected package, to tell the client again")
+    p.add_argument("package", metavar="PACKAGE_ID")
+    p.add_argument("--passphrase-file", metavar="FILE", help=passphrase_help)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_forms_code)
     p = fm_sub.add_parser("fill", help="answer a package from a JSON file and write the encrypted response")
     p.add_argument("package", metavar="PACKAGE.sdform")
     p.add_argument("--answers", required=True, metavar="ANSWERS.json", help="{question: answer}; a file answer "
@@ -1238,6 +1282,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--attachments", metavar="DIR", help="folder of the files the answers attach")
     p.add_argument("--accept-signer", metavar="FINGERPRINT", help="the consultant's new signing key (as the refusal "
                    "names it; \"none\" for an unsigned package), only after they confirmed it changed")
+    p.add_argument("--code-file", metavar="FILE", help=f"file holding the one-time code of a protected package "
+                   f"(also: {CODE_ENV}); never give it on the command line")
     p.set_defaults(handler=cmd_forms_fill)
     p = fm_sub.add_parser("import", help="review a response; apply it with --accept-all or --accept KEY")
     p.add_argument("response", metavar="RESPONSE.sdresponse")

@@ -29,7 +29,7 @@ def test_every_step_passes_on_this_installation(qapp: object, capsys: pytest.Cap
     assert lines[0].startswith("ShelterDesk 0.1.0 self-test") and "source install" in lines[0]
     for step, line in zip(STEPS, lines[1:], strict=False):
         assert line.split()[0] == "ok" and step in line, line
-    assert "migrated to 0006_response_pinning" in lines[2] and "NPV 15,215,311.45 USD" in lines[5]
+    assert "migrated to 0007_package_code" in lines[2] and "NPV 15,215,311.45 USD" in lines[5]
     assert "1 page of 612 × 792 pt" in lines[7]
     assert lines[-1].startswith("Self-test passed in")
 

@@ -21,6 +21,8 @@ Ed25519 signature over `_RESPONSE_CONTEXT` and the canonical JSON of its package
 (when it was written), form, language, answers hash, attachments and the verify key itself, so the signature
 cannot be moved onto other content (`ResponseSignatureInvalid`). `OpenedResponse.installation` is that key;
 an older unsigned response (`...@1`) still opens with `installation` None: not authenticated.
+A package may also be protected by a one-time code told to the client by phone (`exchange.packagecode`): it then
+carries `protection` (signed) and a response to it carries `code_proof` in its sealed `response.json`.
 
 Reading is hostile-input safe: every refusal is a `FormFileError` (a bilingual `UserError`) naming
 the problem, and sizes are checked before anything is unpacked (file size by `stat`, the zip's
@@ -53,6 +55,7 @@ import nacl.signing
 
 from shelter_app.core.errors import UserError
 from shelter_app.exchange.formkeys import fingerprint, signing_key, write_file_atomically
+from shelter_app.exchange.packagecode import KEY_BYTES, Protection, proof, read_protection
 
 PACKAGE_SUFFIX: Final = ".sdform"
 RESPONSE_SUFFIX: Final = ".sdresponse"
@@ -379,6 +382,9 @@ class FormPackage:
     created_at: datetime = field(default_factory=utc_now)
     file_sha256: str | None = field(default=None, compare=False)
     signed_by: str | None = field(default=None, compare=False)
+    protection: Protection | None = None
+    """Set when the package is protected by a one-time code told by phone (`exchange.packagecode`): a response
+    to it must prove the code. Only a signed package carries one."""
 
 
 @dataclass(frozen=True)
@@ -428,6 +434,10 @@ class OpenedResponse:
     file_sha256: str
     installation: nacl.signing.VerifyKey | None = None
     """The verify key of the client installation that signed the response (checked); None for an `@1` response."""
+    code_proof: bytes | None = field(default=None, repr=False)
+    """The proof of the package's one-time code (`packagecode.proof` over `statement`), when the writer gave one."""
+    statement: bytes = field(default=b"", repr=False, compare=False)
+    """What the signature and the code proof cover."""
 
     @property
     def authenticated(self) -> bool:
@@ -468,6 +478,8 @@ def write_package(path: Path, package: FormPackage, signer: nacl.public.PrivateK
     _check_depth_for_writing(file, package.definition)
     if signer is not None and bytes(signer.public_key) != bytes(package.consultant.public_key):
         raise ValueError("the signer's key is not the consultant's public key of the package")
+    if signer is None and package.protection is not None:
+        raise ValueError("a package protected by a one-time code must be signed")
     document: dict[str, Any] = {
         "format": PACKAGE_FORMAT if signer is not None else PACKAGE_FORMAT_UNSIGNED,
         "package_id": package.package_id,
@@ -488,6 +500,8 @@ def write_package(path: Path, package: FormPackage, signer: nacl.public.PrivateK
             "title": package.project.title,
         },
     }
+    if package.protection is not None:
+        document["protection"] = package.protection.data()
     text = _dumps_for_writing(file, document, "definition")
     if signer is not None:
         sign = signing_key(signer)
@@ -519,6 +533,7 @@ def write_response(
     attachments: Mapping[str, bytes],
     recipient: nacl.public.PublicKey,
     signer: nacl.signing.SigningKey | None = None,
+    code_key: bytes | None = None,
 ) -> str:
     """Encrypt `content` and the `attachments` (SHA-256 hex → bytes) to `recipient`; returns the file's SHA-256 hex.
 
@@ -526,6 +541,7 @@ def write_response(
     current format: the sealed `response.json` carries `installation.verify_key` and `signature.value`, the
     Ed25519 signature over `_RESPONSE_CONTEXT` and the canonical JSON of `_RESPONSE_SIGNED_FIELDS`. Without it the
     response is written unsigned in the older format (`...@1`): for tests and tools; the app always signs.
+    With `code_key` (what the package's one-time code derives, `Protection.key`) it also carries `code_proof`.
 
     Every `AttachmentRef` of `content` must have its bytes in `attachments` (matching hash and size) and every
     file given must be referred to (`ValueError` otherwise). Raises `NotPlainJson`, `TooManyRows`,
@@ -562,6 +578,9 @@ def write_response(
             "algorithm": _SIGNATURE_ALGORITHM,
             "value": base64.b64encode(signature).decode("ascii"),
         }
+    if code_key is not None:
+        proven = proof(code_key, _response_statement(inner_document))
+        inner_document["code_proof"] = base64.b64encode(proven).decode("ascii")
     text = _dumps_for_writing(file, inner_document, "answers")
     if len(text) > MAX_JSON_BYTES or len(text) + sum(len(data) for data in attachments.values()) > MAX_UNPACKED_BYTES:
         raise FileTooLarge(file, MAX_UNPACKED_BYTES, unpacked=True)
@@ -720,6 +739,8 @@ def read_response(path: Path, private_key: nacl.public.PrivateKey) -> OpenedResp
         answers_sha256=opened.answers_sha256,
         file_sha256=sha256_hex(data),
         installation=opened.installation,
+        code_proof=opened.code_proof,
+        statement=opened.statement,
     )
 
 
@@ -1113,7 +1134,18 @@ def _package_from(file: _File, document: dict[str, Any]) -> FormPackage:
         ),
     )
     _check_answers_read(file, package.prefill, "prefill")
-    return replace(package, signed_by=signed_by)
+    return replace(package, signed_by=signed_by, protection=_protection(fields, signed))
+
+
+def _protection(fields: _Fields, signed: bool) -> Protection | None:
+    if "protection" not in fields.data:
+        return None
+    if not signed:
+        fields.fail("protection", "is only valid in a signed package", "solo es válido en un paquete firmado")
+    protection = read_protection(fields.data["protection"])
+    if isinstance(protection, str):
+        fields.fail("protection", protection, "no es una protección por código válida")
+    return protection
 
 
 def _check_signature(file: _File, document: dict[str, Any], fields: _Fields, consultant: _Fields) -> str:
@@ -1162,6 +1194,8 @@ class _Inner:
     answer_hashes: dict[str, str]
     answers_sha256: str
     installation: nacl.signing.VerifyKey | None
+    code_proof: bytes | None
+    statement: bytes
 
 
 def _inner_entry(name: str) -> bool:
@@ -1212,7 +1246,12 @@ def _open_inner(file: _File, header: ResponseHeader, inner_bytes: bytes) -> _Inn
     _check_hashes(file, content.answers, hashes, answers_sha256)
     attachments = _read_attachments(file, inner, content.attachments)
     installation = _check_response_signature(file, document, fields) if signed else None
-    return _Inner(content, attachments, dict(hashes), answers_sha256, installation)
+    code_proof = fields.raw("code_proof", KEY_BYTES) if "code_proof" in document else None
+    try:  # lone surrogates: a response no writer made; its proof cannot hold
+        statement = _response_statement(document)
+    except ValueError:
+        statement = b""
+    return _Inner(content, attachments, dict(hashes), answers_sha256, installation, code_proof, statement)
 
 
 def _check_response_signature(file: _File, document: dict[str, Any], fields: _Fields) -> nacl.signing.VerifyKey:

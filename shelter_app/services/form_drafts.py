@@ -41,7 +41,7 @@ from shelter_app.core.errors import UserError, ValidationError, ValidationErrors
 from shelter_app.core.forms.engine import FormState, Issue, split_path, validate_answers
 from shelter_app.core.forms.migrate import Dropped, carry_over
 from shelter_app.core.forms.model import FormDefinition, QType
-from shelter_app.exchange import formfiles, formkeys
+from shelter_app.exchange import formfiles, formkeys, packagecode
 from shelter_app.exchange.formkeys import write_file_atomically
 from shelter_app.paths import Paths
 from shelter_app.services.errors import EditConflict, NotFound
@@ -94,6 +94,30 @@ class DamagedKnownSenders(UserError):
         )
 
 
+class CodeNeeded(UserError):
+    """The package is protected by a one-time code and none was given."""
+
+    def __init__(self, consultant: str) -> None:
+        en, es = consultant or "your consultant", consultant or "su consultor"
+        super().__init__(
+            f"This form is protected by a one-time code: type the 12-character code {en} told you by phone "
+            "or in person (it never comes with the file).",
+            f"Este formulario está protegido con un código de un solo uso: escriba el código de 12 caracteres que "
+            f"{es} le dio por teléfono o en persona (nunca viene con el archivo).", field="code")
+
+
+class WrongCode(UserError):
+    """The code typed is not the package's one-time code."""
+
+    def __init__(self, consultant: str) -> None:
+        en, es = consultant or "your consultant", consultant or "su consultor"
+        super().__init__(
+            f"That is not this form's one-time code. Check the 12 characters with {en}; dashes, spaces and "
+            "upper or lower case do not matter. Nothing was written.",
+            f"Ese no es el código de un solo uso de este formulario. Verifique los 12 caracteres con {es}; "
+            "guiones, espacios y mayúsculas o minúsculas no importan. No se escribió nada.", field="code")
+
+
 class AttachmentRefused(UserError):
     """A file chosen as an answer cannot be attached (a link, a pipe, too large...); the message says why."""
 
@@ -121,6 +145,7 @@ def package_data(package: formfiles.FormPackage) -> dict[str, Any]:
         "project": {"reference": package.project.reference, "client_name": package.project.client_name,
                     "title": package.project.title},
         "file_sha256": package.file_sha256, "signed_by": package.signed_by,
+        "protection": package.protection.data() if package.protection is not None else None,
     }
 
 
@@ -128,6 +153,9 @@ def package_from_data(data: Any) -> formfiles.FormPackage:
     try:
         consultant, project = data["consultant"], data["project"]
         key = base64.b64decode(str(consultant["public_key"]).encode("ascii"), validate=True)
+        protection = packagecode.read_protection(data["protection"]) if data.get("protection") else None
+        if isinstance(protection, str):
+            raise ValueError(protection)
         return formfiles.FormPackage(
             package_id=str(data["package_id"]), created_at=datetime.fromisoformat(data["created_at"]),
             form_id=str(data["form_id"]), form_version=str(data["form_version"]),
@@ -138,6 +166,7 @@ def package_from_data(data: Any) -> formfiles.FormPackage:
                                           str(project["title"])),
             file_sha256=data.get("file_sha256"),
             signed_by=str(data["signed_by"]) if data.get("signed_by") else None,
+            protection=protection,
         )
     except (KeyError, TypeError, ValueError, binascii.Error, nacl.exceptions.CryptoError) as exc:
         raise DamagedDraft(type(exc).__name__) from None
@@ -485,9 +514,11 @@ def _issues_error(issues: list[Issue]) -> ValidationErrors:
 # ---- export -------------------------------------------------------------------------------------------------------
 
 
-def export_response(db: Database, paths: Paths, draft_id: int, target: Path) -> ExportResult:
+def export_response(db: Database, paths: Paths, draft_id: int, target: Path, code: str | None = None
+                    ) -> ExportResult:
     """Check the draft like the form does (ValidationErrors listing every issue) and write the encrypted
-    response to the consultant's key; marks the draft exported."""
+    response to the consultant's key; marks the draft exported. A package protected by a one-time code needs
+    `code` as the consultant told it (`CodeNeeded`, `WrongCode` otherwise; nothing is written)."""
     with db.transaction() as session:
         row = session.get(FormDraft, draft_id)
         if row is None:
@@ -499,6 +530,7 @@ def export_response(db: Database, paths: Paths, draft_id: int, target: Path) -> 
     if state.issues:
         raise _issues_error(list(state.issues.values()))
     final = state.to_answers()
+    code_key = code_key_for(package, code)
     folder = form_files_dir(paths)
 
     def read(answer: Mapping[str, Any]) -> bytes:
@@ -508,7 +540,7 @@ def export_response(db: Database, paths: Paths, draft_id: int, target: Path) -> 
         except OSError:
             raise AttachmentMissing(str(answer["name"])) from None
 
-    result = _write(paths, package, definition, final, "es" if language == "es" else "en", target, read)
+    result = _write(paths, package, definition, final, "es" if language == "es" else "en", target, read, code_key)
     with db.transaction() as session:
         row = session.get(FormDraft, draft_id)
         if row is not None:
@@ -517,25 +549,39 @@ def export_response(db: Database, paths: Paths, draft_id: int, target: Path) -> 
     return result
 
 
+def code_key_for(package: formfiles.FormPackage, code: str | None) -> bytes | None:
+    """What the package's one-time code derives (None for a package without one); `CodeNeeded`, `WrongCode`."""
+    if package.protection is None:
+        return None
+    consultant = package.consultant.name.strip()
+    if code is None or not code.strip():
+        raise CodeNeeded(consultant)
+    key = package.protection.key(code)
+    if key is None:
+        raise WrongCode(consultant)
+    return key
+
+
 def _write(paths: Paths, package: formfiles.FormPackage, definition: FormDefinition, answers: dict[str, Any],
-           language: str, target: Path, read: Any) -> ExportResult:
+           language: str, target: Path, read: Any, code_key: bytes | None = None) -> ExportResult:
     refs, files = _attachments(_file_answers(definition, answers), read)
     content = formfiles.ResponseContent(package_id=package.package_id, form_id=definition.id,
                                         form_version=definition.version, language="es" if language == "es" else "en",
                                         answers=answers, attachments=refs)
     signer = formkeys.installation_key(installation_key_file(paths))
-    sha = formfiles.write_response(target, content, files, package.consultant.public_key, signer)
+    sha = formfiles.write_response(target, content, files, package.consultant.public_key, signer, code_key)
     return ExportResult(target, content.response_id, sha, len(answers), len(files))
 
 
 def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], target: Path,
                  attachments_dir: Path | None = None, *, language: str | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES, accept_signer: str | None = None) -> list[Issue]:
+                 max_bytes: int = DEFAULT_MAX_BYTES, accept_signer: str | None = None,
+                 code: str | None = None) -> list[Issue]:
     """Headless filling: check `answers` (plain JSON) exactly as typing them would, and write the encrypted
     response only when there is no issue. A file answer may be given as {"path": "relative/file.pdf"} inside
     `attachments_dir`; it becomes the canonical {name, sha256, size} (store_attachment's rules: a regular file
     reached without following a link, at most `max_bytes`, its name cleaned). The package's signer is checked and
-    remembered like `open_package` does (`SignerChanged`, `accept_signer`)."""
+    remembered like `open_package` does (`SignerChanged`, `accept_signer`). A protected package needs `code`."""
     package = read_trusted_package(paths, package_path, accept_signer)
     definition = _definition(package)
     issues: list[Issue] = []
@@ -552,7 +598,8 @@ def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], t
             raise AttachmentMissing(str(answer["name"]))
         return content
 
-    _write(paths, package, definition, state.to_answers(), language or package.language, target, read)
+    code_key = code_key_for(package, code)
+    _write(paths, package, definition, state.to_answers(), language or package.language, target, read, code_key)
     remember_sender(paths, package)
     return []
 

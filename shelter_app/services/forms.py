@@ -17,13 +17,14 @@ import copy
 import hashlib
 import json
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
+import nacl.public
 import nacl.signing
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -38,10 +39,11 @@ from shelter_app.core.forms.mapping import TARGETS, Kind, Target, column_of, pro
 from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Question
 from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
 from shelter_app.core.journey import STEPS, Journey, Step, programs_for_path
+from shelter_app.core.onetimecode import grouped, new_code
 from shelter_app.core.portfolio import ClientFields, clean_client
 from shelter_app.core.scenario_prefill import new_role
 from shelter_app.core.text import fold_for_search
-from shelter_app.exchange import formfiles, formkeys
+from shelter_app.exchange import formfiles, formkeys, packagecode
 from shelter_app.paths import Paths
 from shelter_app.services import audit, rows
 from shelter_app.services.checklists import ApplyResult
@@ -162,6 +164,38 @@ class ResponseReplayed(UserError):
             f"(written on {last}): it is an older copy. Nothing was imported.",
             f"Esta respuesta se escribió el {when}, antes de la última respuesta ya importada para este paquete "
             f"(escrita el {last}): es una copia anterior. No se importó nada.")
+
+
+class PackageNotProtected(UserError):
+    def __init__(self) -> None:
+        super().__init__("This package is not protected by a one-time code.",
+                         "Este paquete no está protegido con un código de un solo uso.")
+
+
+class CodeUnreadable(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "The package's one-time code cannot be opened with this computer's form key (it was sent with another "
+            "key). Import the key that sent it (Form keys…), or send a new package.",
+            "El código de un solo uso del paquete no se puede abrir con la llave de formularios de esta computadora "
+            "(se envió con otra llave). Importe la llave que lo envió (Llaves de formularios…) o envíe un paquete "
+            "nuevo.")
+
+
+class CodeNotProven(UserError):
+    """A response to a package protected by a one-time code does not prove the code."""
+
+    def __init__(self, given: bool) -> None:
+        self.given = given
+        if given:
+            en = "carries a proof of the one-time code that does not match this package's code"
+            es = "trae una prueba del código de un solo uso que no corresponde al código de este paquete"
+        else:
+            en = "does not prove the one-time code this package is protected by"
+            es = "no prueba el código de un solo uso que protege este paquete"
+        super().__init__(
+            f"This response {en}: it was not made by someone the code was told to. Nothing was imported.",
+            f"Esta respuesta {es}: no la hizo alguien a quien se le dijo el código. No se importó nada.")
 
 
 class InvalidResponse(UserError):
@@ -378,6 +412,8 @@ class PackageSummary:
     last_imported_at: datetime | None
     project_id: int = 0
     file_sha256: str = ""
+    protected: bool = False  # by a one-time code told by phone: a response must prove it
+    code: str | None = field(default=None, repr=False)  # that code, grouped: only right after the export
 
 
 def _form_title(form_id: str, version: str) -> Text:
@@ -392,7 +428,7 @@ def _summary(row: PackageRow, responses: int, last: datetime | None) -> PackageS
     assert row.id is not None
     return PackageSummary(row.id, row.package_id, row.form_id, row.form_version,
                           _form_title(row.form_id, row.form_version), row.language, row.created_at, row.created_by,
-                          responses, last, row.project_id, row.file_sha256)
+                          responses, last, row.project_id, row.file_sha256, row.code_sealed is not None)
 
 
 def list_packages(db: Database, project_id: int) -> list[PackageSummary]:
@@ -429,10 +465,14 @@ def prefill_answers(db: Database, project_id: int, form_id: str) -> dict[str, An
 
 
 def export_package(db: Database, paths: Paths, actor: str, project_id: int, form_id: str, target: Path, *,
-                   consultant_name: str, language: str | None = None, passphrase: str | None = None
-                   ) -> PackageSummary:
+                   consultant_name: str, language: str | None = None, passphrase: str | None = None,
+                   protect: bool = False) -> PackageSummary:
     """Write a `.sdform` package for the project's client: the latest version of the form, prefilled with what
-    the project holds. Records the package (and what was sent) with an AuditEvent."""
+    the project holds. Records the package (and what was sent) with an AuditEvent.
+
+    With `protect`, the package is protected by a new one-time code (`summary.code`, to be told to the client by
+    phone, never sent with the file): only a response made by someone who typed the code is accepted. The code is
+    kept sealed to the consultant's form key (`package_code` tells it again)."""
     from shelter_app.settings import LANGUAGE, Settings
 
     definition = shipped_forms().latest(form_id)
@@ -440,6 +480,8 @@ def export_package(db: Database, paths: Paths, actor: str, project_id: int, form
     public = private.public_key
     app_language = Settings.load(paths.settings_file).get(LANGUAGE)
     package_id = formfiles.new_package_id()
+    code = new_code() if protect else None
+    protection = packagecode.protect(code) if code is not None else None
     with db.transaction() as session:
         loaded = _load_project(session, project_id)
         snapshot = _snapshot(loaded, definition)
@@ -452,21 +494,54 @@ def export_package(db: Database, paths: Paths, actor: str, project_id: int, form
             project=formfiles.ProjectInfo(reference=_reference(loaded.project),
                                           client_name=loaded.client.trade_name or loaded.client.legal_name,
                                           title=loaded.project.title),
+            protection=protection,
         )
         file_sha = formfiles.write_package(target, package, signer=private)
         row = PackageRow(package_id=package_id, project_id=project_id, client_id=loaded.client.id or 0,
                          form_id=definition.id, form_version=definition.version, language=chosen,
                          prefill=json.dumps(snapshot.prefill, ensure_ascii=False, sort_keys=True),
                          sent_values=json.dumps(snapshot.values, ensure_ascii=False, sort_keys=True),
-                         file_sha256=file_sha, created_by=actor)
+                         file_sha256=file_sha, created_by=actor,
+                         code_sealed=(packagecode.seal_code(code, protection, public)
+                                      if code is not None and protection is not None else None))
         session.add(row)
         session.flush()
         assert row.id is not None
         audit.record(session, actor, "form_package", row.id, "export", None,
                      {"package_id": package_id, "form_id": definition.id, "form_version": definition.version,
-                      "project_id": project_id, "language": chosen, "file": target.name},
+                      "project_id": project_id, "language": chosen, "file": target.name,
+                      "protected": code is not None},
                      client_id=row.client_id)
-        return _summary(row, 0, None)
+        summary = _summary(row, 0, None)
+    return replace(summary, code=grouped(code)) if code is not None else summary
+
+
+def package_row_id(db: Database, package: str) -> int:
+    """The row of a package named by its id (as the file and the export print it) or its number in this database."""
+    with db.transaction() as session:
+        text = package.strip()
+        found = (session.get(PackageRow, int(text)) if text.isdigit() and len(text) < 12 else
+                 session.exec(select(PackageRow).where(PackageRow.package_id == text.lower())).first())
+        if found is None or found.id is None:
+            raise UserError(f"No form package “{package}” was sent from this database.",
+                            f"No se envió ningún paquete de formulario «{package}» desde esta base de datos.",
+                            field="package")
+        return found.id
+
+
+def package_code(db: Database, paths: Paths, package_row_id: int, passphrase: str | None = None) -> str:
+    """The one-time code of a protected package, grouped, to tell the client again (it needs the form key)."""
+    with db.transaction() as session:
+        row = rows.load(session, PackageRow, "form_package", package_row_id)
+        sealed = row.code_sealed
+    if sealed is None:
+        raise PackageNotProtected
+    private = formkeys.consultant_key(key_file(paths), passphrase, create=False)
+    try:
+        code, _protection = packagecode.open_code(sealed, private)
+    except ValueError:
+        raise CodeUnreadable from None
+    return grouped(code)
 
 
 # ---- review ---------------------------------------------------------------------------------------------------------
@@ -514,6 +589,7 @@ class ImportReview:
     installation: str | None = None
     installation_key: str | None = field(default=None, repr=False)  # the verify key, base64 (pinned on apply)
     written_at: datetime | None = None
+    code_proven: bool | None = None  # True: the package is protected by a one-time code and the response proves it
 
     @property
     def changes(self) -> list[ReviewRow]:
@@ -545,6 +621,7 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
         installation_key = _key_text(opened.installation)
         if previous is None:
             _check_pinned(package, installation_key, content.created_at)
+        code_proven = _check_code(package, opened, private)
         definition = shipped_forms().get(content.form_id, content.form_version)
         state, issues = validate_answers(definition, content.answers)
         if issues:
@@ -564,7 +641,7 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
             answers=answers, answers_sha256=opened.answers_sha256, file_sha256=opened.file_sha256,
             attachment_files=dict(opened.attachments), language=language, versions=_versions(loaded),
             authenticated=opened.authenticated, installation=opened.installation_fingerprint,
-            installation_key=installation_key, written_at=content.created_at)
+            installation_key=installation_key, written_at=content.created_at, code_proven=code_proven)
 
 
 def _key_text(key: nacl.signing.VerifyKey | None) -> str | None:
@@ -582,6 +659,23 @@ def _check_pinned(package: PackageRow, installation_key: str | None, written_at:
         raise ResponseFromAnotherInstallation(found, _key_print(package.installation_key))
     if package.last_written_at is not None and written_at is not None and written_at < package.last_written_at:
         raise ResponseReplayed(written_at, package.last_written_at)
+
+
+def _check_code(package: PackageRow, opened: formfiles.OpenedResponse, private: nacl.public.PrivateKey
+                ) -> bool | None:
+    """None for a package without a one-time code; True when the response proves it (`CodeNotProven` otherwise)."""
+    if package.code_sealed is None:
+        return None
+    try:
+        code, protection = packagecode.open_code(package.code_sealed, private)
+    except ValueError:
+        raise CodeUnreadable from None
+    key = protection.key(code)
+    if opened.code_proof is None or key is None:
+        raise CodeNotProven(given=opened.code_proof is not None)
+    if not packagecode.proves(key, opened.statement, opened.code_proof):
+        raise CodeNotProven(given=True)
+    return True
 
 
 def _versions(loaded: _Project) -> dict[str, int]:

@@ -275,6 +275,9 @@ class FormPackage(SQLModel, table=True):
     # later responses to this package must be signed by it and written after `last_written_at` (the latest accepted)
     installation_key: str | None = Field(default=None, max_length=64)
     last_written_at: datetime | None = Field(default=None, sa_type=UTCDateTime, nullable=True)
+    # a package protected by a one-time code: the code and its derivation sealed to the consultant's form key
+    # (`exchange.packagecode.seal_code`), so a response's proof can be checked and the code told again; never clear
+    code_sealed: str | None = Field(default=None, sa_type=Text, nullable=True)
 
 
 class FormResponse(SQLModel, table=True):

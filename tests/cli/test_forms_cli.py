@@ -194,3 +194,43 @@ def test_fill_refuses_a_package_signed_by_another_key_until_accepted(capsys: pyt
     code, out, err = run(capsys, "forms", "fill", str(forged), "--answers", str(answers), "-o", str(response),
                          "--accept-signer", found.replace(" ", "").upper())
     assert (code, err) == (0, "") and response.exists()
+
+
+def test_a_protected_package_round_trip_from_the_terminal(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                          glh_project: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "facility.sdform"
+    code, out, err = run(capsys, "forms", "export-package", "--project", glh_project, "--form", "facility_needs",
+                         "-o", str(package), "--protect", "--json")
+    assert (code, err) == (0, ""), err
+    sent = json.loads(out)
+    told, package_id = sent["code"], sent["package_id"]
+    assert sent["protected"] is True and told.count("-") == 2
+    code, out, err = run(capsys, "forms", "code", package_id)
+    assert (code, out.strip(), err) == (0, told, "")
+    code, out, err = run(capsys, "forms", "code", "no-such-package")
+    assert code == 2 and "No form package" in err and "Traceback" not in err
+
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"area_sqft": 90000, "handles_hazardous_materials": False,
+                                   "builds_new_plant": False, "preferred_state": "CHH", "city": "Ciudad Juárez",
+                                   "needed_by": "2027-01-15", "clear_height_ft": 30}), encoding="utf-8")
+    response = tmp_path / "facility.sdresponse"
+    code, out, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))
+    assert code == 2 and "one-time code" in err and not response.exists()
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("K7QM-3XTR-9HDF\n", encoding="utf-8")
+    code, out, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response),
+                         "--code-file", str(wrong))
+    assert code == 2 and "not this form's one-time code" in err and not response.exists()
+    monkeypatch.setenv(cli.CODE_ENV, told.lower().replace("-", " "))
+    code, out, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))
+    assert (code, err) == (0, ""), err
+    assert "signed by this computer's key" in out
+
+    code, out, err = run(capsys, "forms", "import", str(response))
+    assert (code, err) == (0, ""), err
+    assert "Signed by the client's computer with the key" in out and "proves the package's one-time code" in out
+    installation = out.split("with the key ")[1].split(".")[0]
+    code, out, _ = run(capsys, "forms", "import", str(response), "--json")
+    review = json.loads(out)["review"]
+    assert review["installation"] == installation and review["code_proven"] is True
