@@ -327,6 +327,7 @@ class ExportResult:
     file_sha256: str
     answers: int
     attachments: int
+    installation: str = ""  # the fingerprint of this computer's key, which signed the response
 
 
 def _view(row: FormDraft, package: formfiles.FormPackage, definition: FormDefinition,
@@ -570,7 +571,8 @@ def _write(paths: Paths, package: formfiles.FormPackage, definition: FormDefinit
                                         answers=answers, attachments=refs)
     signer = formkeys.installation_key(installation_key_file(paths))
     sha = formfiles.write_response(target, content, files, package.consultant.public_key, signer, code_key)
-    return ExportResult(target, content.response_id, sha, len(answers), len(files))
+    return ExportResult(target, content.response_id, sha, len(answers), len(files),
+                        formkeys.fingerprint(signer.verify_key))
 
 
 def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], target: Path,

@@ -472,3 +472,53 @@ def test_a_package_signed_by_another_key_warns_loudly(qtbot: Any, gui_db: Databa
     name, text, buttons = seen[0]
     assert name == "signerChanged" and known in text and found in text and "Ana Consultora" in text
     assert buttons == ["Cancel", "Open anyway"] and len(seen) == 1
+
+
+def test_a_protected_package_asks_the_code_again_until_it_is_right_and_names_this_computer(
+        qtbot: Any, gui_db: Database, runner: DbRunner, settings: Settings, english: None, key: Any,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from shelter_app.exchange import packagecode
+    from shelter_app.services import form_drafts
+    from shelter_app.ui.forms.client_window import CodeEntry
+
+    source = tmp_path / "protected.sdform"
+    definition = load_form_file(SAMPLES / "1.0.yaml")
+    formfiles.write_package(source, formfiles.FormPackage(
+        form_id=definition.id, form_version=definition.version, definition=definition_data(definition),
+        language="en", prefill={"legal_name": "Válvulas del Norte",
+                                "roles": [{"role": "Operador", "headcount": 25, "shifts": 1}]},
+        consultant=formfiles.ConsultantInfo("Ana Consultora", key.public_key),
+        project=formfiles.ProjectInfo("P-0042", "Válvulas del Norte", "Planta Juárez"),
+        protection=packagecode.protect("K7QM3XTR9HDF")), signer=key)
+    window = open_window(qtbot, source, settings, runner, gui_db)
+    assert "one-time code" in window.sender_label.text()
+    target = tmp_path / "answer.sdresponse"
+    monkeypatch.setattr("shelter_app.ui.forms.client_window.QFileDialog.getSaveFileName",
+                        lambda *_: (str(target), ""))
+    asked: list[str] = []
+    messages: list[str] = []
+
+    def type_code(code: str) -> Callable[[QWidget], None]:
+        def action(dialog: QWidget) -> None:
+            assert isinstance(dialog, CodeEntry)
+            asked.append(dialog.problem.text())
+            dialog.code.setText(code)
+            if code == "k7qm 3xtr 9hdf":
+                when_modal(read_and_close(messages), timeout_ms=10000)
+            else:
+                when_modal(type_code("k7qm 3xtr 9hdf"), timeout_ms=10000)
+            dialog.accept()
+        return action
+
+    when_modal(type_code("K7QM-3XTR-9HDX"))
+    window.send_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages), timeout=15000)
+    assert asked[0] == "" and "not this form's one-time code" in asked[1]
+    installation = form_drafts.installation_fingerprint(get_paths())
+    assert str(target) in messages[0] and installation in messages[0]
+    opened = formfiles.read_response(target, key)
+    assert opened.code_proof is not None
+    protection = formfiles.read_package(source).protection
+    assert protection is not None
+    derived = protection.key("K7QM3XTR9HDF")
+    assert derived is not None and packagecode.proves(derived, opened.statement, opened.code_proof)

@@ -17,7 +17,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 from sqlmodel import select
 
 from shelter_app.core.answers import Path as OperatingPath
@@ -548,3 +548,62 @@ def test_the_result_says_when_the_journey_went_back_to_the_programs_step(english
     assert "1 field of the project updated" in text and "Operating model" in text
     assert "back at its customs and tax programs step" in text
     assert "back at" not in outcome_message(ApplyOutcome((), (), False, None), "en")
+
+
+def test_a_package_sent_with_a_code_shows_the_code_once_and_again_on_request(
+        page: FormsPage, qtbot: Any, gui_db: Database, paths: Paths, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from shelter_app.exchange import formfiles
+
+    page.select_form("client_intake")
+    target = tmp_path / "coded.sdform"
+    save_as(monkeypatch, target)
+    said: list[str] = []
+
+    def options(widget: QWidget) -> None:
+        assert isinstance(widget, SendPackageDialog)
+        assert not widget.protect.isChecked()  # off unless asked for
+        widget.protect.setChecked(True)
+        widget.accept()
+
+    assert not page.show_code_button.isEnabled()
+    then(options, message(said))
+    page.send_package_dialog()
+    qtbot.waitUntil(lambda: page.code_dialog is not None and page.code_dialog.isVisible(), timeout=10000)
+    dialog = page.code_dialog
+    assert dialog is not None
+    code = dialog.code
+    assert formfiles.read_package(target).protection is not None
+    assert code.encode() not in target.read_bytes()
+    copy = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Copy")
+    copy.click()
+    assert QApplication.clipboard().text() == code
+    dialog.reject()
+
+    row = page.packages_list.topLevelItem(0)
+    assert row.text(6) == "yes"
+    page.packages_list.setCurrentItem(row)
+    assert page.show_code_button.isEnabled()
+    page.code_dialog = None
+    page.show_code_button.click()
+    qtbot.waitUntil(lambda: page.code_dialog is not None and page.code_dialog.isVisible(), timeout=10000)
+    assert page.code_dialog is not None and page.code_dialog.code == code
+    page.code_dialog.reject()
+
+
+def test_the_review_says_when_a_response_proves_the_code(page: FormsPage, gui_db: Database, project: int,
+                                                        paths: Paths, tmp_path: Path) -> None:
+    from shelter_app.exchange import formfiles
+
+    package = tmp_path / "coded.sdform"
+    summary = forms.export_package(gui_db, paths, "ana", project, "client_intake", package, consultant_name="Ana",
+                                   protect=True)
+    target = tmp_path / "coded.sdresponse"
+    prefill = dict(formfiles.read_package(package).prefill)
+    assert form_drafts.fill_package(paths, package, client_answers(prefill), target, code=summary.code) == []
+    page.import_response(target)
+    dialog = page.importer.dialog if page.importer else None
+    assert isinstance(dialog, ReviewDialog)
+    assert "made with the code you told the client" in dialog.code_label.text()
+    assert form_drafts.installation_fingerprint(paths) in dialog.signed_label.text()
+    dialog.reject()

@@ -21,10 +21,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
@@ -76,6 +79,43 @@ class _Banner(QFrame):
         self.column.addWidget(self.text)
 
 
+class CodeEntry(QDialog):
+    """Where the client types the one-time code the consultant told them (a protected package)."""
+
+    def __init__(self, consultant: str, problem: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("codeEntryDialog")
+        self.setWindowTitle(self.tr("One-time code"))
+        intro = QLabel(self.tr("This form is protected: type the 12-character code {consultant} told you by phone "
+                               "or in person. Dashes, spaces and upper or lower case do not matter.").format(
+            consultant=consultant or self.tr("your consultant")))
+        intro.setWordWrap(True)
+        self.problem = QLabel(problem)
+        self.problem.setObjectName("codeProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b91c1c;")
+        self.problem.setVisible(bool(problem))
+        self.code = QLineEdit()
+        self.code.setObjectName("codeInput")
+        self.code.setPlaceholderText("XXXX-XXXX-XXXX")
+        self.code.setMaxLength(40)
+        caption = QLabel(self.tr("&Code:"))
+        caption.setBuddy(self.code)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Send"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(caption)
+        row.addWidget(self.code, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.problem)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+
 class ClientWindow(QMainWindow):
     """Fill one form from a package. `view` is None until the package is open."""
 
@@ -102,6 +142,7 @@ class ClientWindow(QMainWindow):
         self.saved_at: datetime | None = None
         self.exported_at: datetime | None = None
         self.last_export: Any = None
+        self.code_dialog: CodeEntry | None = None
         self.accept_signer: str | None = None  # the new signing key the user chose to trust anyway
 
         self._delay = QTimer(self)
@@ -330,6 +371,9 @@ class ClientWindow(QMainWindow):
                     "package from them is signed by another key.") if package.signed_by is not None else
             self.tr("This package was made by an older ShelterDesk and is not signed: nothing proves it comes from "
                     "your consultant.")))
+        if package.protection is not None:
+            self.sender_label.setText(self.sender_label.text() + " · " + self.tr(
+                "protected by a one-time code: you type it when you send your answers"))
         self._show_exported()
         self._show_dropped()
         self._show_saved()
@@ -570,9 +614,23 @@ class ClientWindow(QMainWindow):
         target = Path(name)
         if target.suffix.lower() != ".sdresponse":
             target = target.with_name(target.name + ".sdresponse")
-        self.save_now(lambda: self._export(target))
+        code: str | None = None
+        if self.draft is not None and self.draft.package.protection is not None:
+            code = self.ask_code()
+            if code is None:
+                return
+        self.save_now(lambda: self._export(target, code))
 
-    def _export(self, target: Path) -> None:
+    def ask_code(self, problem: str = "") -> str | None:
+        """The package's one-time code, as the consultant told it (None: cancelled)."""
+        draft = self.draft
+        consultant = draft.package.consultant.name if draft is not None else ""
+        self.code_dialog = CodeEntry(consultant, problem, self)
+        if self.code_dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return self.code_dialog.code.text()
+
+    def _export(self, target: Path, code: str | None = None) -> None:
         db, paths, draft = self.db, self.paths, self.draft
         if db is None or draft is None:
             return
@@ -580,11 +638,20 @@ class ClientWindow(QMainWindow):
         def job(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> Any:
             from shelter_app.services import form_drafts
 
-            return form_drafts.export_response(db, paths, draft.draft_id, target)
+            return form_drafts.export_response(db, paths, draft.draft_id, target, code)
+
+        def failed(error: BaseException) -> None:
+            from shelter_app.services import form_drafts
+
+            if isinstance(error, (form_drafts.WrongCode, form_drafts.CodeNeeded)):
+                again = self.ask_code(error.message(self.view.language if self.view is not None else "en"))
+                if again is not None:
+                    self._export(target, again)
+                return
+            self._task_failed(error, self.tr("The response was not saved."))
 
         self._task = CancellableTask(self, self.runner, self.tr("Send response"),
-                                     self.tr("Encrypting your response…"), job, self._exported,
-                                     lambda error: self._task_failed(error, self.tr("The response was not saved.")))
+                                     self.tr("Encrypting your response…"), job, self._exported, failed)
 
     def _exported(self, result: Any) -> None:
         self.last_export = result
@@ -595,9 +662,12 @@ class ClientWindow(QMainWindow):
         text = self.tr("Your response is saved in:\n{file}\n\nIt is encrypted for {consultant} (key {key}): only "
                        "your consultant "
                        "can open it. Send this file to them by e-mail or any file transfer.")
+        signed = self.tr("It is signed by this computer's key {installation}. If your consultant asks, read them "
+                         "this key: it tells them the response comes from you.")
         QMessageBox.information(self, self.tr("Response saved"),
                                 text.format(file=result.target, consultant=consultant.name if consultant else "",
-                                            key=consultant.fingerprint if consultant else ""))
+                                            key=consultant.fingerprint if consultant else "")
+                                + "\n\n" + signed.format(installation=result.installation))
 
     def _task_failed(self, error: BaseException, headline: str) -> None:
         if isinstance(error, UserError):

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -81,6 +83,11 @@ class SendPackageDialog(QDialog):
         self.fingerprint = fingerprint_label(fingerprint or self.tr("(a new key is made now)"))
         note = QLabel(self.tr("The client can switch language while filling in the form."))
         note.setStyleSheet("color: #6b6b6b;")
+        self.protect = QCheckBox(self.tr("&Protect with a one-time code that I tell the client by phone"))
+        self.protect.setObjectName("protectWithCode")
+        self.protect.setToolTip(self.tr(
+            "The file travels by e-mail, where others may see it. With a code, only someone you told the code to "
+            "can send a response you will accept. ShelterDesk shows the code once the package is saved."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Choose the file…"))
         buttons.accepted.connect(self.accept)
@@ -90,11 +97,48 @@ class SendPackageDialog(QDialog):
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", note)
         form.addRow(self.tr("Your key's fingerprint:"), self.fingerprint)
+        form.addRow(self.protect)
         form.addRow(buttons)
         self.setMinimumWidth(520)
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())
+
+
+class CodeDialog(QDialog):
+    """A package's one-time code, large and selectable, with how to give it to the client."""
+
+    def __init__(self, code: str, client_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("packageCodeDialog")
+        self.setWindowTitle(self.tr("One-time code"))
+        self.code = code
+        intro = QLabel(self.tr("Tell {client} this code by phone or in person. Do not send it with the package or in "
+                               "the same e-mail: the code proves that the response comes from someone you spoke "
+                               "to. They type it when they send their answers.").format(
+            client=client_name or self.tr("the client")))
+        intro.setWordWrap(True)
+        shown = fingerprint_label(code)
+        shown.setObjectName("packageCode")
+        font = shown.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        shown.setFont(font)
+        shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        shown.setAccessibleName(self.tr("One-time code"))
+        later = QLabel(self.tr("You can see it again from the list of packages sent (Show code…)."))
+        later.setWordWrap(True)
+        later.setStyleSheet("color: #6b6b6b;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(self.tr("&Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(code))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(shown)
+        layout.addWidget(later)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
 
 
 class PrintOptions(QDialog):
@@ -231,6 +275,7 @@ class FormsPage(QWidget):
         self.importer: ResponseImport | None = None
         self.print_task: Any = None
         self.preview: Any = None
+        self.code_dialog: CodeDialog | None = None
         self.setObjectName("formsPage")
 
         # -- the consultant's key
@@ -273,13 +318,21 @@ class FormsPage(QWidget):
         # -- packages sent
         self.packages_list = self._tree("packagesList", [self.tr("Sent"), self.tr("Form"), self.tr("Version"),
                                                          self.tr("Language"), self.tr("By"),
-                                                         self.tr("Responses imported")])
+                                                         self.tr("Responses imported"), self.tr("Code")])
         self.packages_empty = QLabel(self.tr("No package sent for this project yet."))
         self.packages_empty.setStyleSheet("color: #6b6b6b;")
+        self.packages_list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.show_code_button = QPushButton(self.tr("Show &code…"))
+        self.show_code_button.setObjectName("showPackageCode")
+        self.show_code_button.clicked.connect(self.show_code)
         packages_box = QGroupBox(self.tr("Packages sent"))
         packages_layout = QVBoxLayout(packages_box)
         packages_layout.addWidget(self.packages_empty)
         packages_layout.addWidget(self.packages_list, 1)
+        package_buttons = QHBoxLayout()
+        package_buttons.addWidget(self.show_code_button)
+        package_buttons.addStretch(1)
+        packages_layout.addLayout(package_buttons)
 
         # -- responses imported
         self.responses_list = self._tree("responsesList", [self.tr("Imported"), self.tr("Form"), self.tr("Version"),
@@ -362,7 +415,9 @@ class FormsPage(QWidget):
             item = QTreeWidgetItem([format_datetime(package.created_at, self.language),
                                     package.form_title.pick(self.language), package.form_version,
                                     names.get(package.language, package.language), package.created_by,
-                                    str(package.responses)])
+                                    str(package.responses), self.tr("yes") if package.protected else "—"])
+            if package.protected:
+                item.setToolTip(6, self.tr("Protected by a one-time code told by phone"))
             item.setData(0, ID_ROLE, package.package_row_id)
             item.setToolTip(0, self.tr("Package {id}").format(id=package.package_id))
             if package.last_imported_at is not None:
@@ -411,6 +466,18 @@ class FormsPage(QWidget):
         self.send_button.setEnabled(has_form)
         self.print_blank_button.setEnabled(has_form)
         self.print_response_button.setEnabled(self.current_response() is not None)
+        package = self.current_package()
+        protected = package is not None and package.protected
+        self.show_code_button.setEnabled(protected)
+        self.show_code_button.setToolTip("" if protected else self.tr(
+            "Select a package sent with a one-time code to see its code again."))
+
+    def current_package(self) -> Any:
+        item = self.packages_list.currentItem()
+        if item is None:
+            return None
+        row_id = item.data(0, ID_ROLE)
+        return next((p for p in self.packages if p.package_row_id == row_id), None)
 
     def current_form(self) -> Any:
         item = self.forms_list.currentItem()
@@ -472,16 +539,17 @@ class FormsPage(QWidget):
                                     fingerprint, self)
         if options.exec() != QDialog.DialogCode.Accepted:
             return
+        protect = options.protect.isChecked()
         go_on, passphrase = passphrase_first(self, self.key)
         if not go_on:
             return
         target = self._ask_save(self.tr("Save the form package"), package_file_name(definition.id, self.client_name),
                                 self.tr("ShelterDesk form packages (*.sdform)"), PACKAGE_SUFFIX)
         if target is not None:
-            self.export_package(definition.id, target, options.chosen_language(), passphrase)
+            self.export_package(definition.id, target, options.chosen_language(), passphrase, protect=protect)
 
     def export_package(self, form_id: str, target: Path, language: str | None = None,
-                       passphrase: str | None = None) -> None:
+                       passphrase: str | None = None, *, protect: bool = False) -> None:
         from shelter_app.services import forms
 
         db, paths, actor, project_id = self.db, self.paths, self.actor, self.project_id
@@ -489,7 +557,7 @@ class FormsPage(QWidget):
         def run(phrase: str | None) -> None:
             self.runner.run(lambda: forms.export_package(db, paths, actor, project_id, form_id, target,
                                                          consultant_name=actor, language=language,
-                                                         passphrase=phrase),
+                                                         passphrase=phrase, protect=protect),
                             lambda summary: self._exported(summary, target), failed)
 
         def failed(error: BaseException) -> None:
@@ -510,6 +578,34 @@ class FormsPage(QWidget):
             "response…”.\n\nIf they ask, your key's fingerprint is {fingerprint}.").format(
                 form=summary.form_title.pick(self.language), path=target,
                 client=self.client_name or self.tr("the client"), fingerprint=fingerprint))
+        if summary.code is not None:
+            self.code_dialog = CodeDialog(summary.code, self.client_name, self)
+            self.code_dialog.open()
+
+    def show_code(self) -> None:
+        """The selected package's one-time code again (it needs the form key: a passphrase without a keychain)."""
+        from shelter_app.services import forms
+
+        package = self.current_package()
+        if package is None or not package.protected:
+            return
+        go_on, passphrase = passphrase_first(self, self.key)
+        if not go_on:
+            return
+        db, paths, row_id = self.db, self.paths, package.package_row_id
+
+        def run(phrase: str | None) -> None:
+            self.runner.run(lambda: forms.package_code(db, paths, row_id, phrase), shown, failed)
+
+        def shown(code: str) -> None:
+            self.code_dialog = CodeDialog(code, self.client_name, self)
+            self.code_dialog.open()
+
+        def failed(error: BaseException) -> None:
+            if not retry_with_passphrase(self, self.key, run, error):
+                handle_error(self, error)
+
+        run(passphrase)
 
     # -- importing -----------------------------------------------------------------------------------------------
     def import_response_dialog(self) -> None:

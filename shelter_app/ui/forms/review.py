@@ -147,6 +147,10 @@ class ReviewDialog(QDialog):
                                                  "client's computer"))
         self.signed_label.setObjectName("reviewSignedBy")
         header.addRow(self.tr("Signed by:"), self.signed_label)
+        if review.code_proven:
+            self.code_label = self._value(self.tr("proven: the response was made with the code you told the client"))
+            self.code_label.setObjectName("reviewCodeProven")
+            header.addRow(self.tr("One-time code:"), self.code_label)
         attachments = review.attachments
         header.addRow(self.tr("Attached files:"), self._value(
             self.tr("%n file(s)", "", attachments) if attachments else self.tr("none")))
