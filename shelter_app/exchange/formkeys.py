@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -237,17 +238,21 @@ def installation_key(path: Path) -> nacl.signing.SigningKey:
     that protects data (it proves "the same installation", not a person), and it goes with the data folder,
     which is where the client side keeps the rest of its state (drafts, known senders). A damaged file is a
     `DamagedKeyFile`, never silently replaced: a new key would look like another computer to the consultant.
+    The first key is made exclusively: when two processes start at once, both end up with the one that landed.
     """
     what = ("installation key file", "archivo de la llave de esta instalación")
     try:
-        data = path.read_bytes() if path.exists() else None
+        data = _read_at_most(path, MAX_KEY_FILE_BYTES + 1)
+        if data is None:
+            key = nacl.signing.SigningKey.generate()
+            document = {"format": INSTALLATION_KEY_FORMAT, "seed": base64.b64encode(bytes(key)).decode("ascii")}
+            if write_file_exclusively(path, (json.dumps(document) + "\n").encode("utf-8")):
+                return key
+            data = _read_at_most(path, MAX_KEY_FILE_BYTES + 1)  # another process made it first: use theirs
+            if data is None:
+                raise FileNotFoundError(errno.ENOENT, "the key file vanished while it was made")
     except OSError as exc:
         raise _damaged(what, exc.strerror or type(exc).__name__, exc.strerror or type(exc).__name__) from None
-    if data is None:
-        key = nacl.signing.SigningKey.generate()
-        document = {"format": INSTALLATION_KEY_FORMAT, "seed": base64.b64encode(bytes(key)).decode("ascii")}
-        write_file_atomically(path, (json.dumps(document) + "\n").encode("utf-8"))
-        return key
     try:
         parsed = json.loads(data.decode("utf-8")) if len(data) <= MAX_KEY_FILE_BYTES else None
     except ValueError:
@@ -291,6 +296,41 @@ def import_keypair(
         raise DifferentKeyExists(fingerprint(existing), fingerprint(imported.public_key))
     _store(imported, key_file, store_passphrase)
     return imported
+
+
+def _read_at_most(path: Path, limit: int) -> bytes | None:
+    """The first `limit` bytes of `path`, or None when there is no such file."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit)
+    except FileNotFoundError:
+        return None
+
+
+def write_file_exclusively(path: Path, data: bytes, mode: int = 0o600) -> bool:
+    """Write `data` to `path` only if no file is there, whole or not at all; False when one already was.
+
+    The bytes go to a temporary file first (fsynced), which is then hard-linked to `path`: the link is created
+    atomically and fails when `path` exists, so two writers racing never replace each other's file and a reader
+    never sees half of it.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.chmod(temp, mode)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def write_file_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
