@@ -1158,15 +1158,22 @@ def _check_signature(file: _File, document: dict[str, Any], fields: _Fields, con
             "the consultant's signing fingerprint does not belong to the key it came with",
             "la huella de firma del consultor no corresponde a la llave que trae",
         )
+    if not _verify(fields, verify_key, lambda: _signed_message(document)):
+        raise PackageSignatureInvalid(file)
+    return signed_by
+
+
+def _verify(fields: _Fields, verify_key: nacl.signing.VerifyKey, message: Callable[[], bytes]) -> bool:
+    """Whether the document's `signature` (its algorithm and value checked as fields) holds over `message()`."""
     signature = fields.sub("signature")
     if signature.get("algorithm") != _SIGNATURE_ALGORITHM:
         signature.fail("algorithm", f"must be “{_SIGNATURE_ALGORITHM}”", f"debe ser «{_SIGNATURE_ALGORITHM}»")
     value = signature.raw("value", nacl.bindings.crypto_sign_BYTES)
     try:  # UnicodeEncodeError (a ValueError): text with lone surrogates, which no signer wrote
-        verify_key.verify(_signed_message(document), value)
+        verify_key.verify(message(), value)
     except (nacl.exceptions.BadSignatureError, ValueError):
-        raise PackageSignatureInvalid(file) from None
-    return signed_by
+        return False
+    return True
 
 
 def _header_from(file: _File, outer: _Archive) -> ResponseHeader:
@@ -1264,14 +1271,8 @@ def _check_response_signature(file: _File, document: dict[str, Any], fields: _Fi
             "the installation's fingerprint does not belong to the key it came with",
             "la huella de la instalación no corresponde a la llave que trae",
         )
-    signature = fields.sub("signature")
-    if signature.get("algorithm") != _SIGNATURE_ALGORITHM:
-        signature.fail("algorithm", f"must be “{_SIGNATURE_ALGORITHM}”", f"debe ser «{_SIGNATURE_ALGORITHM}»")
-    value = signature.raw("value", nacl.bindings.crypto_sign_BYTES)
-    try:  # UnicodeEncodeError (a ValueError): text with lone surrogates, which no signer wrote
-        verify_key.verify(_response_statement(document), value)
-    except (nacl.exceptions.BadSignatureError, ValueError):
-        raise ResponseSignatureInvalid(file) from None
+    if not _verify(fields, verify_key, lambda: _response_statement(document)):
+        raise ResponseSignatureInvalid(file)
     return verify_key
 
 

@@ -128,3 +128,21 @@ def test_a_hostile_protection_is_refused_before_any_derivation(tmp_path: Path) -
         problem = packagecode.read_protection({**good, **change})
         assert isinstance(problem, str) and expected in problem
     assert isinstance(packagecode.read_protection(good), packagecode.Protection)
+
+
+def test_a_signed_package_asking_for_a_ruinous_derivation_is_refused_on_reading(tmp_path: Path) -> None:
+    """Signed with a real key, so only the bounds stand between the client and a 1 TiB Argon2id."""
+    import nacl.public
+
+    key = nacl.public.PrivateKey.generate()
+    good = packagecode.protect("K7QM3XTR9HDF")
+    for hostile in (packagecode.Protection(good.salt, good.opslimit, 2**40, good.check),
+                    packagecode.Protection(good.salt, 10**9, good.memlimit, good.check)):
+        target = tmp_path / "hostile.sdform"
+        formfiles.write_package(target, formfiles.FormPackage(
+            form_id="sample", form_version="1.0", definition={}, language="en", prefill={},
+            consultant=formfiles.ConsultantInfo("Mallory", key.public_key),
+            project=formfiles.ProjectInfo("", "", ""), protection=hostile), signer=key)
+        with pytest.raises(formfiles.InvalidField) as refused:
+            formfiles.read_package(target)
+        assert "protection" in refused.value.en and "limit" in refused.value.en
