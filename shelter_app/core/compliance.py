@@ -8,8 +8,8 @@ not marked done yet) and those that recur on an event or hold at all times.
 
 Choices, so the calendar stays useful:
 
-* monthly deadlines are listed for the next `MONTHLY_MONTHS_AHEAD` months only, not the whole
-  horizon (36 identical events would bury the yearly ones);
+* monthly deadlines are listed for the whole horizon asked, like every other rule (a calendar that stops
+  after a year while the yearly deadlines go on would look like the obligation ends);
 * a reminder is dated on the rule's own date; days are calendar days unless the obligation
   counts business days, and then the date is a business day;
 * an expiry falls on the same day and month as the grant (29 February: on the 28th);
@@ -29,9 +29,6 @@ from typing import Final
 
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_days import DEFAULT_CALENDAR, BusinessCalendar
-
-MONTHLY_MONTHS_AHEAD: Final = 12
-"""How far ahead a monthly deadline is listed (at most this many reminders per monthly item)."""
 
 MONTH_NAMES: Final = (
     ("January", "enero"), ("February", "febrero"), ("March", "marzo"), ("April", "abril"), ("May", "mayo"),
@@ -215,11 +212,11 @@ def _occurrences(ob: Obligation, completions: Mapping[str, date], flags: Collect
     elif rule is Rule.MONTHLY_BY_DAY:
         day = _need(ob, "day", ob.day)
         when = Text(f"Due by day {day} of each month.", f"Vence a más tardar el día {day} de cada mes.")
-        first_month, stop = date(start.year, start.month, 1), _add_months(start, MONTHLY_MONTHS_AHEAD)
-        for n in range(MONTHLY_MONTHS_AHEAD + 1):  # one more: the start month's deadline may have passed
+        first_month = date(start.year, start.month, 1)
+        for n in range(12 * (end.year - start.year + 1) + 1):  # the start month's deadline may have passed
             first_of = _add_months(first_month, n)
             due = _on_day(first_of.year, first_of.month, day)
-            if due >= stop:
+            if due > end:
                 break
             yield due, when
     elif rule in _CLOCKED:

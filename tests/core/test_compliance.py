@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_days import BusinessCalendar, is_business_day
 from shelter_app.core.compliance import (
-    MONTHLY_MONTHS_AHEAD,
     Obligation,
     Reminder,
     Rule,
@@ -139,14 +138,15 @@ def test_annual_from_completion_and_29_february() -> None:
     assert found[0].title.en == "Yearly renewal due: Do the thing"
 
 
-def test_monthly_by_day_lists_the_next_twelve_months_only() -> None:
+def test_monthly_by_day_covers_the_whole_horizon() -> None:
     rule = ob(Rule.MONTHLY_BY_DAY, "immex.inegi_emim", day=20)
     found = on_dates(reminders([rule], {}, (), START))
-    assert len(found) == MONTHLY_MONTHS_AHEAD
-    assert found[0] == date(2026, 3, 20) and found[-1] == date(2027, 2, 20)
-    late = on_dates(reminders([rule], {}, (), date(2026, 3, 25)))  # March's has passed: next March's comes in
-    assert len(late) == MONTHLY_MONTHS_AHEAD and late[0] == date(2026, 4, 20) and late[-1] == date(2027, 3, 20)
+    assert len(found) == 36
+    assert found[0] == date(2026, 3, 20) and found[-1] == date(2029, 2, 20)
+    late = on_dates(reminders([rule], {}, (), date(2026, 3, 25), 1))  # March's has passed: next March's comes in
+    assert len(late) == 12 and late[0] == date(2026, 4, 20) and late[-1] == date(2027, 3, 20)
     assert len(on_dates(reminders([rule], {}, (), START, 0))) == 0
+    assert len(on_dates(reminders([rule], {}, (), START, 10))) == 120
 
 
 def test_monthly_day_31_falls_on_the_last_day_of_short_months() -> None:
@@ -252,7 +252,7 @@ def test_reminders_are_sorted_in_range_on_business_days_with_unique_uids(
         assert r.title.en and r.title.es and r.description.en != r.description.es
     for rule in obligations:
         if rule.rule is Rule.MONTHLY_BY_DAY:
-            assert len(on_dates(found, rule.item_id)) <= MONTHLY_MONTHS_AHEAD
+            assert len(on_dates(found, rule.item_id)) <= 12 * 5 + 1
 
 
 @given(scenarios, days_around)
@@ -303,6 +303,6 @@ def test_monthly_reminders_are_stable_while_both_windows_hold_them(day: int, sta
     last_first = max(r.on for r in first.values())
     later = date.fromordinal(start.toordinal() + later_by)
     again = reminders([rule], {}, (), later)
-    assert len(again) == MONTHLY_MONTHS_AHEAD
+    assert len(again) in (35, 36, 37)  # three years: the start day decides whether a month's date is inside
     assert all(first[r.uid] == r for r in again if r.on <= last_first)
     assert list(_by_item(again)) == [rule.item_id]

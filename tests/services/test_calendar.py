@@ -14,7 +14,7 @@ from icalendar import Calendar
 from shelter_app.content.checklists import RecurrenceRule
 from shelter_app.core.answers import Path as OperatingPath
 from shelter_app.core.checklist import ItemStatus
-from shelter_app.core.compliance import MONTHLY_MONTHS_AHEAD, Reminder, Rule, UndatedKind
+from shelter_app.core.compliance import Reminder, Rule, UndatedKind
 from shelter_app.core.journey import Journey, Step
 from shelter_app.core.portfolio import ClientFields, ProjectFields
 from shelter_app.services import calendar, checklists, clients, projects
@@ -105,12 +105,16 @@ def test_prosec_moves_the_immex_annual_report_to_april(db: Database) -> None:
     assert not dates_of(without, "trade.prosec")
 
 
-def test_monthly_items_are_capped_and_standing_obligations_listed(db: Database) -> None:
+def test_monthly_items_cover_the_horizon_asked_and_standing_obligations_listed(db: Database) -> None:
     project_id = project_with(db, OperatingPath.SHELTER, SHELTER_PROGRAMS)
     result = calendar.project_reminders(db, project_id, today=TODAY)
     survey = dates_of(result.dated, "immex.inegi_emim")
-    assert len(survey) == MONTHLY_MONTHS_AHEAD
-    assert survey[0] == date(2026, 3, 20) and survey[-1] == date(2027, 2, 20)
+    assert len(survey) == 36  # three years, the default horizon
+    assert survey[0] == date(2026, 3, 20) and survey[-1] == date(2029, 2, 20)
+    for years in (1, 5):
+        longer = dates_of(calendar.project_reminders(db, project_id, today=TODAY, horizon_years=years).dated,
+                          "immex.inegi_emim")
+        assert len(longer) == 12 * years and longer[-1] == date(2026 + years, 2, 20)
     assert dates_of(result.dated, "shelter.foreign_resident_rfc") == [date(2026, 6, 30), date(2027, 6, 30),
                                                                        date(2028, 6, 30)]
     kinds = {u.item_id: u.kind for u in result.standing}
