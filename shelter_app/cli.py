@@ -107,8 +107,14 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from shelter_app.services import demo
 
     added = demo.seed_demo(ctx.db, ctx.actor)
-    ctx.say(f"Demo portfolio: {added} client companies added to {ctx.db.location}.",
-            f"Cartera de demostración: {added} empresas cliente agregadas a {ctx.db.location}.")
+    if added == 0:
+        ctx.say(f"The demo portfolio is already in {ctx.db.location}: nothing was added.",
+                f"La cartera de demostración ya está en {ctx.db.location}: no se agregó nada.")
+        return 0
+    ctx.count(added, ("Demo portfolio: {n} client company added to {where}.",
+                      "Cartera de demostración: {n} empresa cliente agregada a {where}."),
+              ("Demo portfolio: {n} client companies added to {where}.",
+               "Cartera de demostración: {n} empresas cliente agregadas a {where}."), where=ctx.db.location)
     return 0
 
 
@@ -381,10 +387,50 @@ def cmd_journey_show(ctx: Context, args: argparse.Namespace) -> int:
             + (" (finished)" if journey.can_finish else ""),
             f"Recorrido del proyecto #{state.project_id}: paso {journey.current}"
             + (" (terminado)" if journey.can_finish else ""))
-    for rec in journey.recommendations():
+    _print_journey_answers(ctx, journey)
+    recommendations = journey.recommendations()
+    if recommendations:
+        ctx.say("Recommendations:", "Recomendaciones:")
+    for rec in recommendations:
         mark = " [to verify]" if rec.to_verify and ctx.language == "en" else " [por verificar]" if rec.to_verify else ""
         print(f"  {rec.severity}: {rec.title.es if ctx.language == 'es' else rec.title.en}{mark}", file=ctx.out)
     return 0
+
+
+def _print_journey_answers(ctx: Context, journey: Any) -> None:
+    """Each step's answered questions, as the journey's pages label them."""
+    from shelter_app.core.journey import STEP_TITLES, STEPS, fields_for
+
+    for step in STEPS:
+        given = journey.step_answers(step)
+        shown = [(spec, given[spec.name]) for spec in fields_for(step, journey.path)
+                 if spec.name in given and given[spec.name] not in (None, "", [])]
+        if not shown:
+            continue
+        print(STEP_TITLES[step].pick(ctx.language), file=ctx.out)
+        for spec, value in shown:
+            print(f"  {spec.label.pick(ctx.language)}: {_journey_value(spec, value, ctx.language)}", file=ctx.out)
+
+
+def _journey_value(spec: Any, value: Any, language: str) -> str:
+    from shelter_app.core.journey import FieldKind
+    from shelter_app.l10n import format_date, format_number
+
+    es = language == "es"
+    if spec.kind is FieldKind.CHOICE:
+        return next((c.label.pick(language) for c in spec.choices if c.value == value), str(value))
+    if spec.kind is FieldKind.BOOL:
+        return ("sí" if es else "yes") if value else "no"
+    if spec.kind in (FieldKind.AMOUNT, FieldKind.PERCENT):
+        number = Decimal(str(value))
+        places = 0 if number == number.to_integral_value() else 2
+        unit = spec.unit if spec.unit != "%" else ""
+        return format_number(number, language, places) + (" %" if spec.unit == "%" else f" {unit}" if unit else "")
+    if spec.kind is FieldKind.DATE:
+        return format_date(date.fromisoformat(str(value)), language)
+    if spec.kind is FieldKind.ROLES:
+        return "; ".join(f"{r.get('role', '')} × {r.get('headcount', 0)}" for r in value if isinstance(r, dict))
+    return str(value)
 
 
 def cmd_journey_run(ctx: Context, args: argparse.Namespace) -> int:
@@ -462,8 +508,10 @@ def cmd_checklist_set(ctx: Context, args: argparse.Namespace) -> int:
     project_id = _project(ctx, args.project)
     row_id = checklists.find_item(ctx.db, project_id, args.item)
     changes = checklists.set_status(ctx.db, ctx.actor, row_id, args.status, args.reason or "")
-    if args.note is not None:
+    if args.note is not None and args.replace_notes:
         checklists.set_notes(ctx.db, ctx.actor, row_id, args.note)
+    elif args.note is not None:
+        checklists.add_note(ctx.db, ctx.actor, row_id, args.note)
     return _report(ctx, changes, args, f"{args.item}: {args.status}.", f"{args.item}: {args.status}.")
 
 
@@ -690,6 +738,16 @@ def cmd_scenario_delete(ctx: Context, args: argparse.Namespace) -> int:
 
 PASSPHRASE_ENV = "SHELTER_APP_KEY_PASSPHRASE"
 CODE_ENV = "SHELTER_APP_FORM_CODE"
+
+
+def _language(value: str) -> str:
+    """A language as typed on the command line: `en` or `es` (`es_MX`, `es-MX` and any case accepted too)."""
+    folded = value.strip().lower().replace("-", "_")
+    if folded in ("en", "en_us", "en_gb"):
+        return "en"
+    if folded in ("es", "es_mx"):
+        return "es"
+    raise argparse.ArgumentTypeError(f"“{value}” is not a language of ShelterDesk: use en (English) or es (Spanish)")
 
 
 def _read_passphrase(file: str | None, env: str | None = PASSPHRASE_ENV) -> str | None:
@@ -1081,7 +1139,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(also: SHELTER_APP_DATA_DIR)")
     parser.add_argument("--db-url", metavar="URL", help="database to open instead of the embedded SQLite file, "
                         "e.g. postgresql://user@host/shelterdesk (password from the OS keyring)")
-    parser.add_argument("--lang", choices=["en", "es_MX"], help="language for this run")
+    parser.add_argument("--lang", type=_language, metavar="en|es", help="language for this run (es_MX: es)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("demo", help="add the demo portfolio (7 client companies)")
@@ -1127,7 +1185,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role")
     p.add_argument("--email")
     p.add_argument("--phone")
-    p.add_argument("--language", choices=["en", "es"], default="es")
+    p.add_argument("--language", type=_language, metavar="en|es", default="es")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_contacts_add)
 
@@ -1178,7 +1236,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("item", help="item id, e.g. immex.annual_report")
     p.add_argument("status", choices=[s.value for s in ItemStatus])
     p.add_argument("--reason", help="required for not_applicable and blocked, and to finish before prerequisites")
-    p.add_argument("--note", help="replace the item's notes")
+    p.add_argument("--note", help="add a note after the item's notes")
+    p.add_argument("--replace-notes", action="store_true", help="with --note: replace the item's notes instead")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_checklist_set)
     p = ck_sub.add_parser("updates", help="newer checklist pack versions for a project (apply with --apply)")
@@ -1191,7 +1250,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["pdf", "xlsx", "zip"], required=True)
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--page", choices=["letter", "a4"], default="letter")
-    p.add_argument("--report-lang", dest="report_lang", choices=["en", "es"],
+    p.add_argument("--report-lang", dest="report_lang", type=_language, metavar="en|es",
                    help="language of the document, one per document (default: the interface language)")
     p.add_argument("--prepared-by", dest="prepared_by", metavar="NAME",
                    help="the consultant named on the document (default: the project's, else Settings)")
@@ -1217,7 +1276,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scenario", metavar="NAME_OR_ID", action="append", default=[],
                    help="a scenario of the project (repeat to compare several; default: all)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", dest="report_lang", choices=["en", "es"],
+    p.add_argument("--lang", dest="report_lang", type=_language, metavar="en|es",
                    help="language of the document (default: the interface language)")
     p.add_argument("--paper", choices=["letter", "a4"], default="letter")
     p.add_argument("--prepared-by", dest="prepared_by", metavar="NAME",
@@ -1262,7 +1321,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--project", required=True, metavar="ID")
     p.add_argument("--form", required=True, metavar="FORM_ID")
     p.add_argument("-o", "--output", required=True, metavar="FILE.sdform")
-    p.add_argument("--lang", dest="form_lang", choices=["en", "es"],
+    p.add_argument("--lang", dest="form_lang", type=_language, metavar="en|es",
                    help="language the client starts in (default: the client's contact's, else the app's)")
     p.add_argument("--passphrase-file", metavar="FILE", help=passphrase_help)
     p.add_argument("--protect", action="store_true", help="protect the package with a one-time code (printed) that "
@@ -1295,7 +1354,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = fm_sub.add_parser("print", help="a blank form, a package or a response as PDF")
     p.add_argument("source", metavar="FORM_ID|FILE")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
-    p.add_argument("--lang", dest="report_lang", choices=["en", "es"])
+    p.add_argument("--lang", dest="report_lang", type=_language, metavar="en|es")
     p.add_argument("--paper", choices=["letter", "a4"], default="letter")
     p.add_argument("--passphrase-file", metavar="FILE", help=passphrase_help)
     p.set_defaults(handler=cmd_forms_print)
@@ -1385,7 +1444,7 @@ def run_command(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
         return 2
     settings = Settings.load(paths.settings_file)
     if args.lang:
-        settings.set(LANGUAGE, args.lang)
+        settings.set(LANGUAGE, "es_MX" if args.lang == "es" else "en")
     ctx = Context(paths, settings, args.db_url, out)
     handler: Handler = args.handler
     try:

@@ -356,11 +356,34 @@ def _simple_update(db: Database, actor: str, row_id: int, values: dict[str, Any]
     return Changes("checklist_item", row_id, "update" if changed else "none", row.client_id, changed)
 
 
-def set_notes(db: Database, actor: str, row_id: int, notes: str, *, expected_version: int | None = None) -> Changes:
-    if len(notes) > 20_000:
+MAX_NOTES = 20_000
+
+
+def _check_notes(notes: str) -> None:
+    if len(notes) > MAX_NOTES:
         raise ValidationError("The notes are too long (at most 20,000 characters).",
                               "Las notas son demasiado largas (máximo 20,000 caracteres).", field="notes")
+
+
+def set_notes(db: Database, actor: str, row_id: int, notes: str, *, expected_version: int | None = None) -> Changes:
+    """Replace the item's notes."""
+    _check_notes(notes)
     return _simple_update(db, actor, row_id, {"notes": notes}, expected_version)
+
+
+def add_note(db: Database, actor: str, row_id: int, note: str) -> Changes:
+    """Add `note` after the item's notes (a blank line between), read and written in one transaction so a
+    colleague's note saved at the same time is kept, not overwritten."""
+    text = note.strip()
+    if not text:
+        raise ValidationError("The note is empty.", "La nota está vacía.", field="notes")
+    with db.transaction() as session:
+        row = _load_item(session, row_id, None)
+        notes = f"{row.notes.rstrip()}\n\n{text}" if row.notes.strip() else text
+        _check_notes(notes)
+        _, changed = rows.update(session, ChecklistItem, "checklist_item", row_id, row.version, {"notes": notes},
+                                 actor)
+    return Changes("checklist_item", row_id, "update" if changed else "none", row.client_id, changed)
 
 
 def assign(db: Database, actor: str, row_id: int, assignee: str, owner_role: str | None = None,

@@ -56,6 +56,19 @@ def test_show_set_and_export(project: str, tmp_path: Path, capsys: pytest.Captur
     assert main(["checklist", "show", project, "--json"]) == 0
     by_id = {i["item_id"]: i for i in json.loads(capsys.readouterr().out)}
     assert by_id["shelter.agreement"]["status"] == "done" and by_id["shelter.agreement"]["notes"] == "Firmado"
+    # a second note is added after the first; --replace-notes replaces them
+    assert main(["checklist", "set", project, "shelter.agreement", "done", "--note", "Original archived"]) == 0
+    capsys.readouterr()
+    assert main(["checklist", "show", project, "--json"]) == 0
+    notes = {i["item_id"]: i["notes"] for i in json.loads(capsys.readouterr().out)}["shelter.agreement"]
+    assert notes == "Firmado\n\nOriginal archived"
+    assert main(["checklist", "set", project, "shelter.agreement", "done", "--note", "Only this",
+                 "--replace-notes"]) == 0
+    capsys.readouterr()
+    assert main(["checklist", "show", project, "--json"]) == 0
+    assert {i["item_id"]: i["notes"] for i in json.loads(capsys.readouterr().out)}["shelter.agreement"] == "Only this"
+    assert main(["checklist", "set", project, "shelter.agreement", "done", "--note", "  "]) == 2
+    assert "empty" in capsys.readouterr().err
 
     assert main(["checklist", "set", project, "no.such", "done"]) == 2
     assert "no.such" in capsys.readouterr().err
@@ -71,7 +84,7 @@ def test_show_set_and_export(project: str, tmp_path: Path, capsys: pytest.Captur
     with pytest.raises(SystemExit):  # one language per document: "bilingual" is no longer a choice
         main(["checklist", "export", project, "--format", "pdf", "-o", str(tmp_path / "both.pdf"),
               "--report-lang", "bilingual"])
-    assert "invalid choice" in capsys.readouterr().err
+    assert "not a language of ShelterDesk: use en (English) or es (Spanish)" in capsys.readouterr().err
     assert not (tmp_path / "both.pdf").exists()
     xlsx = tmp_path / "estado.xlsx"
     assert main(["checklist", "export", project, "--format", "xlsx", "-o", str(xlsx)]) == 0

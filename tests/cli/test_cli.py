@@ -45,7 +45,7 @@ def test_demo_then_list(capsys: pytest.CaptureFixture[str], seeded: None) -> Non
     assert paths.get_paths().database.exists()
 
     code, out, _ = run(capsys, "demo")  # twice: nothing more
-    assert code == 0 and "0 client companies added" in out
+    assert code == 0 and "The demo portfolio is already in" in out and "nothing was added" in out
 
     rows = run_json(capsys, "clients", "list")
     assert len(rows) == 7
@@ -128,8 +128,13 @@ def test_an_invalid_rfc_exits_2_naming_the_problem_and_adds_nothing(
 def test_spanish_messages(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--lang", "es_MX", "demo")
     assert code == 0 and out.startswith("Cartera de demostración: 7 empresas cliente agregadas a ")
-    code, out, _ = run(capsys, "--lang", "es_MX", "clients", "list", "--search", "valvulas")
+    code, out, _ = run(capsys, "--lang", "es", "clients", "list", "--search", "valvulas")  # es and es_MX alike
     assert out.splitlines()[-1] == "1 cliente."
+    code, out, _ = run(capsys, "--lang", "ES-mx", "clients", "list", "--search", "valvulas")
+    assert out.splitlines()[-1] == "1 cliente."
+    with pytest.raises(SystemExit) as refused:
+        run(capsys, "--lang", "fr", "clients", "list")
+    assert refused.value.code == 2 and "use en (English) or es (Spanish)" in capsys.readouterr().err
     code, _, err = run(capsys, "--lang", "es_MX", "clients", "show", "Nadie")
     assert code == 2 and "Ningún cliente coincide con “Nadie”" in err
     # --lang is for this run only: the saved language is untouched
