@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shelter_app.storage.db import Database, open_database, sqlite_url
 from tests.rulebook.rulebook import (
@@ -20,6 +22,7 @@ from tests.rulebook.rulebook import (
     ProfileError,
     ProfileMismatch,
     check_profile,
+    known_item_ids,
     load_profiles,
     mismatches,
     run_profile,
@@ -138,3 +141,13 @@ def test_a_good_profile_passes_the_checker_with_the_defaults_merged() -> None:
     checked = check_profile(_profile(GOOD))
     assert checked.document["operating_model"] == {"path": "shelter"}
     assert checked.document["site"]["state"] == "CHH" and checked.document["timeline"]["kickoff"]
+
+
+_IDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_.0123456789", min_size=1, max_size=40)
+
+
+@given(code=_IDS.filter(lambda c: c not in vocabulary()), item=_IDS.filter(lambda i: i not in known_item_ids()))
+def test_any_code_or_item_not_known_is_refused(code: str, item: str) -> None:
+    for raw in (_with(recommendations={"must_not": [code]}), _with(checklist={"must_not": [item]})):
+        with pytest.raises(ProfileError):
+            check_profile(_profile(raw))
