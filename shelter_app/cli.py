@@ -612,7 +612,7 @@ def cmd_business_case_compute(args: argparse.Namespace, out: TextIO, err: TextIO
             business_case.write_atomically(Path(args.output), text)
         except OSError as exc:
             print(f"cannot write {args.output}: {exc.strerror}", file=err)
-            return 1
+            return 1  # the contract's "any other failure" (docs/business-case-contract.md)
         return 0
     try:
         out.write(text)
@@ -659,7 +659,7 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
                                                provider_name=provider, prepared_by=author)
     except OSError as exc:
         print(f"cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
+        return 2
     ctx.say(f"Written {target} and kept with project {view.project_id} (document {view.id}, SHA-256 "
             f"{view.sha256[:12]}).",
             f"Escrito {target} y guardado con el proyecto {view.project_id} (documento {view.id}, SHA-256 "
@@ -794,8 +794,12 @@ def cmd_forms_validate(ctx: Context, args: argparse.Namespace) -> int:
                     "questions).", f"{args.file}: {definition.id} {definition.version} es válido "
                     f"({definition.field_count()} preguntas).")
             return 0
+    except FormDefinitionError as exc:  # the user's file: theirs to fix
+        print(exc.message(ctx.language), file=sys.stderr)
+        return 2
+    try:
         shipped = load_forms()
-    except FormDefinitionError as exc:
+    except FormDefinitionError as exc:  # a shipped form is broken: a bug of this version
         print(exc.message(ctx.language), file=sys.stderr)
         return 1
     ctx.say(f"{len(shipped)} form definitions, all valid.",
@@ -839,7 +843,7 @@ def cmd_forms_code(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
-    """Headless filling: the same checks as the window; every invalid field listed, exit 1. No database."""
+    """Headless filling: the same checks as the window; every invalid field listed, exit 2. No database."""
     from shelter_app.exchange.bounded_json import JsonLimitError, read_json_file
     from shelter_app.services import form_drafts
 
@@ -866,7 +870,7 @@ def cmd_forms_fill(ctx: Context, args: argparse.Namespace) -> int:
                                 "{n} respuesta por corregir; no se escribió ninguna respuesta."),
                   ("{n} answers to fix; no response was written.",
                    "{n} respuestas por corregir; no se escribió ninguna respuesta."))
-        return 1
+        return 2
     computer = form_drafts.installation_fingerprint(ctx.paths)
     ctx.say(f"Written {args.output}, signed by this computer's key {computer}.",
             f"Escrito {args.output}, firmado con la llave de esta computadora {computer}.")
@@ -1312,7 +1316,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = fm_sub.add_parser("list", help="the shipped forms, their versions and question counts")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_forms_list)
-    p = fm_sub.add_parser("validate", help="check every shipped form, or one YAML file (exit 1 listing problems)")
+    p = fm_sub.add_parser("validate", help="check every shipped form, or one YAML file (exit 2 listing problems)")
     p.add_argument("file", nargs="?", metavar="FILE.yaml")
     p.set_defaults(handler=cmd_forms_validate)
     passphrase_help = (f"file holding the passphrase of the form key when there is no keychain (also: "

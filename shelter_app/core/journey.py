@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Final, NamedTuple
 
+from shelter_app.core import choices
 from shelter_app.core.answers import (
     Applicability,
     CivaRubro,
@@ -244,12 +245,11 @@ def _text(spec: FieldSpec, value: object) -> str:
 
 
 def _choice(spec: FieldSpec, value: object) -> str:
-    allowed = [c.value for c in spec.choices]
-    if isinstance(value, str) and value.strip() in allowed:
-        return value.strip()
-    if spec.name == "state" and isinstance(value, str) and value.strip().upper() in allowed:
-        return value.strip().upper()
-    raise _err(spec, f"“{value}” is not one of the options.", f"“{value}” no es una de las opciones.")
+    found = choices.match(spec.choices, value) if isinstance(value, str) else None
+    if found is not None:
+        return found
+    said = choices.refusal(spec.choices, value)
+    raise _err(spec, said.en, said.es)
 
 
 def _bool(spec: FieldSpec, value: object) -> bool:

@@ -50,7 +50,7 @@ def test_list_and_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
                       "relevant: '().__class__'}\n      - {name: b, type: integer, label: {en: B, es: B}, "
                       "min: 5, max: 1}\n", encoding="utf-8")
     code, out, err = run(capsys, "forms", "validate", str(broken))
-    assert code == 1 and "2 problems" in err and "question a" in err and "question b" in err, err
+    assert code == 2 and "2 problems" in err and "question a" in err and "question b" in err, err
 
 
 def test_export_fill_review_import_and_import_again(capsys: pytest.CaptureFixture[str], tmp_path: Path,
@@ -100,7 +100,7 @@ def test_fill_lists_every_invalid_field(capsys: pytest.CaptureFixture[str], tmp_
                                    "no_such_question": 1}), encoding="utf-8")
     response = tmp_path / "bad.sdresponse"
     code, out, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))
-    assert code == 1 and not response.exists()
+    assert code == 2 and not response.exists()
     lines = set(err.splitlines())
     for path in ("area_sqft", "needed_by", "hazardous_materials_list", "builds_new_plant", "no_such_question"):
         assert any(line.startswith(f"{path}: ") for line in lines), (path, err)

@@ -92,9 +92,9 @@ INVALID: list[tuple[str, object, str]] = [
     ("has_entity", "maybe", "yes or no"),
     ("rfc", "NOT-AN-RFC", ""),
     ("curp", "XXXX", ""),
-    ("model", "franchise", "not one of the choices"),
+    ("model", "franchise", "not one of the options: Shelter, own_entity (Own entity)"),
     ("markets", ["us", "ca", "mx"], "at most 2"),
-    ("markets", ["mars"], "not one of the choices"),
+    ("markets", ["mars"], "“mars” is not one of the options: "),
     ("email", "ana@", ""),
     ("phone", "abc", ""),
     ("cp", "1234", ""),
@@ -275,3 +275,22 @@ def test_a_refused_list_keeps_its_own_message_and_survives_a_reopen(sample: Form
     assert reopened.issues["markets"].en == "Tick at most 2."
     state.set_answer("spec", {"name": "x.exe", "sha256": SHA, "size": 1})
     assert "pdf" in state.issues["spec"].en
+
+
+def test_a_choice_may_be_typed_by_its_name_and_a_refusal_lists_the_options() -> None:
+    from shelter_app.core import choices
+    from shelter_app.core.bilingual import Text
+    from shelter_app.core.forms.model import Choice
+
+    states = (Choice("NLE", Text("Nuevo León", "Nuevo León")), Choice("CHH", Text("Chihuahua", "Chihuahua")),
+              Choice("own", Text("Own entity", "Entidad propia")))
+    assert choices.match(states, "NLE") == "NLE"
+    assert choices.match(states, "nle") == "NLE"
+    assert choices.match(states, " nuevo leon ") == "NLE"
+    assert choices.match(states, "entidad propia") == "own"
+    assert choices.match(states, "Nuevo") is None
+    said = choices.refusal(states, "Jalisco")
+    assert said.en == "“Jalisco” is not one of the options: NLE (Nuevo León), CHH (Chihuahua), own (Own entity)."
+    assert said.es.endswith("own (Entidad propia).")
+    many = tuple(Choice(f"C{n}", Text(f"Name {n}", f"Nombre {n}")) for n in range(50))
+    assert choices.listing(many).en.endswith("C39 (Name 39), and 10 more")

@@ -15,8 +15,9 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import Final, NoReturn
 
+from shelter_app.core import choices
 from shelter_app.core.bilingual import Explained
 from shelter_app.core.errors import ValidationError
 from shelter_app.core.forms.model import QType, Question
@@ -204,14 +205,15 @@ def _yes_no(q: Question, raw: object) -> bool:
 
 
 def _select_one(q: Question, raw: object) -> str:
-    if not isinstance(raw, str) or q.choice(raw) is None:
+    value = choices.match(q.choices, raw) if isinstance(raw, str) else None
+    if value is None:
         return _unknown_choice(q, raw)
-    return raw
+    return value
 
 
-def _unknown_choice(q: Question, raw: object) -> str:
-    shown = str(raw)[:40]
-    raise AnswerError(f"“{shown}” is not one of the choices.", f"“{shown}” no es una de las opciones.")
+def _unknown_choice(q: Question, raw: object) -> NoReturn:
+    said = choices.refusal(q.choices, raw)
+    raise AnswerError(said.en, said.es)
 
 
 def _select_multiple(q: Question, raw: object) -> list[str]:
@@ -220,9 +222,10 @@ def _select_multiple(q: Question, raw: object) -> list[str]:
     if not isinstance(raw, list | tuple):
         raise AnswerError("Tick one or more choices.", "Marque una o más opciones.")
     picked = set()
-    for value in raw:
-        if not isinstance(value, str) or q.choice(value) is None:
-            _unknown_choice(q, value)
+    for typed in raw:
+        value = choices.match(q.choices, typed) if isinstance(typed, str) else None
+        if value is None:
+            _unknown_choice(q, typed)
         picked.add(value)
     ordered = [c.value for c in q.choices if c.value in picked]
     low, high = q.minimum, q.maximum
