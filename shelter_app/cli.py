@@ -1130,6 +1130,72 @@ def cmd_forms_keys(ctx: Context, args: argparse.Namespace) -> int:
 
 # ---- parser --------------------------------------------------------------------------------------------
 
+EXAMPLES: dict[str, str] = {
+    "": "shelter-app --lang es clients list --search valvulas",
+    "demo": "shelter-app demo",
+    "clients list": "shelter-app clients list --search \"great lakes\" --stage proposal",
+    "clients show": "shelter-app clients show \"Great Lakes Harness Inc.\" --json",
+    "clients add": "shelter-app clients add --legal-name \"Frenos del Norte, S.A. de C.V.\" --country MX "
+                   "--rfc FNO150312AB1",
+    "clients edit": "shelter-app clients edit \"Frenos del Norte, S.A. de C.V.\" --website https://frenos.mx",
+    "clients archive": "shelter-app clients archive \"Frenos del Norte, S.A. de C.V.\"",
+    "clients restore": "shelter-app clients restore \"Frenos del Norte, S.A. de C.V.\"",
+    "contacts add": "shelter-app contacts add \"Frenos del Norte, S.A. de C.V.\" --name \"Ana Ruiz\" "
+                    "--email ana@frenos.mx --language es_MX",
+    "projects add": "shelter-app projects add \"Frenos del Norte, S.A. de C.V.\" --title \"Planta Saltillo\"",
+    "projects edit": "shelter-app projects edit 2 --stage setup",
+    "journey show": "shelter-app journey show 2",
+    "journey run": "shelter-app journey run 2 docs/examples/journey-answers.json",
+    "checklist packs": "shelter-app checklist packs",
+    "checklist show": "shelter-app checklist show 2",
+    "checklist set": "shelter-app checklist set 2 immex.annual_report done --note \"Filed on 2 May\"",
+    "checklist updates": "shelter-app checklist updates 2 --apply",
+    "checklist export": "shelter-app checklist export 2 --format pdf -o status.pdf --report-lang es",
+    "calendar": "shelter-app calendar 2 -o obligations.ics --years 3",
+    "business-case compute": "shelter-app business-case compute docs/examples/business-case-input.json -o result.json",
+    "business-case pdf": "shelter-app business-case pdf docs/examples/business-case-input.json -o case.pdf --lang es",
+    "business-case scenario list": "shelter-app business-case scenario list 2",
+    "business-case scenario add": "shelter-app business-case scenario add 2 --name \"Three shifts\" "
+                                  "--from docs/examples/business-case-input.json",
+    "business-case scenario export": "shelter-app business-case scenario export 2 \"Three shifts\" -o case.json",
+    "business-case scenario delete": "shelter-app business-case scenario delete 2 \"Three shifts\"",
+    "forms list": "shelter-app forms list",
+    "forms validate": "shelter-app forms validate my-form.yaml",
+    "forms export-package": "shelter-app forms export-package --project 2 --form facility_needs -o facility.sdform "
+                            "--protect",
+    "forms code": "shelter-app forms code 6f1c2a9e-0d4b-4f7e-9a51-2b8c3d4e5f60",
+    "forms fill": "shelter-app forms fill facility.sdform --answers docs/examples/facility-needs-answers.json "
+                  "-o facility.sdresponse --code-file code.txt",
+    "forms import": "shelter-app forms import facility.sdresponse --accept-all",
+    "forms print": "shelter-app forms print facility_needs -o blank.pdf --lang es",
+    "forms drafts": "shelter-app forms drafts",
+    "forms keys status": "shelter-app forms keys status",
+    "forms keys export": "shelter-app forms keys export my-key.sdkey --export-passphrase-file phrase.txt",
+    "forms keys import": "shelter-app forms keys import my-key.sdkey --export-passphrase-file phrase.txt",
+    "open": "shelter-app open facility.sdform",
+    "db info": "shelter-app db info",
+    "db backup": "shelter-app db backup",
+    "db upgrade": "shelter-app db upgrade",
+    "db check": "shelter-app db check",
+    "db recover": "shelter-app db recover -o recovered.sqlite3",
+    "db restore": "shelter-app db restore ~/.local/share/shelterdesk/backups/backup-2026-12-01T09-00-00.sqlite3",
+    "print": "shelter-app print case.pdf --pages 1-3 --copies 2",
+}
+"""One example per command, shown at the end of its --help (the files named are in docs/examples/)."""
+
+
+def _add_examples(parser: argparse.ArgumentParser, path: str = "") -> None:
+    """End every command's --help with its example (`EXAMPLES`); recursive over the subcommands."""
+    example = EXAMPLES.get(path)
+    if example is not None:
+        parser.epilog = f"example:\n  {example}"
+        parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                _add_examples(child, f"{path} {name}".strip())
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="shelter-app",
@@ -1425,6 +1491,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draft", action="store_true", help="with --raster: 300 dpi")
     p.add_argument("--to", metavar="OUT.pdf", help="print to a PDF file instead of a printer")
     p.set_defaults(handler=cmd_print)
+    _add_examples(parser)
     return parser
 
 
