@@ -103,6 +103,8 @@ def _number_hooks(limits: JsonLimits, floats: bool = False) -> tuple[
                             f"el número tiene más de {limits.max_decimal_places} decimales")
         return None
 
+    short = min(limits.max_integer_digits, limits.max_decimal_places)  # no longer text breaks a bound
+
     def parse_int(text: str) -> Any:
         refused = too_long(text)
         if refused is None and len(text.lstrip("-")) > limits.max_integer_digits:
@@ -113,6 +115,12 @@ def _number_hooks(limits: JsonLimits, floats: bool = False) -> tuple[
         refused = too_long(text)
         if refused is not None:
             return refused
+        if "e" not in text and "E" not in text:  # the common case, bounded by its text alone (millions per file)
+            if len(text) <= short:
+                return float(text) if floats else Decimal(text)
+            whole, _, places = text.lstrip("-").partition(".")
+            if len(whole.lstrip("0")) <= limits.max_integer_digits and len(places) <= limits.max_decimal_places:
+                return float(text) if floats else Decimal(text)
         try:
             value = Decimal(text)
         except InvalidOperation:  # the scanner only hands over valid JSON numbers; kept as a guard
