@@ -4,6 +4,10 @@ A safe loader (no arbitrary objects) that refuses a key given twice in one mappi
 keeps the last, which would hide a copy-paste mistake in a legal table. It parses with libyaml when PyYAML
 was built with it (the wheels are): about ten times faster than the pure-Python parser, which counted for a
 third of a second in every start of the app and every `business-case pdf` run.
+
+YAML that comes from a user (a form definition given to `forms validate`, and every form definition, which
+never needs them) goes through `load_untrusted_yaml`: no anchors, aliases or tags, bounded size, depth and
+numbers. The shipped checklist packs and reference tables keep `UniqueKeyLoader` and their `<<: *anchor` merges.
 """
 
 from __future__ import annotations
