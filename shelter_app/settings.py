@@ -13,9 +13,10 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 from shelter_app.core.urls import has_password, mask_url, mask_urls_in, strip_password
+from shelter_app.exchange.bounded_json import JsonLimitError, JsonLimits, read_json_bounded
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,10 @@ OPTIONS: dict[str, Option[Any]] = {
               DEMO_OFFERED, BACKUPS_KEPT, ATTACHMENT_LIMIT_MB)
 }
 
+_MAX_SETTINGS_LIMITS: Final = JsonLimits(max_bytes=1024 * 1024, max_depth=8, max_number_chars=64,
+                                         max_integer_digits=18, max_decimal_places=40, max_items=1000)
+"""A settings file is one object of a dozen short values; anything far larger is damage (or hostile)."""
+
 # version -> function upgrading the raw dict from that version to the next
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -91,8 +96,13 @@ class Settings:
     @classmethod
     def load(cls, path: Path) -> Settings:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            with path.open("rb") as stream:  # a damaged or huge file: at most one byte past the limit
+                data = stream.read(_MAX_SETTINGS_LIMITS.max_bytes + 1)
+            raw = read_json_bounded(data.decode("utf-8"), _MAX_SETTINGS_LIMITS, floats=True)
         except FileNotFoundError:
+            return cls(path)
+        except JsonLimitError as exc:
+            log.warning("settings file %s unreadable (%s); using defaults", path, exc.en)
             return cls(path)
         except (OSError, ValueError) as exc:
             log.warning("settings file %s unreadable (%s); using defaults", path, exc)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as PydanticValidationError
 
 from shelter_app import paths
-from shelter_app.content.yamlread import UniqueKeyLoader
+from shelter_app.content.yamlread import load_untrusted_yaml
 from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError
 from shelter_app.core.forms.expressions import Expression, ExpressionError, compile_expression
@@ -226,7 +226,7 @@ def load_form_file(file: Path, label: str | None = None) -> FormDefinition:
     except (OSError, UnicodeDecodeError) as exc:
         raise FormDefinitionError([FormProblem(label, None, f"cannot be read ({type(exc).__name__})")]) from None
     try:
-        data = yaml.load(text, Loader=UniqueKeyLoader)
+        data = load_untrusted_yaml(text, label)  # YamlRefused (anchors, tags, depth, numbers): exit 2 in the CLI
     except yaml.YAMLError as exc:
         raise FormDefinitionError([FormProblem(label, None, f"is not valid YAML: {exc}")]) from None
     return definition_from_data(data, label)

@@ -69,6 +69,10 @@ class JsonLimitError(ValidationError):
         self.problem_es = problem_es
 
 
+class JsonTooDeep(JsonLimitError):
+    """The document nests arrays and objects deeper than its limit; `path` is the first one too deep."""
+
+
 @dataclass(frozen=True)
 class _Refused:
     """A number the hooks would not build; the walk reports it with its path."""
@@ -77,7 +81,8 @@ class _Refused:
     es: str
 
 
-def _number_hooks(limits: JsonLimits) -> tuple[Callable[[str], Any], Callable[[str], Any], Callable[[str], Any]]:
+def _number_hooks(limits: JsonLimits, floats: bool = False) -> tuple[
+        Callable[[str], Any], Callable[[str], Any], Callable[[str], Any]]:
     def too_long(text: str) -> _Refused | None:
         if len(text) > limits.max_number_chars:
             return _Refused(f"the number is too long: more than {limits.max_number_chars} characters",
@@ -98,6 +103,8 @@ def _number_hooks(limits: JsonLimits) -> tuple[Callable[[str], Any], Callable[[s
                             f"el número tiene más de {limits.max_decimal_places} decimales")
         return None
 
+    short = min(limits.max_integer_digits, limits.max_decimal_places)  # no longer text breaks a bound
+
     def parse_int(text: str) -> Any:
         refused = too_long(text)
         if refused is None and len(text.lstrip("-")) > limits.max_integer_digits:
@@ -108,11 +115,17 @@ def _number_hooks(limits: JsonLimits) -> tuple[Callable[[str], Any], Callable[[s
         refused = too_long(text)
         if refused is not None:
             return refused
+        if "e" not in text and "E" not in text:  # the common case, bounded by its text alone (millions per file)
+            if len(text) <= short:
+                return float(text) if floats else Decimal(text)
+            whole, _, places = text.lstrip("-").partition(".")
+            if len(whole.lstrip("0")) <= limits.max_integer_digits and len(places) <= limits.max_decimal_places:
+                return float(text) if floats else Decimal(text)
         try:
             value = Decimal(text)
         except InvalidOperation:  # the scanner only hands over valid JSON numbers; kept as a guard
             return _Refused("is not a number", "no es un número")
-        return out_of_bounds(value) or value
+        return out_of_bounds(value) or (float(value) if floats else value)
 
     def parse_constant(text: str) -> Any:
         return _Refused(f"must be a finite number ({text} is not a JSON number)",
@@ -121,17 +134,18 @@ def _number_hooks(limits: JsonLimits) -> tuple[Callable[[str], Any], Callable[[s
     return parse_int, parse_float, parse_constant
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any] | _Refused:
+    """The object of `pairs`; a key given twice is refused by the walk, which knows the object's path."""
     obj: dict[str, Any] = {}
     for key, value in pairs:
         if key in obj:
-            raise JsonLimitError("$", f"malformed JSON: the key {key!r} appears twice in one object",
-                                 f"JSON mal formado: la clave {key!r} aparece dos veces en un objeto")
+            return _Refused(f"malformed JSON: the key {key!r} appears twice in one object",
+                            f"JSON mal formado: la clave {key!r} aparece dos veces en un objeto")
         obj[key] = value
     return obj
 
 
-def read_json_file(path: Path, limits: JsonLimits = INPUT_LIMITS) -> Any:
+def read_json_file(path: Path, limits: JsonLimits = INPUT_LIMITS, *, floats: bool = False) -> Any:
     """The JSON document of the file at `path`, within `limits`; `JsonLimitError` (path `$` for the file)
     when it is too large, unreadable, not UTF-8 or malformed, or names the path of the value at fault."""
     too_large = JsonLimitError(
@@ -151,15 +165,18 @@ def read_json_file(path: Path, limits: JsonLimits = INPUT_LIMITS) -> Any:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise JsonLimitError("$", f"{path} is not UTF-8 text", f"{path} no es texto UTF-8") from None
-    return read_json_bounded(text, limits)
+    return read_json_bounded(text, limits, floats=floats)
 
 
-def read_json_bounded(text: str, limits: JsonLimits = INPUT_LIMITS) -> Any:
-    """Parse JSON `text` within `limits`: exact numbers (`int`, `Decimal`), no repeated key in an object."""
+def read_json_bounded(text: str, limits: JsonLimits = INPUT_LIMITS, *, floats: bool = False) -> Any:
+    """Parse JSON `text` within `limits`: exact numbers (`int`, `Decimal`), no repeated key in an object.
+
+    `floats`: a number with a point or an exponent comes back as a (finite) `float` instead of a `Decimal`, for
+    the readers of documents that hold plain JSON (`json.loads`'s types); its bounds are checked all the same."""
     if len(text) > limits.max_bytes or len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
         raise JsonLimitError("$", f"the document is larger than {_size(limits.max_bytes)}",
                              f"el documento ocupa más de {_size(limits.max_bytes)}")
-    parse_int, parse_float, parse_constant = _number_hooks(limits)
+    parse_int, parse_float, parse_constant = _number_hooks(limits, floats)
     try:
         value = json.loads(text, parse_int=parse_int, parse_float=parse_float, parse_constant=parse_constant,
                            object_pairs_hook=_no_duplicates)
@@ -177,8 +194,8 @@ def _size(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MB" if limit % (1024 * 1024) == 0 else f"{limit} bytes"
 
 
-def _too_deep(path: str, limits: JsonLimits) -> JsonLimitError:
-    return JsonLimitError(path, f"nested more than {limits.max_depth} levels deep",
+def _too_deep(path: str, limits: JsonLimits) -> JsonTooDeep:
+    return JsonTooDeep(path, f"nested more than {limits.max_depth} levels deep",
                           f"anidado a más de {limits.max_depth} niveles de profundidad")
 
 

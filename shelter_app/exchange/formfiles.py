@@ -852,49 +852,40 @@ def _outer_archive(file: _File, data: bytes) -> _Archive:
     return archive
 
 
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise _DuplicateKey
-    return result
-
-
-def _finite_float(text: str) -> float:
-    number = float(text)
-    if number in (float("inf"), float("-inf")):
-        raise ValueError(text)
-    return number
-
-
-def _no_constant(text: str) -> NoReturn:
-    raise ValueError(text)  # NaN, Infinity: not JSON
-
-
 def _parse_json(file: _File, raw: bytes) -> dict[str, Any]:
-    """A JSON object from UTF-8 `raw`: no duplicate keys, no NaN, bounded in items and depth."""
+    """A JSON object from UTF-8 `raw`, read by `bounded_json`: no duplicate keys, no NaN, bounded in items, depth
+    and digits; a refusal names the JSON path at fault (`NestedTooDeep`, `NotAFormFile`, `field` the path)."""
+    from shelter_app.exchange.bounded_json import JsonLimitError, JsonLimits, JsonTooDeep, read_json_bounded
+
     if raw.count(b"{") + raw.count(b"[") > MAX_JSON_CONTAINERS:
         raise FileTooLarge(file, MAX_JSON_BYTES, unpacked=True)
     try:
-        value = json.loads(
-            raw.decode("utf-8"),
-            object_pairs_hook=_no_duplicates,
-            parse_float=_finite_float,
-            parse_constant=_no_constant,
-        )
-    except _DuplicateKey:
-        raise NotAFormFile(file, "a key appears twice in one object", "una clave aparece dos veces") from None
-    except RecursionError:
-        raise NestedTooDeep(file) from None
-    except ValueError:  # UnicodeDecodeError, JSONDecodeError, integers of more than 4,300 digits
-        raise NotAFormFile(file, "its data is not valid JSON", "sus datos no son JSON válido") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise NotAFormFile(file, "its data is not UTF-8 text", "sus datos no son texto UTF-8") from None
+    limits = JsonLimits(  # numbers and lists far beyond any form; the depth and size of the module's limits
+        max_bytes=MAX_JSON_BYTES,
+        max_depth=MAX_JSON_DEPTH,
+        max_number_chars=64,
+        max_integer_digits=18,
+        max_decimal_places=40,
+        max_items=10 * MAX_REPEAT_ROWS,
+    )
+    error: FormFileError
+    try:
+        value = read_json_bounded(text, limits, floats=True)
+    except JsonTooDeep as exc:
+        error = NestedTooDeep(file)
+        error.explain(f"{error.en.rstrip('.')} (JSON path {exc.path}).",
+                      f"{error.es.rstrip('.')} (ruta JSON {exc.path}).")
+        error.field = exc.path
+        raise error from None
+    except JsonLimitError as exc:
+        error = NotAFormFile(file, f"{exc.problem_en}, at {exc.path}", f"{exc.problem_es}, en {exc.path}")
+        error.field = exc.path
+        raise error from None
     if not isinstance(value, dict):
         raise NotAFormFile(file, "its data is not a JSON object", "sus datos no son un objeto JSON")
-    if _too_deep(value):
-        raise NestedTooDeep(file)
     return value
 
 

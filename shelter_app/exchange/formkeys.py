@@ -458,11 +458,13 @@ def _read_limited(key_file: Path) -> bytes:
     try:
         if key_file.stat().st_size > MAX_KEY_FILE_BYTES:
             raise _damaged(_KEY_FILE_WHAT, "it is far too large for a key file", "es demasiado grande para una llave")
-        return key_file.read_bytes()
+        with key_file.open("rb") as stream:  # at most one byte past the limit, even if it grew since `stat`
+            data = stream.read(MAX_KEY_FILE_BYTES + 1)
     except OSError as exc:
         raise _damaged(
             _KEY_FILE_WHAT, f"it cannot be read ({exc.strerror})", f"no se puede leer ({exc.strerror})"
         ) from None
+    return data  # `_parse_document` refuses it when it is over the limit
 
 
 @dataclass(frozen=True)
@@ -498,16 +500,24 @@ def _open_document(data: bytes, passphrase: str, *, what: tuple[str, str]) -> na
 def _parse_document(data: bytes, what: tuple[str, str]) -> _Document:
     if len(data) > MAX_KEY_FILE_BYTES:
         raise _damaged(what, "it is far too large for a key file", "es demasiado grande para una llave")
+    from shelter_app.exchange.bounded_json import JsonLimitError, JsonLimits, read_json_bounded
+
+    limits = JsonLimits(max_bytes=MAX_KEY_FILE_BYTES, max_depth=4, max_number_chars=32, max_integer_digits=12,
+                        max_decimal_places=0, max_items=64)  # a key file is one flat object of a few fields
     try:
-        document: Any = json.loads(data.decode("utf-8"))
-    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise _damaged(what, "it is not a key file (not JSON)", "no es un archivo de llave (no es JSON)") from None
+        document: Any = read_json_bounded(data.decode("utf-8"), limits)
+    except UnicodeDecodeError:
+        raise _damaged(what, "it is not a key file (not UTF-8 text)", "no es un archivo de llave (no es texto UTF-8)") \
+            from None
+    except JsonLimitError as exc:
+        raise _damaged(what, f"it is not a key file (at {exc.path}: {exc.problem_en})",
+                       f"no es un archivo de llave (en {exc.path}: {exc.problem_es})") from None
     if not isinstance(document, dict) or document.get("format") != KEY_FILE_FORMAT:
         raise _damaged(what, f"it is not a {KEY_FILE_FORMAT} document", f"no es un documento {KEY_FILE_FORMAT}")
     if document.get("kdf") != KDF:
         raise _damaged(what, f"unknown key derivation {document.get('kdf')!r}", "derivación de llave desconocida")
     opslimit = _bounded_int(document.get("opslimit"), argon2id.OPSLIMIT_MIN, argon2id.OPSLIMIT_SENSITIVE)
-    memlimit = _bounded_int(document.get("memlimit"), argon2id.MEMLIMIT_MIN, argon2id.MEMLIMIT_SENSITIVE)
+    memlimit = _bounded_int(document.get("memlimit"), argon2id.MEMLIMIT_MIN, argon2id.MEMLIMIT_MODERATE)  # 256 MiB
     if opslimit is None or memlimit is None:
         raise _damaged(what, "its key derivation limits are out of range", "sus límites de derivación no son válidos")
     salt = _b64(document.get("salt"), argon2id.SALTBYTES)

@@ -42,6 +42,7 @@ from shelter_app.core.forms.engine import FormState, Issue, split_path, validate
 from shelter_app.core.forms.migrate import Dropped, carry_over
 from shelter_app.core.forms.model import FormDefinition, QType
 from shelter_app.exchange import formfiles, formkeys, packagecode
+from shelter_app.exchange.bounded_json import JsonLimitError, JsonLimits, read_json_bounded
 from shelter_app.exchange.formkeys import write_file_atomically
 from shelter_app.paths import Paths
 from shelter_app.services.errors import EditConflict, NotFound
@@ -55,10 +56,10 @@ _DRAFT = "form draft"
 
 
 class DamagedDraft(UserError):
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, detail_es: str | None = None) -> None:
         super().__init__(f"The saved draft cannot be read ({detail}). Open the package again from its file.",
-                         f"El borrador guardado no se puede leer ({detail}). Abra de nuevo el paquete desde su "
-                         "archivo.")
+                         f"El borrador guardado no se puede leer ({detail_es or detail}). Abra de nuevo el paquete "
+                         "desde su archivo.")
 
 
 class SignerChanged(UserError):
@@ -85,12 +86,12 @@ class SignerChanged(UserError):
 
 
 class DamagedKnownSenders(UserError):
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path, detail: str, detail_es: str | None = None) -> None:
         super().__init__(
             f"The list of known senders ({path}) is damaged ({detail}); no package is opened until it is repaired "
             "or removed.",
-            f"La lista de remitentes conocidos ({path}) está dañada ({detail}); no se abre ningún paquete hasta que "
-            "se repare o se elimine.",
+            f"La lista de remitentes conocidos ({path}) está dañada ({detail_es or detail}); no se abre ningún "
+            "paquete hasta que se repare o se elimine.",
         )
 
 
@@ -187,6 +188,8 @@ def _definition(package: formfiles.FormPackage) -> FormDefinition:
 
 _KNOWN_FORMAT = "shelterdesk-known-senders@1"
 _MAX_KNOWN_BYTES = 1024 * 1024
+_KNOWN_LIMITS = JsonLimits(max_bytes=_MAX_KNOWN_BYTES, max_depth=4, max_number_chars=64, max_integer_digits=18,
+                           max_decimal_places=40, max_items=10_000)
 
 
 def installation_key_file(paths: Paths) -> Path:
@@ -214,11 +217,16 @@ def _load_known(paths: Paths) -> list[dict[str, str]]:
             return []
         if path.stat().st_size > _MAX_KNOWN_BYTES:
             raise DamagedKnownSenders(path, "too large")
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        with path.open("rb") as stream:  # at most one byte past the limit, even if it grew since `stat`
+            data = stream.read(_MAX_KNOWN_BYTES + 1)
+        document = read_json_bounded(data.decode("utf-8"), _KNOWN_LIMITS)
     except OSError as exc:
         raise DamagedKnownSenders(path, exc.strerror or type(exc).__name__) from None
-    except ValueError:
-        raise DamagedKnownSenders(path, "not JSON") from None
+    except JsonLimitError as exc:
+        raise DamagedKnownSenders(path, f"at {exc.path}: {exc.problem_en}", f"en {exc.path}: {exc.problem_es}") \
+            from None
+    except ValueError:  # not UTF-8
+        raise DamagedKnownSenders(path, "not JSON", "no es JSON") from None
     if not isinstance(document, dict) or document.get("format") != _KNOWN_FORMAT or \
             not isinstance(document.get("senders"), list):
         raise DamagedKnownSenders(path, "unknown format")
@@ -334,7 +342,7 @@ def _view(row: FormDraft, package: formfiles.FormPackage, definition: FormDefini
           carried: str | None = None) -> DraftView:
     assert row.id is not None
     try:
-        answers, pending, dropped = json.loads(row.answers), json.loads(row.pending), json.loads(row.dropped)
+        answers, pending, dropped = _loads(row.answers), _loads(row.pending), _loads(row.dropped)
     except ValueError as exc:
         raise DamagedDraft(type(exc).__name__) from None
     return DraftView(row.id, row.version, package, definition, answers, pending, dropped, row.language, row.page,
@@ -390,10 +398,18 @@ def _open_draft(db: Database, package: formfiles.FormPackage, definition: FormDe
         return _view(row, package, definition, carried_from)
 
 
+_DRAFT_LIMITS = JsonLimits(  # what a package holds (`formfiles`), and numbers beyond any answer
+    max_bytes=formfiles.MAX_JSON_BYTES, max_depth=formfiles.MAX_JSON_DEPTH + 2, max_number_chars=64,
+    max_integer_digits=30, max_decimal_places=40, max_items=10 * formfiles.MAX_REPEAT_ROWS)
+
+
 def _loads(text: str) -> Any:
+    """A JSON column of a draft, read within `_DRAFT_LIMITS` (a damaged or hostile database: `DamagedDraft`)."""
     try:
-        return json.loads(text)
-    except ValueError as exc:
+        return read_json_bounded(text, _DRAFT_LIMITS, floats=True)
+    except JsonLimitError as exc:
+        raise DamagedDraft(f"{exc.path}: {exc.problem_en}", f"{exc.path}: {exc.problem_es}") from None
+    except (TypeError, ValueError) as exc:  # not text at all
         raise DamagedDraft(type(exc).__name__) from None
 
 
@@ -406,7 +422,7 @@ def _older_draft(session: Any, package: formfiles.FormPackage) -> FormDraft | No
     fingerprint = package.consultant.fingerprint
     for row in candidates:
         try:
-            other = package_from_data(json.loads(row.package))
+            other = package_from_data(_loads(row.package))
             older = version_key(row.form_version) < version_key(package.form_version)
         except (DamagedDraft, ValueError):
             continue
@@ -446,9 +462,9 @@ def list_drafts(db: Database) -> list[DraftSummary]:
     with db.transaction() as session:
         for row in session.exec(select(FormDraft).order_by(col(FormDraft.updated_at).desc())).all():
             try:
-                package = package_from_data(json.loads(row.package))
+                package = package_from_data(_loads(row.package))
                 title = _title(package)
-                answered = len(json.loads(row.answers))
+                answered = len(_loads(row.answers))
             except (DamagedDraft, ValueError):
                 continue
             out.append(DraftSummary(row.id or 0, row.package_id, row.form_id, row.form_version, title,

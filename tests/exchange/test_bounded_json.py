@@ -15,6 +15,7 @@ from shelter_app.exchange.bounded_json import (
     INPUT_LIMITS,
     JsonLimitError,
     JsonLimits,
+    JsonTooDeep,
     read_json_bounded,
     read_json_file,
 )
@@ -170,3 +171,40 @@ def test_lone_surrogates_never_crash(text: str) -> None:
         read_json_bounded(text, SMALL)
     except JsonLimitError as exc:
         assert exc.path == "$"
+
+
+def test_a_key_given_twice_is_refused_at_its_object() -> None:
+    with pytest.raises(JsonLimitError, match="appears twice") as caught:
+        read_json_bounded('{"a": {"b": [{"c": 1, "c": 2}]}}', SMALL)
+    assert caught.value.path == "$.a.b[0]"
+    assert "dos veces" in caught.value.es
+    with pytest.raises(JsonLimitError, match="appears twice") as caught:
+        read_json_bounded('{"x": 1, "x": 1}', SMALL)
+    assert caught.value.path == "$"
+
+
+def test_too_deep_is_its_own_kind() -> None:
+    with pytest.raises(JsonTooDeep) as caught:
+        read_json_bounded("[" * 50 + "]" * 50, SMALL)
+    assert caught.value.path == "$" + "[0]" * SMALL.max_depth
+    with pytest.raises(JsonTooDeep):
+        read_json_bounded("[" * 100_000 + "]" * 100_000, INPUT_LIMITS)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e5, max_value=1e5))
+def test_floats_on_request_come_back_as_plain_floats(number: float) -> None:
+    text = json.dumps({"n": number})
+    try:
+        value = read_json_bounded(text, SMALL, floats=True)["n"]
+    except JsonLimitError as exc:  # more decimal places than SMALL allows
+        assert exc.path == "$.n"
+        return
+    assert isinstance(value, float if "." in repr(number) or "e" in repr(number) else int)
+    assert value == number
+
+
+@pytest.mark.parametrize("text", ['{"n": 1e999}', '{"n": -1e999}', '{"n": NaN}', '{"n": Infinity}'])
+def test_floats_on_request_are_still_bounded(text: str) -> None:
+    with pytest.raises(JsonLimitError) as caught:
+        read_json_bounded(text, SMALL, floats=True)
+    assert caught.value.path == "$.n"
