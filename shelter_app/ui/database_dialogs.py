@@ -25,9 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate("DatabaseDialogs", text, disambiguation, n)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text"); all speak for the dialog
 
 
 def format_size(size_bytes: int, language: str) -> str:
@@ -39,17 +37,18 @@ def format_size(size_bytes: int, language: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {"backup": tr("Backup"), "upgrade": tr("Before an upgrade"),
-            "recovered": tr("Recovered data")}.get(kind, kind)
+    return {"backup": translate("RestoreDialog", "Backup"),
+            "upgrade": translate("RestoreDialog", "Before an upgrade"),
+            "recovered": translate("RestoreDialog", "Recovered data")}.get(kind, kind)
 
 
 def files_label(facts: Any) -> str:
     """Whether the stored files (evidence, documents, attachments) the backup goes with are all still whole."""
     if not facts.manifest:
-        return tr("Not listed (older backup)")
+        return translate("RestoreDialog", "Not listed (older backup)")
     if facts.files:
-        return tr("%n missing or changed", "", len(facts.files))
-    return tr("All present")
+        return translate("RestoreDialog", "%n missing or changed", "", len(facts.files))
+    return translate("RestoreDialog", "All present")
 
 
 class RestoreDialog(QDialog):
@@ -60,24 +59,24 @@ class RestoreDialog(QDialog):
         from shelter_app.l10n import format_datetime
 
         self.setObjectName("restoreDialog")
-        self.setWindowTitle(tr("Restore a backup"))
+        self.setWindowTitle(self.tr("Restore a backup"))
         self.resize(640, 360)
         self.backups = list(backups)
         self.folder = folder
         self.chosen: Path | None = None
         layout = QVBoxLayout(self)
         if self.backups:
-            intro = tr("Choose the backup to put in place of the current database. The current file is not deleted: "
-                       "it is kept aside in {folder}.").format(folder=str(folder))
+            intro = self.tr("Choose the backup to put in place of the current database. The current file is not "
+                            "deleted: it is kept aside in {folder}.")
         else:
-            intro = tr("No backups were found in {folder}. Choose a backup file kept elsewhere.").format(
-                folder=str(folder))
-        label = QLabel(intro)
+            intro = self.tr("No backups were found in {folder}. Choose a backup file kept elsewhere.")
+        label = QLabel(intro.format(folder=str(folder)))
         label.setWordWrap(True)
         layout.addWidget(label)
         self.table = QTableWidget(len(self.backups), 4)
         self.table.setObjectName("backups")
-        self.table.setHorizontalHeaderLabels([tr("Made"), tr("Kind"), tr("Size"), tr("Stored files")])
+        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Size"),
+                                              self.tr("Stored files")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -97,10 +96,10 @@ class RestoreDialog(QDialog):
         self.table.doubleClicked.connect(lambda *_: self.accept())
         layout.addWidget(self.table, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = QPushButton(tr("Restore"))
+        self.restore_button = QPushButton(self.tr("Restore"))
         self.restore_button.setObjectName("restoreSelected")
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.choose_button = QPushButton(tr("Choose a file…"))
+        self.choose_button = QPushButton(self.tr("Choose a file…"))
         self.choose_button.setObjectName("chooseFile")
         self.buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.choose_button.clicked.connect(self.choose_file)
@@ -136,8 +135,8 @@ class RestoreDialog(QDialog):
         return path.name if path is not None else ""
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, tr("Choose a backup"), str(self.folder),
-                                              tr("ShelterDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"), str(self.folder),
+                                              self.tr("ShelterDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
         if name:
             self.chosen = Path(name)
             self.accept()
@@ -145,75 +144,80 @@ class RestoreDialog(QDialog):
 
 def confirm_restore(parent: QWidget, made: str, folder: Path, open_windows: int) -> bool:
     """Say what happens before anything is replaced."""
-    text = tr("Put the backup of {made} in place of the current database?\n\nThe current database file is not "
-              "deleted: it is kept aside in {folder}. The restored data opens here at once.").format(
-        made=made, folder=str(folder))
+    text = translate("RestoreDialog", "Put the backup of {made} in place of the current database?\n\nThe current "
+                     "database file is not deleted: it is kept aside in {folder}. The restored data opens here at "
+                     "once.").format(made=made, folder=str(folder))
     if open_windows:
-        text += "\n\n" + tr("%n open project window(s) close first.", "", open_windows)
-    answer = QMessageBox.question(parent, tr("Restore a backup"), text,
+        text += "\n\n" + translate("RestoreDialog", "%n open project window(s) close first.", "", open_windows)
+    answer = QMessageBox.question(parent, translate("RestoreDialog", "Restore a backup"), text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                   QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def show_check_report(parent: QWidget, report: Any) -> None:
-    title = tr("Check the database")
+    title = translate("RestoreDialog", "Check the database")
     if not report.checked:
-        QMessageBox.information(parent, title, tr("A shared PostgreSQL database is checked on its server by its "
-                                                  "administrator; nothing was checked here."))
+        QMessageBox.information(parent, title, translate(
+            "RestoreDialog", "A shared PostgreSQL database is checked on its server by its administrator; nothing "
+            "was checked here."))
     elif not report.problems:
-        QMessageBox.information(parent, title, tr("The database file is sound: SQLite's own check found no problem."
-                                                  "\n\n{location}").format(location=report.location))
+        QMessageBox.information(parent, title, translate(
+            "RestoreDialog", "The database file is sound: SQLite's own check found no problem.\n\n{location}")
+            .format(location=report.location))
     else:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, tr(
-            "The database file is damaged: SQLite's check found %n problem(s). Restore a backup, or recover the data "
-            "that can still be read.", "", len(report.problems)), QMessageBox.StandardButton.Close, parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, translate(
+            "RestoreDialog", "The database file is damaged: SQLite's check found %n problem(s). Restore a backup, "
+            "or recover the data that can still be read.", "", len(report.problems)),
+            QMessageBox.StandardButton.Close, parent)
         box.setDetailedText("\n".join(report.problems))
         box.setInformativeText("\n".join(report.problems[:3]))
         box.exec()
 
 
 def restored_message(restored: Any, location: str) -> str:
-    lines = [tr("The backup is in place and open: {location}").format(location=location)]
+    lines = [translate("RestoreDialog", "The backup is in place and open: {location}").format(location=location)]
     if restored.kept is not None:
-        lines.append(tr("The file it replaced is kept as {path}").format(path=str(restored.kept)))
+        lines.append(translate("RestoreDialog", "The file it replaced is kept as {path}")
+                     .format(path=str(restored.kept)))
     if restored.files:
-        lines.append(tr("%n stored file(s) the backup goes with are missing or changed:", "", len(restored.files))
-                     + "\n" + "\n".join(restored.files))
+        lines.append(translate("RestoreDialog", "%n stored file(s) the backup goes with are missing or changed:", "",
+                               len(restored.files)) + "\n" + "\n".join(restored.files))
     return "\n\n".join(lines)
 
 
 def show_restored(parent: QWidget, restored: Any, location: str) -> None:
     icon = QMessageBox.Icon.Warning if restored.files else QMessageBox.Icon.Information
-    QMessageBox(icon, tr("Restore a backup"), restored_message(restored, location), QMessageBox.StandardButton.Ok,
-                parent).exec()
+    QMessageBox(icon, translate("RestoreDialog", "Restore a backup"), restored_message(restored, location),
+                QMessageBox.StandardButton.Ok, parent).exec()
 
 
 def recovery_message(recovery: Any) -> str:
-    lines = [tr("%n row(s) could be read and were copied into a new file:", "", recovery.rows) + "\n"
-             + str(recovery.target)]
+    lines = [translate("RestoreDialog", "%n row(s) could be read and were copied into a new file:", "",
+                       recovery.rows) + "\n" + str(recovery.target)]
     if recovery.lost:
-        lines.append(tr("%n row(s) could not be read and are lost.", "", recovery.lost))
+        lines.append(translate("RestoreDialog", "%n row(s) could not be read and are lost.", "", recovery.lost))
     else:
-        lines.append(tr("No row was lost."))
-    lines.append(tr("Open it in place of the damaged database? The damaged file is kept aside, not deleted."))
+        lines.append(translate("RestoreDialog", "No row was lost."))
+    lines.append(translate("RestoreDialog", "Open it in place of the damaged database? The damaged file is kept "
+                           "aside, not deleted."))
     return "\n\n".join(lines)
 
 
 def recovery_details(recovery: Any) -> str:
-    return "\n".join(tr("{table}: {rows} copied, {lost} lost").format(table=t.table, rows=t.rows, lost=t.lost)
-                     for t in recovery.tables)
+    return "\n".join(translate("RestoreDialog", "{table}: {rows} copied, {lost} lost")
+                     .format(table=t.table, rows=t.rows, lost=t.lost) for t in recovery.tables)
 
 
 def ask_open_recovered(parent: QWidget, recovery: Any) -> bool:
     """What was recovered and what was lost; True when the consultant opens the recovered file in place."""
     box = QMessageBox(QMessageBox.Icon.Warning if recovery.lost else QMessageBox.Icon.Information,
-                      tr("Recover readable data"), recovery_message(recovery), QMessageBox.StandardButton.NoButton,
-                      parent)
+                      translate("RestoreDialog", "Recover readable data"), recovery_message(recovery),
+                      QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("recoveryReport")
     box.setDetailedText(recovery_details(recovery))
-    open_button = box.addButton(tr("Open it in place"), QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton(translate("RestoreDialog", "Open it in place"), QMessageBox.ButtonRole.AcceptRole)
     open_button.setObjectName("openRecovered")
-    box.addButton(tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(translate("RestoreDialog", "Not now"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is open_button
