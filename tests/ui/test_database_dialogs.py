@@ -222,3 +222,50 @@ def test_restore_closes_project_windows_first_and_stops_if_one_stays(qtbot: Any,
     monkeypatch.undo()
     assert window.close_project_windows() and not window.workspaces
     assert not workspace.isVisible()
+
+
+def test_restore_on_the_real_worker_thread(qtbot: Any, gui_db: Database, settings: Settings, english: None,
+                                           modals: Any) -> None:
+    from shelter_app.services import demo
+
+    demo.seed_demo(gui_db, "tester")
+    paths = get_paths()
+    made = database.backup(gui_db, paths)
+    assert made is not None
+    clients.create_client(gui_db, "tester", ClientFields(legal_name="Llegó Después SA de CV"))
+    runner = DbRunner()
+    win = MainWindow(settings, paths, runner)
+    qtbot.addWidget(win)
+    win.adopt_database(gui_db)
+    win.show()
+    answered = modals()
+    win.put_in_place(made)
+    qtbot.waitUntil(lambda: len(answered.seen) >= 1, timeout=20000)
+    try:
+        assert win.db is not gui_db and "Llegó Después SA de CV" not in names(win) and win.model.rowCount() == 7
+    finally:
+        runner.shutdown()
+        win.db.close()
+
+
+def test_restore_helps_when_the_file_does_not_open_at_all(qtbot: Any, runner: DbRunner, settings: Settings,
+                                                          english: None, modals: Any) -> None:
+    paths = get_paths().ensure()
+    source = open_database(sqlite_url(paths.data / "elsewhere.sqlite3"), backups_dir=paths.backups)
+    clients.create_client(source, "tester", ClientFields(legal_name="Del Respaldo SA de CV"))
+    source.close()
+    paths.database.write_bytes(b"no database here" * 1000)
+    answered = modals()
+    win = MainWindow(settings, paths, runner)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_database()
+    qtbot.waitUntil(lambda: bool(answered.seen), timeout=10000)
+    assert win.db is None and win.restore_action.isEnabled() and not win.check_action.isEnabled()
+    win.put_in_place(paths.data / "elsewhere.sqlite3")
+    qtbot.waitUntil(lambda: win.db is not None and any(t.startswith("The backup is in place") for t in answered.seen),
+                    timeout=10000)
+    try:
+        assert names(win) == {"Del Respaldo SA de CV"} and win.table.isEnabled()
+    finally:
+        win.db.close()
