@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, text
@@ -285,10 +286,11 @@ def check(db: Database, *, quick: bool = False) -> CheckReport:
     return CheckReport(db.location, problems, time.perf_counter() - began, db.sqlite_path is not None)
 
 
-def _embedded_file(settings: Settings, paths: Paths, en: tuple[str, str], es: tuple[str, str]) -> Path:
+def _embedded_file(settings: Settings, paths: Paths, en: tuple[str, str], es: tuple[str, str],
+                   override: str | None = None) -> Path:
     """The configured embedded database file; a shared server's is looked after by its administrator (`en`/`es`:
-    the verb and the server's own tool, for the message)."""
-    url = resolve_url(settings, paths)
+    the verb and the server's own tool, for the message). `override`: the `--db-url` the app was started with."""
+    url = resolve_url(settings, paths, override)
     if url.get_backend_name() != "sqlite":
         raise UserError(f"A shared PostgreSQL database is {en[0]} on the server by its administrator"
                         f"{' ' + en[1] if en[1] else ''}; nothing was changed here.",
@@ -303,21 +305,69 @@ class Restored:
     files: tuple[str, ...]  # stored files the backup's manifest lists that are missing or changed now
 
 
-def restore(settings: Settings, paths: Paths, backup_file: Path) -> Restored:
+def restore(settings: Settings, paths: Paths, backup_file: Path, *, override: str | None = None) -> Restored:
     """Replace the embedded database with a verified backup; the replaced file is kept in the backups folder.
     The stored files the backup lists are checked too. Refused for a server database."""
     from shelter_app.storage.db import restore_file
 
-    database = _embedded_file(settings, paths, ("restored", "(pg_restore)"), ("restaura", "(pg_restore)"))
+    database = _embedded_file(settings, paths, ("restored", "(pg_restore)"), ("restaura", "(pg_restore)"), override)
     kept = restore_file(backup_file, database, paths.backups)
     return Restored(kept, check_files_manifest(paths, backup_file))
 
 
-def recover(settings: Settings, paths: Paths, target: Path | None = None) -> Recovery:
+def recover(settings: Settings, paths: Paths, target: Path | None = None, *,
+            override: str | None = None) -> Recovery:
     """Salvage every readable row of the embedded database into a new file (by default in the backups folder);
     the database itself is only read."""
     from datetime import UTC, datetime
 
-    source = _embedded_file(settings, paths, ("repaired", ""), ("repara", ""))
+    source = _embedded_file(settings, paths, ("repaired", ""), ("repara", ""), override)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     return recover_file(source, target or paths.backups / f"{source.stem}-recovered-{stamp}.sqlite3")
+
+
+# ---- the backups on offer (the GUI's restore dialog; the command line could list them the same way) -----------------
+@dataclass(frozen=True)
+class BackupFacts:
+    path: Path
+    made: datetime  # UTC, from the file's name
+    kind: str  # "backup" (regular or by hand), "upgrade" (made before a schema upgrade), "recovered" (`recover`)
+    size_bytes: int
+    manifest: bool  # False: no list of stored files beside it (a backup made by an older version)
+    files: tuple[str, ...]  # stored files its manifest lists that are missing or changed now (() when all whole)
+
+
+def is_embedded(settings: Settings, paths: Paths, override: str | None = None) -> bool:
+    """True when the database in use is the embedded SQLite file (backup, check, restore and recover apply)."""
+    try:
+        return resolve_url(settings, paths, override).get_backend_name() == "sqlite"
+    except UserError:
+        return False
+
+
+def list_backups(settings: Settings, paths: Paths, *, override: str | None = None) -> list[BackupFacts]:
+    """The backups of the embedded database in the backups folder, newest first, each with its stored-files check.
+    Files kept aside by a restore (`-replaced-`) are not offered: they are what was replaced."""
+    import re
+
+    database = _embedded_file(settings, paths, ("restored", "(pg_restore)"), ("restaura", "(pg_restore)"), override)
+    pattern = re.compile(rf"^{re.escape(database.stem)}-(backup|before-[0-9a-z_]+|recovered)-(\d{{8}}T\d{{6}}Z)"
+                         r"(?:-(\d+))?\.sqlite3$")
+    found: list[BackupFacts] = []
+    folder = paths.backups
+    for path in folder.iterdir() if folder.is_dir() else ():
+        match = pattern.match(path.name)
+        if match is None or not path.is_file():
+            continue
+        made = datetime.strptime(match.group(2), "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        made += timedelta(microseconds=int(match.group(3) or 0))
+        label = match.group(1)
+        kind = "upgrade" if label.startswith("before-") else label
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        manifest = path.with_name(path.name + FILES_SUFFIX).is_file()
+        found.append(BackupFacts(path, made, kind, size, manifest, check_files_manifest(paths, path)))
+    found.sort(key=lambda facts: facts.made, reverse=True)
+    return found

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.db: Any = None
         self.session_password: str | None = None  # typed in settings; kept in memory only
         self.workspaces: dict[int, Any] = {}  # project id -> its open workspace window
+        self._open_failed = False  # the last attempt to open the database failed (restore can still help)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
         self.resize(1240, 760)
@@ -63,12 +65,28 @@ class MainWindow(QMainWindow):
         # -- filter bar and table
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        self.damage_banner = QLabel()  # shown when the database file is damaged and open read-only
+        self.damage_box = QWidget()  # shown when the database file is damaged and open read-only
+        self.damage_box.setObjectName("damageBox")
+        damage_layout = QVBoxLayout(self.damage_box)
+        damage_layout.setContentsMargins(0, 0, 0, 0)
+        self.damage_banner = QLabel()
         self.damage_banner.setObjectName("damageBanner")
         self.damage_banner.setWordWrap(True)
         self.damage_banner.setStyleSheet(f"{ERROR_STYLE} font-weight: bold; padding: 6px;")
-        self.damage_banner.hide()
-        left_layout.addWidget(self.damage_banner)
+        damage_layout.addWidget(self.damage_banner)
+        damage_buttons = QHBoxLayout()
+        self.damage_restore_button = QPushButton(self.tr("Restore a backup…"))
+        self.damage_restore_button.setObjectName("damageRestore")
+        self.damage_restore_button.clicked.connect(lambda *_: self.restore_backup())
+        self.damage_recover_button = QPushButton(self.tr("Recover readable data…"))
+        self.damage_recover_button.setObjectName("damageRecover")
+        self.damage_recover_button.clicked.connect(lambda *_: self.recover_data())
+        damage_buttons.addWidget(self.damage_restore_button)
+        damage_buttons.addWidget(self.damage_recover_button)
+        damage_buttons.addStretch(1)
+        damage_layout.addLayout(damage_buttons)
+        self.damage_box.hide()
+        left_layout.addWidget(self.damage_box)
         left_layout.setContentsMargins(6, 6, 6, 6)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -139,11 +157,15 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setToolTipsVisible(True)  # a disabled action says why
         self.new_client_action = self._action(file_menu, self.tr("&New client…"), self.new_client,
                                               "Ctrl+N")
         file_menu.addSeparator()
         self.demo_action = self._action(file_menu, self.tr("Load the &demo portfolio"), self.load_demo)
         self.backup_action = self._action(file_menu, self.tr("&Back up the database"), self.backup)
+        self.check_action = self._action(file_menu, self.tr("C&heck the database…"), self.check_database)
+        self.restore_action = self._action(file_menu, self.tr("&Restore a backup…"), self.restore_backup)
+        self.recover_action = self._action(file_menu, self.tr("Re&cover readable data…"), self.recover_data)
         self.info_action = self._action(file_menu, self.tr("Database &information…"), self.show_db_info)
         self.folder_action = self._action(file_menu, self.tr("Open the data &folder"), self.open_data_folder)
         file_menu.addSeparator()
@@ -219,6 +241,34 @@ class MainWindow(QMainWindow):
                        self.demo_action, self.backup_action, self.info_action, self.import_response_action):
             widget.setEnabled(ready)
         self._update_client_actions()
+        self._update_database_actions()
+
+    def _update_database_actions(self) -> None:
+        """Check, restore and recover work on the embedded file: disabled, with the reason, when they cannot."""
+        embedded: bool | None = None  # None: not known yet (the database is opening)
+        if self.db is not None:
+            embedded = bool(self.db.is_sqlite)
+        elif self._open_failed:
+            from shelter_app.services import database
+
+            embedded = database.is_embedded(self.settings, self.paths, self.db_url)
+        if embedded is None:
+            reason = self.tr("The database is opening.")
+        elif not embedded:
+            reason = self.tr("For the embedded database file only: a shared PostgreSQL database is checked, backed "
+                             "up and restored on its server by its administrator.")
+        else:
+            reason = ""
+        self.restore_action.setEnabled(not reason)
+        self.recover_action.setEnabled(not reason)
+        self.check_action.setEnabled(not reason and self.db is not None)
+        for action in (self.restore_action, self.recover_action, self.check_action):
+            action.setToolTip(reason if not action.isEnabled() and reason else
+                              self.tr("No database is open.") if not action.isEnabled() else "")
+        for button, action in ((self.damage_restore_button, self.restore_action),
+                               (self.damage_recover_button, self.recover_action)):
+            button.setEnabled(action.isEnabled())
+            button.setToolTip("" if action.isEnabled() else action.toolTip())
 
     def _update_client_actions(self) -> None:
         has_client = self.db is not None and self.selected_client_id() is not None
@@ -229,6 +279,7 @@ class MainWindow(QMainWindow):
     def open_database(self) -> None:
         """Open (and if needed migrate) the database on the worker; the window stays responsive."""
         settings, paths, override, password = self.settings, self.paths, self.db_url, self.session_password
+        self._open_failed = False
 
         def job() -> Any:
             from shelter_app.services import database
@@ -246,18 +297,20 @@ class MainWindow(QMainWindow):
         self.db = db
         self.location_label.setText(self.tr("Database: {location}").format(location=db.location))
         damage = getattr(db, "damage", ())
-        self.damage_banner.setVisible(bool(damage))
+        self.damage_box.setVisible(bool(damage))
         if damage:
             self.damage_banner.setText(self.tr(
                 "The database file is damaged ({problem}). It is open read-only: nothing can be saved. Restore a "
-                "backup with “{restore}” (the damaged file is kept), or check it with “{check}”.").format(
-                problem=damage[0], restore="shelter-app db restore BACKUP", check="shelter-app db check"))
+                "backup, or recover the data that can still be read into a new file; the damaged file is kept "
+                "aside either way.").format(problem=damage[0]))
         self._set_enabled(True)
         self.refresh(select=select)
         self.database_ready.emit()
 
     def _database_failed(self, error: BaseException) -> None:
         self.location_label.setText(self.tr("No database open."))
+        self._open_failed = True
+        self._update_database_actions()
         handle_error(self, error)
         self.open_settings()
 
@@ -603,6 +656,133 @@ class MainWindow(QMainWindow):
         else:
             QMessageBox.information(self, self.tr("Backup"),
                                     self.tr("The database was copied to:\n{path}").format(path=str(target)))
+
+    # -- the safety net: check, restore, recover (embedded file) -------------------------------------------------
+    def check_database(self) -> None:
+        """SQLite's own check of the open file, off the UI thread; the result, or nothing if cancelled."""
+        if self.db is None:
+            return
+        from shelter_app.services import database
+        from shelter_app.ui.database_dialogs import show_check_report
+        from shelter_app.ui.progress import CancellableTask
+
+        db = self.db
+
+        def checked(outcome: Any) -> None:
+            report, cancelled = outcome
+            if not cancelled:  # SQLite's check runs to its end; Cancel only drops its result
+                show_check_report(self, report)
+
+        self.check_task = CancellableTask(
+            self, self.runner, self.tr("Check the database"), self.tr("Checking the database file…"),
+            lambda _progress, cancelled: (database.check(db), cancelled()), checked,
+            lambda error: handle_error(self, error))
+
+    def restore_backup(self) -> None:
+        """List the backups (on the worker: their stored files are checked), then the dialog to pick one."""
+        from shelter_app.services import database
+
+        settings, paths, override = self.settings, self.paths, self.db_url
+        self.runner.run(lambda: database.list_backups(settings, paths, override=override), self._choose_backup,
+                        lambda error: handle_error(self, error))
+
+    def _choose_backup(self, backups: list[Any]) -> None:
+        from shelter_app.ui.database_dialogs import RestoreDialog, confirm_restore
+
+        dialog = RestoreDialog(backups, self.paths.backups, ui_language(), self)
+        if dialog.exec() != RestoreDialog.DialogCode.Accepted:
+            return
+        chosen = dialog.selected_path()
+        if chosen is None or not confirm_restore(self, dialog.selected_made(ui_language()), self.paths.backups,
+                                                 len(self.workspaces)):
+            return
+        self.put_in_place(chosen)
+
+    def recover_data(self) -> None:
+        """Salvage the readable rows into a new file (the open database is only read); then offer to open it."""
+        from shelter_app.services import database
+        from shelter_app.ui.progress import CancellableTask
+
+        settings, paths, override = self.settings, self.paths, self.db_url
+        self.recover_task = CancellableTask(
+            self, self.runner, self.tr("Recover readable data"),
+            self.tr("Copying every row that can still be read into a new file…"),
+            lambda _progress, _cancelled: database.recover(settings, paths, override=override),
+            self._recovered, lambda error: handle_error(self, error), show_at_once=True)
+        self.recover_task.dialog.setCancelButton(None)  # the copy stops at no safe point before its end
+
+    def _recovered(self, recovery: Any) -> None:
+        from shelter_app.ui.database_dialogs import ask_open_recovered
+
+        if ask_open_recovered(self, recovery):
+            self.put_in_place(recovery.target)
+
+    def put_in_place(self, source: Path) -> None:
+        """Restore `source` over the database file and open it in this window. Project windows close first (each
+        asks about unsaved edits); the old database is closed during the swap and stays open if the swap fails."""
+        if not self.close_project_windows():
+            return
+        from shelter_app.services import database
+        from shelter_app.ui.progress import CancellableTask
+
+        old, selected = self.db, self.selected_client_id()
+        settings, paths, override = self.settings, self.paths, self.db_url
+        self._detach_database()
+
+        def job(_progress: Any, _cancelled: Any) -> Any:
+            if old is not None:
+                old.close()  # its connections are let go: the file can be moved aside
+            return database.restore(settings, paths, source, override=override)
+
+        def failed(error: BaseException) -> None:
+            if old is not None:
+                self.adopt_database(old, select=selected)  # its engine connects again on first use
+            else:
+                self.location_label.setText(self.tr("No database open."))
+                self._update_database_actions()
+            handle_error(self, error)
+
+        self.restore_task = CancellableTask(
+            self, self.runner, self.tr("Restore a backup"), self.tr("Putting the backup in place…"), job,
+            lambda restored: self._open_restored(restored, selected), failed, show_at_once=True)
+        self.restore_task.dialog.setCancelButton(None)  # a file swap half done is worse than one finished
+
+    def _open_restored(self, restored: Any, selected: int | None) -> None:
+        from shelter_app.ui.database_dialogs import show_restored
+
+        def opened(db: Any) -> None:
+            self.adopt_database(db, select=selected)
+            show_restored(self, restored, db.location)
+
+        self._open_then(opened)
+
+    def _open_then(self, on_open: Any) -> None:
+        """Open the configured database on the worker as at start-up (`open_database`), then `on_open(db)`."""
+        settings, paths, override, password = self.settings, self.paths, self.db_url, self.session_password
+        self._open_failed = False
+
+        def job() -> Any:
+            from shelter_app.services import database
+
+            return database.open_configured(settings, paths, override, password=password)
+
+        self.runner.run(job, on_open, self._database_failed)
+
+    def _detach_database(self) -> None:
+        """Nothing in the window reads the database from here until one is adopted again."""
+        self.db = None
+        self._set_enabled(False)
+        self.model.set_ids([])
+        self.detail.show_detail(None)
+        self.location_label.setText(self.tr("Opening the database…"))
+
+    def close_project_windows(self) -> bool:
+        """Close every open project window (each may ask about unsaved edits); False if one stays open."""
+        for project_id, workspace in list(self.workspaces.items()):
+            if not workspace.close():
+                return False
+            self.workspaces.pop(project_id, None)
+        return True
 
     def show_db_info(self) -> None:
         from shelter_app.services import database
