@@ -321,7 +321,8 @@ def cmd_db_recover(ctx: Context, args: argparse.Namespace) -> int:
     """Salvage the readable rows of the (damaged) database into a new file, without opening it for writing."""
     from shelter_app.services import database
 
-    recovery = database.recover(ctx.settings, ctx.paths, Path(args.output) if args.output else None)
+    recovery = database.recover(ctx.settings, ctx.paths, Path(args.output) if args.output else None,
+                                override=ctx.db_url)
     for table in recovery.tables:
         if table.rows or table.lost:
             lost = f", {table.lost} lost" if table.lost else ""
@@ -340,7 +341,7 @@ def cmd_db_restore(ctx: Context, args: argparse.Namespace) -> int:
     """Replace the embedded database with a verified backup (the database is not opened first)."""
     from shelter_app.services import database
 
-    restored = database.restore(ctx.settings, ctx.paths, Path(args.backup))
+    restored = database.restore(ctx.settings, ctx.paths, Path(args.backup), override=ctx.db_url)
     ctx.say(f"Restored from {args.backup}.", f"Restaurada desde {args.backup}.")
     if restored.kept is not None:
         ctx.say(f"The file it replaced is kept as {restored.kept}.",

@@ -105,10 +105,12 @@ def import_keypair(paths: Paths, source: Path, passphrase: str, store_passphrase
                    replace: bool = False) -> KeyStatus:
     """Keep an exported keypair as this computer's key (`store_passphrase` protects the key file, no keychain)."""
     try:
-        if source.stat().st_size > formkeys.MAX_KEY_FILE_BYTES:
-            raise formkeys.DamagedKeyFile("exported key", "archivo de la llave exportada",
+        with source.open("rb") as handle:  # at most one byte past the limit, even if the file grows meanwhile
+            data = handle.read(formkeys.MAX_KEY_FILE_BYTES + 1)
+        if len(data) > formkeys.MAX_KEY_FILE_BYTES:
+            raise formkeys.DamagedKeyFile(f"exported key file “{source.name}”",
+                                          f"archivo de la llave exportada «{source.name}»",
                                           "it is far too large for a key", "es demasiado grande para una llave")
-        data = source.read_bytes()
     except OSError as exc:
         raise UserError(f"Cannot read {source}: {exc.strerror or exc}.",
                         f"No se puede leer {source}: {exc.strerror or exc}.") from None

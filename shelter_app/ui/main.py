@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -99,7 +99,8 @@ class FileOpenFilter(QObject):
             if window.db is not None:
                 window.import_form_response(path)
             else:
-                window.database_ready.connect(lambda: window.import_form_response(path))
+                window.database_ready.connect(lambda: window.import_form_response(path),
+                                              Qt.ConnectionType.SingleShotConnection)  # not again on a reopen
         else:
             return False
         return True
@@ -134,7 +135,8 @@ def run_gui(args: argparse.Namespace) -> int:
     if previous:
         QTimer.singleShot(500, lambda: _offer_previous_crash(window, previous))
     if opened is not None:  # a client's response: review it once the database is open
-        window.database_ready.connect(lambda: window.import_form_response(opened))
+        window.database_ready.connect(lambda: window.import_form_response(opened),
+                                      Qt.ConnectionType.SingleShotConnection)  # not again after a restore
     file_open = FileOpenFilter(shell)
     app.installEventFilter(file_open)
     if os.environ.get(STARTUP_PROBE):  # scripts/bench bundle: the same start-up measured in source and frozen form
