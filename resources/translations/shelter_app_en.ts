@@ -248,6 +248,51 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <source>%n missing or changed</source>
+        <translation>
+            <numerusform>%n missing or changed</numerusform>
+            <numerusform>%n missing or changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open project window(s) close first.</source>
+        <translation>
+            <numerusform>%n open project window closes first.</numerusform>
+            <numerusform>%n open project windows close first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The database file is damaged: SQLite&apos;s check found %n problem(s). Restore a backup, or recover the data that can still be read.</source>
+        <translation>
+            <numerusform>The database file is damaged: SQLite&apos;s check found %n problem. Restore a backup, or recover the data that can still be read.</numerusform>
+            <numerusform>The database file is damaged: SQLite&apos;s check found %n problems. Restore a backup, or recover the data that can still be read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored file(s) the backup goes with are missing or changed:</source>
+        <translation>
+            <numerusform>%n stored file the backup goes with is missing or changed:</numerusform>
+            <numerusform>%n stored files the backup goes with are missing or changed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could be read and were copied into a new file:</source>
+        <translation>
+            <numerusform>%n row could be read and was copied into a new file:</numerusform>
+            <numerusform>%n rows could be read and were copied into a new file:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be read and are lost.</source>
+        <translation>
+            <numerusform>%n row could not be read and is lost.</numerusform>
+            <numerusform>%n rows could not be read and are lost.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message numerus="yes">
         <source>%n file(s)</source>

@@ -685,6 +685,10 @@ Alguien más podría hacerse pasar por su consultor, y sus respuestas le llegar�
         <translation>Este paquete lo hizo una versión anterior de ShelterDesk y no está firmado: nada prueba que venga de su consultor.</translation>
     </message>
     <message>
+        <source>protected by a one-time code: you type it when you send your answers</source>
+        <translation>protegido con un código de un solo uso: lo escribe al enviar sus respuestas</translation>
+    </message>
+    <message>
         <source>You sent a response on {when}. You can still change answers and send it again; your consultant keeps the latest.</source>
         <translation>Usted envió una respuesta el {when}. Aún puede cambiar respuestas y enviarla de nuevo; su consultor conserva la más reciente.</translation>
     </message>
@@ -774,6 +778,10 @@ It is encrypted for {consultant} (key {key}): only your consultant can open it. 
 Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. Envíele este archivo por correo electrónico o por cualquier otro medio de transferencia de archivos.</translation>
     </message>
     <message>
+        <source>It is signed by this computer&apos;s key {installation}. If your consultant asks, read them this key: it tells them the response comes from you.</source>
+        <translation>Está firmada con la llave de esta computadora {installation}. Si su consultor se lo pide, léale esta llave: así sabe que la respuesta viene de usted.</translation>
+    </message>
+    <message>
         <source>Response saved</source>
         <translation>Respuesta guardada</translation>
     </message>
@@ -804,6 +812,52 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
     <message>
         <source>PDF saved: {file}</source>
         <translation>PDF guardado: {file}</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+        <source>Tell {client} this code by phone or in person. Do not send it with the package or in the same e-mail: the code proves that the response comes from someone you spoke to. They type it when they send their answers.</source>
+        <translation>Dígale este código a {client} por teléfono o en persona. No lo envíe con el paquete ni en el mismo correo: el código prueba que la respuesta viene de alguien con quien usted habló. Lo escriben al enviar sus respuestas.</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>el cliente</translation>
+    </message>
+    <message>
+        <source>You can see it again from the list of packages sent (Show code…).</source>
+        <translation>Puede verlo de nuevo desde la lista de paquetes enviados (Ver código…).</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+</context>
+<context>
+    <name>CodeEntry</name>
+    <message>
+        <source>One-time code</source>
+        <translation>Código de un solo uso</translation>
+    </message>
+    <message>
+        <source>This form is protected: type the 12-character code {consultant} told you by phone or in person. Dashes, spaces and upper or lower case do not matter.</source>
+        <translation>Este formulario está protegido: escriba el código de 12 caracteres que {consultant} le dio por teléfono o en persona. Los guiones, los espacios y las mayúsculas o minúsculas no importan.</translation>
+    </message>
+    <message>
+        <source>your consultant</source>
+        <translation>su consultor</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Código:</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Enviar</translation>
     </message>
 </context>
 <context>
@@ -1196,8 +1250,16 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
         <translation>Respuestas importadas</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
         <source>No package sent for this project yet.</source>
         <translation>Aún no se ha enviado ningún paquete para este proyecto.</translation>
+    </message>
+    <message>
+        <source>Show &amp;code…</source>
+        <translation>Ver &amp;código…</translation>
     </message>
     <message>
         <source>Packages sent</source>
@@ -1222,6 +1284,14 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
     <message>
         <source>P&amp;rint response…</source>
         <translation>Imprimir respues&amp;ta…</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>Protected by a one-time code told by phone</source>
+        <translation>Protegido con un código de un solo uso dado por teléfono</translation>
     </message>
     <message>
         <source>Package {id}</source>
@@ -1250,6 +1320,10 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
     <message>
         <source>No form key on this computer yet: one is made when you send the first package ({where}).</source>
         <translation>Aún no hay llave de formularios en esta computadora: se crea una al enviar el primer paquete ({where}).</translation>
+    </message>
+    <message>
+        <source>Select a package sent with a one-time code to see its code again.</source>
+        <translation>Seleccione un paquete enviado con código de un solo uso para ver su código de nuevo.</translation>
     </message>
     <message>
         <source>Save the form package</source>
@@ -1828,6 +1902,14 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Restore a backup…</source>
+        <translation>Restaurar un respaldo…</translation>
+    </message>
+    <message>
+        <source>Recover readable data…</source>
+        <translation>Recuperar los datos legibles…</translation>
+    </message>
+    <message>
         <source>Search legal name, trade name or RFC (accents don&apos;t matter)</source>
         <translation>Buscar por razón social, nombre comercial o RFC (con o sin acentos)</translation>
     </message>
@@ -1858,6 +1940,18 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
     <message>
         <source>&amp;Back up the database</source>
         <translation>&amp;Respaldar la base de datos</translation>
+    </message>
+    <message>
+        <source>C&amp;heck the database…</source>
+        <translation>&amp;Verificar la base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore a backup…</source>
+        <translation>Res&amp;taurar un respaldo…</translation>
+    </message>
+    <message>
+        <source>Re&amp;cover readable data…</source>
+        <translation>Recu&amp;perar los datos legibles…</translation>
     </message>
     <message>
         <source>Database &amp;information…</source>
@@ -1916,8 +2010,24 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
         <translation>&amp;Acerca de ShelterDesk</translation>
     </message>
     <message>
+        <source>The database is opening.</source>
+        <translation>La base de datos se está abriendo.</translation>
+    </message>
+    <message>
+        <source>For the embedded database file only: a shared PostgreSQL database is checked, backed up and restored on its server by its administrator.</source>
+        <translation>Solo para el archivo de la base de datos integrada: una base de datos PostgreSQL compartida la verifica, respalda y restaura en su servidor su administrador.</translation>
+    </message>
+    <message>
+        <source>No database is open.</source>
+        <translation>No hay ninguna base de datos abierta.</translation>
+    </message>
+    <message>
         <source>Database: {location}</source>
         <translation>Base de datos: {location}</translation>
+    </message>
+    <message>
+        <source>The database file is damaged ({problem}). It is open read-only: nothing can be saved. Restore a backup, or recover the data that can still be read into a new file; the damaged file is kept aside either way.</source>
+        <translation>El archivo de la base de datos está dañado ({problem}). Está abierto solo para lectura: no se puede guardar nada. Restaure un respaldo o recupere en un archivo nuevo los datos que aún se pueden leer; en ambos casos el archivo dañado se conserva aparte.</translation>
     </message>
     <message>
         <source>No database open.</source>
@@ -1986,6 +2096,30 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
         <translation>Copiando la base de datos a la carpeta de respaldos…</translation>
     </message>
     <message>
+        <source>Check the database</source>
+        <translation>Verificar la base de datos</translation>
+    </message>
+    <message>
+        <source>Checking the database file…</source>
+        <translation>Verificando el archivo de la base de datos…</translation>
+    </message>
+    <message>
+        <source>Recover readable data</source>
+        <translation>Recuperar los datos legibles</translation>
+    </message>
+    <message>
+        <source>Copying every row that can still be read into a new file…</source>
+        <translation>Copiando a un archivo nuevo cada fila que aún se puede leer…</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar un respaldo</translation>
+    </message>
+    <message>
+        <source>Putting the backup in place…</source>
+        <translation>Poniendo el respaldo en su lugar…</translation>
+    </message>
+    <message>
         <source>Location: {location}
 Backend: {backend}
 Schema: {schema} (latest: {head})
@@ -2004,10 +2138,6 @@ Llavero: {keyring}</translation>
     <message>
         <source>A shared PostgreSQL database is backed up on its server (pg_dump); nothing was copied here.</source>
         <translation>Una base de datos compartida de PostgreSQL se respalda en su propio servidor (pg_dump); no se copió nada en esta computadora.</translation>
-    </message>
-    <message>
-        <source>The database file is damaged ({problem}). It is open read-only: nothing can be saved. Restore a backup with “{restore}” (the damaged file is kept), or check it with “{check}”.</source>
-        <translation>El archivo de la base de datos está dañado ({problem}). Está abierto solo para lectura: no se puede guardar nada. Restaure un respaldo con “{restore}” (el archivo dañado se conserva), o revíselo con “{check}”.</translation>
     </message>
     <message numerus="yes">
         <source>%n dated reminder(s) written to {file}.</source>
@@ -2573,6 +2703,171 @@ Llavero: {keyring}</translation>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Respaldo</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>Antes de una actualización</translation>
+    </message>
+    <message>
+        <source>Recovered data</source>
+        <translation>Datos recuperados</translation>
+    </message>
+    <message>
+        <source>Not listed (older backup)</source>
+        <translation>Sin lista (respaldo anterior)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing or changed</source>
+        <translation>
+            <numerusform>%n falta o cambió</numerusform>
+            <numerusform>%n faltan o cambiaron</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All present</source>
+        <translation>Todos presentes</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurar un respaldo</translation>
+    </message>
+    <message>
+        <source>Choose the backup to put in place of the current database. The current file is not deleted: it is kept aside in {folder}.</source>
+        <translation>Elija el respaldo que ocupará el lugar de la base de datos actual. El archivo actual no se borra: se conserva aparte en {folder}.</translation>
+    </message>
+    <message>
+        <source>No backups were found in {folder}. Choose a backup file kept elsewhere.</source>
+        <translation>No se encontraron respaldos en {folder}. Elija un archivo de respaldo guardado en otro lugar.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Stored files</source>
+        <translation>Archivos guardados</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation>Elegir un archivo…</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Elegir un respaldo</translation>
+    </message>
+    <message>
+        <source>ShelterDesk databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Bases de datos de ShelterDesk (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Put the backup of {made} in place of the current database?
+
+The current database file is not deleted: it is kept aside in {folder}. The restored data opens here at once.</source>
+        <translation>¿Poner el respaldo del {made} en lugar de la base de datos actual?
+
+El archivo actual de la base de datos no se borra: se conserva aparte en {folder}. Los datos restaurados se abren aquí de inmediato.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open project window(s) close first.</source>
+        <translation>
+            <numerusform>Primero se cierra %n ventana de proyecto abierta.</numerusform>
+            <numerusform>Primero se cierran %n ventanas de proyecto abiertas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the database</source>
+        <translation>Verificar la base de datos</translation>
+    </message>
+    <message>
+        <source>A shared PostgreSQL database is checked on its server by its administrator; nothing was checked here.</source>
+        <translation>Una base de datos PostgreSQL compartida la verifica en su servidor su administrador; aquí no se verificó nada.</translation>
+    </message>
+    <message>
+        <source>The database file is sound: SQLite&apos;s own check found no problem.
+
+{location}</source>
+        <translation>El archivo de la base de datos está sano: la verificación propia de SQLite no encontró ningún problema.
+
+{location}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The database file is damaged: SQLite&apos;s check found %n problem(s). Restore a backup, or recover the data that can still be read.</source>
+        <translation>
+            <numerusform>El archivo de la base de datos está dañado: la verificación de SQLite encontró %n problema. Restaure un respaldo o recupere los datos que aún se pueden leer.</numerusform>
+            <numerusform>El archivo de la base de datos está dañado: la verificación de SQLite encontró %n problemas. Restaure un respaldo o recupere los datos que aún se pueden leer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The backup is in place and open: {location}</source>
+        <translation>El respaldo está en su lugar y abierto: {location}</translation>
+    </message>
+    <message>
+        <source>The file it replaced is kept as {path}</source>
+        <translation>El archivo que reemplazó se conserva como {path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored file(s) the backup goes with are missing or changed:</source>
+        <translation>
+            <numerusform>Falta o cambió %n archivo guardado que acompaña al respaldo:</numerusform>
+            <numerusform>Faltan o cambiaron %n archivos guardados que acompañan al respaldo:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could be read and were copied into a new file:</source>
+        <translation>
+            <numerusform>Se pudo leer %n fila y se copió a un archivo nuevo:</numerusform>
+            <numerusform>Se pudieron leer %n filas y se copiaron a un archivo nuevo:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) could not be read and are lost.</source>
+        <translation>
+            <numerusform>No se pudo leer %n fila y se perdió.</numerusform>
+            <numerusform>No se pudieron leer %n filas y se perdieron.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No row was lost.</source>
+        <translation>No se perdió ninguna fila.</translation>
+    </message>
+    <message>
+        <source>Open it in place of the damaged database? The damaged file is kept aside, not deleted.</source>
+        <translation>¿Abrirlo en lugar de la base de datos dañada? El archivo dañado se conserva aparte, no se borra.</translation>
+    </message>
+    <message>
+        <source>{table}: {rows} copied, {lost} lost</source>
+        <translation>{table}: {rows} copiadas, {lost} perdidas</translation>
+    </message>
+    <message>
+        <source>Recover readable data</source>
+        <translation>Recuperar los datos legibles</translation>
+    </message>
+    <message>
+        <source>Open it in place</source>
+        <translation>Abrirlo en su lugar</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Review the client&apos;s answers</source>
@@ -2609,6 +2904,14 @@ Llavero: {keyring}</translation>
     <message>
         <source>Signed by:</source>
         <translation>Firmada por:</translation>
+    </message>
+    <message>
+        <source>proven: the response was made with the code you told the client</source>
+        <translation>probado: la respuesta se hizo con el código que usted le dio al cliente</translation>
+    </message>
+    <message>
+        <source>One-time code:</source>
+        <translation>Código de un solo uso:</translation>
     </message>
     <message>
         <source>Attached files:</source>
@@ -2823,6 +3126,14 @@ Llavero: {keyring}</translation>
     <message>
         <source>The client can switch language while filling in the form.</source>
         <translation>El cliente puede cambiar de idioma mientras llena el formulario.</translation>
+    </message>
+    <message>
+        <source>&amp;Protect with a one-time code that I tell the client by phone</source>
+        <translation>&amp;Proteger con un código de un solo uso que le doy al cliente por teléfono</translation>
+    </message>
+    <message>
+        <source>The file travels by e-mail, where others may see it. With a code, only someone you told the code to can send a response you will accept. ShelterDesk shows the code once the package is saved.</source>
+        <translation>El archivo viaja por correo, donde otros podrían verlo. Con un código, solo alguien a quien usted le dio el código puede enviar una respuesta que usted aceptará. ShelterDesk muestra el código al guardar el paquete.</translation>
     </message>
     <message>
         <source>&amp;Choose the file…</source>
