@@ -20,8 +20,8 @@ import pytest
 
 from shelter_app import paths
 from shelter_app.services import form_drafts
-from shelter_app.storage.db import integrity_problems, open_database, sqlite_url
 from tests.support.faultfigures import record
+from tests.support.survivors import sound_database
 from tests.ui.test_client_mode import key, write_package  # noqa: F401  (the fixture and the package writer)
 
 pytestmark = pytest.mark.faults
@@ -73,16 +73,12 @@ def test_a_client_killed_while_typing_always_reopens_its_draft(key: Any, tmp_pat
             _out, errors = process.communicate(timeout=20)
         assert line.strip() == "TYPING", errors
         folders = paths.get_paths()
-        assert integrity_problems(folders.database) == ()
-        db = open_database(sqlite_url(folders.database), backups_dir=folders.backups)
-        try:
+        with sound_database(folders.database) as db:
             if len(form_drafts.list_drafts(db)) != 1:
                 unreadable += 1
                 continue
             draft = form_drafts.open_package(db, folders, source)  # what the next start opens
             lengths.append(str(draft.answers.get("legal_name", "")).count("ñ"))
-        finally:
-            db.close()
     record("client mode killed while typing", f"{KILLS} kills, {unreadable} unreadable drafts, typing kept: "
                                               f"{lengths[-1] if lengths else 0} characters")
     assert unreadable == 0

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from shelter_app import paths
-from shelter_app.storage.db import integrity_problems, open_database, sqlite_url
 from tests.support.faultfigures import record
+from tests.support.survivors import surviving_rows
 
 pytestmark = pytest.mark.faults
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,14 +52,7 @@ def test_every_reported_commit_survives_a_sigkill() -> None:
         out, _ = writer.communicate()
         assert writer.returncode == -signal.SIGKILL
         reported += [line for line in out.splitlines() if line.startswith("Empresa ")]
-    assert integrity_problems(folders.database) == ()
-    db = open_database(sqlite_url(folders.database), backups_dir=folders.backups)
-    try:
-        assert not db.damage
-        with db.read() as connection:
-            stored = {row[0] for row in connection.exec_driver_sql("SELECT legal_name FROM client")}
-    finally:
-        db.close()
+    stored = {row[0] for row in surviving_rows(folders.database, "SELECT legal_name FROM client")}
     lost = [name for name in reported if name not in stored]
     record("SIGKILL during SQLite writes", f"{KILLS} kills, {len(reported)} reported commits, {len(lost)} lost")
     assert len(reported) > KILLS and lost == []

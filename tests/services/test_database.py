@@ -9,7 +9,6 @@ import keyring
 import keyring.backends.fail
 import pytest
 from hypothesis import example, given
-from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import make_url
 
@@ -246,9 +245,9 @@ def test_settings_never_hold_or_write_a_url_password(tmp_path: Path) -> None:
     assert _files_containing(tmp_path, "s3cret") == []
 
 
-@hypothesis_settings(derandomize=True)  # a rare generated URL failed once in ~20 runs: kept reproducible
 @given(st.text(max_size=12), st.text(max_size=12), st.text(min_size=1, max_size=16), st.text(max_size=16))
 @example("postgresql", "ana", "pa@ss", "h/db")
+@example("0", ":", "0", "")  # a user typed with a ':' is not the user: SQLAlchemy reads '' and the password ':0'
 def test_what_sqlalchemy_reads_as_the_password_is_always_masked(scheme: str, user: str, password: str,
                                                                  rest: str) -> None:
     raw = f"{scheme}://{user}:{password}@{rest}"
@@ -264,4 +263,7 @@ def test_what_sqlalchemy_reads_as_the_password_is_always_masked(scheme: str, use
         return
     assert shown.password == MASK
     assert shown.username == parsed.username
-    assert mask_url(raw).startswith(f"{scheme}://{user}:{MASK}@")
+    # the address as typed up to the password and from its last '@' on: the generated parts need not be the URL's
+    # parts (a ':' in `user` starts the password), so the oracle is the text around the mask, not `user`
+    head, found, tail = mask_url(raw).partition(f":{MASK}@")
+    assert found and raw.startswith(f"{head}:") and raw.endswith(f"@{tail}")
