@@ -81,6 +81,8 @@ MAX_HEADER_BYTES: Final = 64 * 1024
 MAX_JSON_CONTAINERS: Final = 1_000_000
 """A cap on the objects and lists of one JSON document, counted on the bytes before parsing (memory)."""
 MAX_JSON_DEPTH: Final = 64
+MAX_ATTACHMENTS: Final = 1_000
+"""Files one response may attach (each also needs a file answer that refers to it)."""
 MAX_REPEAT_ROWS: Final = 10_000
 """Rows in all the repeats of one set of answers together (every list of objects, at any depth)."""
 
@@ -1268,6 +1270,9 @@ def _check_response_signature(file: _File, document: dict[str, Any], fields: _Fi
 
 
 def _attachment_refs(file: _File, items: list[Any]) -> list[AttachmentRef]:
+    if len(items) > MAX_ATTACHMENTS:
+        raise InvalidField(file, "attachments", f"must list at most {MAX_ATTACHMENTS:,} files",
+                           f"debe listar como máximo {MAX_ATTACHMENTS:,} archivos")
     refs = []
     for index, item in enumerate(items):
         if not isinstance(item, dict):

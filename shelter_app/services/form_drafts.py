@@ -38,7 +38,7 @@ from sqlmodel import col, select
 from shelter_app.content.forms import definition_from_data
 from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError, ValidationError, ValidationErrors
-from shelter_app.core.forms.engine import FormState, Issue, split_path, validate_answers
+from shelter_app.core.forms.engine import FormState, Issue, file_answers, split_path, validate_answers
 from shelter_app.core.forms.migrate import Dropped, carry_over
 from shelter_app.core.forms.model import FormDefinition, QType
 from shelter_app.exchange import formfiles, formkeys, packagecode
@@ -491,22 +491,6 @@ def store_attachment(paths: Paths, source: Path, max_bytes: int = DEFAULT_MAX_BY
     return {"name": kept.name, "sha256": kept.sha256, "size": kept.size}
 
 
-def _file_answers(definition: FormDefinition, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Every file answer, top level and in repeat rows."""
-    found: list[dict[str, Any]] = []
-    for q in definition.questions():
-        value = answers.get(q.name)
-        if q.type is QType.FILE and isinstance(value, Mapping):
-            found.append(dict(value))
-        elif q.type is QType.REPEAT and isinstance(value, list):
-            for row in value:
-                for f in q.fields:
-                    cell = row.get(f.name) if isinstance(row, Mapping) else None
-                    if f.type is QType.FILE and isinstance(cell, Mapping):
-                        found.append(dict(cell))
-    return found
-
-
 def _attachments(files: list[dict[str, Any]], read: Any) -> tuple[tuple[formfiles.AttachmentRef, ...],
                                                                         dict[str, bytes]]:
     refs: list[formfiles.AttachmentRef] = []
@@ -581,7 +565,7 @@ def code_key_for(package: formfiles.FormPackage, code: str | None) -> bytes | No
 
 def _write(paths: Paths, package: formfiles.FormPackage, definition: FormDefinition, answers: dict[str, Any],
            language: str, target: Path, read: Any, code_key: bytes | None = None) -> ExportResult:
-    refs, files = _attachments(_file_answers(definition, answers), read)
+    refs, files = _attachments(file_answers(definition, answers), read)
     content = formfiles.ResponseContent(package_id=package.package_id, form_id=definition.id,
                                         form_version=definition.version, language="es" if language == "es" else "en",
                                         answers=answers, attachments=refs)

@@ -34,7 +34,7 @@ from shelter_app.core.answers import Path as JourneyPath
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case import marks
 from shelter_app.core.errors import UserError, ValidationError
-from shelter_app.core.forms.engine import Issue, validate_answers
+from shelter_app.core.forms.engine import Issue, file_answers, validate_answers
 from shelter_app.core.forms.mapping import TARGETS, Kind, Target, column_of, project_values, target_value
 from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Question
 from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
@@ -629,6 +629,7 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
         if issues:
             raise InvalidResponse(issues)
         answers = state.to_answers()
+        _check_attachments_used(definition, answers, content.attachments)
         loaded = _load_project(session, package.project_id)
         snapshot = _snapshot(loaded, definition)
         sent: dict[str, Any] = json.loads(package.sent_values or "{}")
@@ -644,6 +645,23 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
             attachment_files=dict(opened.attachments), language=language, versions=_versions(loaded),
             authenticated=opened.authenticated, installation=opened.installation_fingerprint,
             installation_key=installation_key, written_at=content.created_at, code_proven=code_proven)
+
+
+def _check_attachments_used(definition: FormDefinition, answers: Mapping[str, Any],
+                            attached: Iterable[formfiles.AttachmentRef]) -> None:
+    """Every attached file is a file answer's: a response carrying files no answer refers to is refused."""
+    used = {str(a.get("sha256")) for a in file_answers(definition, answers)}
+    stray = sorted({ref.name for ref in attached if ref.sha256 not in used})
+    if stray:
+        shown = ", ".join(stray[:5]) + (" …" if len(stray) > 5 else "")
+        one = len(stray) == 1
+        en = "1 file" if one else f"{len(stray)} files"
+        es = "1 archivo al que ninguna respuesta se refiere" if one else \
+            f"{len(stray)} archivos a los que ninguna respuesta se refiere"
+        raise UserError(
+            f"This response attaches {en} no answer refers to ({shown}); ShelterDesk never makes such a response. "
+            "Nothing was imported.",
+            f"Esta respuesta adjunta {es} ({shown}); ShelterDesk nunca hace una respuesta así. No se importó nada.")
 
 
 def _key_text(key: nacl.signing.VerifyKey | None) -> str | None:

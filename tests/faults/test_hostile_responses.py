@@ -398,14 +398,20 @@ def _lying_zip(entries: dict[str, bytes], liar: str, declared: int) -> bytes:
     return bytes(raw)
 
 
-@pytest.mark.xfail(strict=True, reason="finding: a response may carry any number of attachments that no answer "
-                                       "refers to; they are imported and kept in the form files folder")
 def test_too_many_attachments_are_refused(db: Database, folders: Paths, answered: Sent) -> None:
     files = {formfiles.sha256_hex(data): data for data in (n.to_bytes(4, "little") for n in range(2000))}
     refs = tuple(formfiles.AttachmentRef(digest, f"f{n}.pdf", 4) for n, digest in enumerate(sorted(files)))
     source = respond(folders, answered, "many-attachments", this_installation(folders), attachments=refs,
                      files=files)
-    attempt("oversized", db, folders, source, UserError, "attach")
+    attempt("oversized", db, folders, source, formfiles.InvalidField, "at most 1,000 files")
+
+
+def test_attachments_no_answer_refers_to_are_refused(db: Database, folders: Paths, answered: Sent) -> None:
+    files = {formfiles.sha256_hex(data): data for data in (b"stray one", b"stray two")}
+    refs = tuple(formfiles.AttachmentRef(digest, f"stray{n}.exe", 9) for n, digest in enumerate(sorted(files)))
+    source = respond(folders, answered, "stray-attachments", this_installation(folders), attachments=refs,
+                     files=files)
+    attempt("oversized", db, folders, source, UserError, "2 files no answer refers to")
 
 
 def test_clear_headers_that_disagree_with_the_sealed_content_are_refused(db: Database, folders: Paths,

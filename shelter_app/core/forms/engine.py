@@ -416,3 +416,19 @@ def validate_answers(definition: FormDefinition, given: Mapping[str, Any], *, to
             state._take(q.name, q, raw, state.answers)
     state.refresh()
     return state, [*extra, *state.issues.values()]
+
+
+def file_answers(definition: FormDefinition, answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every file answer ({name, sha256, size}), top level and in repeat rows: what a response's attachments are."""
+    found: list[dict[str, Any]] = []
+    for q in definition.questions():
+        value = answers.get(q.name)
+        if q.type is QType.FILE and isinstance(value, Mapping):
+            found.append(dict(value))
+        elif q.type is QType.REPEAT and isinstance(value, list):
+            for row in value:
+                for f in q.fields:
+                    cell = row.get(f.name) if isinstance(row, Mapping) else None
+                    if f.type is QType.FILE and isinstance(cell, Mapping):
+                        found.append(dict(cell))
+    return found
