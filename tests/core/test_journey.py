@@ -82,7 +82,8 @@ def test_shelter_path_end_to_end() -> None:
         assert journey.current is step and not journey.can_finish
         assert journey.go_next(step_answers) is STEPS[STEPS.index(step) + 1]
     assert field_names(journey) == ["provider_certification", "provider_civa_rubro", "imports_annex_ii",
-                                    "uses_prosec", "uses_regla_octava", "exports_under_usmca"]
+                                    "uses_prosec", "uses_regla_octava", "exports_under_usmca",
+                                    "imports_annex_10_goods"]
     journey.go_next(SHELTER_PROGRAMS)
     assert journey.go_next(TIMELINE) is Step.BUSINESS_CASE and journey.can_finish
     assert journey.history == STEPS[:-1]
