@@ -104,6 +104,13 @@ CITED_ITEMS: Final[dict[str, FactStatus]] = {
     "civa.aaa.additional": FactStatus.UNCONFIRMED,
     "civa.aa_aaa.upgrade_on_renewal": FactStatus.CONFIRMED,
     "civa.renewal": FactStatus.CONFIRMED,
+    "immex.annex24_c": FactStatus.CONFIRMED,
+    "customs.padron_sectorial": FactStatus.CONFIRMED,
+    "trade.prosec": FactStatus.CONFIRMED,
+    "trade.regla_octava": FactStatus.CONFIRMED,
+    "env.lau": FactStatus.CONFIRMED,
+    "env.coa": FactStatus.CONFIRMED,
+    "env.state_licence": FactStatus.CONFIRMED,
 }
 """Every checklist item a recommendation cites, with its status in the regulatory reference (docs/regulatory.md):
 a recommendation resting on an item that is not confirmed is marked to verify."""
@@ -139,10 +146,26 @@ class Recommendation:
     severity: Severity
     basis: Basis
     to_verify: bool = False
+    depends_on: tuple[str, ...] = ()
+    """The answers (journey question names) the finding depends on, besides the operating model."""
+    unanswered: tuple[str, ...] = ()
+    """Those of `depends_on` not answered yet: the explanation says to answer them to know."""
 
     def __post_init__(self) -> None:
         if not (self.title.complete and self.explanation.complete):
             raise ValueError(f"a recommendation needs both languages: {self.code}")
+        if not set(self.unanswered) <= set(self.depends_on):
+            raise ValueError(f"an unanswered question must be one the finding depends on: {self.code}")
+        if self.to_verify and not (self.basis.rules or self.basis.item_ids):
+            raise ValueError(f"a finding to verify names its source: {self.code}")
+
+    @property
+    def verify_sources(self) -> tuple[str, ...]:
+        """What to check when the finding is to verify: the unconfirmed items, else every rule it rests on."""
+        if not self.to_verify:
+            return ()
+        weak = tuple(i for i in self.basis.item_ids if CITED_ITEMS[i] is not FactStatus.CONFIRMED)
+        return weak or self.basis.rules or self.basis.item_ids
 
 
 def _rec(
@@ -154,10 +177,20 @@ def _rec(
     rules: Iterable[str] = (),
     items: Iterable[str] = (),
     to_verify: bool = False,
+    depends: Iterable[str] = (),
+    unanswered: Iterable[str] = (),
 ) -> Recommendation:
+    """A finding; `depends` names the answers it rests on and `unanswered` those still open, which the explanation
+    then asks for ("answer X to know")."""
     basis = Basis(tuple(rules), tuple(items))
-    return Recommendation(code, Text(*title), Text(*explanation), severity, basis,
-                          to_verify=to_verify or basis.rests_on_unconfirmed)
+    depends, unanswered = tuple(dict.fromkeys(depends)), tuple(dict.fromkeys(unanswered))
+    en, es = explanation
+    if unanswered:
+        names_en, names_es = _missing_list(unanswered)
+        en, es = f"{en} Answer {names_en} to know.", f"{es} Responda {names_es} para saberlo."
+    return Recommendation(code, Text(*title), Text(en, es), severity, basis,
+                          to_verify=to_verify or basis.rests_on_unconfirmed, depends_on=depends,
+                          unanswered=unanswered)
 
 
 def _usd(amount: Decimal) -> str:
@@ -218,6 +251,21 @@ _FIELD_NAMES: Final[dict[str, tuple[str, str]]] = {
     "monthly_temporary_imports_mxn": ("monthly temporary imports (MXN)", "importaciones temporales mensuales (MXN)"),
     "years_under_immex": ("years operating under IMMEX", "años de operación con IMMEX"),
     "machinery_value_mxn": ("value of machinery and equipment (MXN)", "valor de maquinaria y equipo (MXN)"),
+    "first_immex_program": ("whether this is the entity's first IMMEX program",
+                            "si es el primer programa IMMEX de la entidad"),
+    "provider_certification": ("the shelter's IVA/IEPS certification", "la certificación en IVA e IEPS del albergue"),
+    "federal_environmental_sector": ("whether the sector is of federal environmental jurisdiction",
+                                     "si el giro es de jurisdicción ambiental federal"),
+    "handles_hazardous_materials": ("whether the plant handles hazardous materials",
+                                    "si la planta maneja materiales peligrosos"),
+    "imports_annex_10_goods": ("whether the goods are listed in Annex 10", "si las mercancías están en el Anexo 10"),
+    "ieps_taxed_inputs": ("whether the temporary imports include IEPS-taxed goods",
+                          "si las importaciones temporales incluyen mercancías gravadas con IEPS"),
+    "monthly_ieps_imports_mxn": ("IEPS-taxed temporary imports a month (MXN)",
+                                 "importaciones temporales gravadas con IEPS al mes (MXN)"),
+    "ieps_rate_pct": ("IEPS rate of those goods", "tasa de IEPS de esas mercancías"),
+    "uses_prosec": ("whether a PROSEC program is used", "si se usa un programa PROSEC"),
+    "path": ("operating model", "modelo de operación"),
 }
 
 
@@ -792,7 +840,8 @@ def _cash_effect_recommendation(
 # --- shelter vs own entity --------------------------------------------------------------------------------
 
 
-def _model_recommendations(answers: ProjectAnswers) -> list[Recommendation]:
+def _model_recommendations(answers: ProjectAnswers, provider: ProviderCertification | None = None
+                           ) -> list[Recommendation]:
     decided = answers.path is not None
     tradeoff = Severity.INFO if decided else Severity.ADVICE
     recs: list[Recommendation] = []
@@ -836,20 +885,58 @@ def _model_recommendations(answers: ProjectAnswers) -> list[Recommendation]:
          "de inventarios, renovación anual)."),
         rules=("Decreto IMMEX art. 3", "Decreto IMMEX art. 25"),
         items=("model.decision", "shelter.agreement", "immex.annual_report")))
-    recs.append(_rec(
-        "model.pe_shield", tradeoff,
-        ("Permanent-establishment protection under a shelter", "Protección de establecimiento permanente con un "
-         "albergue"),
-        ("Under the shelter regime the foreign principal is not treated as having a permanent establishment in "
-         "Mexico; since the 2020 reform this has no time limit, and the foreign resident meets its ISR obligations "
-         "through the shelter (it registers in the RFC without obligations). An own entity is a Mexican taxpayer "
-         "itself and does not use this regime.",
-         "Con el régimen de albergue, el residente en el extranjero no se considera con establecimiento permanente "
-         "en México; desde la reforma de 2020 esto no tiene límite de tiempo y el residente en el extranjero "
-         "cumple sus obligaciones de ISR por medio del albergue (se inscribe en el RFC sin obligaciones). Una "
-         "entidad propia es contribuyente mexicana por sí misma y no usa este régimen."),
-        rules=("LISR art. 183",), items=("shelter.pe_protection", "shelter.foreign_resident_rfc")))
+    recs.append(_pe_shield_recommendation(answers, provider, tradeoff))
     return recs
+
+
+def _pe_shield_recommendation(answers: ProjectAnswers, provider: ProviderCertification | None,
+                              tradeoff: Severity) -> Recommendation:
+    """No permanent establishment under a shelter, on the condition the 2017 rule tied to it: the shelter holds the
+    highest certification rubro its seniority allows (RMF 3.20.6 (2017), current wording unconfirmed)."""
+    base_en = ("Under the shelter regime the foreign principal is not treated as having a permanent establishment in "
+               "Mexico; since the 2020 reform this has no time limit, and the foreign resident meets its ISR "
+               "obligations through the shelter (it registers in the RFC without obligations). The 2017 rules tied "
+               "this option to the shelter holding the IVA/IEPS certification in the highest rubro its seniority "
+               "allows (current wording to verify).")
+    base_es = ("Con el régimen de albergue, el residente en el extranjero no se considera con establecimiento "
+               "permanente en México; desde la reforma de 2020 esto no tiene límite de tiempo y el residente en el "
+               "extranjero cumple sus obligaciones de ISR por medio del albergue (se inscribe en el RFC sin "
+               "obligaciones). Las reglas de 2017 ligaron esta opción a que el albergue tenga la certificación en "
+               "IVA e IEPS en el rubro más alto que su antigüedad permite (redacción vigente por verificar).")
+    rules = ("LISR art. 183", "RMF 3.20.6 (2017)")
+    items = ("shelter.pe_protection", "shelter.foreign_resident_rfc", "shelter.certification_level")
+    title = ("Permanent-establishment protection under a shelter", "Protección de establecimiento permanente con un "
+             "albergue")
+    if answers.path is not Path.SHELTER:
+        return _rec("model.pe_shield", tradeoff, title,
+                    (f"{base_en} An own entity is a Mexican taxpayer itself and does not use this regime.",
+                     f"{base_es} Una entidad propia es contribuyente mexicana por sí misma y no usa este régimen."),
+                    rules=rules, items=items)
+    status = provider.status if provider else CertificationStatus.UNKNOWN
+    if status is CertificationStatus.CERTIFIED:
+        rubro = provider.rubro if provider else None
+        which_en = (f" The provider holds rubro {rubro}; confirm it is the highest its seniority allows."
+                    if rubro else " Ask the provider which rubro it holds and whether it is the highest its "
+                    "seniority allows.")
+        which_es = (f" El proveedor tiene el rubro {rubro}; confirme que es el más alto que su antigüedad permite."
+                    if rubro else " Pregunte al proveedor qué rubro tiene y si es el más alto que su antigüedad "
+                    "permite.")
+        return _rec("model.pe_shield", Severity.INFO, title, (base_en + which_en, base_es + which_es),
+                    rules=rules, items=items, depends=("provider_certification",))
+    if status is CertificationStatus.NOT_CERTIFIED:
+        return _rec("model.pe_shield", Severity.WARNING,
+                    ("Permanent-establishment protection at risk: the shelter is not certified",
+                     "Protección de establecimiento permanente en riesgo: el albergue no está certificado"),
+                    (f"{base_en} With a provider that is not certified, do not count on the protection until a tax "
+                     "advisor confirms the current condition.",
+                     f"{base_es} Con un proveedor no certificado, no cuente con la protección hasta que un asesor "
+                     "fiscal confirme la condición vigente."),
+                    rules=rules, items=items, depends=("provider_certification",))
+    return _rec("model.pe_shield", Severity.WARNING,
+                ("Permanent-establishment protection depends on the shelter's certification",
+                 "La protección de establecimiento permanente depende de la certificación del albergue"),
+                (base_en, base_es), rules=rules, items=items, depends=("provider_certification",),
+                unanswered=("provider_certification",))
 
 
 def _wage_zone_recommendation(answers: ProjectAnswers) -> Recommendation | None:
@@ -872,6 +959,135 @@ def _wage_zone_recommendation(answers: ProjectAnswers) -> Recommendation | None:
     return None
 
 
+# --- answers that link rules: domestic sales, trade programs, environment, Annex 10 ---------------------------
+
+
+def _shelter_domestic_sales_recommendation(answers: ProjectAnswers) -> Recommendation | None:
+    """Goods made under a shelter may leave only under an export pedimento (RMF 3.20.6 (2017), item
+    shelter.foreign_resident_rfc): a shelter client with domestic sales is warned; the share is derived from
+    total sales and exports."""
+    if answers.path is not Path.SHELTER:
+        return None
+    rules, items = ("LISR art. 183", "RMF 3.20.6 (2017)"), ("shelter.foreign_resident_rfc",)
+    depends = ("annual_sales_usd", "annual_exports_usd")
+    share = answers.domestic_sales_pct
+    rule_en = ("Under the shelter regime, products made in Mexico for the foreign principal may be sold only under "
+               "an export pedimento.")
+    rule_es = ("Con el régimen de albergue, los productos fabricados en México para el residente en el extranjero "
+               "solo pueden venderse mediante pedimento de exportación.")
+    if share is None:
+        missing = tuple(f for f in depends if getattr(answers, f) is None)
+        if not missing:  # both given but inconsistent: the export-threshold finding says so
+            return None
+        return _rec("shelter.domestic_sales", Severity.ADVICE,
+                    ("Sales in Mexico under a shelter: answers missing", "Ventas en México con albergue: faltan "
+                     "respuestas"), (rule_en, rule_es), rules=rules, items=items, depends=depends,
+                    unanswered=missing)
+    if share == 0:
+        return None
+    return _rec("shelter.domestic_sales", Severity.WARNING,
+                ("Sales in Mexico do not fit the shelter regime", "Las ventas en México no caben en el régimen de "
+                 "albergue"),
+                (f"{rule_en} Here {_pct(share)} of sales are made in Mexico (total sales less exports). Plan how "
+                 "those sales are made (another entity or structure) with the provider and a tax advisor before "
+                 "relying on the shelter for them.",
+                 f"{rule_es} Aquí el {_pct(share)} de las ventas se hace en México (ventas totales menos "
+                 "exportaciones). Defina con el proveedor y un asesor fiscal cómo se harán esas ventas (otra entidad "
+                 "o estructura) antes de contar con el albergue para ellas."),
+                rules=rules, items=items, depends=depends)
+
+
+def _regla_octava_recommendation(answers: ProjectAnswers) -> Recommendation | None:
+    """The Eighth Rule is open only to producers with a PROSEC program (LIGIE Regla Complementaria 8a)."""
+    if Flag.USES_REGLA_OCTAVA not in answers.flags or Flag.USES_PROSEC in answers.flags:
+        return None
+    return _rec("trade.regla_octava_prosec", Severity.WARNING,
+                ("The Eighth Rule needs a PROSEC program", "La Regla Octava requiere un programa PROSEC"),
+                ("Importing under the Eighth Rule (one chapter-98 tariff code with a preferential duty, by SE permit) "
+                 "is open only to producers holding a sectoral promotion program (PROSEC); the answers use the "
+                 "Eighth Rule without PROSEC. Apply for PROSEC first, or plan the imports without the Eighth Rule.",
+                 "Importar con Regla Octava (una fracción del capítulo 98 con arancel preferencial, con permiso de "
+                 "la SE) solo está abierto a productores con un programa de promoción sectorial (PROSEC); las "
+                 "respuestas usan Regla Octava sin PROSEC. Solicite primero el PROSEC o planee las importaciones sin "
+                 "Regla Octava."),
+                rules=("LIGIE Regla Complementaria 8a",), items=("trade.prosec", "trade.regla_octava"),
+                depends=("uses_regla_octava", "uses_prosec"))
+
+
+def _environment_recommendation(answers: ProjectAnswers) -> Recommendation | None:
+    """Federal LAU (and its yearly COA) in a sector of federal jurisdiction, the state licence otherwise
+    (LGEEPA art. 111 Bis); handling hazardous materials makes the answer pressing."""
+    if answers.path is None:
+        return None
+    federal = answers.answered(Flag.FEDERAL_ENVIRONMENTAL_SECTOR)
+    hazardous = Flag.HANDLES_HAZARDOUS_MATERIALS in answers.flags
+    depends = ("federal_environmental_sector", "handles_hazardous_materials")
+    rules = ("LGEEPA art. 111 Bis", "Reglamento de la LGEEPA en materia de atmósfera art. 17 Bis")
+    hazard_en = (" The plant handles hazardous materials: plan the environmental licence early, and check whether "
+                 "the activity itself (for example hazardous-waste treatment) is a federal sector." if hazardous
+                 else "")
+    hazard_es = (" La planta maneja materiales peligrosos: planee la licencia ambiental con anticipación y revise "
+                 "si la actividad misma (por ejemplo, el tratamiento de residuos peligrosos) es un giro federal."
+                 if hazardous else "")
+    if federal is None:
+        return _rec("env.licence", Severity.WARNING if hazardous else Severity.ADVICE,
+                    ("Environmental licence: federal or state", "Licencia ambiental: federal o estatal"),
+                    ("A plant in a sector of federal jurisdiction needs SEMARNAT's single environmental licence (LAU) "
+                     "and files the annual operating report (COA); a plant in any other sector needs the state "
+                     f"licence instead.{hazard_en}",
+                     "Una planta de un giro de jurisdicción federal requiere la Licencia Ambiental Única (LAU) de la "
+                     "SEMARNAT y presenta la Cédula de Operación Anual (COA); una planta de cualquier otro giro "
+                     f"requiere en su lugar la licencia estatal.{hazard_es}"),
+                    rules=rules, items=("env.lau", "env.state_licence"), depends=depends,
+                    unanswered=("federal_environmental_sector",))
+    if federal:
+        return _rec("env.licence", Severity.ADVICE,
+                    ("Federal environmental licence (LAU) and yearly COA", "Licencia Ambiental Única (LAU) y COA "
+                     "anual"),
+                    ("The sector is of federal jurisdiction: the plant needs SEMARNAT's single environmental licence "
+                     "(LAU) and files the annual operating report (COA) within the first four months of each year."
+                     + hazard_en,
+                     "El giro es de jurisdicción federal: la planta requiere la Licencia Ambiental Única (LAU) de la "
+                     "SEMARNAT y presenta la Cédula de Operación Anual (COA) en los primeros cuatro meses de cada año."
+                     + hazard_es),
+                    rules=rules, items=("env.lau", "env.coa"), depends=depends)
+    return _rec("env.licence", Severity.INFO,
+                ("State environmental licence", "Licencia ambiental estatal"),
+                ("The sector is not of federal jurisdiction: the state environmental authority licenses the plant "
+                 "(no federal LAU or COA)." + hazard_en,
+                 "El giro no es de jurisdicción federal: la autoridad ambiental del estado otorga la licencia a la "
+                 "planta (sin LAU ni COA federales)." + hazard_es),
+                rules=("Leyes ambientales estatales", "LGEEPA art. 111 Bis"), items=("env.state_licence",),
+                depends=depends)
+
+
+def _annex_10_recommendation(answers: ProjectAnswers) -> Recommendation | None:
+    """The sector-specific importers' register concerns only Annex 10 goods (RGCE 1.3.2)."""
+    if answers.path is None:
+        return None
+    annex_10 = answers.answered(Flag.IMPORTS_ANNEX_10_GOODS)
+    if annex_10 is False:
+        return None
+    shelter = answers.path is Path.SHELTER
+    text_en = ("Goods whose tariff codes are listed in Annex 10 (section A: for example steel, chemicals, textiles, "
+               "footwear, automotive goods) may be imported only by a company registered in the matching sector of "
+               "the importers' register." + (" Under a shelter, the provider's registration must cover your goods."
+                                            if shelter else ""))
+    text_es = ("Las mercancías cuyas fracciones están en el Anexo 10 (apartado A: por ejemplo siderúrgicos, químicos, "
+               "textiles, calzado, automotriz) solo puede importarlas una empresa inscrita en el sector "
+               "correspondiente del padrón." + (" En un albergue, la inscripción del proveedor debe cubrir sus "
+                                                "mercancías." if shelter else ""))
+    rules, items = ("RGCE 1.3.2", "RGCE Anexo 10"), ("customs.padron_sectorial",)
+    if annex_10 is None:
+        return _rec("customs.annex_10", Severity.ADVICE,
+                    ("Sector-specific importers' register: Annex 10 goods?", "Padrón de sectores específicos: "
+                     "¿mercancías del Anexo 10?"), (text_en, text_es), rules=rules, items=items,
+                    depends=("imports_annex_10_goods",), unanswered=("imports_annex_10_goods",))
+    return _rec("customs.annex_10", Severity.ADVICE,
+                ("Register in the sector-specific importers' register", "Inscríbase en el padrón de sectores "
+                 "específicos"), (text_en, text_es), rules=rules, items=items, depends=("imports_annex_10_goods",))
+
+
 # --- everything together ----------------------------------------------------------------------------------
 
 
@@ -883,11 +1099,13 @@ def recommend(
     `provider` is the shelter provider's certification as the journey asked it (shelter path).
     """
     recs: list[Recommendation] = []
-    recs += _model_recommendations(answers)
+    recs += _model_recommendations(answers, provider)
     recs += _immex_recommendations(answers)
     recs.append(_export_recommendation(answers))
     recs += _certification_recommendations(answers, provider)
-    for optional in (_cash_effect_recommendation(answers, provider), _wage_zone_recommendation(answers)):
+    for optional in (_cash_effect_recommendation(answers, provider), _wage_zone_recommendation(answers),
+                     _shelter_domestic_sales_recommendation(answers), _regla_octava_recommendation(answers),
+                     _environment_recommendation(answers), _annex_10_recommendation(answers)):
         if optional is not None:
             recs.append(optional)
     return sorted(recs, key=lambda r: r.severity.rank)

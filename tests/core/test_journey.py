@@ -98,7 +98,8 @@ def test_shelter_path_end_to_end() -> None:
         wage_zone=WageZone.BORDER,
         roles=(RoleHeadcount("Operator", 120, 2), RoleHeadcount("Engineer", 5, 1)), kickoff=date(2026, 3, 2),
         annual_exports_usd=Decimal("9500000.50"), annual_sales_usd=Decimal("12000000"),
-        monthly_temporary_imports_mxn=Decimal("16200000"),
+        monthly_temporary_imports_mxn=Decimal("16200000"), flags_no=frozenset({Flag.BUILDS_NEW_PLANT}),
+        shelter_certified=True,
     )
     assert journey.provider_certification() == ProviderCertification(CertificationStatus.CERTIFIED, CivaRubro.AAA)
     recs = {r.code: r for r in journey.recommendations()}
