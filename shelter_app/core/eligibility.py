@@ -445,23 +445,36 @@ def _modality_recommendation(answers: ProjectAnswers) -> Recommendation:
             rules=(art3, "SE regla 3.2.21"), items=("immex.controladora_docs",))
     if modality is ImmexModality.TERCIARIZACION:
         problems_en, problems_es = [], []
+        first = answers.answered(Flag.FIRST_IMMEX_PROGRAM)
         if answers.civa_rubro is None:
             problems_en.append("no IVA/IEPS certification rubro is planned")
             problems_es.append("no se prevé un rubro de certificación en IVA e IEPS")
+        if first:
+            problems_en.append("this is the entity's first IMMEX program, so it holds no certification yet: the "
+                               "certification itself requires an IMMEX program in force (start in the industrial "
+                               "modality, get certified, then change)")
+            problems_es.append("es el primer programa IMMEX de la entidad, así que aún no tiene certificación: la "
+                               "certificación misma requiere un programa IMMEX vigente (empiece en la modalidad "
+                               "industrial, certifíquese y luego cambie)")
         if Flag.BUILDS_NEW_PLANT in answers.flags:
             problems_en.append("the plan builds a plant of its own")
             problems_es.append("el plan construye una planta propia")
-        severity = Severity.WARNING if problems_en else Severity.ADVICE
+        severity = Severity.BLOCKER if first else (Severity.WARNING if problems_en or first is None
+                                                   else Severity.ADVICE)
         tail_en = f" Here {' and '.join(problems_en)}." if problems_en else ""
         tail_es = f" Aquí {' y '.join(problems_es)}." if problems_es else ""
         return _rec(
             code, severity, ("Terciarización: only for certified companies without own plants",
                              "Terciarización: solo empresas certificadas sin planta propia"),
-            ("The terciarización modality is reserved to certified companies without production facilities of "
-             f"their own that manufacture through registered third parties.{tail_en}",
-             "La modalidad de terciarización está reservada a empresas certificadas sin instalaciones productivas "
-             f"propias que fabrican por medio de terceros registrados.{tail_es}"),
-            rules=(art3,), items=("immex.tercerizacion_certified",))
+            ("The terciarización modality is reserved to companies already certified (a rubro only sought is not "
+             "enough) without production facilities of their own that manufacture through registered third "
+             f"parties.{tail_en}",
+             "La modalidad de terciarización está reservada a empresas ya certificadas (no basta un rubro solo "
+             "buscado) sin instalaciones productivas propias que fabrican por medio de terceros registrados."
+             f"{tail_es}"),
+            rules=(art3, "RGCE 7.1.2"), items=("immex.tercerizacion_certified", "civa.a.immex_active"),
+            depends=("civa_rubro", "first_immex_program", "builds_new_plant"),
+            unanswered=("first_immex_program",) if first is None else ())
     return _rec(
         code, Severity.WARNING, ("Albergue is the shelter providers' modality", "Albergue es la modalidad de los "
                                  "proveedores de albergue"),
@@ -513,40 +526,68 @@ class RubroCheck:
 def rubro_reachability(answers: ProjectAnswers) -> dict[CivaRubro, RubroCheck]:
     """Rubro A from the answers; AA and AAA build on A plus requirements the facts give only in part.
 
-    Rubro A (RGCE 7.1.2): an IMMEX program, ≥ 10 IMSS-registered workers, ≥ 60 % of temporary imports
-    returned in the prior 12 months. A first-time IMMEX holder (program obtained in the prior 12 months)
-    could document ≥ 10 hires instead of the returns test; that alternative's current wording is to verify.
-    AA (RGCE 7.1.3, 2018 text, partial): A plus ≥ 4 years under the regime, or > 1,000 workers on
-    average over 12 months, or machinery and equipment > MXN 50 M. AAA: ≥ 7 years per one
-    secondary source (unconfirmed).
+    Rubro A (RGCE 7.1.2): an IMMEX program in force, ≥ 10 IMSS-registered workers, ≥ 60 % of the temporary
+    imports of inputs returned in the prior 12 months (machinery is not returned, so it does not count). A
+    first-time IMMEX holder (program obtained in the prior 12 months) may document ≥ 10 hires instead of the
+    returns test; that alternative's current wording is to verify. Terciarización needs a certification already
+    granted, and the certification needs a program in force: a first program in that modality cannot get either.
+    AA (RGCE 7.1.3, 2018 text, partial): A plus ≥ 4 years under the regime, or > 1,000 workers on average over 12
+    months (a planned headcount is not that average), or machinery and equipment > MXN 50 M. AAA: ≥ 7 years per
+    one secondary source (unconfirmed).
     """
     unmet: list[str] = []
     missing: list[str] = []
     to_verify = False
+    first = answers.answered(Flag.FIRST_IMMEX_PROGRAM)
     if answers.immex_modality is None:
         missing.append("immex_modality")
+    elif answers.immex_modality is ImmexModality.TERCIARIZACION:
+        if first:
+            unmet.append("civa.a.immex_active")
+        elif first is None:
+            missing.append("first_immex_program")
     if not answers.roles:
         missing.append("roles")
     elif answers.headcount < RUBRO_A_MIN_WORKERS:
         unmet.append("civa.a.workers_10")
     pct = answers.temporary_imports_returned_pct
-    if pct is None:
+    if first:
+        to_verify = True  # the first-program alternative (≥ 10 hires) replaces the returns test
+    elif pct is None:
         missing.append("temporary_imports_returned_pct")
-        to_verify = True  # only the first-program alternative could stand in for the returns test
+        if first is None:
+            missing.append("first_immex_program")
+            to_verify = True  # only the first-program alternative could stand in for the returns test
     elif pct < RUBRO_A_RETURNS_MIN_PCT:
-        unmet.append("civa.a.returns_60pct")
+        if first is None:
+            missing.append("first_immex_program")  # a first program would not need the returns test
+            to_verify = True
+        else:
+            unmet.append("civa.a.returns_60pct")
+    missing = list(dict.fromkeys(missing))
     reach_a = False if unmet else (None if missing else True)
     a = RubroCheck(CivaRubro.A, reach_a, tuple(unmet), tuple(missing), to_verify)
 
-    big_enough = answers.headcount > RUBRO_AA_WORKERS_ABOVE
+    years, machinery = answers.years_under_immex, answers.machinery_value_mxn
     if reach_a is False:
-        aa = RubroCheck(CivaRubro.AA, False, a.unmet, (), to_verify=True)
-        aaa = RubroCheck(CivaRubro.AAA, False, a.unmet, (), to_verify=True)
+        return {CivaRubro.A: a, CivaRubro.AA: RubroCheck(CivaRubro.AA, False, a.unmet, (), to_verify=True),
+                CivaRubro.AAA: RubroCheck(CivaRubro.AAA, False, a.unmet, (), to_verify=True)}
+    # AA: any one alternative met is enough; every one failed (headcount never counts: it is planned) is unmet.
+    aa_met = ((years is not None and years >= RUBRO_AA_MIN_YEARS)
+              or (machinery is not None and machinery > RUBRO_AA_MACHINERY_ABOVE_MXN))
+    aa_open = [f for f, v in (("years_under_immex", years), ("machinery_value_mxn", machinery)) if v is None]
+    if aa_met:
+        aa = RubroCheck(CivaRubro.AA, reach_a, (), a.missing, to_verify=True)
+    elif aa_open or answers.headcount > RUBRO_AA_WORKERS_ABOVE:
+        aa = RubroCheck(CivaRubro.AA, None, (), (*a.missing, *aa_open), to_verify=True)
     else:
-        # A planned headcount above 1,000 meets AA's alternative only once the 12-month average does.
-        aa_missing = (*a.missing, *(() if big_enough else ("years_under_immex", "machinery_value_mxn")))
-        aa = RubroCheck(CivaRubro.AA, True if (reach_a and big_enough) else None, (), aa_missing, to_verify=True)
+        aa = RubroCheck(CivaRubro.AA, False, ("civa.aa.additional",), a.missing, to_verify=True)
+    if years is None:
         aaa = RubroCheck(CivaRubro.AAA, None, (), (*a.missing, "years_under_immex"), to_verify=True)
+    elif years >= RUBRO_AAA_MIN_YEARS:
+        aaa = RubroCheck(CivaRubro.AAA, reach_a, (), a.missing, to_verify=True)
+    else:
+        aaa = RubroCheck(CivaRubro.AAA, False, ("civa.aaa.additional",), a.missing, to_verify=True)
     return {CivaRubro.A: a, CivaRubro.AA: aa, CivaRubro.AAA: aaa}
 
 
@@ -569,20 +610,26 @@ def _rubro_a_recommendation(answers: ProjectAnswers, check: RubroCheck) -> Recom
     seen_es = f" Respuestas: {', '.join(facts_es)}." if facts_es else ""
     if check.reachable is False:
         unmet_en = " and ".join({"civa.a.workers_10": "fewer than 10 workers",
-                                 "civa.a.returns_60pct": "returns below 60 %"}[u] for u in check.unmet)
+                                 "civa.a.returns_60pct": "returns below 60 % and not a first IMMEX program",
+                                 "civa.a.immex_active": "no IMMEX program in force (a first terciarización program "
+                                                        "needs a certification already granted)"}[u]
+                                for u in check.unmet)
         unmet_es = " y ".join({"civa.a.workers_10": "menos de 10 trabajadores",
-                               "civa.a.returns_60pct": "retornos por debajo del 60 %"}[u] for u in check.unmet)
+                               "civa.a.returns_60pct": "retornos por debajo del 60 % y no es un primer programa IMMEX",
+                               "civa.a.immex_active": "ningún programa IMMEX vigente (un primer programa de "
+                                                      "terciarización requiere una certificación ya otorgada)"}[u]
+                              for u in check.unmet)
         severity = Severity.BLOCKER if answers.civa_rubro is not None else Severity.WARNING
         return _rec("civa.rubro_a", severity, ("Rubro A is not within reach yet", "El rubro A aún no está al alcance"),
                     (f"{req_en}: here {unmet_en}.{seen_en} Until it is reached, IVA on temporary imports must be paid "
                      "and recovered, or guaranteed.",
                      f"{req_es}: aquí hay {unmet_es}.{seen_es} Mientras no se alcance, el IVA de las importaciones "
                      "temporales debe pagarse y recuperarse, o garantizarse."),
-                    rules=rules, items=items)
+                    rules=rules, items=items, depends=_RUBRO_A_ANSWERS)
     if check.reachable is None:
         en, es = _missing_list(check.missing)
         alt_en = alt_es = ""
-        if "temporary_imports_returned_pct" in check.missing:
+        if "first_immex_program" in check.missing:
             alt_en = (" A new IMMEX holder has no 12-month return history: SAT's rubro-A page let a company whose "
                       "first program is less than 12 months old document at least 10 hires instead (current wording "
                       "to verify).")
@@ -592,19 +639,28 @@ def _rubro_a_recommendation(answers: ProjectAnswers, check: RubroCheck) -> Recom
         return _rec("civa.rubro_a", Severity.ADVICE, ("Rubro A: answers missing", "Rubro A: faltan respuestas"),
                     (f"{req_en}. To check it, enter: {en}.{seen_en}{alt_en}",
                      f"{req_es}. Para revisarlo, capture: {es}.{seen_es}{alt_es}"),
-                    rules=rules, items=items, to_verify=check.to_verify)
+                    rules=rules, items=items, to_verify=check.to_verify, depends=_RUBRO_A_ANSWERS,
+                    unanswered=tuple(m for m in check.missing if m in _RUBRO_A_ANSWERS))
+    if answers.answered(Flag.FIRST_IMMEX_PROGRAM):
+        seen_en += (" As a first IMMEX program, the entity documents at least 10 hires instead of the returns test "
+                    "(SAT's rubro-A page; current wording to verify).")
+        seen_es += (" Como primer programa IMMEX, la entidad acredita al menos 10 contrataciones en lugar de la prueba "
+                    "de retornos (página del rubro A del SAT; redacción vigente por verificar).")
     return _rec("civa.rubro_a", Severity.INFO, ("Rubro A is within reach", "El rubro A está al alcance"),
                 (f"{req_en}; the answers meet the ones they cover.{seen_en} The rest (infrastructure, legal use of "
                  "the premises, contracts, investment in Mexico) are in the rubro A checklist.",
                  f"{req_es}; las respuestas cumplen los que abarcan.{seen_es} Los demás (infraestructura, legal uso "
                  "del inmueble, contratos, inversión en México) están en la lista del rubro A."),
-                rules=rules, items=items)
+                rules=rules, items=items, to_verify=check.to_verify, depends=_RUBRO_A_ANSWERS)
+
+
+_RUBRO_A_ANSWERS: Final = ("immex_modality", "roles", "temporary_imports_returned_pct", "first_immex_program")
 
 
 def _rubro_aa_aaa_recommendation(answers: ProjectAnswers, check: RubroCheck) -> Recommendation:
-    upgrade_en = ("A new certification normally starts at rubro A; since 31 October 2023 a rubro A holder that "
+    upgrade_en = ("A new certification normally starts at rubro A (common practice, to verify); since 31 October 2023 a rubro A holder that "
                   "meets the AA or AAA requirements may renew into them, for one year like every grant.")
-    upgrade_es = ("Una certificación nueva normalmente empieza en el rubro A; desde el 31 de octubre de 2023 un "
+    upgrade_es = ("Una certificación nueva normalmente empieza en el rubro A (práctica común, por verificar); desde el 31 de octubre de 2023 un "
                   "titular del rubro A que cumpla los requisitos de AA o AAA puede renovar en ellos, por un año como "
                   "todo registro.")
     if check.rubro is CivaRubro.AA:
@@ -627,18 +683,38 @@ def _rubro_aa_aaa_recommendation(answers: ProjectAnswers, check: RubroCheck) -> 
                   "de ofrecerlo.")
         items = ("civa.aa_aaa.base", "civa.aaa.additional", "civa.aa_aaa.upgrade_on_renewal")
         title = ("Rubro AAA: extra requirements not confirmed", "Rubro AAA: requisitos adicionales sin confirmar")
-    if check.reachable is False:
+    facts_en, facts_es = [], []
+    if answers.years_under_immex is not None:
+        facts_en.append(f"{answers.years_under_immex} years under IMMEX")
+        facts_es.append(f"{answers.years_under_immex} años con IMMEX")
+    if answers.machinery_value_mxn is not None and check.rubro is CivaRubro.AA:
+        facts_en.append(f"machinery and equipment of {_mxn(answers.machinery_value_mxn)}")
+        facts_es.append(f"maquinaria y equipo por {_mxn(answers.machinery_value_mxn)}")
+    seen_en = f" Answers: {', '.join(facts_en)}." if facts_en else ""
+    seen_es = f" Respuestas: {', '.join(facts_es)}." if facts_es else ""
+    if check.reachable is False and any(u.startswith("civa.a.") for u in check.unmet):
         severity, now_en, now_es = Severity.BLOCKER, "Rubro A is not within reach yet, so neither is this rubro.", (
             "El rubro A aún no está al alcance, así que este rubro tampoco.")
+    elif check.reachable is False:
+        severity = Severity.BLOCKER if check.rubro is CivaRubro.AA else Severity.WARNING  # AAA's rule unconfirmed
+        now_en, now_es = f"The answers meet none of its extra requirements.{seen_en}", (
+            f"Las respuestas no cumplen ninguno de sus requisitos adicionales.{seen_es}")
     elif check.reachable:
-        severity, now_en, now_es = Severity.ADVICE, "The planned headcount is above 1,000.", (
-            "La plantilla prevista supera las 1,000 personas.")
+        severity, now_en, now_es = Severity.ADVICE, f"The answers meet its extra requirements.{seen_en}", (
+            f"Las respuestas cumplen sus requisitos adicionales.{seen_es}")
     else:
         en, es = _missing_list(check.missing)
-        severity, now_en, now_es = Severity.WARNING, f"To check it: {en}.", f"Para revisarlo: {es}."
+        severity, now_en, now_es = Severity.WARNING, f"To check it: {en}.{seen_en}", f"Para revisarlo: {es}.{seen_es}"
+        if check.rubro is CivaRubro.AA and answers.headcount > RUBRO_AA_WORKERS_ABOVE:
+            now_en += (" The planned headcount is above 1,000; the rule counts the 12-month average of registered "
+                       "workers, which a plan does not show yet.")
+            now_es += (" La plantilla prevista supera las 1,000 personas; la regla cuenta el promedio de 12 meses de "
+                       "trabajadores registrados, que un plan aún no muestra.")
+    depends = ("years_under_immex",) if check.rubro is CivaRubro.AAA else ("years_under_immex", "machinery_value_mxn")
     return _rec(f"civa.rubro_{check.rubro.value.lower()}", severity, title,
                 (f"{req_en} {now_en} {upgrade_en}", f"{req_es} {now_es} {upgrade_es}"),
-                rules=("RGCE 7.1.3", "RGCE 7.2.3"), items=items, to_verify=True)
+                rules=("RGCE 7.1.3", "RGCE 7.2.3"), items=items, to_verify=True, depends=(*_RUBRO_A_ANSWERS, *depends),
+                unanswered=tuple(m for m in check.missing if m in (*_RUBRO_A_ANSWERS, *depends)))
 
 
 def _certification_recommendations(
@@ -700,12 +776,14 @@ def _certification_recommendations(
         ("Every certification grant and renewal lasts one year", "Todo registro y renovación de la certificación "
          "dura un año"),
         ("Since 31 October 2023 new grants and renewals last one year in every rubro (the 2- and 3-year terms of "
-         "AA and AAA were repealed). Renew with the single renewal notice within the 30 days before expiry, with "
-         "the fee paid; a late notice lets the registration lapse.",
+         "AA and AAA were repealed). Renew with the single renewal notice within the 30 days before expiry (one "
+         "source reads them as business days; to verify), with the fee paid; a late notice lets the registration "
+         "lapse.",
          "Desde el 31 de octubre de 2023 los registros nuevos y las renovaciones duran un año en todos los rubros "
          "(se derogaron los plazos de 2 y 3 años de AA y AAA). Renueve con el aviso único de renovación dentro de "
-         "los 30 días previos al vencimiento, con los derechos pagados; un aviso tardío deja vencer el registro."),
-        rules=("RGCE 7.1.6", "RGCE 7.2.3"), items=("civa.renewal",)))
+         "los 30 días previos al vencimiento (una fuente los lee como días hábiles; por verificar), con los derechos "
+         "pagados; un aviso tardío deja vencer el registro."),
+        rules=("RGCE 7.1.6", "RGCE 7.2.3"), items=("civa.renewal",), to_verify=True))
     recs.append(_rec(
         "civa.refund_terms", Severity.INFO,
         ("No fast VAT refunds for certified companies", "Sin devoluciones rápidas de IVA para empresas certificadas"),
