@@ -266,7 +266,15 @@ _FIELD_NAMES: Final[dict[str, tuple[str, str]]] = {
     "ieps_rate_pct": ("IEPS rate of those goods", "tasa de IEPS de esas mercancías"),
     "uses_prosec": ("whether a PROSEC program is used", "si se usa un programa PROSEC"),
     "path": ("operating model", "modelo de operación"),
+    "civa_rubro": ("IVA/IEPS certification rubro sought", "rubro de certificación en IVA e IEPS buscado"),
+    "builds_new_plant": ("whether a new plant is built", "si se construye una planta nueva"),
+    "uses_regla_octava": ("whether the Eighth Rule is used", "si se usa la Regla Octava"),
 }
+
+
+def answer_names(fields: Iterable[str]) -> Text:
+    """The journey questions `fields` (Recommendation.depends_on / unanswered keys) in words, "; "-separated."""
+    return Text(*_missing_list(fields))
 
 
 def _missing_list(fields: Iterable[str]) -> tuple[str, str]:
@@ -658,11 +666,12 @@ _RUBRO_A_ANSWERS: Final = ("immex_modality", "roles", "temporary_imports_returne
 
 
 def _rubro_aa_aaa_recommendation(answers: ProjectAnswers, check: RubroCheck) -> Recommendation:
-    upgrade_en = ("A new certification normally starts at rubro A (common practice, to verify); since 31 October 2023 a rubro A holder that "
-                  "meets the AA or AAA requirements may renew into them, for one year like every grant.")
-    upgrade_es = ("Una certificación nueva normalmente empieza en el rubro A (práctica común, por verificar); desde el 31 de octubre de 2023 un "
-                  "titular del rubro A que cumpla los requisitos de AA o AAA puede renovar en ellos, por un año como "
-                  "todo registro.")
+    upgrade_en = ("A new certification normally starts at rubro A (common practice, to verify); since 31 October "
+                  "2023 a rubro A holder that meets the AA or AAA requirements may renew into them, for one year like "
+                  "every grant.")
+    upgrade_es = ("Una certificación nueva normalmente empieza en el rubro A (práctica común, por verificar); desde "
+                  "el 31 de octubre de 2023 un titular del rubro A que cumpla los requisitos de AA o AAA puede renovar "
+                  "en ellos, por un año como todo registro.")
     if check.rubro is CivaRubro.AA:
         req_en = ("Rubro AA requires rubro A plus, per the RGCE 2018 text: at least 4 years under the regime, or more "
                   "than 1,000 IMSS-registered or subcontracted workers on average over 12 months, or machinery and "
@@ -815,6 +824,13 @@ class IvaCashEffect:
     months_is_assumption: bool
     basis: Basis
     to_verify: bool
+    ieps_tied_up: Money | None = None
+    """IEPS tied up on the IEPS-taxed part: rate · that value · months (None: no IEPS-taxed inputs or not sized);
+    `tied_up` already includes it."""
+    monthly_ieps_imports: Money | None = None
+    ieps_rate_pct: Decimal | None = None
+    ieps_missing: tuple[str, ...] = ()
+    """Answers needed to size the IEPS (ProjectAnswers field names); empty once sized or known not to apply."""
 
     def financing_cost(self, cost_of_capital: Decimal) -> Money:
         """The yearly cost of the tied-up IVA at `cost_of_capital` (a fraction, e.g. Decimal("0.10"))."""
@@ -849,6 +865,19 @@ def iva_cash_effect(monthly_temporary_imports_mxn: Money | Decimal | int, months
     return Money(IVA_RATE * monthly * months, "MXN")
 
 
+def ieps_cash_effect(monthly_ieps_imports_mxn: Money | Decimal | int, rate_pct: Decimal | int,
+                     months_tied_up: Decimal | int) -> Money:
+    """IEPS tied up without the certification: the goods' IEPS rate (a percentage) of their monthly customs value
+    times the months until it is recovered (MXN, unrounded). LIEPS art. 15-A gives certified companies the same
+    100 % credit for IEPS as LIVA art. 28-A for IVA; the IVA charged on the IEPS itself is left out."""
+    monthly = _non_negative(monthly_ieps_imports_mxn, "monthly_ieps_imports_mxn", "IEPS-taxed monthly imports",
+                            "las importaciones mensuales gravadas con IEPS")
+    rate = _non_negative(rate_pct, "ieps_rate_pct", "IEPS rate", "la tasa de IEPS")
+    months = _non_negative(months_tied_up, "months_tied_up", "months until the IEPS is recovered",
+                           "meses hasta recuperar el IEPS")
+    return Money(rate / 100 * monthly * months, "MXN")
+
+
 def iva_cash_effect_of(
     answers: ProjectAnswers, months_tied_up: Decimal | int | None = None
 ) -> IvaCashEffect | None:
@@ -862,7 +891,22 @@ def iva_cash_effect_of(
     assumed = months_tied_up is None
     months = DEFAULT_MONTHS_TIED_UP if months_tied_up is None else Decimal(months_tied_up)
     tied = iva_cash_effect(answers.monthly_temporary_imports_mxn, months)
+    ieps = answers.answered(Flag.IEPS_TAXED_INPUTS)
+    ieps_tied: Money | None = None
+    ieps_missing: tuple[str, ...] = ()
+    if ieps is None:
+        ieps_missing = ("ieps_taxed_inputs",)
+    elif ieps:
+        ieps_missing = tuple(f for f in ("monthly_ieps_imports_mxn", "ieps_rate_pct") if getattr(answers, f) is None)
+        if not ieps_missing:
+            assert answers.monthly_ieps_imports_mxn is not None and answers.ieps_rate_pct is not None
+            ieps_tied = ieps_cash_effect(answers.monthly_ieps_imports_mxn, answers.ieps_rate_pct, months)
+            tied = tied + ieps_tied
     return IvaCashEffect(
+        ieps_tied_up=ieps_tied,
+        monthly_ieps_imports=None if ieps_tied is None else Money(answers.monthly_ieps_imports_mxn or 0, "MXN"),
+        ieps_rate_pct=None if ieps_tied is None else answers.ieps_rate_pct,
+        ieps_missing=ieps_missing,
         tied_up=tied,
         monthly_temporary_imports=Money(answers.monthly_temporary_imports_mxn, "MXN"),
         rate=IVA_RATE,
@@ -892,10 +936,20 @@ def _cash_effect_recommendation(
     amount = _mxn(effect.tied_up.quantize().amount)
     monthly = _mxn(effect.monthly_temporary_imports.amount)
     months = f"{effect.months_tied_up.normalize():f}"
-    figure_en = (f"16 % IVA × {monthly} a month × {months} months until recovered = {amount} tied up"
-                 + (" (the months are an assumption to verify)" if effect.months_is_assumption else ""))
-    figure_es = (f"16 % de IVA × {monthly} al mes × {months} meses hasta recuperarlo = {amount} inmovilizados"
-                 + (" (los meses son un supuesto por verificar)" if effect.months_is_assumption else ""))
+    if effect.ieps_tied_up is None:
+        figure_en = f"16 % IVA × {monthly} a month × {months} months until recovered = {amount} tied up"
+        figure_es = f"16 % de IVA × {monthly} al mes × {months} meses hasta recuperarlo = {amount} inmovilizados"
+    else:
+        ieps_amount, rate = _mxn(effect.ieps_tied_up.quantize().amount), _pct(effect.ieps_rate_pct or Decimal(0))
+        ieps_monthly = _mxn((effect.monthly_ieps_imports or Money(0, "MXN")).amount)
+        figure_en = (f"(16 % IVA × {monthly} + {rate} IEPS × {ieps_monthly} IEPS-taxed) a month × {months} months "
+                     f"until recovered = {amount} tied up, {ieps_amount} of it IEPS")
+        figure_es = (f"(16 % de IVA × {monthly} + {rate} de IEPS × {ieps_monthly} gravados con IEPS) al mes × "
+                     f"{months} meses hasta recuperarlo = {amount} inmovilizados, {ieps_amount} de ellos de IEPS")
+    if effect.months_is_assumption:
+        figure_en += " (the months are an assumption to verify)"
+        figure_es += " (los meses son un supuesto por verificar)"
+    ieps_depends = ("monthly_temporary_imports_mxn", "ieps_taxed_inputs", "monthly_ieps_imports_mxn", "ieps_rate_pct")
     certified = (answers.path is Path.SHELTER and provider is not None
                  and provider.status is CertificationStatus.CERTIFIED)
     if certified:
@@ -904,7 +958,7 @@ def _cash_effect_recommendation(
                      "certificación"),
                     (f"Without the certification: {figure_en}. The provider's certification avoids it.",
                      f"Sin la certificación: {figure_es}. La certificación del proveedor lo evita."),
-                    rules=rules, to_verify=effect.to_verify)
+                    rules=rules, to_verify=effect.to_verify, depends=ieps_depends, unanswered=effect.ieps_missing)
     pending = answers.path is Path.OWN_ENTITY and answers.civa_rubro is not None
     lead_en = ("Until your certification is granted" if pending else "Without the certification")
     lead_es = ("Mientras no se otorgue su certificación" if pending else "Sin la certificación")
@@ -912,7 +966,7 @@ def _cash_effect_recommendation(
                 ("IVA tied up by temporary imports", "IVA inmovilizado por las importaciones temporales"),
                 (f"{lead_en}: {figure_en}; a bond or letter of credit is the alternative, at its fee.",
                  f"{lead_es}: {figure_es}; la alternativa es una fianza o carta de crédito, con su costo."),
-                rules=rules, to_verify=effect.to_verify)
+                rules=rules, to_verify=effect.to_verify, depends=ieps_depends, unanswered=effect.ieps_missing)
 
 
 # --- shelter vs own entity --------------------------------------------------------------------------------
