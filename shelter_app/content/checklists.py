@@ -206,6 +206,10 @@ class AppliesWhen(BaseModel):
     immex_modalities: tuple[ImmexModality, ...] = ()
     civa_rubros: tuple[CivaRubro, ...] = ()
     flags: tuple[Flag, ...] = ()
+    unless_flags: tuple[Flag, ...] = ()
+    """Flags that must not be answered yes."""
+    certified_operation: bool | None = None
+    """true: only under an IVA/IEPS certification, the entity's own rubro or a certified shelter's."""
 
     def applicability(self) -> Applicability:
         return Applicability(
@@ -213,6 +217,8 @@ class AppliesWhen(BaseModel):
             immex_modalities=frozenset(self.immex_modalities),
             civa_rubros=frozenset(self.civa_rubros),
             flags=frozenset(self.flags),
+            unless_flags=frozenset(self.unless_flags),
+            certified_operation=self.certified_operation,
         )
 
 

@@ -22,7 +22,7 @@ class Path(StrEnum):
 
 
 class ImmexModality(StrEnum):
-    """IMMEX program modalities (Decreto IMMEX art. 4)."""
+    """IMMEX program modalities (Decreto IMMEX art. 3)."""
 
     INDUSTRIAL = "industrial"
     SERVICIOS = "servicios"
@@ -49,6 +49,11 @@ class Flag(StrEnum):
     BUILDS_NEW_PLANT = "builds_new_plant"  # build (land, construction permits) instead of lease
     USES_SPECIALIZED_SUBCONTRACTING = "uses_specialized_subcontracting"  # REPSE
     HANDLES_HAZARDOUS_MATERIALS = "handles_hazardous_materials"
+    # Asked as yes / no / not answered (journey `YES_NO_FLAGS`): "no" is kept apart from "not answered yet".
+    FIRST_IMMEX_PROGRAM = "first_immex_program"  # own entity: its first IMMEX program, obtained in the prior 12 months
+    IEPS_TAXED_INPUTS = "ieps_taxed_inputs"  # temporary imports include goods that bear IEPS
+    FEDERAL_ENVIRONMENTAL_SECTOR = "federal_environmental_sector"  # a sector of federal environmental jurisdiction
+    IMPORTS_ANNEX_10_GOODS = "imports_annex_10_goods"  # tariff codes of RGCE Annex 10 (sector-specific register)
 
 
 class WageZone(StrEnum):
@@ -84,11 +89,37 @@ class ProjectAnswers:
     annual_sales_usd: Decimal | None = None
     temporary_imports_returned_pct: Decimal | None = None  # share of temporary imports returned, prior 12 months
     monthly_temporary_imports_mxn: Decimal | None = None
+    flags_no: frozenset[Flag] = frozenset()  # flags answered "no"; a flag in neither set is not answered yet
+    years_under_immex: int | None = None  # own entity: whole years operating under an IMMEX program
+    machinery_value_mxn: Decimal | None = None  # own entity: value of machinery and equipment in Mexico
+    monthly_ieps_imports_mxn: Decimal | None = None  # customs value of the IEPS-taxed temporary imports, a month
+    ieps_rate_pct: Decimal | None = None  # the IEPS rate of those goods (one rate; the law has one per good)
+    shelter_certified: bool | None = None  # shelter path: the provider holds the certification (None: not known)
     notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def headcount(self) -> int:
         return sum(r.headcount for r in self.roles)
+
+    def answered(self, flag: Flag) -> bool | None:
+        """A yes/no answer: True, False, or None while not answered."""
+        if flag in self.flags:
+            return True
+        return False if flag in self.flags_no else None
+
+    @property
+    def domestic_sales_pct(self) -> Decimal | None:
+        """Share of sales made in Mexico, derived from total sales and exports (None unless both are known and
+        consistent); the journey does not ask it separately, so it can never contradict those two answers."""
+        sales, exports = self.annual_sales_usd, self.annual_exports_usd
+        if sales is None or exports is None or sales <= 0 or exports > sales:
+            return None
+        return (sales - exports) * 100 / sales
+
+    @property
+    def certified_operation(self) -> bool:
+        """The operation runs under an IVA/IEPS certification: the entity's own rubro, or a certified shelter's."""
+        return self.civa_rubro is not None or self.shelter_certified is True
 
 
 @dataclass(frozen=True)
@@ -100,6 +131,10 @@ class Applicability:
     immex_modalities: frozenset[ImmexModality] = frozenset()
     civa_rubros: frozenset[CivaRubro] = frozenset()
     flags: frozenset[Flag] = frozenset()
+    unless_flags: frozenset[Flag] = frozenset()
+    """Flags that must NOT be answered yes (answered no, or not answered yet)."""
+    certified_operation: bool | None = None
+    """True: only when the operation runs under an IVA/IEPS certification (own rubro or a certified shelter's)."""
 
     def matches(self, answers: ProjectAnswers) -> bool:
         if self.paths and answers.path not in self.paths:
@@ -107,5 +142,9 @@ class Applicability:
         if self.immex_modalities and answers.immex_modality not in self.immex_modalities:
             return False
         if self.civa_rubros and answers.civa_rubro not in self.civa_rubros:
+            return False
+        if self.certified_operation is not None and answers.certified_operation is not self.certified_operation:
+            return False
+        if self.unless_flags & answers.flags:
             return False
         return self.flags <= answers.flags

@@ -104,6 +104,13 @@ CITED_ITEMS: Final[dict[str, FactStatus]] = {
     "civa.aaa.additional": FactStatus.UNCONFIRMED,
     "civa.aa_aaa.upgrade_on_renewal": FactStatus.CONFIRMED,
     "civa.renewal": FactStatus.CONFIRMED,
+    "immex.annex24_c": FactStatus.CONFIRMED,
+    "customs.padron_sectorial": FactStatus.CONFIRMED,
+    "trade.prosec": FactStatus.CONFIRMED,
+    "trade.regla_octava": FactStatus.CONFIRMED,
+    "env.lau": FactStatus.CONFIRMED,
+    "env.coa": FactStatus.CONFIRMED,
+    "env.state_licence": FactStatus.CONFIRMED,
 }
 """Every checklist item a recommendation cites, with its status in the regulatory reference (docs/regulatory.md):
 a recommendation resting on an item that is not confirmed is marked to verify."""
@@ -139,10 +146,26 @@ class Recommendation:
     severity: Severity
     basis: Basis
     to_verify: bool = False
+    depends_on: tuple[str, ...] = ()
+    """The answers (journey question names) the finding depends on, besides the operating model."""
+    unanswered: tuple[str, ...] = ()
+    """Those of `depends_on` not answered yet: the explanation says to answer them to know."""
 
     def __post_init__(self) -> None:
         if not (self.title.complete and self.explanation.complete):
             raise ValueError(f"a recommendation needs both languages: {self.code}")
+        if not set(self.unanswered) <= set(self.depends_on):
+            raise ValueError(f"an unanswered question must be one the finding depends on: {self.code}")
+        if self.to_verify and not (self.basis.rules or self.basis.item_ids):
+            raise ValueError(f"a finding to verify names its source: {self.code}")
+
+    @property
+    def verify_sources(self) -> tuple[str, ...]:
+        """What to check when the finding is to verify: the unconfirmed items, else every rule it rests on."""
+        if not self.to_verify:
+            return ()
+        weak = tuple(i for i in self.basis.item_ids if CITED_ITEMS[i] is not FactStatus.CONFIRMED)
+        return weak or self.basis.rules or self.basis.item_ids
 
 
 def _rec(
@@ -154,10 +177,20 @@ def _rec(
     rules: Iterable[str] = (),
     items: Iterable[str] = (),
     to_verify: bool = False,
+    depends: Iterable[str] = (),
+    unanswered: Iterable[str] = (),
 ) -> Recommendation:
+    """A finding; `depends` names the answers it rests on and `unanswered` those still open, which the explanation
+    then asks for ("answer X to know")."""
     basis = Basis(tuple(rules), tuple(items))
-    return Recommendation(code, Text(*title), Text(*explanation), severity, basis,
-                          to_verify=to_verify or basis.rests_on_unconfirmed)
+    depends, unanswered = tuple(dict.fromkeys(depends)), tuple(dict.fromkeys(unanswered))
+    en, es = explanation
+    if unanswered:
+        names_en, names_es = _missing_list(unanswered)
+        en, es = f"{en} Answer {names_en} to know.", f"{es} Responda {names_es} para saberlo."
+    return Recommendation(code, Text(*title), Text(en, es), severity, basis,
+                          to_verify=to_verify or basis.rests_on_unconfirmed, depends_on=depends,
+                          unanswered=unanswered)
 
 
 def _usd(amount: Decimal) -> str:
@@ -218,7 +251,30 @@ _FIELD_NAMES: Final[dict[str, tuple[str, str]]] = {
     "monthly_temporary_imports_mxn": ("monthly temporary imports (MXN)", "importaciones temporales mensuales (MXN)"),
     "years_under_immex": ("years operating under IMMEX", "años de operación con IMMEX"),
     "machinery_value_mxn": ("value of machinery and equipment (MXN)", "valor de maquinaria y equipo (MXN)"),
+    "first_immex_program": ("whether this is the entity's first IMMEX program",
+                            "si es el primer programa IMMEX de la entidad"),
+    "provider_certification": ("the shelter's IVA/IEPS certification", "la certificación en IVA e IEPS del albergue"),
+    "federal_environmental_sector": ("whether the sector is of federal environmental jurisdiction",
+                                     "si el giro es de jurisdicción ambiental federal"),
+    "handles_hazardous_materials": ("whether the plant handles hazardous materials",
+                                    "si la planta maneja materiales peligrosos"),
+    "imports_annex_10_goods": ("whether the goods are listed in Annex 10", "si las mercancías están en el Anexo 10"),
+    "ieps_taxed_inputs": ("whether the temporary imports include IEPS-taxed goods",
+                          "si las importaciones temporales incluyen mercancías gravadas con IEPS"),
+    "monthly_ieps_imports_mxn": ("IEPS-taxed temporary imports a month (MXN)",
+                                 "importaciones temporales gravadas con IEPS al mes (MXN)"),
+    "ieps_rate_pct": ("IEPS rate of those goods", "tasa de IEPS de esas mercancías"),
+    "uses_prosec": ("whether a PROSEC program is used", "si se usa un programa PROSEC"),
+    "path": ("operating model", "modelo de operación"),
+    "civa_rubro": ("IVA/IEPS certification rubro sought", "rubro de certificación en IVA e IEPS buscado"),
+    "builds_new_plant": ("whether a new plant is built", "si se construye una planta nueva"),
+    "uses_regla_octava": ("whether the Eighth Rule is used", "si se usa la Regla Octava"),
 }
+
+
+def answer_names(fields: Iterable[str]) -> Text:
+    """The journey questions `fields` (Recommendation.depends_on / unanswered keys) in words, "; "-separated."""
+    return Text(*_missing_list(fields))
 
 
 def _missing_list(fields: Iterable[str]) -> tuple[str, str]:
@@ -397,23 +453,36 @@ def _modality_recommendation(answers: ProjectAnswers) -> Recommendation:
             rules=(art3, "SE regla 3.2.21"), items=("immex.controladora_docs",))
     if modality is ImmexModality.TERCIARIZACION:
         problems_en, problems_es = [], []
+        first = answers.answered(Flag.FIRST_IMMEX_PROGRAM)
         if answers.civa_rubro is None:
             problems_en.append("no IVA/IEPS certification rubro is planned")
             problems_es.append("no se prevé un rubro de certificación en IVA e IEPS")
+        if first:
+            problems_en.append("this is the entity's first IMMEX program, so it holds no certification yet: the "
+                               "certification itself requires an IMMEX program in force (start in the industrial "
+                               "modality, get certified, then change)")
+            problems_es.append("es el primer programa IMMEX de la entidad, así que aún no tiene certificación: la "
+                               "certificación misma requiere un programa IMMEX vigente (empiece en la modalidad "
+                               "industrial, certifíquese y luego cambie)")
         if Flag.BUILDS_NEW_PLANT in answers.flags:
             problems_en.append("the plan builds a plant of its own")
             problems_es.append("el plan construye una planta propia")
-        severity = Severity.WARNING if problems_en else Severity.ADVICE
+        severity = Severity.BLOCKER if first else (Severity.WARNING if problems_en or first is None
+                                                   else Severity.ADVICE)
         tail_en = f" Here {' and '.join(problems_en)}." if problems_en else ""
         tail_es = f" Aquí {' y '.join(problems_es)}." if problems_es else ""
         return _rec(
             code, severity, ("Terciarización: only for certified companies without own plants",
                              "Terciarización: solo empresas certificadas sin planta propia"),
-            ("The terciarización modality is reserved to certified companies without production facilities of "
-             f"their own that manufacture through registered third parties.{tail_en}",
-             "La modalidad de terciarización está reservada a empresas certificadas sin instalaciones productivas "
-             f"propias que fabrican por medio de terceros registrados.{tail_es}"),
-            rules=(art3,), items=("immex.tercerizacion_certified",))
+            ("The terciarización modality is reserved to companies already certified (a rubro only sought is not "
+             "enough) without production facilities of their own that manufacture through registered third "
+             f"parties.{tail_en}",
+             "La modalidad de terciarización está reservada a empresas ya certificadas (no basta un rubro solo "
+             "buscado) sin instalaciones productivas propias que fabrican por medio de terceros registrados."
+             f"{tail_es}"),
+            rules=(art3, "RGCE 7.1.2"), items=("immex.tercerizacion_certified", "civa.a.immex_active"),
+            depends=("civa_rubro", "first_immex_program", "builds_new_plant"),
+            unanswered=("first_immex_program",) if first is None else ())
     return _rec(
         code, Severity.WARNING, ("Albergue is the shelter providers' modality", "Albergue es la modalidad de los "
                                  "proveedores de albergue"),
@@ -465,40 +534,68 @@ class RubroCheck:
 def rubro_reachability(answers: ProjectAnswers) -> dict[CivaRubro, RubroCheck]:
     """Rubro A from the answers; AA and AAA build on A plus requirements the facts give only in part.
 
-    Rubro A (RGCE 7.1.2): an IMMEX program, ≥ 10 IMSS-registered workers, ≥ 60 % of temporary imports
-    returned in the prior 12 months. A first-time IMMEX holder (program obtained in the prior 12 months)
-    could document ≥ 10 hires instead of the returns test; that alternative's current wording is to verify.
-    AA (RGCE 7.1.3, 2018 text, partial): A plus ≥ 4 years under the regime, or > 1,000 workers on
-    average over 12 months, or machinery and equipment > MXN 50 M. AAA: ≥ 7 years per one
-    secondary source (unconfirmed).
+    Rubro A (RGCE 7.1.2): an IMMEX program in force, ≥ 10 IMSS-registered workers, ≥ 60 % of the temporary
+    imports of inputs returned in the prior 12 months (machinery is not returned, so it does not count). A
+    first-time IMMEX holder (program obtained in the prior 12 months) may document ≥ 10 hires instead of the
+    returns test; that alternative's current wording is to verify. Terciarización needs a certification already
+    granted, and the certification needs a program in force: a first program in that modality cannot get either.
+    AA (RGCE 7.1.3, 2018 text, partial): A plus ≥ 4 years under the regime, or > 1,000 workers on average over 12
+    months (a planned headcount is not that average), or machinery and equipment > MXN 50 M. AAA: ≥ 7 years per
+    one secondary source (unconfirmed).
     """
     unmet: list[str] = []
     missing: list[str] = []
     to_verify = False
+    first = answers.answered(Flag.FIRST_IMMEX_PROGRAM)
     if answers.immex_modality is None:
         missing.append("immex_modality")
+    elif answers.immex_modality is ImmexModality.TERCIARIZACION:
+        if first:
+            unmet.append("civa.a.immex_active")
+        elif first is None:
+            missing.append("first_immex_program")
     if not answers.roles:
         missing.append("roles")
     elif answers.headcount < RUBRO_A_MIN_WORKERS:
         unmet.append("civa.a.workers_10")
     pct = answers.temporary_imports_returned_pct
-    if pct is None:
+    if first:
+        to_verify = True  # the first-program alternative (≥ 10 hires) replaces the returns test
+    elif pct is None:
         missing.append("temporary_imports_returned_pct")
-        to_verify = True  # only the first-program alternative could stand in for the returns test
+        if first is None:
+            missing.append("first_immex_program")
+            to_verify = True  # only the first-program alternative could stand in for the returns test
     elif pct < RUBRO_A_RETURNS_MIN_PCT:
-        unmet.append("civa.a.returns_60pct")
+        if first is None:
+            missing.append("first_immex_program")  # a first program would not need the returns test
+            to_verify = True
+        else:
+            unmet.append("civa.a.returns_60pct")
+    missing = list(dict.fromkeys(missing))
     reach_a = False if unmet else (None if missing else True)
     a = RubroCheck(CivaRubro.A, reach_a, tuple(unmet), tuple(missing), to_verify)
 
-    big_enough = answers.headcount > RUBRO_AA_WORKERS_ABOVE
+    years, machinery = answers.years_under_immex, answers.machinery_value_mxn
     if reach_a is False:
-        aa = RubroCheck(CivaRubro.AA, False, a.unmet, (), to_verify=True)
-        aaa = RubroCheck(CivaRubro.AAA, False, a.unmet, (), to_verify=True)
+        return {CivaRubro.A: a, CivaRubro.AA: RubroCheck(CivaRubro.AA, False, a.unmet, (), to_verify=True),
+                CivaRubro.AAA: RubroCheck(CivaRubro.AAA, False, a.unmet, (), to_verify=True)}
+    # AA: any one alternative met is enough; every one failed (headcount never counts: it is planned) is unmet.
+    aa_met = ((years is not None and years >= RUBRO_AA_MIN_YEARS)
+              or (machinery is not None and machinery > RUBRO_AA_MACHINERY_ABOVE_MXN))
+    aa_open = [f for f, v in (("years_under_immex", years), ("machinery_value_mxn", machinery)) if v is None]
+    if aa_met:
+        aa = RubroCheck(CivaRubro.AA, reach_a, (), a.missing, to_verify=True)
+    elif aa_open or answers.headcount > RUBRO_AA_WORKERS_ABOVE:
+        aa = RubroCheck(CivaRubro.AA, None, (), (*a.missing, *aa_open), to_verify=True)
     else:
-        # A planned headcount above 1,000 meets AA's alternative only once the 12-month average does.
-        aa_missing = (*a.missing, *(() if big_enough else ("years_under_immex", "machinery_value_mxn")))
-        aa = RubroCheck(CivaRubro.AA, True if (reach_a and big_enough) else None, (), aa_missing, to_verify=True)
+        aa = RubroCheck(CivaRubro.AA, False, ("civa.aa.additional",), a.missing, to_verify=True)
+    if years is None:
         aaa = RubroCheck(CivaRubro.AAA, None, (), (*a.missing, "years_under_immex"), to_verify=True)
+    elif years >= RUBRO_AAA_MIN_YEARS:
+        aaa = RubroCheck(CivaRubro.AAA, reach_a, (), a.missing, to_verify=True)
+    else:
+        aaa = RubroCheck(CivaRubro.AAA, False, ("civa.aaa.additional",), a.missing, to_verify=True)
     return {CivaRubro.A: a, CivaRubro.AA: aa, CivaRubro.AAA: aaa}
 
 
@@ -521,20 +618,26 @@ def _rubro_a_recommendation(answers: ProjectAnswers, check: RubroCheck) -> Recom
     seen_es = f" Respuestas: {', '.join(facts_es)}." if facts_es else ""
     if check.reachable is False:
         unmet_en = " and ".join({"civa.a.workers_10": "fewer than 10 workers",
-                                 "civa.a.returns_60pct": "returns below 60 %"}[u] for u in check.unmet)
+                                 "civa.a.returns_60pct": "returns below 60 % and not a first IMMEX program",
+                                 "civa.a.immex_active": "no IMMEX program in force (a first terciarización program "
+                                                        "needs a certification already granted)"}[u]
+                                for u in check.unmet)
         unmet_es = " y ".join({"civa.a.workers_10": "menos de 10 trabajadores",
-                               "civa.a.returns_60pct": "retornos por debajo del 60 %"}[u] for u in check.unmet)
+                               "civa.a.returns_60pct": "retornos por debajo del 60 % y no es un primer programa IMMEX",
+                               "civa.a.immex_active": "ningún programa IMMEX vigente (un primer programa de "
+                                                      "terciarización requiere una certificación ya otorgada)"}[u]
+                              for u in check.unmet)
         severity = Severity.BLOCKER if answers.civa_rubro is not None else Severity.WARNING
         return _rec("civa.rubro_a", severity, ("Rubro A is not within reach yet", "El rubro A aún no está al alcance"),
                     (f"{req_en}: here {unmet_en}.{seen_en} Until it is reached, IVA on temporary imports must be paid "
                      "and recovered, or guaranteed.",
                      f"{req_es}: aquí hay {unmet_es}.{seen_es} Mientras no se alcance, el IVA de las importaciones "
                      "temporales debe pagarse y recuperarse, o garantizarse."),
-                    rules=rules, items=items)
+                    rules=rules, items=items, depends=_RUBRO_A_ANSWERS)
     if check.reachable is None:
         en, es = _missing_list(check.missing)
         alt_en = alt_es = ""
-        if "temporary_imports_returned_pct" in check.missing:
+        if "first_immex_program" in check.missing:
             alt_en = (" A new IMMEX holder has no 12-month return history: SAT's rubro-A page let a company whose "
                       "first program is less than 12 months old document at least 10 hires instead (current wording "
                       "to verify).")
@@ -544,21 +647,31 @@ def _rubro_a_recommendation(answers: ProjectAnswers, check: RubroCheck) -> Recom
         return _rec("civa.rubro_a", Severity.ADVICE, ("Rubro A: answers missing", "Rubro A: faltan respuestas"),
                     (f"{req_en}. To check it, enter: {en}.{seen_en}{alt_en}",
                      f"{req_es}. Para revisarlo, capture: {es}.{seen_es}{alt_es}"),
-                    rules=rules, items=items, to_verify=check.to_verify)
+                    rules=rules, items=items, to_verify=check.to_verify, depends=_RUBRO_A_ANSWERS,
+                    unanswered=tuple(m for m in check.missing if m in _RUBRO_A_ANSWERS))
+    if answers.answered(Flag.FIRST_IMMEX_PROGRAM):
+        seen_en += (" As a first IMMEX program, the entity documents at least 10 hires instead of the returns test "
+                    "(SAT's rubro-A page; current wording to verify).")
+        seen_es += (" Como primer programa IMMEX, la entidad acredita al menos 10 contrataciones en lugar de la prueba "
+                    "de retornos (página del rubro A del SAT; redacción vigente por verificar).")
     return _rec("civa.rubro_a", Severity.INFO, ("Rubro A is within reach", "El rubro A está al alcance"),
                 (f"{req_en}; the answers meet the ones they cover.{seen_en} The rest (infrastructure, legal use of "
                  "the premises, contracts, investment in Mexico) are in the rubro A checklist.",
                  f"{req_es}; las respuestas cumplen los que abarcan.{seen_es} Los demás (infraestructura, legal uso "
                  "del inmueble, contratos, inversión en México) están en la lista del rubro A."),
-                rules=rules, items=items)
+                rules=rules, items=items, to_verify=check.to_verify, depends=_RUBRO_A_ANSWERS)
+
+
+_RUBRO_A_ANSWERS: Final = ("immex_modality", "roles", "temporary_imports_returned_pct", "first_immex_program")
 
 
 def _rubro_aa_aaa_recommendation(answers: ProjectAnswers, check: RubroCheck) -> Recommendation:
-    upgrade_en = ("A new certification normally starts at rubro A; since 31 October 2023 a rubro A holder that "
-                  "meets the AA or AAA requirements may renew into them, for one year like every grant.")
-    upgrade_es = ("Una certificación nueva normalmente empieza en el rubro A; desde el 31 de octubre de 2023 un "
-                  "titular del rubro A que cumpla los requisitos de AA o AAA puede renovar en ellos, por un año como "
-                  "todo registro.")
+    upgrade_en = ("A new certification normally starts at rubro A (common practice, to verify); since 31 October "
+                  "2023 a rubro A holder that meets the AA or AAA requirements may renew into them, for one year like "
+                  "every grant.")
+    upgrade_es = ("Una certificación nueva normalmente empieza en el rubro A (práctica común, por verificar); desde "
+                  "el 31 de octubre de 2023 un titular del rubro A que cumpla los requisitos de AA o AAA puede renovar "
+                  "en ellos, por un año como todo registro.")
     if check.rubro is CivaRubro.AA:
         req_en = ("Rubro AA requires rubro A plus, per the RGCE 2018 text: at least 4 years under the regime, or more "
                   "than 1,000 IMSS-registered or subcontracted workers on average over 12 months, or machinery and "
@@ -579,18 +692,38 @@ def _rubro_aa_aaa_recommendation(answers: ProjectAnswers, check: RubroCheck) -> 
                   "de ofrecerlo.")
         items = ("civa.aa_aaa.base", "civa.aaa.additional", "civa.aa_aaa.upgrade_on_renewal")
         title = ("Rubro AAA: extra requirements not confirmed", "Rubro AAA: requisitos adicionales sin confirmar")
-    if check.reachable is False:
+    facts_en, facts_es = [], []
+    if answers.years_under_immex is not None:
+        facts_en.append(f"{answers.years_under_immex} years under IMMEX")
+        facts_es.append(f"{answers.years_under_immex} años con IMMEX")
+    if answers.machinery_value_mxn is not None and check.rubro is CivaRubro.AA:
+        facts_en.append(f"machinery and equipment of {_mxn(answers.machinery_value_mxn)}")
+        facts_es.append(f"maquinaria y equipo por {_mxn(answers.machinery_value_mxn)}")
+    seen_en = f" Answers: {', '.join(facts_en)}." if facts_en else ""
+    seen_es = f" Respuestas: {', '.join(facts_es)}." if facts_es else ""
+    if check.reachable is False and any(u.startswith("civa.a.") for u in check.unmet):
         severity, now_en, now_es = Severity.BLOCKER, "Rubro A is not within reach yet, so neither is this rubro.", (
             "El rubro A aún no está al alcance, así que este rubro tampoco.")
+    elif check.reachable is False:
+        severity = Severity.BLOCKER if check.rubro is CivaRubro.AA else Severity.WARNING  # AAA's rule unconfirmed
+        now_en, now_es = f"The answers meet none of its extra requirements.{seen_en}", (
+            f"Las respuestas no cumplen ninguno de sus requisitos adicionales.{seen_es}")
     elif check.reachable:
-        severity, now_en, now_es = Severity.ADVICE, "The planned headcount is above 1,000.", (
-            "La plantilla prevista supera las 1,000 personas.")
+        severity, now_en, now_es = Severity.ADVICE, f"The answers meet its extra requirements.{seen_en}", (
+            f"Las respuestas cumplen sus requisitos adicionales.{seen_es}")
     else:
         en, es = _missing_list(check.missing)
-        severity, now_en, now_es = Severity.WARNING, f"To check it: {en}.", f"Para revisarlo: {es}."
+        severity, now_en, now_es = Severity.WARNING, f"To check it: {en}.{seen_en}", f"Para revisarlo: {es}.{seen_es}"
+        if check.rubro is CivaRubro.AA and answers.headcount > RUBRO_AA_WORKERS_ABOVE:
+            now_en += (" The planned headcount is above 1,000; the rule counts the 12-month average of registered "
+                       "workers, which a plan does not show yet.")
+            now_es += (" La plantilla prevista supera las 1,000 personas; la regla cuenta el promedio de 12 meses de "
+                       "trabajadores registrados, que un plan aún no muestra.")
+    depends = ("years_under_immex",) if check.rubro is CivaRubro.AAA else ("years_under_immex", "machinery_value_mxn")
     return _rec(f"civa.rubro_{check.rubro.value.lower()}", severity, title,
                 (f"{req_en} {now_en} {upgrade_en}", f"{req_es} {now_es} {upgrade_es}"),
-                rules=("RGCE 7.1.3", "RGCE 7.2.3"), items=items, to_verify=True)
+                rules=("RGCE 7.1.3", "RGCE 7.2.3"), items=items, to_verify=True, depends=(*_RUBRO_A_ANSWERS, *depends),
+                unanswered=tuple(m for m in check.missing if m in (*_RUBRO_A_ANSWERS, *depends)))
 
 
 def _certification_recommendations(
@@ -652,12 +785,14 @@ def _certification_recommendations(
         ("Every certification grant and renewal lasts one year", "Todo registro y renovación de la certificación "
          "dura un año"),
         ("Since 31 October 2023 new grants and renewals last one year in every rubro (the 2- and 3-year terms of "
-         "AA and AAA were repealed). Renew with the single renewal notice within the 30 days before expiry, with "
-         "the fee paid; a late notice lets the registration lapse.",
+         "AA and AAA were repealed). Renew with the single renewal notice within the 30 days before expiry (one "
+         "source reads them as business days; to verify), with the fee paid; a late notice lets the registration "
+         "lapse.",
          "Desde el 31 de octubre de 2023 los registros nuevos y las renovaciones duran un año en todos los rubros "
          "(se derogaron los plazos de 2 y 3 años de AA y AAA). Renueve con el aviso único de renovación dentro de "
-         "los 30 días previos al vencimiento, con los derechos pagados; un aviso tardío deja vencer el registro."),
-        rules=("RGCE 7.1.6", "RGCE 7.2.3"), items=("civa.renewal",)))
+         "los 30 días previos al vencimiento (una fuente los lee como días hábiles; por verificar), con los derechos "
+         "pagados; un aviso tardío deja vencer el registro."),
+        rules=("RGCE 7.1.6", "RGCE 7.2.3"), items=("civa.renewal",), to_verify=True))
     recs.append(_rec(
         "civa.refund_terms", Severity.INFO,
         ("No fast VAT refunds for certified companies", "Sin devoluciones rápidas de IVA para empresas certificadas"),
@@ -689,6 +824,13 @@ class IvaCashEffect:
     months_is_assumption: bool
     basis: Basis
     to_verify: bool
+    ieps_tied_up: Money | None = None
+    """IEPS tied up on the IEPS-taxed part: rate · that value · months (None: no IEPS-taxed inputs or not sized);
+    `tied_up` already includes it."""
+    monthly_ieps_imports: Money | None = None
+    ieps_rate_pct: Decimal | None = None
+    ieps_missing: tuple[str, ...] = ()
+    """Answers needed to size the IEPS (ProjectAnswers field names); empty once sized or known not to apply."""
 
     def financing_cost(self, cost_of_capital: Decimal) -> Money:
         """The yearly cost of the tied-up IVA at `cost_of_capital` (a fraction, e.g. Decimal("0.10"))."""
@@ -723,6 +865,19 @@ def iva_cash_effect(monthly_temporary_imports_mxn: Money | Decimal | int, months
     return Money(IVA_RATE * monthly * months, "MXN")
 
 
+def ieps_cash_effect(monthly_ieps_imports_mxn: Money | Decimal | int, rate_pct: Decimal | int,
+                     months_tied_up: Decimal | int) -> Money:
+    """IEPS tied up without the certification: the goods' IEPS rate (a percentage) of their monthly customs value
+    times the months until it is recovered (MXN, unrounded). LIEPS art. 15-A gives certified companies the same
+    100 % credit for IEPS as LIVA art. 28-A for IVA; the IVA charged on the IEPS itself is left out."""
+    monthly = _non_negative(monthly_ieps_imports_mxn, "monthly_ieps_imports_mxn", "IEPS-taxed monthly imports",
+                            "las importaciones mensuales gravadas con IEPS")
+    rate = _non_negative(rate_pct, "ieps_rate_pct", "IEPS rate", "la tasa de IEPS")
+    months = _non_negative(months_tied_up, "months_tied_up", "months until the IEPS is recovered",
+                           "meses hasta recuperar el IEPS")
+    return Money(rate / 100 * monthly * months, "MXN")
+
+
 def iva_cash_effect_of(
     answers: ProjectAnswers, months_tied_up: Decimal | int | None = None
 ) -> IvaCashEffect | None:
@@ -736,7 +891,22 @@ def iva_cash_effect_of(
     assumed = months_tied_up is None
     months = DEFAULT_MONTHS_TIED_UP if months_tied_up is None else Decimal(months_tied_up)
     tied = iva_cash_effect(answers.monthly_temporary_imports_mxn, months)
+    ieps = answers.answered(Flag.IEPS_TAXED_INPUTS)
+    ieps_tied: Money | None = None
+    ieps_missing: tuple[str, ...] = ()
+    if ieps is None:
+        ieps_missing = ("ieps_taxed_inputs",)
+    elif ieps:
+        ieps_missing = tuple(f for f in ("monthly_ieps_imports_mxn", "ieps_rate_pct") if getattr(answers, f) is None)
+        if not ieps_missing:
+            assert answers.monthly_ieps_imports_mxn is not None and answers.ieps_rate_pct is not None
+            ieps_tied = ieps_cash_effect(answers.monthly_ieps_imports_mxn, answers.ieps_rate_pct, months)
+            tied = tied + ieps_tied
     return IvaCashEffect(
+        ieps_tied_up=ieps_tied,
+        monthly_ieps_imports=None if ieps_tied is None else Money(answers.monthly_ieps_imports_mxn or 0, "MXN"),
+        ieps_rate_pct=None if ieps_tied is None else answers.ieps_rate_pct,
+        ieps_missing=ieps_missing,
         tied_up=tied,
         monthly_temporary_imports=Money(answers.monthly_temporary_imports_mxn, "MXN"),
         rate=IVA_RATE,
@@ -766,10 +936,20 @@ def _cash_effect_recommendation(
     amount = _mxn(effect.tied_up.quantize().amount)
     monthly = _mxn(effect.monthly_temporary_imports.amount)
     months = f"{effect.months_tied_up.normalize():f}"
-    figure_en = (f"16 % IVA × {monthly} a month × {months} months until recovered = {amount} tied up"
-                 + (" (the months are an assumption to verify)" if effect.months_is_assumption else ""))
-    figure_es = (f"16 % de IVA × {monthly} al mes × {months} meses hasta recuperarlo = {amount} inmovilizados"
-                 + (" (los meses son un supuesto por verificar)" if effect.months_is_assumption else ""))
+    if effect.ieps_tied_up is None:
+        figure_en = f"16 % IVA × {monthly} a month × {months} months until recovered = {amount} tied up"
+        figure_es = f"16 % de IVA × {monthly} al mes × {months} meses hasta recuperarlo = {amount} inmovilizados"
+    else:
+        ieps_amount, rate = _mxn(effect.ieps_tied_up.quantize().amount), _pct(effect.ieps_rate_pct or Decimal(0))
+        ieps_monthly = _mxn((effect.monthly_ieps_imports or Money(0, "MXN")).amount)
+        figure_en = (f"(16 % IVA × {monthly} + {rate} IEPS × {ieps_monthly} IEPS-taxed) a month × {months} months "
+                     f"until recovered = {amount} tied up, {ieps_amount} of it IEPS")
+        figure_es = (f"(16 % de IVA × {monthly} + {rate} de IEPS × {ieps_monthly} gravados con IEPS) al mes × "
+                     f"{months} meses hasta recuperarlo = {amount} inmovilizados, {ieps_amount} de ellos de IEPS")
+    if effect.months_is_assumption:
+        figure_en += " (the months are an assumption to verify)"
+        figure_es += " (los meses son un supuesto por verificar)"
+    ieps_depends = ("monthly_temporary_imports_mxn", "ieps_taxed_inputs", "monthly_ieps_imports_mxn", "ieps_rate_pct")
     certified = (answers.path is Path.SHELTER and provider is not None
                  and provider.status is CertificationStatus.CERTIFIED)
     if certified:
@@ -778,7 +958,7 @@ def _cash_effect_recommendation(
                      "certificación"),
                     (f"Without the certification: {figure_en}. The provider's certification avoids it.",
                      f"Sin la certificación: {figure_es}. La certificación del proveedor lo evita."),
-                    rules=rules, to_verify=effect.to_verify)
+                    rules=rules, to_verify=effect.to_verify, depends=ieps_depends, unanswered=effect.ieps_missing)
     pending = answers.path is Path.OWN_ENTITY and answers.civa_rubro is not None
     lead_en = ("Until your certification is granted" if pending else "Without the certification")
     lead_es = ("Mientras no se otorgue su certificación" if pending else "Sin la certificación")
@@ -786,13 +966,14 @@ def _cash_effect_recommendation(
                 ("IVA tied up by temporary imports", "IVA inmovilizado por las importaciones temporales"),
                 (f"{lead_en}: {figure_en}; a bond or letter of credit is the alternative, at its fee.",
                  f"{lead_es}: {figure_es}; la alternativa es una fianza o carta de crédito, con su costo."),
-                rules=rules, to_verify=effect.to_verify)
+                rules=rules, to_verify=effect.to_verify, depends=ieps_depends, unanswered=effect.ieps_missing)
 
 
 # --- shelter vs own entity --------------------------------------------------------------------------------
 
 
-def _model_recommendations(answers: ProjectAnswers) -> list[Recommendation]:
+def _model_recommendations(answers: ProjectAnswers, provider: ProviderCertification | None = None
+                           ) -> list[Recommendation]:
     decided = answers.path is not None
     tradeoff = Severity.INFO if decided else Severity.ADVICE
     recs: list[Recommendation] = []
@@ -836,20 +1017,58 @@ def _model_recommendations(answers: ProjectAnswers) -> list[Recommendation]:
          "de inventarios, renovación anual)."),
         rules=("Decreto IMMEX art. 3", "Decreto IMMEX art. 25"),
         items=("model.decision", "shelter.agreement", "immex.annual_report")))
-    recs.append(_rec(
-        "model.pe_shield", tradeoff,
-        ("Permanent-establishment protection under a shelter", "Protección de establecimiento permanente con un "
-         "albergue"),
-        ("Under the shelter regime the foreign principal is not treated as having a permanent establishment in "
-         "Mexico; since the 2020 reform this has no time limit, and the foreign resident meets its ISR obligations "
-         "through the shelter (it registers in the RFC without obligations). An own entity is a Mexican taxpayer "
-         "itself and does not use this regime.",
-         "Con el régimen de albergue, el residente en el extranjero no se considera con establecimiento permanente "
-         "en México; desde la reforma de 2020 esto no tiene límite de tiempo y el residente en el extranjero "
-         "cumple sus obligaciones de ISR por medio del albergue (se inscribe en el RFC sin obligaciones). Una "
-         "entidad propia es contribuyente mexicana por sí misma y no usa este régimen."),
-        rules=("LISR art. 183",), items=("shelter.pe_protection", "shelter.foreign_resident_rfc")))
+    recs.append(_pe_shield_recommendation(answers, provider, tradeoff))
     return recs
+
+
+def _pe_shield_recommendation(answers: ProjectAnswers, provider: ProviderCertification | None,
+                              tradeoff: Severity) -> Recommendation:
+    """No permanent establishment under a shelter, on the condition the 2017 rule tied to it: the shelter holds the
+    highest certification rubro its seniority allows (RMF 3.20.6 (2017), current wording unconfirmed)."""
+    base_en = ("Under the shelter regime the foreign principal is not treated as having a permanent establishment in "
+               "Mexico; since the 2020 reform this has no time limit, and the foreign resident meets its ISR "
+               "obligations through the shelter (it registers in the RFC without obligations). The 2017 rules tied "
+               "this option to the shelter holding the IVA/IEPS certification in the highest rubro its seniority "
+               "allows (current wording to verify).")
+    base_es = ("Con el régimen de albergue, el residente en el extranjero no se considera con establecimiento "
+               "permanente en México; desde la reforma de 2020 esto no tiene límite de tiempo y el residente en el "
+               "extranjero cumple sus obligaciones de ISR por medio del albergue (se inscribe en el RFC sin "
+               "obligaciones). Las reglas de 2017 ligaron esta opción a que el albergue tenga la certificación en "
+               "IVA e IEPS en el rubro más alto que su antigüedad permite (redacción vigente por verificar).")
+    rules = ("LISR art. 183", "RMF 3.20.6 (2017)")
+    items = ("shelter.pe_protection", "shelter.foreign_resident_rfc", "shelter.certification_level")
+    title = ("Permanent-establishment protection under a shelter", "Protección de establecimiento permanente con un "
+             "albergue")
+    if answers.path is not Path.SHELTER:
+        return _rec("model.pe_shield", tradeoff, title,
+                    (f"{base_en} An own entity is a Mexican taxpayer itself and does not use this regime.",
+                     f"{base_es} Una entidad propia es contribuyente mexicana por sí misma y no usa este régimen."),
+                    rules=rules, items=items)
+    status = provider.status if provider else CertificationStatus.UNKNOWN
+    if status is CertificationStatus.CERTIFIED:
+        rubro = provider.rubro if provider else None
+        which_en = (f" The provider holds rubro {rubro}; confirm it is the highest its seniority allows."
+                    if rubro else " Ask the provider which rubro it holds and whether it is the highest its "
+                    "seniority allows.")
+        which_es = (f" El proveedor tiene el rubro {rubro}; confirme que es el más alto que su antigüedad permite."
+                    if rubro else " Pregunte al proveedor qué rubro tiene y si es el más alto que su antigüedad "
+                    "permite.")
+        return _rec("model.pe_shield", Severity.INFO, title, (base_en + which_en, base_es + which_es),
+                    rules=rules, items=items, depends=("provider_certification",))
+    if status is CertificationStatus.NOT_CERTIFIED:
+        return _rec("model.pe_shield", Severity.WARNING,
+                    ("Permanent-establishment protection at risk: the shelter is not certified",
+                     "Protección de establecimiento permanente en riesgo: el albergue no está certificado"),
+                    (f"{base_en} With a provider that is not certified, do not count on the protection until a tax "
+                     "advisor confirms the current condition.",
+                     f"{base_es} Con un proveedor no certificado, no cuente con la protección hasta que un asesor "
+                     "fiscal confirme la condición vigente."),
+                    rules=rules, items=items, depends=("provider_certification",))
+    return _rec("model.pe_shield", Severity.WARNING,
+                ("Permanent-establishment protection depends on the shelter's certification",
+                 "La protección de establecimiento permanente depende de la certificación del albergue"),
+                (base_en, base_es), rules=rules, items=items, depends=("provider_certification",),
+                unanswered=("provider_certification",))
 
 
 def _wage_zone_recommendation(answers: ProjectAnswers) -> Recommendation | None:
@@ -872,6 +1091,135 @@ def _wage_zone_recommendation(answers: ProjectAnswers) -> Recommendation | None:
     return None
 
 
+# --- answers that link rules: domestic sales, trade programs, environment, Annex 10 ---------------------------
+
+
+def _shelter_domestic_sales_recommendation(answers: ProjectAnswers) -> Recommendation | None:
+    """Goods made under a shelter may leave only under an export pedimento (RMF 3.20.6 (2017), item
+    shelter.foreign_resident_rfc): a shelter client with domestic sales is warned; the share is derived from
+    total sales and exports."""
+    if answers.path is not Path.SHELTER:
+        return None
+    rules, items = ("LISR art. 183", "RMF 3.20.6 (2017)"), ("shelter.foreign_resident_rfc",)
+    depends = ("annual_sales_usd", "annual_exports_usd")
+    share = answers.domestic_sales_pct
+    rule_en = ("Under the shelter regime, products made in Mexico for the foreign principal may be sold only under "
+               "an export pedimento.")
+    rule_es = ("Con el régimen de albergue, los productos fabricados en México para el residente en el extranjero "
+               "solo pueden venderse mediante pedimento de exportación.")
+    if share is None:
+        missing = tuple(f for f in depends if getattr(answers, f) is None)
+        if not missing:  # both given but inconsistent: the export-threshold finding says so
+            return None
+        return _rec("shelter.domestic_sales", Severity.ADVICE,
+                    ("Sales in Mexico under a shelter: answers missing", "Ventas en México con albergue: faltan "
+                     "respuestas"), (rule_en, rule_es), rules=rules, items=items, depends=depends,
+                    unanswered=missing)
+    if share == 0:
+        return None
+    return _rec("shelter.domestic_sales", Severity.WARNING,
+                ("Sales in Mexico do not fit the shelter regime", "Las ventas en México no caben en el régimen de "
+                 "albergue"),
+                (f"{rule_en} Here {_pct(share)} of sales are made in Mexico (total sales less exports). Plan how "
+                 "those sales are made (another entity or structure) with the provider and a tax advisor before "
+                 "relying on the shelter for them.",
+                 f"{rule_es} Aquí el {_pct(share)} de las ventas se hace en México (ventas totales menos "
+                 "exportaciones). Defina con el proveedor y un asesor fiscal cómo se harán esas ventas (otra entidad "
+                 "o estructura) antes de contar con el albergue para ellas."),
+                rules=rules, items=items, depends=depends)
+
+
+def _regla_octava_recommendation(answers: ProjectAnswers) -> Recommendation | None:
+    """The Eighth Rule is open only to producers with a PROSEC program (LIGIE Regla Complementaria 8a)."""
+    if Flag.USES_REGLA_OCTAVA not in answers.flags or Flag.USES_PROSEC in answers.flags:
+        return None
+    return _rec("trade.regla_octava_prosec", Severity.WARNING,
+                ("The Eighth Rule needs a PROSEC program", "La Regla Octava requiere un programa PROSEC"),
+                ("Importing under the Eighth Rule (one chapter-98 tariff code with a preferential duty, by SE permit) "
+                 "is open only to producers holding a sectoral promotion program (PROSEC); the answers use the "
+                 "Eighth Rule without PROSEC. Apply for PROSEC first, or plan the imports without the Eighth Rule.",
+                 "Importar con Regla Octava (una fracción del capítulo 98 con arancel preferencial, con permiso de "
+                 "la SE) solo está abierto a productores con un programa de promoción sectorial (PROSEC); las "
+                 "respuestas usan Regla Octava sin PROSEC. Solicite primero el PROSEC o planee las importaciones sin "
+                 "Regla Octava."),
+                rules=("LIGIE Regla Complementaria 8a",), items=("trade.prosec", "trade.regla_octava"),
+                depends=("uses_regla_octava", "uses_prosec"))
+
+
+def _environment_recommendation(answers: ProjectAnswers) -> Recommendation | None:
+    """Federal LAU (and its yearly COA) in a sector of federal jurisdiction, the state licence otherwise
+    (LGEEPA art. 111 Bis); handling hazardous materials makes the answer pressing."""
+    if answers.path is None:
+        return None
+    federal = answers.answered(Flag.FEDERAL_ENVIRONMENTAL_SECTOR)
+    hazardous = Flag.HANDLES_HAZARDOUS_MATERIALS in answers.flags
+    depends = ("federal_environmental_sector", "handles_hazardous_materials")
+    rules = ("LGEEPA art. 111 Bis", "Reglamento de la LGEEPA en materia de atmósfera art. 17 Bis")
+    hazard_en = (" The plant handles hazardous materials: plan the environmental licence early, and check whether "
+                 "the activity itself (for example hazardous-waste treatment) is a federal sector." if hazardous
+                 else "")
+    hazard_es = (" La planta maneja materiales peligrosos: planee la licencia ambiental con anticipación y revise "
+                 "si la actividad misma (por ejemplo, el tratamiento de residuos peligrosos) es un giro federal."
+                 if hazardous else "")
+    if federal is None:
+        return _rec("env.licence", Severity.WARNING if hazardous else Severity.ADVICE,
+                    ("Environmental licence: federal or state", "Licencia ambiental: federal o estatal"),
+                    ("A plant in a sector of federal jurisdiction needs SEMARNAT's single environmental licence (LAU) "
+                     "and files the annual operating report (COA); a plant in any other sector needs the state "
+                     f"licence instead.{hazard_en}",
+                     "Una planta de un giro de jurisdicción federal requiere la Licencia Ambiental Única (LAU) de la "
+                     "SEMARNAT y presenta la Cédula de Operación Anual (COA); una planta de cualquier otro giro "
+                     f"requiere en su lugar la licencia estatal.{hazard_es}"),
+                    rules=rules, items=("env.lau", "env.state_licence"), depends=depends,
+                    unanswered=("federal_environmental_sector",))
+    if federal:
+        return _rec("env.licence", Severity.ADVICE,
+                    ("Federal environmental licence (LAU) and yearly COA", "Licencia Ambiental Única (LAU) y COA "
+                     "anual"),
+                    ("The sector is of federal jurisdiction: the plant needs SEMARNAT's single environmental licence "
+                     "(LAU) and files the annual operating report (COA) within the first four months of each year."
+                     + hazard_en,
+                     "El giro es de jurisdicción federal: la planta requiere la Licencia Ambiental Única (LAU) de la "
+                     "SEMARNAT y presenta la Cédula de Operación Anual (COA) en los primeros cuatro meses de cada año."
+                     + hazard_es),
+                    rules=rules, items=("env.lau", "env.coa"), depends=depends)
+    return _rec("env.licence", Severity.INFO,
+                ("State environmental licence", "Licencia ambiental estatal"),
+                ("The sector is not of federal jurisdiction: the state environmental authority licenses the plant "
+                 "(no federal LAU or COA)." + hazard_en,
+                 "El giro no es de jurisdicción federal: la autoridad ambiental del estado otorga la licencia a la "
+                 "planta (sin LAU ni COA federales)." + hazard_es),
+                rules=("Leyes ambientales estatales", "LGEEPA art. 111 Bis"), items=("env.state_licence",),
+                depends=depends)
+
+
+def _annex_10_recommendation(answers: ProjectAnswers) -> Recommendation | None:
+    """The sector-specific importers' register concerns only Annex 10 goods (RGCE 1.3.2)."""
+    if answers.path is None:
+        return None
+    annex_10 = answers.answered(Flag.IMPORTS_ANNEX_10_GOODS)
+    if annex_10 is False:
+        return None
+    shelter = answers.path is Path.SHELTER
+    text_en = ("Goods whose tariff codes are listed in Annex 10 (section A: for example steel, chemicals, textiles, "
+               "footwear, automotive goods) may be imported only by a company registered in the matching sector of "
+               "the importers' register." + (" Under a shelter, the provider's registration must cover your goods."
+                                            if shelter else ""))
+    text_es = ("Las mercancías cuyas fracciones están en el Anexo 10 (apartado A: por ejemplo siderúrgicos, químicos, "
+               "textiles, calzado, automotriz) solo puede importarlas una empresa inscrita en el sector "
+               "correspondiente del padrón." + (" En un albergue, la inscripción del proveedor debe cubrir sus "
+                                                "mercancías." if shelter else ""))
+    rules, items = ("RGCE 1.3.2", "RGCE Anexo 10"), ("customs.padron_sectorial",)
+    if annex_10 is None:
+        return _rec("customs.annex_10", Severity.ADVICE,
+                    ("Sector-specific importers' register: Annex 10 goods?", "Padrón de sectores específicos: "
+                     "¿mercancías del Anexo 10?"), (text_en, text_es), rules=rules, items=items,
+                    depends=("imports_annex_10_goods",), unanswered=("imports_annex_10_goods",))
+    return _rec("customs.annex_10", Severity.ADVICE,
+                ("Register in the sector-specific importers' register", "Inscríbase en el padrón de sectores "
+                 "específicos"), (text_en, text_es), rules=rules, items=items, depends=("imports_annex_10_goods",))
+
+
 # --- everything together ----------------------------------------------------------------------------------
 
 
@@ -883,11 +1231,13 @@ def recommend(
     `provider` is the shelter provider's certification as the journey asked it (shelter path).
     """
     recs: list[Recommendation] = []
-    recs += _model_recommendations(answers)
+    recs += _model_recommendations(answers, provider)
     recs += _immex_recommendations(answers)
     recs.append(_export_recommendation(answers))
     recs += _certification_recommendations(answers, provider)
-    for optional in (_cash_effect_recommendation(answers, provider), _wage_zone_recommendation(answers)):
+    for optional in (_cash_effect_recommendation(answers, provider), _wage_zone_recommendation(answers),
+                     _shelter_domestic_sales_recommendation(answers), _regla_octava_recommendation(answers),
+                     _environment_recommendation(answers), _annex_10_recommendation(answers)):
         if optional is not None:
             recs.append(optional)
     return sorted(recs, key=lambda r: r.severity.rank)

@@ -100,6 +100,7 @@ class FieldKind(StrEnum):
     BOOL = "bool"  # yes/no; unanswered is no
     AMOUNT = "amount"  # money, zero or more, in `unit`
     PERCENT = "percent"  # 0 to 100
+    YEARS = "years"  # whole years, 0 to MAX_YEARS
     DATE = "date"
     ROLES = "roles"  # rows of role, headcount, shifts
 
@@ -124,6 +125,7 @@ class FieldSpec:
 
 TEXT_MAX: Final = 200
 MAX_SHIFTS: Final = 3  # three 8-hour shifts fill a day
+MAX_YEARS: Final = 100  # IMMEX dates from 2006 (its predecessors from 1965): a century bounds any honest answer
 
 
 def _field(name: str, kind: FieldKind, en: str, es: str, *, required: bool = False,
@@ -138,6 +140,18 @@ def _choices(*options: tuple[str, str, str]) -> tuple[Choice, ...]:
 _RUBROS: Final = _choices(("A", "Rubro A", "Rubro A"), ("AA", "Rubro AA", "Rubro AA"),
                           ("AAA", "Rubro AAA", "Rubro AAA"))
 
+_YES_NO: Final = _choices(("yes", "Yes", "Sí"), ("no", "No", "No"))
+"""A yes/no question that may stay unanswered (its "(none)" entry): the rules tell "no" from "not known yet"."""
+
+
+def _yes_no(flag: Flag, en: str, es: str) -> FieldSpec:
+    return _field(flag.value, FieldKind.CHOICE, en, es, choices=_YES_NO)
+
+
+YES_NO_FLAGS: Final = frozenset({Flag.FIRST_IMMEX_PROGRAM, Flag.IEPS_TAXED_INPUTS, Flag.FEDERAL_ENVIRONMENTAL_SECTOR,
+                                 Flag.IMPORTS_ANNEX_10_GOODS})
+"""Flags asked as yes / no / not answered (choices "yes" and "no"), not as a check box."""
+
 _TRADE_FLAGS: Final = (
     _field(Flag.IMPORTS_ANNEX_II.value, FieldKind.BOOL, "Imports sensitive goods of Annex II of the IMMEX decree",
            "Importa mercancías sensibles del Anexo II del Decreto IMMEX"),
@@ -147,6 +161,8 @@ _TRADE_FLAGS: Final = (
            "Importa con Regla Octava"),
     _field(Flag.EXPORTS_UNDER_USMCA.value, FieldKind.BOOL, "Exports with USMCA preference",
            "Exporta con preferencia T-MEC"),
+    _yes_no(Flag.IMPORTS_ANNEX_10_GOODS, "Imports goods listed in Annex 10 (sector-specific importers' register)",
+            "Importa mercancías del Anexo 10 (padrón de importadores de sectores específicos)"),
 )
 
 _FIELDS: Final[dict[Step, tuple[FieldSpec, ...]]] = {
@@ -155,6 +171,12 @@ _FIELDS: Final[dict[Step, tuple[FieldSpec, ...]]] = {
         _field("annual_exports_usd", FieldKind.AMOUNT, "Annual exports", "Exportaciones anuales", unit="USD"),
         _field("monthly_temporary_imports_mxn", FieldKind.AMOUNT, "Monthly temporary imports (customs value)",
                "Importaciones temporales mensuales (valor en aduana)", unit="MXN"),
+        _yes_no(Flag.IEPS_TAXED_INPUTS, "Temporary imports include goods that bear IEPS",
+                "Las importaciones temporales incluyen mercancías gravadas con IEPS"),
+        _field("monthly_ieps_imports_mxn", FieldKind.AMOUNT, "Of which IEPS-taxed, a month (customs value)",
+               "De ellas, gravadas con IEPS, al mes (valor en aduana)", unit="MXN"),
+        _field("ieps_rate_pct", FieldKind.PERCENT, "IEPS rate of those goods", "Tasa de IEPS de esas mercancías",
+               unit="%"),
     ),
     Step.OPERATING_MODEL: (
         _field("path", FieldKind.CHOICE, "Operating model", "Modelo de operación", required=True,
@@ -173,6 +195,13 @@ _FIELDS: Final[dict[Step, tuple[FieldSpec, ...]]] = {
                "Construye una planta nueva (en vez de arrendar)"),
         _field(Flag.HANDLES_HAZARDOUS_MATERIALS.value, FieldKind.BOOL, "Handles hazardous materials",
                "Maneja materiales peligrosos"),
+        _yes_no(Flag.FEDERAL_ENVIRONMENTAL_SECTOR,
+                "Sector of federal environmental jurisdiction (chemical, oil and petrochemical, paints and inks, "
+                "automotive, pulp and paper, metallurgy, glass, power, asbestos, cement and lime, hazardous-waste "
+                "treatment)",
+                "Giro de jurisdicción ambiental federal (química, petróleo y petroquímica, pinturas y tintas, "
+                "automotriz, celulosa y papel, metalurgia, vidrio, energía eléctrica, asbesto, cemento y cal, "
+                "tratamiento de residuos peligrosos)"),
     ),
     Step.LABOR: (
         _field("roles", FieldKind.ROLES, "Headcount by role", "Plantilla por puesto", required=True),
@@ -209,8 +238,13 @@ _OWN_ENTITY_PROGRAMS: Final = (
     _field("civa_rubro", FieldKind.CHOICE, "IVA/IEPS certification rubro sought (none yet: leave empty)",
            "Rubro de certificación en IVA e IEPS buscado (ninguno aún: dejar vacío)", choices=_RUBROS),
     _field("temporary_imports_returned_pct", FieldKind.PERCENT,
-           "Temporary imports returned in the prior 12 months", "Importaciones temporales retornadas en los 12 "
-           "meses previos", unit="%"),
+           "Temporary imports of inputs (not machinery) returned in the prior 12 months",
+           "Importaciones temporales de insumos (no maquinaria) retornadas en los 12 meses previos", unit="%"),
+    _yes_no(Flag.FIRST_IMMEX_PROGRAM, "First IMMEX program of the entity (obtained in the prior 12 months or pending)",
+            "Primer programa IMMEX de la entidad (obtenido en los 12 meses previos o en trámite)"),
+    _field("years_under_immex", FieldKind.YEARS, "Years operating under IMMEX", "Años de operación con IMMEX"),
+    _field("machinery_value_mxn", FieldKind.AMOUNT, "Value of machinery and equipment in Mexico",
+           "Valor de la maquinaria y equipo en México", unit="MXN"),
     *_TRADE_FLAGS,
 )
 
@@ -358,9 +392,16 @@ def _roles(spec: FieldSpec, value: object) -> list[dict[str, object]]:
     return rows
 
 
+def _years(spec: FieldSpec, value: object) -> int:
+    years = _whole(value)
+    if years is None or not 0 <= years <= MAX_YEARS:
+        raise _err(spec, f"enter whole years from 0 to {MAX_YEARS}.", f"escriba años enteros de 0 a {MAX_YEARS}.")
+    return years
+
+
 _NORMALISERS: Final[dict[FieldKind, Callable[[FieldSpec, object], object]]] = {
     FieldKind.TEXT: _text, FieldKind.CHOICE: _choice, FieldKind.BOOL: _bool, FieldKind.AMOUNT: _amount,
-    FieldKind.PERCENT: _percent, FieldKind.DATE: _date, FieldKind.ROLES: _roles,
+    FieldKind.PERCENT: _percent, FieldKind.YEARS: _years, FieldKind.DATE: _date, FieldKind.ROLES: _roles,
 }
 
 
@@ -397,6 +438,15 @@ def _check_step(step: Step, clean: Mapping[str, object]) -> None:
             raise ValidationError("Annual exports cannot exceed total annual sales.",
                                   "Las exportaciones anuales no pueden superar las ventas totales anuales.",
                                   field="annual_exports_usd")
+        ieps, total = clean.get("monthly_ieps_imports_mxn"), clean.get("monthly_temporary_imports_mxn")
+        if isinstance(ieps, str) and isinstance(total, str) and Decimal(ieps) > Decimal(total):
+            raise ValidationError("The IEPS-taxed imports cannot exceed the monthly temporary imports.",
+                                  "Las importaciones gravadas con IEPS no pueden superar las importaciones temporales "
+                                  "mensuales.", field="monthly_ieps_imports_mxn")
+        if clean.get(Flag.IEPS_TAXED_INPUTS.value) == "no" and (ieps not in (None, "0") or "ieps_rate_pct" in clean):
+            raise ValidationError("The IEPS amount and rate apply only when the imports include IEPS-taxed goods.",
+                                  "El importe y la tasa del IEPS solo aplican si las importaciones incluyen "
+                                  "mercancías gravadas con IEPS.", field="monthly_ieps_imports_mxn")
     if step is Step.PROGRAMS:
         if "provider_civa_rubro" in clean and clean.get("provider_certification") != CertificationStatus.CERTIFIED:
             raise ValidationError("Give the shelter's rubro only when the shelter is certified.",
@@ -535,7 +585,10 @@ class Journey:
             modality = ImmexModality(str(programs["immex_modality"])) if "immex_modality" in programs else None
             rubro = CivaRubro(str(programs["civa_rubro"])) if "civa_rubro" in programs else None
         flags = frozenset(Flag(name) for step in a.values() for name, value in step.items()
-                          if value is True and name in _FLAG_NAMES)
+                          if value in (True, "yes") and name in _FLAG_NAMES)
+        flags_no = frozenset(Flag(name) for step in a.values() for name, value in step.items()
+                             if value in (False, "no") and name in _FLAG_NAMES)
+        provider = self.provider_certification()
         zone = self.wage_zone()
         kickoff = timeline.get("kickoff")
         return ProjectAnswers(
@@ -554,6 +607,13 @@ class Journey:
             annual_sales_usd=_decimal_or_none(profile.get("annual_sales_usd")),
             temporary_imports_returned_pct=_decimal_or_none(programs.get("temporary_imports_returned_pct")),
             monthly_temporary_imports_mxn=_decimal_or_none(profile.get("monthly_temporary_imports_mxn")),
+            flags_no=flags_no,
+            years_under_immex=years if isinstance(years := programs.get("years_under_immex"), int) else None,
+            machinery_value_mxn=_decimal_or_none(programs.get("machinery_value_mxn")),
+            monthly_ieps_imports_mxn=_decimal_or_none(profile.get("monthly_ieps_imports_mxn")),
+            ieps_rate_pct=_decimal_or_none(profile.get("ieps_rate_pct")),
+            shelter_certified=None if provider is None or provider.status is CertificationStatus.UNKNOWN
+            else provider.status is CertificationStatus.CERTIFIED,
         )
 
     def provider_certification(self) -> ProviderCertification | None:

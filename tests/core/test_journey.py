@@ -82,7 +82,8 @@ def test_shelter_path_end_to_end() -> None:
         assert journey.current is step and not journey.can_finish
         assert journey.go_next(step_answers) is STEPS[STEPS.index(step) + 1]
     assert field_names(journey) == ["provider_certification", "provider_civa_rubro", "imports_annex_ii",
-                                    "uses_prosec", "uses_regla_octava", "exports_under_usmca"]
+                                    "uses_prosec", "uses_regla_octava", "exports_under_usmca",
+                                    "imports_annex_10_goods"]
     journey.go_next(SHELTER_PROGRAMS)
     assert journey.go_next(TIMELINE) is Step.BUSINESS_CASE and journey.can_finish
     assert journey.history == STEPS[:-1]
@@ -97,7 +98,8 @@ def test_shelter_path_end_to_end() -> None:
         wage_zone=WageZone.BORDER,
         roles=(RoleHeadcount("Operator", 120, 2), RoleHeadcount("Engineer", 5, 1)), kickoff=date(2026, 3, 2),
         annual_exports_usd=Decimal("9500000.50"), annual_sales_usd=Decimal("12000000"),
-        monthly_temporary_imports_mxn=Decimal("16200000"),
+        monthly_temporary_imports_mxn=Decimal("16200000"), flags_no=frozenset({Flag.BUILDS_NEW_PLANT}),
+        shelter_certified=True,
     )
     assert journey.provider_certification() == ProviderCertification(CertificationStatus.CERTIFIED, CivaRubro.AAA)
     recs = {r.code: r for r in journey.recommendations()}

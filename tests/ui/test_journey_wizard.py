@@ -409,6 +409,8 @@ def test_keyboard_only_tab_through_the_fields_and_enter_for_next(
     qtbot.keyClick(exports, Qt.Key.Key_Tab)
     assert imports.hasFocus()
     qtbot.keyClick(imports, Qt.Key.Key_Tab)
+    for _ in range(3):  # the IEPS questions (issue 14): yes/no, the IEPS-taxed amount, the rate
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert wizard.back_button.hasFocus() is False and wizard.next_button.hasFocus()  # Back is disabled
     qtbot.keyClick(imports, Qt.Key.Key_Return)
     assert step_of(wizard) is Step.OPERATING_MODEL
@@ -422,7 +424,7 @@ def test_keyboard_only_tab_through_the_fields_and_enter_for_next(
     assert isinstance(state, ChoiceInput) and state.combo.hasFocus()
     qtbot.keyClick(state.combo, Qt.Key.Key_Tab)
     assert text_field(wizard, "city").hasFocus()
-    for _ in range(5):  # municipality, industrial park, the two check boxes, then the buttons
+    for _ in range(6):  # municipality, industrial park, the two check boxes, the federal-sector question, buttons
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     assert wizard.back_button.hasFocus()
     qtbot.keyClick(wizard.back_button, Qt.Key.Key_Space)

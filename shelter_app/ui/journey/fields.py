@@ -290,6 +290,7 @@ INPUTS: dict[FieldKind, type[FieldInput]] = {
     FieldKind.BOOL: BoolInput,
     FieldKind.AMOUNT: NumberInput,
     FieldKind.PERCENT: NumberInput,
+    FieldKind.YEARS: NumberInput,
     FieldKind.DATE: DateInput,
     FieldKind.ROLES: RolesInput,
 }

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from shelter_app.core.eligibility import Recommendation, Severity
+from shelter_app.core.eligibility import Recommendation, Severity, answer_names
 
 SEVERITY_COLOURS: dict[Severity, str] = {
     Severity.BLOCKER: "#b00020",
@@ -97,6 +97,8 @@ class RecommendationCard(QFrame):
             parts.append(self.tr("Basis: {rules}").format(rules="; ".join(rec.basis.rules)))
         if rec.basis.item_ids:
             parts.append(self.tr("Checklist items: {items}").format(items=", ".join(rec.basis.item_ids)))
+        if rec.depends_on:
+            parts.append(self.tr("Depends on: {answers}").format(answers=answer_names(rec.depends_on).pick(language)))
         self.basis = QLabel("\n".join(parts))
         self.basis.setWordWrap(True)
         self.basis.setStyleSheet("color: #555555;")
