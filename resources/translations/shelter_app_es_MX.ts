@@ -2617,6 +2617,10 @@ Llavero: {keyring}</translation>
         <translation>Tareas de las listas: {items}</translation>
     </message>
     <message>
+        <source>Depends on: {answers}</source>
+        <translation>Depende de: {answers}</translation>
+    </message>
+    <message>
         <source>Blocker</source>
         <translation>Impedimento</translation>
     </message>
