@@ -412,8 +412,8 @@
 <context>
     <name>ChoiceInput</name>
     <message>
-        <source>(none)</source>
-        <translation>(ninguno)</translation>
+        <source>(not answered)</source>
+        <translation>(sin responder)</translation>
     </message>
     <message>
         <source>Choose…</source>

@@ -114,7 +114,7 @@ class NumberInput(FieldInput):
 
 
 class ChoiceInput(FieldInput):
-    """A combo of the spec's choices: an optional question starts with a "none" entry, a required one
+    """A combo of the spec's choices: an optional question starts with a "not answered" entry, a required one
     with nothing chosen (a placeholder), so no answer is ever picked for the user."""
 
     def __init__(self, spec: FieldSpec, language: str, parent: QWidget | None = None) -> None:
@@ -122,7 +122,7 @@ class ChoiceInput(FieldInput):
         self.combo = QComboBox()
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         if not spec.required:
-            self.combo.addItem(self.tr("(none)"), "")
+            self.combo.addItem(self.tr("(not answered)"), "")
         for choice in spec.choices:
             self.combo.addItem(choice.label.pick(language), choice.value)
         self.combo.setPlaceholderText(self.tr("Choose…"))
