@@ -90,9 +90,10 @@ def _series(items: Sequence[Text], en_word: str, es_word: str, *, comma: bool = 
         if len(parts) == 1:
             return parts[0]
         last = parts[-1]
-        if spanish and word == "y" and re.match(r"(?i)h?i(?!e)", last):
+        sound = last.lstrip("«“(")
+        if spanish and word == "y" and re.match(r"(?i)h?i(?!e)", sound):
             word = "e"
-        elif spanish and word == "o" and re.match(r"(?i)h?o", last):
+        elif spanish and word == "o" and re.match(r"(?i)h?o", sound):
             word = "u"
         head = ", ".join(parts[:-1])
         separator = f", {word} " if comma else f" {word} "
@@ -231,12 +232,13 @@ class _Phraser:
         else:
             predicate = (Text("is left blank", "se deja en blanco") if negated
                          else Text("is answered", "se contesta"))
-        return self.about(term, predicate)
+        return self.about(term, predicate, joined=" or " in predicate.en or " and " in predicate.en)
 
-    def about(self, term: _Term, predicate: Text, *, equals: Text | None = None,
-              differs: Text | None = None) -> _Clause:
+    def about(self, term: _Term, predicate: Text, *, equals: Text | None = None, differs: Text | None = None,
+              joined: bool = False) -> _Clause:
         subject = term.question.name if term.question is not None else None
-        return _Clause(term.text + Text(" ", " ") + predicate, subject, term.text, predicate, equals, differs)
+        return _Clause(term.text + Text(" ", " ") + predicate, subject, term.text, predicate, equals, differs,
+                       joined=joined)
 
     def negation(self, node: ast.expr) -> _Clause:
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
@@ -370,7 +372,7 @@ class _Phraser:
             answer = Text("is “Yes”", "es «Sí»") if wanted else Text("is “No”", "es «No»")
         if not exact:
             answer += Text(" or left blank", " o se deja en blanco")
-        return self.about(subject, answer)
+        return self.about(subject, answer, joined=not exact)
 
     # --- terms ---------------------------------------------------------------------------------------------
 
