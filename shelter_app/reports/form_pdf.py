@@ -45,7 +45,9 @@ from reportlab.platypus.flowables import HRFlowable
 from shelter_app import __version__
 from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.business_report import DocumentCancelled
+from shelter_app.core.forms.conditions import Condition, describe_relevance
 from shelter_app.core.forms.engine import FormState, cell_path
+from shelter_app.core.forms.expressions import Expression
 from shelter_app.core.forms.model import FormDefinition, QType, Question, Section
 from shelter_app.core.forms.values import display
 from shelter_app.l10n import format_number, plural
@@ -98,10 +100,10 @@ WORDS: dict[str, Text] = {
     "instructions": Text(
         "Write clearly, in capitals where there are boxes. Tick boxes like this: ☒. Questions marked * are "
         "required. Grey fields are calculated by ShelterDesk: leave them blank. A question that does not apply "
-        "to you (see “Only if it applies”) can be skipped.",
+        "to you (see “Only if …”) can be skipped.",
         "Escriba con claridad, con mayúsculas donde hay casillas. Marque las casillas así: ☒. Las preguntas con * "
         "son obligatorias. Los campos grises los calcula ShelterDesk: déjelos en blanco. Puede omitir una "
-        "pregunta que no le aplique (vea “Solo si aplica”).",
+        "pregunta que no le aplique (vea «Solo si…»).",
     ),
     "completed_by": Text("Completed by", "Llenado por"),
     "signature": Text("Signature", "Firma"),
@@ -110,9 +112,6 @@ WORDS: dict[str, Text] = {
     "calculated_blank": Text("Calculated by ShelterDesk from other answers: leave blank.",
                              "Lo calcula ShelterDesk a partir de otras respuestas: déjelo en blanco."),
     "read_only": Text("Filled in by your consultant.", "Lo llena su consultor."),
-    "only_if": Text("Only if it applies", "Solo si aplica"),
-    "depends_on": Text("depends on {questions}", "según {questions}"),
-    "section_only_if": Text("this page depends on {questions}.", "esta página depende de {questions}."),
     "text": Text("Text", "Texto"),
     "long_text": Text("Text, several lines", "Texto, varias líneas"),
     "whole_number": Text("Whole number", "Número entero"),
@@ -349,12 +348,12 @@ class _Builder:
         """A counted phrase in the form the document's language gives `n`."""
         return plural(forms, n, self.lang, **values)
 
-    def num(self, value: int | Decimal) -> str:
+    def num(self, value: int | Decimal, language: str | None = None) -> str:
         """A number in the document's language; below 10,000 without grouping, so years read as years."""
         places = max(0, -int(value.as_tuple().exponent)) if isinstance(value, Decimal) else 0
         if -10_000 < value < 10_000:
             return f"{value:.{places}f}"
-        return format_number(value, self.lang, places=places)
+        return format_number(value, language or self.lang, places=places)
 
     def bound(self, value: object) -> str:
         if isinstance(value, date):
@@ -375,16 +374,15 @@ class _Builder:
                     numbers[q.name] = f"{s_no}.{q_no}"
         return numbers
 
-    def _refs(self, names: frozenset[str], own: str | None = None) -> str:
-        """The questions an expression reads, as "1.3 “Country”" (in form order)."""
-        order = {q.name: n for n, q in enumerate(self.d.questions())}
-        picked = sorted((n for n in names if n in self.numbers and n != own), key=lambda n: order[n])
-        refs = []
-        for name in picked[:3]:
-            q = self.d.question(name)
-            assert q is not None
-            refs.append(f"{self.numbers[name]} “{q.label.pick(self.lang)}”")
-        return ", ".join(refs) + (" …" if len(picked) > 3 else "")
+    def condition(self, relevant: Expression, row: Question | None = None) -> Condition:
+        """When a question or page applies, in words: "Only if “Country” (1.3) is “Other”"."""
+        return describe_relevance(relevant, self.d, numbers=self.numbers, row=row, number_format=self.num)
+
+    def only_if(self, q: Question, row: Question | None = None) -> Paragraph | None:
+        """The filled form's note under a conditional question's label: why it was asked."""
+        if q.relevant is None:
+            return None
+        return Paragraph(markup(self.condition(q.relevant, row).sentence.pick(self.lang)), self.s.guidance)
 
     # --- the document -----------------------------------------------------------------------------------
 
@@ -472,11 +470,10 @@ class _Builder:
         ]
         if section.description is not None:
             head.append(Paragraph(markup(section.description.pick(self.lang)), s.section_note))
-        if not self.filled and section.relevant is not None:
-            refs = self._refs(section.relevant.names)
-            if refs:
-                head.append(Paragraph(f"<b>{markup(self.w('only_if'))}:</b> "
-                                      f"{markup(self.w('section_only_if', questions=refs))}", s.section_note))
+        if section.relevant is not None:
+            condition = self.condition(section.relevant)  # the filled form shows it only when the page applied
+            sentence = (condition.sentence if self.filled else condition.page_sentence).pick(self.lang)
+            head.append(Paragraph(f"<b>{markup(sentence)}</b>", s.section_note))
         out: list[Flowable] = [keep_with_next(f) for f in head]  # with the start of the first question
         shown = 0
         for q in section.questions:
@@ -505,11 +502,16 @@ class _Builder:
     def question(self, q: Question) -> list[Flowable]:
         """One question's flowables: its label, hint and guidance stay with the start of its answer (or of the
         room to write it)."""
-        if q.type is QType.NOTE:  # a small shaded box, never cut
-            return [KeepTogether([Paragraph(markup(q.label.pick(self.lang)), self.s.note)])]
+        if q.type is QType.NOTE:  # a small shaded box, never cut; on paper, with when it applies
+            text = markup(q.label.pick(self.lang))
+            if not self.filled and q.relevant is not None:
+                text = f"<b>{markup(self.condition(q.relevant).sentence.pick(self.lang))}:</b> {text}"
+            return [KeepTogether([Paragraph(text, self.s.note)])]
         if q.type is QType.REPEAT:
             return self.repeat(q)
         out = self.label(q)
+        if self.filled and (only_if := self.only_if(q)) is not None:
+            out.append(only_if)
         out += self.answer(q) if self.filled else self.blank(q)
         _keep_all_but_last(out)
         out.append(Indenter(-INDENT))
@@ -579,9 +581,7 @@ class _Builder:
             words.append(self.w("read_only"))
         parts += [markup(word) for word in words]
         if q.relevant is not None:
-            refs = self._refs(q.relevant.names, own=q.name)
-            only_if = f"<b>{markup(self.w('only_if'))}</b>"
-            parts.append(f"{only_if}: {markup(self.w('depends_on', questions=refs))}" if refs else only_if)
+            parts.append(f"<b>{markup(self.condition(q.relevant).sentence.pick(self.lang))}</b>")
         return " · ".join(parts)
 
     def _range(self, low: object, high: object) -> list[str]:
@@ -698,6 +698,8 @@ class _Builder:
         s = self.s
         columns = [f for f in q.fields if f.type is not QType.NOTE]
         intro = self.label(q)
+        if self.filled and (only_if := self.only_if(q)) is not None:
+            intro.append(only_if)
         if not self.filled:
             if q.hint is not None:
                 intro.append(Paragraph(markup(q.hint.pick(self.lang)), s.hint))
@@ -855,6 +857,10 @@ class _Builder:
                 choices = " · ".join(markup(c.label.pick(self.lang)) for c in column.choices)
                 title = markup(self.w("choices_for", column=column.label.pick(self.lang)))
                 out.append(Paragraph(f"<b>{title}:</b> {choices}", s.small))
+        for column in columns:  # a column asked only in some rows: when, in words
+            if column.relevant is not None:
+                sentence = self.condition(column.relevant, row=q).sentence.pick(self.lang)
+                out.append(Paragraph(f"<b>{markup(column.label.pick(self.lang))}:</b> {markup(sentence)}", s.small))
         if q.max_rows > BLANK_ROWS:
             out.append(Paragraph(markup(self.w("more_rows")), s.small))
         return out

@@ -81,13 +81,15 @@ BLANK_EXPECTED = {
            "Tick one", "☐ Yes", "☐ No", "☐ Shelter", "☐ Own entity", "Tick up to 2", "☐ United States", "☐ Canada",
            "☐ Mexico", "RFC: 12 characters", "CURP: 18 characters", "Postal code: 5 digits",
            "Calculated by ShelterDesk from other answers: leave blank.", "Read this.",
-           "Only if it applies: depends on 1.10 “Has a Mexican entity”", "Only if it applies: this page depends on "
-           "1.13 “Model”", "Table: one row per entry · at least 1 row · at most 50 rows", "Night bonus",
+           "Only if “Has a Mexican entity” (1.10) is answered yes", "Answer this page only if “Model” (1.13) is not "
+           "“Own entity”", "Night bonus: Only if “Shifts” is 3",
+           "Table: one row per entry · at least 1 row · at most 50 rows", "Night bonus",
            "Completed by", "Signature", "Send it back by 31 January.", "Page 1 of"],
     "es": ["Formulario de muestra", "FORMULARIO EN BLANCO", "Empresa", "1.1 Razón social *", "Obligatoria · Texto",
            "Número entero · de 0 a 100,000", "Importe en USD", "Fecha (AAAA-MM-DD) · desde 2020-01-01",
-           "Marque una", "☐ Sí", "☐ Albergue", "Marque hasta 2", "☐ Estados Unidos", "Solo si aplica: según 1.10 "
-           "“Tiene entidad mexicana”", "Tabla: una fila por registro · al menos 1 fila · máximo 50 filas",
+           "Marque una", "☐ Sí", "☐ Albergue", "Marque hasta 2", "☐ Estados Unidos", "Solo si «Tiene entidad mexicana» "
+           "(1.10) se contesta que sí", "Conteste esta página solo si «Modelo» (1.13) no es «Entidad propia»",
+           "Prima nocturna: Solo si «Turnos» es 3", "Tabla: una fila por registro · al menos 1 fila · máximo 50 filas",
            "Prima nocturna", "Llenado por", "Firma", "Página 1 de"],
 }
 # the other language's labels (and section titles, column headings): never printed, a document speaks one language
