@@ -51,6 +51,7 @@ def portfolio(request: pytest.FixtureRequest, qtbot: Any, gui_db: Database, runn
             else:
                 (getattr(widget, "business", None) or widget).dirty = False
                 widget.close()
+    on_screen("laptop")  # later tests open their windows on the first screen again
 
 
 def settle() -> None:
