@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shelter_app.ui.screenfit import fit_window
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text"); all speak for the dialog
 
 
@@ -60,7 +62,7 @@ class RestoreDialog(QDialog):
 
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore a backup"))
-        self.resize(640, 360)
+        fit_window(self, 640, 360, parent)
         self.backups = list(backups)
         self.folder = folder
         self.chosen: Path | None = None

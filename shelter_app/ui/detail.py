@@ -109,12 +109,16 @@ class ClientDetailPane(QWidget):
         self.contacts.doubleClicked.connect(lambda *_: self._emit_selected(self.contacts, self.edit_contact))
         contacts_layout.addWidget(self.contacts)
         row = QHBoxLayout()
+        self.contact_buttons: list[QPushButton] = []  # need a selected contact
         for text, slot in ((self.tr("Add contact…"), self.add_contact.emit),
                            (self.tr("Edit…"), lambda: self._emit_selected(self.contacts, self.edit_contact)),
                            (self.tr("Delete"), lambda: self._emit_selected(self.contacts, self.delete_contact))):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+            if row.count() > 1:
+                self.contact_buttons.append(button)
+        self.contacts.itemSelectionChanged.connect(self._update_selection_buttons)
         row.addStretch(1)
         contacts_layout.addLayout(row)
         self.tabs.addTab(contacts, self.tr("Contacts"))
@@ -128,6 +132,7 @@ class ClientDetailPane(QWidget):
         row = QHBoxLayout()
         self.projects.doubleClicked.disconnect()
         self.projects.doubleClicked.connect(lambda *_: self._emit_selected(self.projects, self.open_workspace))
+        self.project_buttons: list[QPushButton] = []  # need a selected project
         for text, slot in ((self.tr("Add project…"), self.add_project.emit),
                            (self.tr("Edit…"), lambda: self._emit_selected(self.projects, self.edit_project)),
                            (self.tr("Setup journey…"), lambda: self._emit_selected(self.projects, self.run_journey)),
@@ -135,6 +140,9 @@ class ClientDetailPane(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+            if row.count() > 1:
+                self.project_buttons.append(button)
+        self.projects.itemSelectionChanged.connect(self._update_selection_buttons)
         row.addStretch(1)
         projects_layout.addLayout(row)
         self.tabs.addTab(projects, self.tr("Projects"))
@@ -142,6 +150,16 @@ class ClientDetailPane(QWidget):
         self.history = _table([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Changes")])
         self.tabs.addTab(self.history, self.tr("History"))
         self.show_detail(None)
+
+    def _update_selection_buttons(self) -> None:
+        """Edit, delete, journey and checklists act on the selected row: disabled, saying why, without one."""
+        for table, buttons, reason in (
+                (self.contacts, self.contact_buttons, self.tr("Select a contact in the list first.")),
+                (self.projects, self.project_buttons, self.tr("Select a project in the list first."))):
+            selected = bool(table.selectionModel().selectedRows())
+            for button in buttons:
+                button.setEnabled(selected)
+                button.setToolTip("" if selected else reason)
 
     def _emit_selected(self, table: QTableWidget, signal: Any) -> None:
         row = table.currentRow()
@@ -165,6 +183,7 @@ class ClientDetailPane(QWidget):
             self.contacts.setRowCount(0)
             self.projects.setRowCount(0)
             self.history.setRowCount(0)
+            self._update_selection_buttons()
             return
         from shelter_app.l10n import format_date, format_datetime  # Babel: not needed before a client shows
 
@@ -191,6 +210,7 @@ class ClientDetailPane(QWidget):
             for column, text in enumerate(cells):
                 self.projects.setItem(row, column, _item(text, p if column == 0 else None))
         self.show_history(history or [])
+        self._update_selection_buttons()
 
     def show_history(self, entries: list[Any]) -> None:
         from shelter_app.l10n import format_datetime

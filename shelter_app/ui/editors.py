@@ -44,6 +44,7 @@ from shelter_app.core.portfolio import (
 )
 from shelter_app.ui.errors import ERROR_STYLE, WARNING_STYLE, handle_error, ui_language
 from shelter_app.ui.labels import field_labels, language_labels, model_labels, stage_labels
+from shelter_app.ui.screenfit import fit_window
 from shelter_app.ui.worker import DbRunner
 
 COUNTRIES = ("MX", "US", "CA", "DE", "CN", "JP", "KR", "TW", "FR", "IT", "ES", "GB", "NL", "SE", "CH", "IN", "BR")
@@ -266,7 +267,7 @@ class ClientEditor(FieldEditor):
         self.add_field("hq_address", self.hq_address)
         self.add_field("website", self.website)
         self.add_field("notes", self.notes)
-        self.resize(560, 520)
+        fit_window(self, 560, 520, parent)
 
     def values(self) -> ClientFields:
         return ClientFields(
@@ -329,7 +330,7 @@ class ContactEditor(FieldEditor):
         self.add_field("email", self.email)
         self.add_field("phone", self.phone)
         self.add_field("preferred_language", self.language)
-        self.resize(460, 320)
+        fit_window(self, 460, 320, parent)
 
     def values(self) -> ContactFields:
         return ContactFields(self.name.text(), self.role.text(), self.email.text(), self.phone.text(),
@@ -389,7 +390,7 @@ class ProjectEditor(FieldEditor):
         self.add_field("target_start", start_row)
         self.start.dateChanged.connect(lambda *_: self._changed("target_start"))
         self.add_field("consultant", self.consultant)
-        self.resize(480, 320)
+        fit_window(self, 480, 320, parent)
 
     def values(self) -> ProjectFields:
         start: date | None = None

@@ -36,6 +36,7 @@ from shelter_app.settings import BACKUPS_KEPT, DEMO_OFFERED, SHOW_ARCHIVED, WIND
 from shelter_app.ui.errors import ERROR_STYLE, handle_error, ui_language
 from shelter_app.ui.labels import stage_labels
 from shelter_app.ui.models.clients import ClientTableModel
+from shelter_app.ui.screenfit import fit_window
 from shelter_app.ui.worker import DbRunner
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self._open_failed = False  # the last attempt to open the database failed (restore can still help)
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
-        self.resize(1240, 760)
+        fit_window(self, 1240, 760)
         self.runner.default_error = lambda error: handle_error(self, error)
 
         # -- filter bar and table

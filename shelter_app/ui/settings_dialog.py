@@ -33,6 +33,7 @@ from shelter_app.core.urls import mask_url
 from shelter_app.paths import Paths
 from shelter_app.settings import CONSULTANT, DB_URL, LANGUAGE, PROVIDER, Settings
 from shelter_app.ui.errors import ERROR_STYLE, handle_error, ui_language
+from shelter_app.ui.screenfit import fit_window
 from shelter_app.ui.worker import DbRunner
 
 OK_STYLE = "color: #1b5e20;"
@@ -130,7 +131,7 @@ class SettingsDialog(QDialog):
         self.test_button.clicked.connect(self.check_connection)
         self._mode_changed()
         self._show_keyring_state()
-        self.resize(560, 480)
+        fit_window(self, 560, 480, parent)
 
     def _mode_changed(self) -> None:
         server = self.server.isChecked()

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from shelter_app.l10n import format_datetime
 from shelter_app.ui.errors import handle_error
+from shelter_app.ui.screenfit import fit_window
 
 ZOOM_STEP = 1.25
 translate = QCoreApplication.translate  # module functions speak for the workspace window
@@ -179,7 +180,7 @@ class PdfPreview(QMainWindow):
         self.path = path
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        fit_window(self, 900, 1000, parent)
         self.document = QPdfDocument(self)
         error = self.document.load(str(path))
         self.view = QPdfView(self)

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -90,9 +91,12 @@ class BusinessCasePage(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("Scenarios")))
         left_layout.addWidget(self.scenario_list, 1)
-        for button in (self.new_button, self.duplicate_button, self.rename_button, self.delete_button):
-            left_layout.addWidget(button)
-        left_layout.addSpacing(12)
+        pairs = QGridLayout()  # two by two: a column of four left too little height on a 1280x720 screen
+        for index, button in enumerate((self.new_button, self.duplicate_button, self.rename_button,
+                                        self.delete_button)):
+            pairs.addWidget(button, index // 2, index % 2)
+        left_layout.addLayout(pairs)
+        left_layout.addSpacing(6)
         left_layout.addWidget(self.generate_button)
         left_layout.addWidget(QLabel(self.tr("Documents given to the client")))
         from shelter_app.ui.business.documents import DocumentsList

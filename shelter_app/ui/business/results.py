@@ -174,7 +174,7 @@ class _Chart(QWidget):
         self.columns: list[Column] = []
         self.painted: list[str] = []
         """The texts of the last paint, in the order drawn (what a reader sees; the tests read it)."""
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(120)  # the splitter gives it more; 1280x720 at 125 % has little
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_columns(self, columns: Sequence[Column]) -> None:

@@ -44,6 +44,7 @@ def fingerprint_label(text: str = "") -> QLabel:
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
     font.setPointSizeF(font.pointSizeF() * 1.15)
     label.setFont(font)
+    label.setWordWrap(True)  # the "no key yet" message is longer than a small screen is wide
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 

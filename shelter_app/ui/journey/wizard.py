@@ -36,6 +36,7 @@ from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.journey import STEP_TITLES, STEPS, Journey, Step
 from shelter_app.ui.errors import ERROR_STYLE, handle_error, ui_language
 from shelter_app.ui.journey.pages import StepPage
+from shelter_app.ui.screenfit import fit_window
 from shelter_app.ui.worker import DbRunner
 
 if TYPE_CHECKING:  # storage and services load sqlmodel: not at import time
@@ -137,7 +138,7 @@ class JourneyWizard(QDialog):
         self.next_button.clicked.connect(self.go_next)
         self.finish_button.clicked.connect(self.finish)
 
-        self.resize(960, 680)
+        fit_window(self, 960, 680, parent)
         self._show_current(refill=True)
 
     # -- drawing the current step --------------------------------------------------------------------------

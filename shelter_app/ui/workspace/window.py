@@ -56,6 +56,7 @@ from shelter_app.settings import ATTACHMENT_LIMIT_MB, Settings
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import handle_error, show_user_error, ui_language
 from shelter_app.ui.labels import owner_labels, status_labels
+from shelter_app.ui.screenfit import fit_window
 from shelter_app.ui.timeline import Bar, TimelineView
 from shelter_app.ui.worker import DbRunner
 from shelter_app.ui.workspace.exports import (
@@ -110,7 +111,7 @@ class PackUpdateDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("packUpdateDialog")
         self.setWindowTitle(self.tr("Newer checklist versions"))
-        self.resize(640, 420)
+        fit_window(self, 640, 420, parent)
         intro = QLabel(self.tr("This ShelterDesk ships newer versions of checklists this project uses. Applying them "
                                "adds the new items that apply to the project. Items a new version no longer has are "
                                "set aside as not applicable, with their status, notes and evidence kept: nothing is "
@@ -164,15 +165,17 @@ class ProjectWorkspace(QMainWindow):
         self._last_dir: Path | None = None
         self._task: Any = None
         self.setObjectName("ProjectWorkspace")
-        self.resize(1320, 820)
+        fit_window(self, 1320, 820, parent)
 
         # -- header: whose project, how far along
         self.heading = QLabel()
         self.heading.setObjectName("workspaceHeading")
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading.setWordWrap(True)  # a long client name wraps instead of widening the window past the screen
         self.summary = QLabel()
         self.summary.setObjectName("workspaceSummary")
+        self.summary.setWordWrap(True)
         self.overall = QProgressBar()
         self.overall.setObjectName("overallProgress")
         self.overall.setMaximumWidth(260)
@@ -220,12 +223,16 @@ class ProjectWorkspace(QMainWindow):
             combo.currentIndexChanged.connect(self._filter_changed)
         for box in (self.overdue_only, self.to_verify_only):
             box.toggled.connect(self._filter_changed)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 2)
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.owner_filter)
-        filters.addWidget(self.overdue_only)
-        filters.addWidget(self.to_verify_only)
+        filters = QVBoxLayout()  # two rows: one row was wider than a 1366-pixel laptop screen leaves the tree
+        first_row, second_row = QHBoxLayout(), QHBoxLayout()
+        first_row.addWidget(self.search, 2)
+        first_row.addWidget(self.status_filter)
+        first_row.addWidget(self.owner_filter)
+        second_row.addWidget(self.overdue_only)
+        second_row.addWidget(self.to_verify_only)
+        second_row.addStretch(1)
+        filters.addLayout(first_row)
+        filters.addLayout(second_row)
 
         # -- the tree
         self.model = ChecklistTreeModel(self.packs, self.language, self)
