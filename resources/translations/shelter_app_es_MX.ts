@@ -502,6 +502,14 @@
         <translation>Historial</translation>
     </message>
     <message>
+        <source>Select a contact in the list first.</source>
+        <translation>Primero seleccione un contacto en la lista.</translation>
+    </message>
+    <message>
+        <source>Select a project in the list first.</source>
+        <translation>Primero seleccione un proyecto en la lista.</translation>
+    </message>
+    <message>
         <source>Select a client to see its details.</source>
         <translation>Seleccione un cliente para ver sus datos.</translation>
     </message>
