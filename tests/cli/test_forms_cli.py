@@ -97,6 +97,7 @@ def test_fill_lists_every_invalid_field(capsys: pytest.CaptureFixture[str], tmp_
                str(package))[0] == 0
     answers = tmp_path / "bad.json"
     answers.write_text(json.dumps({"area_sqft": "big", "needed_by": "soon", "handles_hazardous_materials": True,
+                                   "builds_new_plant": None,  # clears the prefilled answer: required again
                                    "no_such_question": 1}), encoding="utf-8")
     response = tmp_path / "bad.sdresponse"
     code, out, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))
