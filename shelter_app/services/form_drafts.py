@@ -583,12 +583,17 @@ def fill_package(paths: Paths, package_path: Path, answers: Mapping[str, Any], t
     response only when there is no issue. A file answer may be given as {"path": "relative/file.pdf"} inside
     `attachments_dir`; it becomes the canonical {name, sha256, size} (store_attachment's rules: a regular file
     reached without following a link, at most `max_bytes`, its name cleaned). The package's signer is checked and
-    remembered like `open_package` does (`SignerChanged`, `accept_signer`). A protected package needs `code`."""
+    remembered like `open_package` does (`SignerChanged`, `accept_signer`). A protected package needs `code`.
+
+    `answers` overlay the package's prefill, as typing over a prefilled draft does: a prefilled answer not given
+    stays answered, a given one replaces it, and `null` clears it."""
     package = read_trusted_package(paths, package_path, accept_signer)
     definition = _definition(package)
     issues: list[Issue] = []
     resolved: dict[str, bytes] = {}
-    given = _resolve_files(definition, answers, _Folder(attachments_dir, max_bytes), issues, resolved)
+    prefilled, _ = carry_over(package.prefill, definition)
+    overlaid = {k: v for k, v in {**prefilled, **answers}.items() if v is not None}
+    given = _resolve_files(definition, overlaid, _Folder(attachments_dir, max_bytes), issues, resolved)
     state, found = validate_answers(definition, given)
     issues.extend(found)
     if issues:

@@ -35,12 +35,21 @@ from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case import marks
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.forms.engine import Issue, file_answers, validate_answers
-from shelter_app.core.forms.mapping import TARGETS, Kind, Target, column_of, project_values, target_value
+from shelter_app.core.forms.mapping import (
+    CONTACTS,
+    OTHER_COUNTRY,
+    TARGETS,
+    Kind,
+    Target,
+    column_of,
+    project_values,
+    target_value,
+)
 from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Question
 from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
 from shelter_app.core.journey import STEPS, Journey, Step, programs_for_path
 from shelter_app.core.onetimecode import grouped, new_code
-from shelter_app.core.portfolio import ClientFields, clean_client
+from shelter_app.core.portfolio import ClientFields, ContactFields, Language, clean_client, clean_contact
 from shelter_app.core.scenario_prefill import new_role
 from shelter_app.core.text import fold_for_search
 from shelter_app.exchange import formfiles, formkeys, packagecode
@@ -248,6 +257,7 @@ class _Project:
     journey_row: ProjectJourney | None
     journey: dict[str, Any]  # Journey.to_dict()
     scenarios: list[BusinessScenario]
+    contacts: list[Contact] = field(default_factory=list)  # the client's, oldest (the main one) first
     reviewed: dict[str, int] | None = None  # the versions a review read (None: write over what is stored now)
 
     def expected(self, key: str, current: int) -> int:
@@ -262,6 +272,8 @@ class _Project:
 
     def value(self, target: Target, document: dict[str, Any] | None) -> Any:
         owner, _, rest = target.path.partition(".")
+        if target.path == CONTACTS:
+            return [_contact_fields(c) for c in self.contacts] or None
         if owner == "client":
             found = getattr(self.client, rest)
             return found if found not in ("", None) else None
@@ -282,7 +294,34 @@ def _load_project(session: Session, project_id: int) -> _Project:
     journey = Journey.from_json(stored.answers).to_dict() if stored else Journey().to_dict()
     scenarios = list(session.exec(select(BusinessScenario).where(BusinessScenario.project_id == project_id)
                                   .order_by(col(BusinessScenario.position), col(BusinessScenario.id))).all())
-    return _Project(project, client, stored, journey, scenarios)
+    contacts = list(session.exec(select(Contact).where(Contact.client_id == client.id).order_by(col(Contact.id))).all())
+    return _Project(project, client, stored, journey, scenarios, contacts)
+
+
+_CONTACT_KEYS = ("name", "role", "email", "phone", "preferred_language")
+
+
+def _contact_fields(contact: Contact) -> dict[str, str]:
+    """A contact of the record as a row of the `client.contacts` target (blank fields left out)."""
+    return {k: str(getattr(contact, k)) for k in _CONTACT_KEYS if getattr(contact, k) not in ("", None)}
+
+
+def _match_contacts(given: list[Any], records: list[Contact]) -> list[Contact | None]:
+    """The record's contact each given row is (by e-mail, else by the name with case and accents folded), each
+    record matched once; None for a new contact."""
+    used: set[int | None] = set()
+    out: list[Contact | None] = []
+    for row in given:
+        item = row if isinstance(row, Mapping) else {}
+        email = str(item.get("email") or "").strip().lower()
+        name = fold_for_search(str(item.get("name") or ""))
+        found = next((c for c in records if c.id not in used and email and c.email.strip().lower() == email), None)
+        if found is None:
+            found = next((c for c in records if c.id not in used and name and fold_for_search(c.name) == name), None)
+        if found is not None:
+            used.add(found.id)
+        out.append(found)
+    return out
 
 
 def _number(value: Any) -> Decimal | None:
@@ -356,8 +395,11 @@ def _snapshot(loaded: _Project, definition: FormDefinition) -> _Snapshot:
         answer = _answer_from(q, target, current)
         if answer is None:
             values[target.path] = _plain(current)
+            if target.kind is Kind.COUNTRY and current is not None and any(c.value == OTHER_COUNTRY for c in q.choices):
+                prefill.setdefault(q.name, OTHER_COUNTRY)  # a country the list does not name: "another country"
             continue
-        values[target.path] = _plain(target_value(q, target, answer))  # as the form can express it
+        expressed = target_value(q, target, answer)
+        values[target.path] = _plain(expressed if expressed is not None else current)  # as the form can express it
         prefill[q.name] = _merged(prefill[q.name], answer) if q.name in prefill else answer
     return _Snapshot(prefill, values)
 
@@ -633,7 +675,7 @@ def review_response(db: Database, paths: Paths, source: Path, *, passphrase: str
         loaded = _load_project(session, package.project_id)
         snapshot = _snapshot(loaded, definition)
         sent: dict[str, Any] = json.loads(package.sent_values or "{}")
-        review_rows = _compare(definition, answers, snapshot, sent, language)
+        review_rows = _compare(definition, answers, snapshot, sent, language, loaded.contacts)
         assert package.id is not None
         return ImportReview(
             response_id=content.response_id, package_row_id=package.id, project_id=package.project_id,
@@ -703,6 +745,7 @@ def _versions(loaded: _Project) -> dict[str, int]:
     found = {"client": loaded.client.version,
              "journey": loaded.journey_row.version if loaded.journey_row is not None else 0}
     found.update({f"business_scenario:{row.id}": row.version for row in loaded.scenarios})
+    found.update({f"contact:{c.id}": c.version for c in loaded.contacts})
     return found
 
 
@@ -711,19 +754,86 @@ def _digits(fingerprint: str) -> str:
 
 
 def _compare(definition: FormDefinition, answers: Mapping[str, Any], snapshot: _Snapshot,
-             sent: Mapping[str, Any], language: str) -> list[ReviewRow]:
+             sent: Mapping[str, Any], language: str, contacts: list[Contact] | None = None) -> list[ReviewRow]:
     incoming = project_values(definition, answers)
     out: list[ReviewRow] = []
     for q in definition.questions():
         value = answers.get(q.name)
         if value is None or q.type is QType.NOTE:
             continue
-        if not q.maps_to:
+        if not any(path in incoming for path in q.maps_to):  # unmapped, or says nothing to its targets
             out.append(ReviewRow(f"answer:{q.name}", None, q.label, "recorded", "", _show(q, value, language), "",
                                  incoming_value=value))
             continue
-        out.extend(_compare_target(q, TARGETS[path], value, incoming, snapshot, sent, language)
-                   for path in q.maps_to if path in incoming)
+        for path in q.maps_to:
+            if path == CONTACTS and path in incoming:
+                out.extend(_compare_contacts(q, incoming[path][1], contacts or [], sent.get(path), language))
+            elif path in incoming:
+                out.append(_compare_target(q, TARGETS[path], value, incoming, snapshot, sent, language))
+    return out
+
+
+def _contact_key(index: int) -> str:
+    return f"contact:{index + 1}"
+
+
+def _contact_label(name: str, status: Status, differ: list[Target]) -> Text:
+    """"Contact: Ana Ruiz (new)", "Contact: Ana Ruiz (changed: email, phone)"."""
+    base = Text(f"Contact: {name}", f"Contacto: {name}")
+    if status == "new":
+        return base + Text(" (new)", " (nuevo)")
+    if status in ("changed", "conflict") and differ:
+        en = ", ".join(t.label.in_sentence().en for t in differ)
+        es = ", ".join(t.label.in_sentence().es for t in differ)
+        return base + Text(f" (changed: {en})", f" (cambia: {es})")
+    return base
+
+
+def _as_form(q: Question, target: Target, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A contact of the record as the form expresses it (and as a package sent it)."""
+    answer = _answer_from(q, target, [row])
+    expressed = target_value(q, target, answer) if answer is not None else None
+    first = expressed[0] if isinstance(expressed, list) and expressed else {}
+    return dict(_plain(first)) if isinstance(first, Mapping) else {}
+
+
+def _sent_contact(sent_rows: list[Mapping[str, Any]], current: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The row the package sent for a contact of the record (same e-mail, else same name)."""
+    email = str(current.get("email") or "").lower()
+    name = fold_for_search(str(current.get("name") or ""))
+    return (next((r for r in sent_rows if email and str(r.get("email") or "").lower() == email), None)
+            or next((r for r in sent_rows if name and fold_for_search(str(r.get("name") or "")) == name), None))
+
+
+def _compare_contacts(q: Question, given: Any, records: list[Contact], sent: Any, language: str) -> list[ReviewRow]:
+    """A row per contact the client gave: new (the record has nobody with that e-mail or name), changed (the fields
+    that differ), unchanged, or a conflict when the record's contact was edited since the package was sent."""
+    target = TARGETS[CONTACTS]
+    rows_in = [r if isinstance(r, Mapping) else {} for r in given] if isinstance(given, list) else []
+    sent_rows = [r for r in sent if isinstance(r, Mapping)] if isinstance(sent, list) else []
+    out: list[ReviewRow] = []
+    for index, (row, record) in enumerate(zip(rows_in, _match_contacts(rows_in, records), strict=True)):
+        new = _plain(row)
+        name = str(row.get("name") or "")
+        show_new = _show_plain(q, target, [new], language)
+        status: Status
+        if record is None:
+            out.append(ReviewRow(_contact_key(index), CONTACTS, _contact_label(name, "new", []), "new", "",
+                                 show_new, "", new))
+            continue
+        current = _as_form(q, target, _contact_fields(record))
+        differ = [target.columns[k] for k in _CONTACT_KEYS if k in new and new[k] != current.get(k)]
+        was = _sent_contact(sent_rows, current)
+        if not differ:
+            status = "unchanged"
+        elif was is not None and _plain(was) == current:
+            status = "changed"
+        else:
+            status = "conflict"  # the record's contact is not what the package showed the client: edited since
+        out.append(ReviewRow(_contact_key(index), CONTACTS, _contact_label(record.name, status, differ), status,
+                             _show_plain(q, target, [current], language), show_new,
+                             _show_plain(q, target, [was], language) if was is not None else "",
+                             new, current, was))
     return out
 
 
@@ -777,6 +887,8 @@ def apply_response(db: Database, paths: Paths, actor: str, review: ImportReview,
         raise UserError(f"The review has no row {', '.join(unknown)}.",
                         f"La revisión no tiene la fila {', '.join(unknown)}.", field="accept")
     chosen = [r for r in review.rows if r.target and r.key in accepted and r.status != "unchanged"]
+    chosen_contacts = [r.key for r in chosen if r.target == CONTACTS]
+    chosen = [r for r in chosen if r.target != CONTACTS]
     skipped = tuple(r.key for r in review.rows
                     if r.target and r.status in ("new", "changed", "conflict") and r.key not in accepted)
     definition = shipped_forms().get(review.form_id, review.form_version)
@@ -810,19 +922,21 @@ def apply_response(db: Database, paths: Paths, actor: str, review: ImportReview,
             journey_changed = _apply_journey(session, actor, loaded, journey_values)
         if case_values:
             _apply_business_case(session, actor, loaded, case_values)
-        applied = tuple(r.key for r in chosen if r.target in targets)
+        contact_keys = _apply_contacts(session, actor, loaded, values.get(CONTACTS), chosen_contacts)
+        applied = tuple(r.key for r in chosen if r.target in targets) + contact_keys
         response = FormResponse(response_id=review.response_id, package_row_id=review.package_row_id,
                                 project_id=review.project_id, client_id=loaded.client.id or 0,
                                 form_id=review.form_id, form_version=review.form_version,
                                 answers=json.dumps(review.answers, ensure_ascii=False, sort_keys=True),
                                 answers_sha256=review.answers_sha256, file_sha256=review.file_sha256,
-                                applied=json.dumps(sorted(targets)), imported_by=actor)
+                                applied=json.dumps(sorted(targets) + list(contact_keys)), imported_by=actor)
         session.add(response)
         session.flush()
         assert response.id is not None
         audit.record(session, actor, "form_response", response.id, "import", None,
                      {"response_id": review.response_id, "package_id": package.package_id,
-                      "form_id": review.form_id, "form_version": review.form_version, "applied": sorted(targets),
+                      "form_id": review.form_id, "form_version": review.form_version,
+                      "applied": sorted(targets) + list(contact_keys),
                       "skipped": list(skipped), "attachments": review.attachments},
                      client_id=loaded.client.id)
         saved = _keep_attachments(paths, review.attachment_files)
@@ -866,6 +980,46 @@ def _apply_client(session: Session, actor: str, loaded: _Project, values: Mappin
     assert client.id is not None
     rows.update(session, Client, "client", client.id, loaded.expected("client", client.version), asdict(cleaned),
                 actor, derived=_derived(cleaned))
+
+
+def _apply_contacts(session: Session, actor: str, loaded: _Project, given: Any, keys: Collection[str]
+                    ) -> tuple[str, ...]:
+    """Create or update the accepted contacts (rows `contact:N` of the review) by the contacts service's rules,
+    with an AuditEvent each; a contact those rules refuse stops the whole apply with its message."""
+    from shelter_app.services.contacts import _values
+
+    if not keys or not isinstance(given, list):
+        return ()
+    rows_in = [r if isinstance(r, Mapping) else {} for r in given]
+    client_id = loaded.client.id
+    assert client_id is not None
+    done: list[str] = []
+    for index, (row, record) in enumerate(zip(rows_in, _match_contacts(rows_in, loaded.contacts), strict=True)):
+        key = _contact_key(index)
+        if key not in keys:
+            continue
+        base: dict[str, Any] = _contact_fields(record) if record is not None else {}
+        merged = {**base, **{k: str(v) for k, v in row.items() if k in _CONTACT_KEYS and v not in (None, "")}}
+        name = str(merged.get("name", ""))
+        try:
+            cleaned = clean_contact(ContactFields(
+                name=name, role=str(merged.get("role", "")), email=str(merged.get("email", "")),
+                phone=str(merged.get("phone", "")),
+                preferred_language=merged.get("preferred_language", Language.ES))).value  # its rules check it
+        except UserError as exc:
+            raise ProjectRefusesAnswers(f"The contact “{name}”", f"El contacto «{name}»", exc) from None
+        if record is None:
+            contact = Contact(client_id=client_id, **_values(cleaned))
+            session.add(contact)
+            session.flush()
+            assert contact.id is not None
+            audit.record(session, actor, "contact", contact.id, "create", None, _values(cleaned), client_id=client_id)
+        else:
+            assert record.id is not None
+            rows.update(session, Contact, "contact", record.id, loaded.expected(f"contact:{record.id}", record.version),
+                        _values(cleaned), actor)
+        done.append(key)
+    return tuple(done)
 
 
 def _apply_journey(session: Session, actor: str, loaded: _Project, values: Mapping[str, Any]) -> bool:

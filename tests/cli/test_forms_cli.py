@@ -97,6 +97,7 @@ def test_fill_lists_every_invalid_field(capsys: pytest.CaptureFixture[str], tmp_
                str(package))[0] == 0
     answers = tmp_path / "bad.json"
     answers.write_text(json.dumps({"area_sqft": "big", "needed_by": "soon", "handles_hazardous_materials": True,
+                                   "builds_new_plant": None,  # clears the prefilled answer: required again
                                    "no_such_question": 1}), encoding="utf-8")
     response = tmp_path / "bad.sdresponse"
     code, out, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))
@@ -234,3 +235,33 @@ def test_a_protected_package_round_trip_from_the_terminal(capsys: pytest.Capture
     code, out, _ = run(capsys, "forms", "import", str(response), "--json")
     review = json.loads(out)["review"]
     assert review["installation"] == installation and review["code_proven"] is True
+
+
+def test_an_intake_with_a_new_contact_creates_it_after_import(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                              glh_project: str) -> None:
+    package = tmp_path / "intake.sdform"
+    assert run(capsys, "forms", "export-package", "--project", glh_project, "--form", "client_intake", "-o",
+               str(package))[0] == 0
+    from shelter_app.exchange import formfiles
+
+    prefill = formfiles.read_package(package).prefill
+    assert prefill["hq_country"] == "US" and len(prefill["contacts"]) == 2
+    answers = tmp_path / "answers.json"  # only what the record does not hold: the rest is prefilled
+    answers.write_text(json.dumps({
+        "contacts": [*prefill["contacts"], {"full_name": "Marta Gil", "email": "mgil@glharness.example.com",
+                                            "job_title": "Controller", "preferred_language": "es"}],
+        "ownership": "private", "decision_makers": [{"full_name": "Bob Roe"}],
+        "products": [{"description": "Wire harness"}], "processes": ["wire_harness"], "markets": ["US"],
+        "share_us": 100, "has_current_plant": False, "operating_model_decided": True,
+        "annual_sales_usd": {"amount": "1000000", "currency": "USD"},
+        "annual_exports_usd": {"amount": "500000", "currency": "USD"}}), encoding="utf-8")
+    response = tmp_path / "intake.sdresponse"
+    code, _, err = run(capsys, "forms", "fill", str(package), "--answers", str(answers), "-o", str(response))
+    assert (code, err) == (0, ""), err
+    code, out, _ = run(capsys, "forms", "import", str(response))
+    assert code == 0 and "[new] contact:3 (Contact: Marta Gil (new))" in out
+    code, out, _ = run(capsys, "forms", "import", str(response), "--accept-all")
+    assert code == 0 and "applied: contact:3" in out
+    code, out, _ = run(capsys, "clients", "show", GLH, "--json")
+    people = {c["name"]: c for c in json.loads(out)["contacts"]}
+    assert people["Marta Gil"]["email"] == "mgil@glharness.example.com" and len(people) == 3

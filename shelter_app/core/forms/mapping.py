@@ -8,6 +8,7 @@ fields as text); the services compare these with the project and apply them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,6 +32,12 @@ class Kind(StrEnum):
     PERCENT = "percent"
     DATE = "date"
     ROWS = "rows"
+    COUNTRY = "country"  # a two-letter ISO code; the choice OTHER_COUNTRY says "one not listed" and sets nothing
+
+
+OTHER_COUNTRY: Final = "OTHER"
+"""The choice of a country question that names no country of its list: the record keeps its own country."""
+_COUNTRY_CODE: Final = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,7 @@ _ACCEPTS: Final[dict[Kind, frozenset[QType]]] = {
     Kind.PERCENT: frozenset({QType.PERCENT}),
     Kind.DATE: frozenset({QType.DATE}),
     Kind.ROWS: frozenset({QType.REPEAT}),
+    Kind.COUNTRY: frozenset({QType.SELECT_ONE}),
 }
 
 
@@ -77,6 +85,17 @@ _ROLE_COLUMNS: Final = {
     "shifts": _t("shifts", Kind.INTEGER, "Shifts", "Turnos"),
 }
 
+_CONTACT_COLUMNS: Final = {  # the contacts service's fields (`core.portfolio.ContactFields`)
+    "name": _t("name", Kind.TEXT, "Name", "Nombre"),
+    "role": _t("role", Kind.TEXT, "Job title", "Puesto"),
+    "email": _t("email", Kind.TEXT, "Email", "Correo electrónico"),
+    "phone": _t("phone", Kind.TEXT, "Phone", "Teléfono"),
+    "preferred_language": _t("preferred_language", Kind.CHOICE, "Preferred language", "Idioma preferido",
+                             choices=frozenset({"en", "es"})),
+}
+CONTACTS: Final = "client.contacts"
+"""The client's contacts: each row of the answer is a contact, matched with the record's by e-mail, else by name."""
+
 _PROJECT_TARGETS: Final = (
     _t("client.legal_name", Kind.TEXT, "Legal name", "Razón social"),
     _t("client.trade_name", Kind.TEXT, "Trade name", "Nombre comercial"),
@@ -84,6 +103,8 @@ _PROJECT_TARGETS: Final = (
     _t("client.industry", Kind.TEXT, "Industry", "Industria"),
     _t("client.website", Kind.TEXT, "Website", "Sitio web"),
     _t("client.hq_address", Kind.TEXT, "Headquarters address", "Domicilio de la matriz"),
+    _t("client.country", Kind.COUNTRY, "Country of the headquarters", "País de la sede corporativa"),
+    _t(CONTACTS, Kind.ROWS, "Contacts", "Contactos", columns=_CONTACT_COLUMNS, required_columns=frozenset({"name"})),
     _t("journey.profile.annual_sales_usd", Kind.AMOUNT, "Total annual sales", "Ventas totales anuales",
        currency="USD"),
     _t("journey.profile.annual_exports_usd", Kind.AMOUNT, "Annual exports", "Exportaciones anuales", currency="USD"),
@@ -160,6 +181,11 @@ def check_mapping(q: Question, target: Target) -> str | None:
         return f"{target.path} is in {target.currency}: give the question `currency: {target.currency}`"
     if kind is QType.MONEY and not target.currency:
         return f"{target.path} is not an amount of money"
+    if target.kind is Kind.COUNTRY:
+        odd = sorted(c.value for c in q.choices if c.value != OTHER_COUNTRY and not _COUNTRY_CODE.match(c.value))
+        if odd:
+            return (f"{target.path} takes two-letter ISO country codes (or {OTHER_COUNTRY} for one not listed), "
+                    f"not {', '.join(odd)}")
     if target.kind is Kind.CHOICE:
         extra = sorted({c.value for c in q.choices} - target.choices)
         if extra:
@@ -194,6 +220,8 @@ def unknown_columns(q: Question, targets: list[Target]) -> list[str]:
 def target_value(q: Question, target: Target, value: object) -> object:
     """An answer (canonical) in the target's shape; journey values stay JSON text as the journey stores them."""
     journey = target.owner in {"journey", "client"}
+    if target.kind is Kind.COUNTRY:
+        return None if value == OTHER_COUNTRY else value
     if target.kind is Kind.ROWS and isinstance(value, list):
         rows = []
         for row in value:
@@ -217,11 +245,14 @@ def target_value(q: Question, target: Target, value: object) -> object:
 
 
 def project_values(definition: FormDefinition, answers: Mapping[str, object]) -> dict[str, tuple[Question, object]]:
-    """{target path: (question, value in the target's shape)} for every answered, mapped question."""
+    """{target path: (question, value in the target's shape)} for every answered, mapped question whose answer says
+    something to the target (a country "not listed" says nothing)."""
     out: dict[str, tuple[Question, object]] = {}
     for q in definition.questions():
         if answers.get(q.name) is None:
             continue
         for path in q.maps_to:
-            out[path] = (q, target_value(q, TARGETS[path], answers[q.name]))
+            value = target_value(q, TARGETS[path], answers[q.name])
+            if value is not None:
+                out[path] = (q, value)
     return out

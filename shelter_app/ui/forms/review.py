@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shelter_app.core.forms.mapping import CONTACTS
 from shelter_app.l10n import format_datetime
 from shelter_app.paths import Paths
 from shelter_app.storage.db import Database
@@ -283,6 +284,10 @@ class ReviewDialog(QDialog):
                      *(QTableWidgetItem(text or ("" if status == "recorded" else EMPTY))  # recorded: no project value
                        for text in (row.current, row.sent, row.incoming))]
             cells[COL_FIELD].setToolTip(row.target or row.key)
+            if row.target == CONTACTS:  # a contact: every field in full on hover
+                cells[COL_FIELD].setToolTip(row.label.pick(self.language))
+                for cell in cells[COL_CURRENT:]:
+                    cell.setToolTip(cell.text())
             cells[COL_STATUS].setToolTip(tips.get(status, ""))
             if status == "conflict":
                 font = QFont(cells[COL_STATUS].font())
