@@ -56,7 +56,8 @@ def _data_words(db: Database, project_id: int) -> set[str]:
         assert client is not None
         found |= {client.legal_name, client.trade_name, client.hq_address, client.industry, client.website,
                   project.title, project.consultant}
-        found |= {c.name for c in session.exec(select(Contact).where(Contact.client_id == client.id))}
+        found |= {v for c in session.exec(select(Contact).where(Contact.client_id == client.id))
+                  for v in (c.name, c.role)}  # names and job titles are the client's words, in their language
     for view in scenarios.list_scenarios(db, project_id):
         found.add(view.name)
         doc = view.document

@@ -261,7 +261,7 @@ def test_a_response_is_reviewed_field_by_field_and_applied_as_chosen(
 
     header = dialog.findChildren(type(dialog.client_label))
     texts = " ".join(label.text() for label in header)
-    assert CLIENT in texts and "Planta Apodaca" in texts and "Client intake, version 2026.11.1" in texts
+    assert CLIENT in texts and "Planta Apodaca" in texts and "Client intake, version 2026.12.1" in texts
     assert dialog.review.response_id in texts
     assert dialog.review.authenticated and dialog.review.installation
     assert f"signed by the client's computer (key {dialog.review.installation})" in dialog.signed_label.text()
@@ -296,7 +296,7 @@ def test_a_response_is_reviewed_field_by_field_and_applied_as_chosen(
     dialog.table.setCurrentCell(dialog.row_of("client.industry"), 4)  # keyboard only: Space unticks the row
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
     assert not dialog.is_checked("client.industry")
-    assert plural(dialog.apply_button.text().replace("&", "")) == "Apply 3 changes"
+    assert plural(dialog.apply_button.text().replace("&", "")) == "Apply 5 changes"  # with the country, a contact
 
     refreshed: list[Any] = []
     page.project_changed.connect(refreshed.append)
@@ -305,7 +305,7 @@ def test_a_response_is_reviewed_field_by_field_and_applied_as_chosen(
     dialog.apply_button.click()
 
     assert not dialog.isVisible()
-    assert "3 fields of the project updated" in plural(said[0]) and "2 answers left out" in plural(said[0])
+    assert "5 fields of the project updated" in plural(said[0]) and "2 answers left out" in plural(said[0])
     assert "journey was applied again" in said[0]
     assert "Trade name" in said[0] and "Industry" not in said[0]
     fields = clients.get_client(gui_db, client_id_of(gui_db, project)).fields
@@ -316,7 +316,7 @@ def test_a_response_is_reviewed_field_by_field_and_applied_as_chosen(
     assert len(checklists.project_items(gui_db, project)) == items_before
     # the page lists the response; the package counts it
     assert page.responses_list.topLevelItemCount() == 1
-    assert page.responses_list.topLevelItem(0).text(3) == "3"
+    assert page.responses_list.topLevelItem(0).text(3) == "5"
     assert page.packages_list.topLevelItem(0).text(5) == "1"
 
 
@@ -489,7 +489,7 @@ def test_the_review_speaks_the_consultants_language(page: FormsPage, response: P
     page.import_response(response)
     dialog = page.importer.dialog if page.importer else None
     assert isinstance(dialog, ReviewDialog)
-    website, country = dialog.row_of("client.website"), dialog.row_of("answer:hq_country")
+    website, country = dialog.row_of("client.website"), dialog.row_of("client.country")
     assert dialog.table.item(website, 1).text() == "Sitio web"
     assert [dialog.table.item(country, c).text() for c in (1, 5)] == ["País de la sede corporativa", "Estados Unidos"]
     assert "Registro del cliente" in " ".join(label.text() for label in dialog.findChildren(QLabel))

@@ -31,7 +31,8 @@ def test_screenshots_of_both_languages_under_xvfb(tmp_path: Path, qapp: object) 
     assert result.returncode == 0, result.stderr[-3000:]
     names = sorted(p.name for p in tmp_path.glob("*.png"))
     assert names == sorted(f"{view}-{lang}.png" for lang in ("en", "es") for view in (
-        "client-editor", "main-window", "journey-programs", "workspace-checklists", "workspace-timeline",
+        "client-editor", "main-window", "journey-profile", "journey-site", "journey-programs",
+        "workspace-checklists", "workspace-timeline",
         "business-case", "forms-tab", "client-form", "form-review"))
     images = {name: QImage(str(tmp_path / name)) for name in names}
     for name, image in images.items():
