@@ -677,6 +677,7 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_scenario_list(ctx: Context, args: argparse.Namespace) -> int:
     """A project's scenarios with their headline figures (a scenario that no longer computes says why)."""
     from shelter_app.core.errors import UserError as Problem
+    from shelter_app.l10n import format_number
     from shelter_app.services import scenarios
 
     project_id = _project(ctx, args.project)
@@ -705,7 +706,7 @@ def cmd_scenario_list(ctx: Context, args: argparse.Namespace) -> int:
         else:
             irr = "none" if row["irr"] is None else f"{row['irr']:.1%}"
             payback = "beyond the horizon" if row["payback_years"] is None else f"{row['payback_years']} years"
-            figures = f"NPV {row['npv_usd']:,} USD, IRR {irr}, payback {payback}"
+            figures = f"NPV {format_number(row['npv_usd'], ctx.language, 2)} USD, IRR {irr}, payback {payback}"
         print(f"{row['id']:>5}  {row['name']}  [{row['structure']}]  {figures}", file=ctx.out)
     return 0
 

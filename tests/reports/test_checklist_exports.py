@@ -270,7 +270,8 @@ EXPECTED = {
     "es": ["Informe de avance de las listas de verificación", "Por verificar", "Página 1 de", "Bloqueada",
            "En espera de terceros", "Fundamento legal", "marcadas “por verificar” se basan en datos",
            "Elaborado por Ana López", "Fecha del informe 16 de marzo de 2026", "Modelo de operación Albergue",
-           "Datos vigentes al: 1 de febrero de 2026 (listas 2, 3); 15 de febrero de 2026 (lista 1).", "8 de 26 tareas cerradas (31%)",
+           "Datos vigentes al: 1 de febrero de 2026 (listas 2, 3); 15 de febrero de 2026 (lista 1).",
+           "8 de 26 tareas cerradas (31%)",
            "2 bloqueadas", "1.1 Firmar contrato de servicios de albergue / maquila", "Fuentes https://mo-mex.com/…"],
 }
 # Never in the document: English in the Spanish one, Spanish in the English one, nor our machinery.

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from shelter_app.core.forms.engine import REQUIRED, cell_path
 from shelter_app.core.forms.model import NUMERIC_TYPES, QType, Question
 from shelter_app.core.forms.values import display
+from shelter_app.l10n import format_number
 from shelter_app.ui.errors import ERROR_STYLE
 from shelter_app.ui.forms.widgets import (
     QuestionWidget,
@@ -430,7 +431,8 @@ class RepeatQuestion(QuestionWidget):
         self.remove_button.setEnabled(editable and count > q.min_rows and count > 0)
         bounds = ""
         if q.min_rows and q.max_rows < 10_000:
-            bounds = self.tr("{low} to {high} rows").format(low=f"{q.min_rows:,}", high=f"{q.max_rows:,}")
+            bounds = self.tr("{low} to {high} rows").format(low=format_number(q.min_rows, self.language),
+                                                             high=format_number(q.max_rows, self.language))
         elif q.min_rows:
             bounds = self.tr("at least %n row(s)", "", q.min_rows)
         elif q.max_rows < 10_000:
