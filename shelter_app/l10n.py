@@ -15,6 +15,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date as _format_date
@@ -24,6 +25,9 @@ from babel.numbers import format_decimal as _format_decimal
 
 from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.money import Money
+
+if TYPE_CHECKING:
+    from shelter_app.core.forms.model import Question
 
 SUPPORTED = ("en", "es_MX")
 
@@ -111,6 +115,19 @@ def xlsx_date_format(language: str) -> str:
 def xlsx_datetime_format(language: str) -> str:
     """The Excel number format of a real date-and-time cell: the long date, then hours and minutes."""
     return xlsx_date_format(language) + " hh:mm"
+
+
+def answer_text(question: Question, value: object, language: str) -> str:
+    """A form answer as a screen shows it: `core.forms.values.display`, a date answer in the table style."""
+    from shelter_app.core.forms.model import QType
+    from shelter_app.core.forms.values import display
+
+    if question.value_type is QType.DATE and isinstance(value, str):
+        try:
+            return table_date(date.fromisoformat(value), language)
+        except ValueError:
+            pass  # not a date after all: shown as given
+    return display(question, value, language)
 
 
 def format_number(value: Decimal | int, language: str, places: int = 0) -> str:

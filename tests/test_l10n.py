@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
+from shelter_app.core.bilingual import Text
 from shelter_app.core.money import Money
 from shelter_app.l10n import (
     babel_locale,
@@ -90,3 +91,13 @@ def test_no_style_shows_an_iso_date(d: date) -> None:
             assert d.isoformat() not in shown and str(d.year) in shown
     assert month_label(d, "es").split()[0] == SPANISH_MONTHS[d.month - 1]
     assert document_date(d, "es") == f"{d.day} de {format_date(d, 'es', 'MMMM')} de {d.year}"
+
+
+def test_a_date_answer_is_shown_in_the_table_style() -> None:
+    from shelter_app.core.forms.model import QType, Question
+    from shelter_app.l10n import answer_text
+
+    q = Question(name="needed_by", type=QType.DATE, label=Text("Needed by", "Se necesita para"))
+    assert answer_text(q, "2027-01-15", "en") == "Jan 15, 2027"
+    assert answer_text(q, "2027-01-15", "es") == "15 ene 2027"
+    assert answer_text(q, "soon", "es") == "soon"

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from shelter_app.core.forms.model import NUMERIC_TYPES, QType, Question
 from shelter_app.core.forms.values import AnswerError, display, normalise
-from shelter_app.l10n import format_number, table_date
+from shelter_app.l10n import answer_text, format_number, table_date
 from shelter_app.ui.errors import ERROR_STYLE
 
 if TYPE_CHECKING:
@@ -669,7 +669,7 @@ class CalculatedQuestion(QuestionWidget):
 
     def load(self) -> None:
         value = self.value()
-        self.shown.setText(display(self.q, value, self.language) if value is not None else "—")
+        self.shown.setText(answer_text(self.q, value, self.language) if value is not None else "—")
 
 
 def make_question(q: Question, view: FormView, parent: QWidget | None = None) -> QuestionWidget:
