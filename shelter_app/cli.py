@@ -74,6 +74,12 @@ class Context:
     def say(self, en: str, es: str) -> None:
         print(self._pick(en, es), file=self.out)
 
+    def day(self, value: date | None) -> str:
+        """A date in the text output, as tables show it ("Dec 7, 2026" / "7 dic 2026"); "-" when there is none."""
+        from shelter_app.l10n import table_date
+
+        return table_date(value, self.language) if value is not None else "-"
+
     def count(self, count: int, one: tuple[str, str], other: tuple[str, str], **values: object) -> None:
         """A counted sentence with the language's plural form: `one`/`other` are (English, Spanish) with `{n}`."""
         from shelter_app.core.bilingual import Plural, Text
@@ -163,7 +169,7 @@ def cmd_clients_show(ctx: Context, args: argparse.Namespace) -> int:
     for c in detail.contacts:
         print(f"  contact #{c.id}: {c.name} ({c.role}) {c.email} {c.phone} [{c.preferred_language}]", file=ctx.out)
     for p in detail.projects:
-        start = p.target_start.isoformat() if p.target_start else "-"
+        start = ctx.day(p.target_start)
         print(f"  project #{p.id}: {p.title} · {p.operating_model} · {p.stage} · start {start} · {p.consultant}",
               file=ctx.out)
     return 0
@@ -415,7 +421,7 @@ def _print_journey_answers(ctx: Context, journey: Any) -> None:
 
 def _journey_value(spec: Any, value: Any, language: str) -> str:
     from shelter_app.core.journey import FieldKind
-    from shelter_app.l10n import format_date, format_number
+    from shelter_app.l10n import format_number, table_date
 
     es = language == "es"
     if spec.kind is FieldKind.CHOICE:
@@ -428,7 +434,7 @@ def _journey_value(spec: Any, value: Any, language: str) -> str:
         unit = spec.unit if spec.unit != "%" else ""
         return format_number(number, language, places) + (" %" if spec.unit == "%" else f" {unit}" if unit else "")
     if spec.kind is FieldKind.DATE:
-        return format_date(date.fromisoformat(str(value)), language)
+        return table_date(date.fromisoformat(str(value)), language)
     if spec.kind is FieldKind.ROLES:
         return "; ".join(f"{r.get('role', '')} × {r.get('headcount', 0)}" for r in value if isinstance(r, dict))
     return str(value)
@@ -480,7 +486,7 @@ def cmd_checklist_packs(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     for s in summary:
         title = s.title.es if ctx.language == "es" else s.title.en
-        print(f"{s.id:<20} {s.version:<11} {s.facts_as_of.isoformat()}  {s.items:>3} items  "
+        print(f"{s.id:<20} {s.version:<11} {ctx.day(s.facts_as_of):<12}  {s.items:>3} items  "
               f"{s.to_verify:>2} to verify  {title}", file=ctx.out)
     ctx.say(f"{len(summary)} packs, {sum(s.items for s in summary)} items, all valid.",
             f"{len(summary)} listas, {sum(s.items for s in summary)} tareas, todas válidas.")
@@ -496,9 +502,9 @@ def cmd_checklist_show(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     for i in items:
         marks = ("◆" if i.critical else " ") + ("!" if i.flag == "overdue" else " ") + ("?" if i.to_verify else " ")
-        due = i.due_on.isoformat() if i.due_on else "-"
+        due = ctx.day(i.due_on)
         title = i.title.es if ctx.language == "es" else i.title.en
-        print(f"{marks} {i.item_id:<34} {i.status:<15} {due:<10}  {title}", file=ctx.out)
+        print(f"{marks} {i.item_id:<34} {i.status:<15} {due:<12}  {title}", file=ctx.out)
     ctx.say("◆ critical path  ! overdue  ? to verify", "◆ ruta crítica  ! vencida  ? por verificar")
     return 0
 
@@ -671,6 +677,7 @@ def cmd_business_case_pdf(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_scenario_list(ctx: Context, args: argparse.Namespace) -> int:
     """A project's scenarios with their headline figures (a scenario that no longer computes says why)."""
     from shelter_app.core.errors import UserError as Problem
+    from shelter_app.l10n import format_number
     from shelter_app.services import scenarios
 
     project_id = _project(ctx, args.project)
@@ -699,7 +706,7 @@ def cmd_scenario_list(ctx: Context, args: argparse.Namespace) -> int:
         else:
             irr = "none" if row["irr"] is None else f"{row['irr']:.1%}"
             payback = "beyond the horizon" if row["payback_years"] is None else f"{row['payback_years']} years"
-            figures = f"NPV {row['npv_usd']:,} USD, IRR {irr}, payback {payback}"
+            figures = f"NPV {format_number(row['npv_usd'], ctx.language, 2)} USD, IRR {irr}, payback {payback}"
         print(f"{row['id']:>5}  {row['name']}  [{row['structure']}]  {figures}", file=ctx.out)
     return 0
 
@@ -922,7 +929,7 @@ def cmd_forms_import(ctx: Context, args: argparse.Namespace) -> int:
                 line += f"  (sent: {row.sent or '-'})" if ctx.language == "en" else f"  (enviado: {row.sent or '-'})"
             print(line, file=ctx.out)
         if review.already_imported_at is not None:
-            day = review.already_imported_at.date().isoformat()
+            day = ctx.day(review.already_imported_at.astimezone().date())
             ctx.say(f"This response was already imported on {day}.", f"Esta respuesta ya se importó el {day}.")
         ctx.say("Nothing was changed. Apply with --accept-all, or --accept KEY for each row to take.",
                 "No se cambió nada. Aplique con --accept-all, o --accept CLAVE por cada fila que quiera tomar.")
@@ -1086,7 +1093,7 @@ def cmd_forms_drafts(ctx: Context, args: argparse.Namespace) -> int:
         ctx.json(drafts)
         return 0
     for d in drafts:
-        sent = d.exported_at.date().isoformat() if d.exported_at else "-"
+        sent = ctx.day(d.exported_at.astimezone().date() if d.exported_at else None)
         print(f"{d.draft_id:>4}  {d.form_id:<20} {d.form_version:<12} {d.client_name} — {d.project_title}  "
               f"{d.answered} {'answer' if d.answered == 1 else 'answers'}, exported {sent}", file=ctx.out)
     ctx.count(len(drafts), ("{n} draft.", "{n} borrador."), ("{n} drafts.", "{n} borradores."))

@@ -36,7 +36,7 @@ from shelter_app.core.business_charts import (
     Waterfall,
     driver_unit,
 )
-from shelter_app.l10n import format_date, format_number
+from shelter_app.l10n import format_number, month_label
 from shelter_app.reports.fonts import BOLD, REGULAR
 from shelter_app.reports.pdfkit import CRITICAL, INK, MUTED, RULE, drawing, fit, rect
 
@@ -706,7 +706,7 @@ def gantt_chart(chart: Gantt, width: float, language: str) -> Drawing:
     while month < end:
         months.append(month)
         month = (month + timedelta(days=32)).replace(day=1)
-    texts = [format_date(m, language, "MMM yy") for m in months]
+    texts = [month_label(m, language) for m in months]
     widest = max(_width(t, REGULAR, 6) for t in texts)
     every = max(1, math.ceil((widest + 4) / (plot_w / len(months))))
     for n, (m, text) in enumerate(zip(months, texts, strict=True)):

@@ -38,7 +38,7 @@ from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportEvidence, ReportItem
 from shelter_app.core.filenames import clean_file_name
-from shelter_app.l10n import format_date, format_number, plural
+from shelter_app.l10n import document_date, format_number, plural
 from shelter_app.reports import COMMON, OPERATING_MODEL_LABELS, OWNER_LABELS, STATUS_LABELS
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.pdfkit import (
@@ -151,7 +151,7 @@ class _Words:
         return _markup(plural(forms, n, self.language, **values))
 
     def date(self, value: date | None) -> str:
-        return format_date(value, self.language) if value is not None else ""
+        return document_date(value, self.language) if value is not None else ""
 
     @staticmethod
     def percent(share: float) -> str:

@@ -28,6 +28,7 @@ from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.checklist_report import ChecklistReport, ReportChecklist, ReportItem
 from shelter_app.core.filenames import clean_file_name
+from shelter_app.l10n import xlsx_date_format, xlsx_datetime_format
 from shelter_app.reports import (
     Language,
     label,
@@ -38,8 +39,9 @@ from shelter_app.reports import (
     status_label,
 )
 
-DATE_FORMAT = "yyyy-mm-dd"
+DATE_FORMAT = "yyyy-mm-dd"  # while a sheet is written; then the document's long date (`_dates_in_language`)
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+DATE_WIDTH = 24  # "30 de septiembre de 2027"
 PERCENT_FORMAT = "0%"
 MAX_CELL_CHARS = 32_767  # Excel's limit; longer text is cut
 SHEET_NAME_MAX = 31
@@ -145,7 +147,7 @@ def _summary(ws: Worksheet, report: ChecklistReport, language: Language) -> None
     header_row = row + 1
     headings = [label(k, lang) for k in ("number", "checklist", "phase", "facts_as_of", "items", "closed", "progress",
                                          "to_verify", "overdue", "blocked")]
-    _header(ws, header_row, headings, (7, 46, 30, 14, 9, 9, 10, 11, 10, 10))
+    _header(ws, header_row, headings, (7, 46, 30, DATE_WIDTH, 9, 9, 10, 11, 10, 10))
     row = header_row
     for number, checklist in enumerate(report.checklists, 1):
         row += 1
@@ -166,7 +168,8 @@ def _summary(ws: Worksheet, report: ChecklistReport, language: Language) -> None
 
 ITEM_COLUMNS: tuple[tuple[str, float], ...] = (
     ("number", 7), ("title", 48), ("status", 18), ("status_reason", 30), ("owner", 18), ("assignee", 18),
-    ("start", 12), ("due", 12), ("completed", 12), ("critical", 10), ("overdue", 10), ("to_verify", 11),
+    ("start", DATE_WIDTH), ("due", DATE_WIDTH), ("completed", DATE_WIDTH), ("critical", 10), ("overdue", 10),
+    ("to_verify", 11),
     ("verification_note", 34), ("legal_basis", 30), ("sources", 40), ("notes", 34), ("evidence_files", 30),
     ("sha256", 68),
 )
@@ -218,7 +221,7 @@ def _checklist_sheet(ws: Worksheet, number: int, checklist: ReportChecklist, lan
 
 def _evidence_sheet(ws: Worksheet, report: ChecklistReport, lang: Language) -> None:
     keys = ("checklist", "number", "title", "file_name", "size_bytes", "sha256", "added_by", "added_at_utc")
-    _header(ws, 1, [label(k, lang) for k in keys], (30, 7, 40, 34, 13, 68, 20, 17))
+    _header(ws, 1, [label(k, lang) for k in keys], (30, 7, 40, 34, 13, 68, 20, DATE_WIDTH + 6))
     row = 1
     for number, checklist in enumerate(report.checklists, 1):
         for item_no, item in enumerate(checklist.items, 1):
@@ -230,6 +233,16 @@ def _evidence_sheet(ws: Worksheet, report: ChecklistReport, lang: Language) -> N
                 for column, value in enumerate(values, 1):
                     _put(ws, row, column, value).alignment = TOP
     _finish_table(ws, 1, row, len(keys))
+
+
+def _dates_in_language(workbook: Workbook, language: Language) -> None:
+    """Real date cells keep their value and show the long date of the document's language."""
+    formats = {DATE_FORMAT: xlsx_date_format(language), DATETIME_FORMAT: xlsx_datetime_format(language)}
+    for ws in workbook.worksheets:
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if cell.number_format in formats:
+                    cell.number_format = formats[cell.number_format]
 
 
 def write_checklist_xlsx(report: ChecklistReport, path: Path, *, language: str = "en") -> None:
@@ -246,6 +259,7 @@ def write_checklist_xlsx(report: ChecklistReport, path: Path, *, language: str =
         ws = workbook.create_sheet(sheet_name(checklist.title.pick(lang), taken))
         _checklist_sheet(ws, number, checklist, lang)
     _evidence_sheet(workbook.create_sheet(evidence_name), report, lang)
+    _dates_in_language(workbook, lang)
     workbook.properties.creator = report.generated_by.strip() or "ShelterDesk"
     workbook.properties.title = f"{label('report_title', lang)} — {report.client_name} — {report.project_title}"
     workbook.properties.keywords = f"ShelterDesk {report.app_version}"

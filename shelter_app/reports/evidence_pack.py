@@ -20,6 +20,7 @@ from typing import Any
 from shelter_app.core.checklist_report import ChecklistReport, ReportEvidence, ReportItem
 from shelter_app.core.errors import UserError
 from shelter_app.core.filenames import clean_file_name
+from shelter_app.l10n import document_date, document_datetime, format_number
 from shelter_app.reports import replacing
 
 MANIFEST_FORMAT = "shelterdesk-evidence-pack"
@@ -104,6 +105,7 @@ def _add_file(archive: zipfile.ZipFile, arcname: str, source: Path, evidence: Re
 
 def _manifest_text(report: ChecklistReport, entries: list[dict[str, Any]], language: str) -> str:
     es = language.lower().startswith("es")
+    lang = "es" if es else "en"
     total = sum(e["size_bytes"] for e in entries)
     lines = [
         "Paquete de evidencia de ShelterDesk" if es else "ShelterDesk evidence pack",
@@ -111,10 +113,12 @@ def _manifest_text(report: ChecklistReport, entries: list[dict[str, Any]], langu
         f"{'Cliente' if es else 'Client'}: {report.client_name}" + (f" (RFC {report.client_rfc})"
                                                                     if report.client_rfc else ""),
         f"{'Proyecto' if es else 'Project'}: {report.project_title}",
-        (f"Generado el {report.generated_on.isoformat()} por {report.generated_by} (ShelterDesk {report.app_version})"
-         if es else
-         f"Generated on {report.generated_on.isoformat()} by {report.generated_by} (ShelterDesk {report.app_version})"),
-        (f"Archivos: {len(entries)}, {total} bytes" if es else f"Files: {len(entries)}, {total} bytes"),
+        (f"Generado el {document_date(report.generated_on, lang)} por {report.generated_by} "
+         f"(ShelterDesk {report.app_version})" if es else
+         f"Generated on {document_date(report.generated_on, lang)} by {report.generated_by} "
+         f"(ShelterDesk {report.app_version})"),
+        (f"Archivos: {len(entries)}, {format_number(total, lang)} bytes" if es else
+         f"Files: {len(entries)}, {format_number(total, lang)} bytes"),
         ("Cada archivo se verificó contra su SHA-256 registrado. Compruebe los archivos extraídos con: "
          "sha256sum -c SHA256SUMS" if es else
          "Each file was verified against its recorded SHA-256. Check the unpacked files with: sha256sum -c SHA256SUMS"),
@@ -124,9 +128,10 @@ def _manifest_text(report: ChecklistReport, entries: list[dict[str, Any]], langu
         lines += [
             entry["path"],
             f"  SHA-256: {entry['sha256']}",
-            f"  {'Tamaño' if es else 'Size'}: {entry['size_bytes']} bytes",
+            f"  {'Tamaño' if es else 'Size'}: {format_number(entry['size_bytes'], lang)} bytes",
             f"  {'Tarea' if es else 'Item'}: {entry['item_id']} — {entry['item_title']['es' if es else 'en']}",
-            f"  {'Agregado por' if es else 'Added by'}: {entry['added_by']}, {entry['added_at']}",
+            f"  {'Agregado por' if es else 'Added by'}: {entry['added_by']}, "
+            f"{document_datetime(datetime.fromisoformat(entry['added_at']), lang)}",
             "",
         ]
     return "\n".join(lines)

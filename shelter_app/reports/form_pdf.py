@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -50,7 +50,7 @@ from shelter_app.core.forms.engine import FormState, cell_path
 from shelter_app.core.forms.expressions import Expression
 from shelter_app.core.forms.model import FormDefinition, QType, Question, Section
 from shelter_app.core.forms.values import display
-from shelter_app.l10n import format_number, plural
+from shelter_app.l10n import document_date, document_datetime, format_number, plural
 from shelter_app.reports import COMMON, Language, language_of
 from shelter_app.reports.fonts import BOLD, REGULAR, register_fonts
 from shelter_app.reports.pdfkit import (
@@ -357,7 +357,7 @@ class _Builder:
 
     def bound(self, value: object) -> str:
         if isinstance(value, date):
-            return value.isoformat()
+            return document_date(value, self.lang)
         if isinstance(value, int | Decimal):
             return self.num(value)
         return str(value)
@@ -394,6 +394,15 @@ class _Builder:
             story += self.section(section)
         return story
 
+    def _meta_value(self, key: str, value: str) -> str:
+        """A well-known moment (`imported_at`, `exported_at`) given as ISO text, in the document's language."""
+        if key.endswith("_at") and key in META_WORDS:
+            try:
+                return document_datetime(datetime.fromisoformat(value), self.lang)
+            except ValueError:
+                pass  # already in words: printed as given
+        return value
+
     def title_block(self, meta: Mapping[str, str], title_note: str) -> list[Flowable]:
         s, d = self.s, self.d
         out: list[Flowable] = [
@@ -403,7 +412,7 @@ class _Builder:
         facts: list[tuple[str, str]] = [(self.w("version"), d.version)]
         for key, value in meta.items():
             word = META_WORDS.get(key)
-            facts.append((word.pick(self.lang) if word else key, value))
+            facts.append((word.pick(self.lang) if word else key, self._meta_value(key, value)))
         if self.state is not None:
             answered, total = self._answered()
             facts.append(("", self.count(ANSWERED, total, answered=self.num(answered))))
@@ -682,6 +691,11 @@ class _Builder:
             details = f"{size_text} · SHA-256 {markup(sha)}…"
             separator = "<br/>" if in_table else " · "
             return f'{name}{separator}<font color="{hex_color(MUTED)}">{details}</font>'
+        if q.value_type is QType.DATE and isinstance(value, str):
+            try:
+                return markup(document_date(date.fromisoformat(value), self.lang))
+            except ValueError:
+                pass  # not a date after all: shown as given
         return markup(display(q, value, self.lang))
 
     def _size(self, size: int) -> str:

@@ -58,7 +58,7 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: list[Any], folder: Path, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from shelter_app.l10n import format_datetime
+        from shelter_app.l10n import table_datetime
 
         self.setObjectName("restoreDialog")
         self.setWindowTitle(self.tr("Restore a backup"))
@@ -86,7 +86,7 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, facts in enumerate(self.backups):
-            cells = (format_datetime(facts.made, language, "medium"), kind_label(facts.kind),
+            cells = (table_datetime(facts.made, language), kind_label(facts.kind),
                      format_size(facts.size_bytes, language), files_label(facts))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -128,11 +128,11 @@ class RestoreDialog(QDialog):
 
     def selected_made(self, language: str) -> str:
         """How the chosen backup is named in the confirmation: its date, or its file name for one chosen."""
-        from shelter_app.l10n import format_datetime
+        from shelter_app.l10n import table_datetime
 
         row = self.selected_row()
         if self.chosen is None and row is not None:
-            return format_datetime(self.backups[row].made, language, "medium")
+            return table_datetime(self.backups[row].made, language)
         path = self.selected_path()
         return path.name if path is not None else ""
 

@@ -185,7 +185,7 @@ class ClientDetailPane(QWidget):
             self.history.setRowCount(0)
             self._update_selection_buttons()
             return
-        from shelter_app.l10n import format_date, format_datetime  # Babel: not needed before a client shows
+        from shelter_app.l10n import table_date, table_datetime  # Babel: not needed before a client shows
 
         language = ui_language()
         fields = detail.fields
@@ -194,8 +194,8 @@ class ClientDetailPane(QWidget):
         for key, label in self.values.items():
             label.setText(str(getattr(fields, key) or "—"))
         self.stamp.setText(self.tr("Created {created} · last change {updated} · version {version}").format(
-            created=format_datetime(detail.created_at, language, "short"),
-            updated=format_datetime(detail.updated_at, language, "short"), version=detail.version))
+            created=table_datetime(detail.created_at, language),
+            updated=table_datetime(detail.updated_at, language), version=detail.version))
         languages = language_labels()
         self.contacts.setRowCount(len(detail.contacts))
         for row, c in enumerate(detail.contacts):
@@ -206,14 +206,14 @@ class ClientDetailPane(QWidget):
         self.projects.setRowCount(len(detail.projects))
         for row, p in enumerate(detail.projects):
             cells = (p.title, models.get(p.operating_model, p.operating_model), stages.get(p.stage, p.stage),
-                     format_date(p.target_start, language) or "—", p.consultant)
+                     table_date(p.target_start, language) or "—", p.consultant)
             for column, text in enumerate(cells):
                 self.projects.setItem(row, column, _item(text, p if column == 0 else None))
         self.show_history(history or [])
         self._update_selection_buttons()
 
     def show_history(self, entries: list[Any]) -> None:
-        from shelter_app.l10n import format_datetime
+        from shelter_app.l10n import table_datetime
 
         language = ui_language()
         actions, labels, entities = action_labels(), field_labels(), entity_labels()
@@ -226,5 +226,5 @@ class ClientDetailPane(QWidget):
                 changes = ", ".join(f"{labels.get(k, k)}: {value_label(k, v)}" for k, v in (e.after or e.before).items()
                                     if v not in ("", None))
             what = f"{actions.get(e.action, e.action)} ({entities.get(e.entity, e.entity)} #{e.entity_id})"
-            for column, text in enumerate((format_datetime(e.at, language, "short"), e.actor, what, changes)):
+            for column, text in enumerate((table_datetime(e.at, language), e.actor, what, changes)):
                 self.history.setItem(row, column, _item(text))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -371,7 +371,10 @@ class ProjectEditor(FieldEditor):
         self.has_start = QCheckBox(self.tr("Has a target date"))
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        from shelter_app.l10n import babel_locale, date_edit_format
+
+        self.start.setLocale(QLocale(babel_locale(ui_language())))  # month names in the UI language
+        self.start.setDisplayFormat(date_edit_format(ui_language()))
         start = fields.target_start
         self.has_start.setChecked(start is not None)
         self.start.setDate(QDate(start.year, start.month, start.day) if start else QDate.currentDate().addMonths(6))

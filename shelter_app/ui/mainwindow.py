@@ -340,14 +340,14 @@ class MainWindow(QMainWindow):
         return clients.client_rows(self.db, ids) if self.db is not None else {}
 
     def _format_day(self, value: Any) -> str:
-        from shelter_app.l10n import format_date
+        from shelter_app.l10n import table_date
 
-        return format_date(value, ui_language(), "short")
+        return table_date(value, ui_language())
 
     def _format_date(self, value: Any) -> str:
-        from shelter_app.l10n import format_date
+        from shelter_app.l10n import table_date
 
-        return format_date(value.date(), ui_language(), "short")
+        return table_date(value.date(), ui_language())
 
     def _archived_toggled(self, checked: bool) -> None:
         self.settings.set(SHOW_ARCHIVED, checked)

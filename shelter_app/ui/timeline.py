@@ -50,6 +50,7 @@ class TimelineView(QWidget):
         self.today = date.today()
         self.first = self.today
         self.last = self.today
+        self.language: str | None = None  # the month names' language; None: the UI language
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setObjectName("timeline")
 
@@ -82,6 +83,10 @@ class TimelineView(QWidget):
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
         painter.setFont(small)
+        from shelter_app.l10n import month_label
+        from shelter_app.ui.errors import ui_language
+
+        language = self.language or ui_language()
         for n in range(days):
             day = self.first + timedelta(days=n)
             x = self.x_of(day)
@@ -91,7 +96,7 @@ class TimelineView(QWidget):
             starts_month = day.day == 1 or (n == 0 and day.day < 24)
             if starts_month:
                 painter.setPen(QPen(self.palette().text().color()))
-                painter.drawText(QPointF(x + 2, 14), day.strftime("%Y-%m"))
+                painter.drawText(QPointF(x + 2, 14), month_label(day, language))
                 painter.setPen(QPen(self.palette().mid().color()))
                 painter.drawLine(QPointF(x, 18), QPointF(x, height))
             if day.weekday() == 0:

@@ -262,15 +262,16 @@ def _flat(text: str) -> str:
 EXPECTED = {
     "en": ["Checklist status report", "To verify", "Page 1 of", "Blocked", "Waiting on third party",
            "Legal basis", "Items marked “to verify” rest on facts not yet confirmed against primary law",
-           "Prepared by Ana López", "Report date Mar 16, 2026", "Operating model Shelter",
-           "Facts as of: Feb 1, 2026 (checklists 2, 3); Feb 15, 2026 (checklist 1).",
+           "Prepared by Ana López", "Report date March 16, 2026", "Operating model Shelter",
+           "Facts as of: February 1, 2026 (checklists 2, 3); February 15, 2026 (checklist 1).",
            "8 of 26 items closed (31%)", "2 blocked", "Owner Due Marks",
            "1.1 Sign shelter / maquila services agreement",
            "2.5 — Not on SAT lists", "Sources https://mo-mex.com/…"],
     "es": ["Informe de avance de las listas de verificación", "Por verificar", "Página 1 de", "Bloqueada",
            "En espera de terceros", "Fundamento legal", "marcadas “por verificar” se basan en datos",
-           "Elaborado por Ana López", "Fecha del informe 16 mar 2026", "Modelo de operación Albergue",
-           "Datos vigentes al: 1 feb 2026 (listas 2, 3); 15 feb 2026 (lista 1).", "8 de 26 tareas cerradas (31%)",
+           "Elaborado por Ana López", "Fecha del informe 16 de marzo de 2026", "Modelo de operación Albergue",
+           "Datos vigentes al: 1 de febrero de 2026 (listas 2, 3); 15 de febrero de 2026 (lista 1).",
+           "8 de 26 tareas cerradas (31%)",
            "2 bloqueadas", "1.1 Firmar contrato de servicios de albergue / maquila", "Fuentes https://mo-mex.com/…"],
 }
 # Never in the document: English in the Spanish one, Spanish in the English one, nor our machinery.

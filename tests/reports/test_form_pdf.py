@@ -77,7 +77,7 @@ def _assert_fonts_embedded(pdf: Path) -> None:
 BLANK_EXPECTED = {
     "en": ["Sample form", "BLANK FORM", "Company", "1.1 Legal name *", "Required · Text", "About",
            "Text, several lines", "Whole number · from 0 to 100,000", "USD amount",
-           "Date (YYYY-MM-DD) · from 2020-01-01",
+           "Date (YYYY-MM-DD) · from January 1, 2020",
            "Tick one", "☐ Yes", "☐ No", "☐ Shelter", "☐ Own entity", "Tick up to 2", "☐ United States", "☐ Canada",
            "☐ Mexico", "RFC: 12 characters", "CURP: 18 characters", "Postal code: 5 digits",
            "Calculated by ShelterDesk from other answers: leave blank.", "Read this.",
@@ -86,7 +86,7 @@ BLANK_EXPECTED = {
            "Table: one row per entry · at least 1 row · at most 50 rows", "Night bonus",
            "Completed by", "Signature", "Send it back by 31 January.", "Page 1 of"],
     "es": ["Formulario de muestra", "FORMULARIO EN BLANCO", "Empresa", "1.1 Razón social *", "Obligatoria · Texto",
-           "Número entero · de 0 a 100,000", "Importe en USD", "Fecha (AAAA-MM-DD) · desde 2020-01-01",
+           "Número entero · de 0 a 100,000", "Importe en USD", "Fecha (AAAA-MM-DD) · desde 1 de enero de 2020",
            "Marque una", "☐ Sí", "☐ Albergue", "Marque hasta 2", "☐ Estados Unidos", "Solo si «Tiene entidad mexicana» "
            "(1.10) se contesta que sí", "Conteste esta página solo si «Modelo» (1.13) no es «Entidad propia»",
            "Prima nocturna: Solo si «Turnos» es 3", "Tabla: una fila por registro · al menos 1 fila · máximo 50 filas",
@@ -148,7 +148,7 @@ def test_the_blank_form_renders_as_a_page_with_ink(tmp_path: Path, sample: FormD
 
 FILLED_EXPECTED = {
     "en": ["FILLED FORM", "Legal name", "Válvulas Peñasco del Bajío, S.A. de C.V.", "1250", "12,500.5",
-           "1,000,000.00 USD", "250,000.00 USD", "25 = calculated", "40 %", "2027-03-15",
+           "1,000,000.00 USD", "250,000.00 USD", "25 = calculated", "40 %", "March 15, 2027",
            "Has a Mexican entity No",
            "Shelter", "• United States • Mexico", "ana@example.com", "32000", "8708.99.99",
            "ficha-técnica.pdf · 240.0 KB · SHA-256 3fa9c1e2b4d5…", "Operador de inyección", "Supervisor de turno",

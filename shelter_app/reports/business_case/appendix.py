@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.parameters import Origin, ParameterSource
 from shelter_app.core.business_case.reference import Confidence, Provenance, ReferenceData, Source
-from shelter_app.l10n import format_date
+from shelter_app.l10n import document_date
 from shelter_app.reports.business_case.base import Builder, in_sentence, number, plain, unbroken
 from shelter_app.reports.business_case.words import MARK_TO_VERIFY
 from shelter_app.reports.pdfkit import AMBER_TEXT, MUTED, hex_color, markup
@@ -122,7 +122,7 @@ def _source_row(b: Builder, src: ParameterSource, refs: References) -> list[str]
         _with_note(b, markup(b.param_label(src.parameter)), prov),
         markup(b.param_value(src.parameter, src.value)),
         markup(origin),
-        markup(format_date(prov.checked_on, b.lang)) if prov else "—",
+        markup(document_date(prov.checked_on, b.lang)) if prov else "—",
         _status_text(b, prov),
         refs.cite(prov),
     ]
@@ -153,7 +153,7 @@ def _statutory_tables(b: Builder, refs: References) -> list[Flowable]:
                 shown = label
             else:
                 shown = _with_note(b, label, prov)
-            rows.append([shown, value, format_date(prov.checked_on, b.lang), _status_text(b, prov), refs.cite(prov)])
+            rows.append([shown, value, document_date(prov.checked_on, b.lang), _status_text(b, prov), refs.cite(prov)])
             if prov.to_verify:
                 highlight.append(n)
         out.append(Paragraph(markup(title), b.s.h2))
@@ -208,7 +208,7 @@ def _sources(b: Builder, refs: References) -> list[Flowable]:
     undated = b.t(Text("undated", "sin fecha"))
     rows = []
     for n, source in enumerate(refs.sources, 1):
-        published = format_date(source.published, b.lang) if source.published is not None else undated
+        published = document_date(source.published, b.lang) if source.published is not None else undated
         rows.append([
             f"[{n}]",
             f"{markup(source.title_in(b.lang))}. {markup(source.publisher)}, {markup(published)}."
@@ -224,7 +224,7 @@ def _releases(b: Builder, reference: ReferenceData) -> list[Flowable]:
     are current to."""
     if not reference.tables:
         return []
-    rows = [[markup(b.t(t.title)), t.version, format_date(t.current_to, b.lang)] for t in reference.tables]
+    rows = [[markup(b.t(t.title)), t.version, document_date(t.current_to, b.lang)] for t in reference.tables]
     return [
         Paragraph(markup(b.t(Text("Reference tables", "Tablas de referencia"))), b.s.h2),
         b.table(

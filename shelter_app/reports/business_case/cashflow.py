@@ -14,7 +14,7 @@ from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
 from shelter_app.core.business_report import ReportScenario
 from shelter_app.core.scenario_prefill import CHINA_TEMPLATE_INDICATIVE
-from shelter_app.l10n import format_date
+from shelter_app.l10n import document_date
 from shelter_app.reports import business_charts as draw
 from shelter_app.reports.business_case.base import Builder, irr_text, number, payback_text, plain
 from shelter_app.reports.business_case.words import BLOCK_ORDER
@@ -93,7 +93,7 @@ def _china(b: Builder, sc: ReportScenario, c: ChinaComparison) -> list[Flowable]
     out: list[Flowable] = [
         Paragraph(markup(b.t(heading)), b.s.h2 if len(b.report.scenarios) == 1 else b.s.h3)
     ]
-    ends = format_date(china.section_122_ends_on, lang)
+    ends = document_date(china.section_122_ends_on, lang)
     usd_rate = b.pct(sc.result.parameters.escalation.usd_costs)
     ind = b.ind(sc, "_china_baseline", *CHINA_TEMPLATE_INDICATIVE)
     out.append(

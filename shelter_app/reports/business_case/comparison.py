@@ -17,7 +17,7 @@ from shelter_app.core.business_case.inputs import FeeModel
 from shelter_app.core.business_case.result import YearResult, direct_hourly_usd
 from shelter_app.core.business_case.site_score import SiteScore
 from shelter_app.core.business_report import STRUCTURE_OWN_ENTITY, ReportScenario
-from shelter_app.l10n import format_date
+from shelter_app.l10n import document_date
 from shelter_app.reports.business_case.base import (
     Builder,
     in_sentence,
@@ -78,7 +78,7 @@ def profile(b: Builder) -> list[Flowable]:
             (b.label("scenario.fx_mxn_per_usd"), markup(fx) + b.ind(sc, "scenario.fx_mxn_per_usd")),
         ]
         if sc.fx_as_of is not None:
-            rows.append((b.label("scenario._fx_as_of"), markup(format_date(sc.fx_as_of, b.lang, "long"))))
+            rows.append((b.label("scenario._fx_as_of"), markup(document_date(sc.fx_as_of, b.lang))))
         if sc.fx_source:
             rows.append((b.label("scenario._fx_source"), markup(sc.fx_source)))
         escalation = ", ".join(

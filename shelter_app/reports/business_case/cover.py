@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from shelter_app.l10n import format_date
+from shelter_app.l10n import document_date
 from shelter_app.reports.business_case.base import Builder
 from shelter_app.reports.business_case.words import MARK_INDICATIVE, SECTIONS
 from shelter_app.reports.pdfkit import MUTED, Contents, hex_color, markup
@@ -29,7 +29,7 @@ def cover(b: Builder) -> list[Flowable]:
         out.append(Paragraph(f"{markup(b.w('provider'))}: <b>{markup(r.provider_name.strip())}</b>", s.cover_line))
     out.append(
         Paragraph(
-            f"{markup(b.w('date'))}: {markup(format_date(r.generated_on, b.lang, 'long'))}", s.cover_line
+            f"{markup(b.w('date'))}: {markup(document_date(r.generated_on, b.lang))}", s.cover_line
         )
     )
     out.append(Spacer(1, 14))

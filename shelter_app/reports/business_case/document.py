@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
 from shelter_app.core.business_report import BusinessCaseReport, DocumentCancelled
-from shelter_app.l10n import format_date
+from shelter_app.l10n import document_date
 from shelter_app.reports import label
 from shelter_app.reports.business_case import appendix, cashflow, comparison, costs, cover, labor, risks, sensitivity
 from shelter_app.reports.business_case import summary as summary_section
@@ -100,7 +100,7 @@ def write_business_case_pdf(
         story += build()
 
     client = report.client_name or report.project_title
-    date_text = format_date(report.generated_on, lang, "long")
+    date_text = document_date(report.generated_on, lang)
     page_word = label("page_of", lang)
     running = Running(
         header=f"{b.w('running')} — {client}",

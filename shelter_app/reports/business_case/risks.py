@@ -13,7 +13,7 @@ from shelter_app.core.bilingual import Plural, Text
 from shelter_app.core.business_case import schema, site_score
 from shelter_app.core.business_case.reference import Provenance
 from shelter_app.core.business_report import ReadinessItem
-from shelter_app.l10n import format_date
+from shelter_app.l10n import document_date
 from shelter_app.reports import STATUS_LABELS
 from shelter_app.reports.business_case.base import Builder, in_sentence, parameter_path, percent, pick, unbroken
 from shelter_app.reports.business_case.words import MARK_TO_VERIFY, SCORE_CRITERIA, section_number
@@ -125,7 +125,7 @@ def _items_table(b: Builder, title: Text, items: Sequence[ReadinessItem]) -> lis
                 f"{markup(b.t(item.title))}{note}",
                 markup(b.t(item.pack_title)),
                 markup(b.t(status) if status else item.status),
-                markup(format_date(item.due_on, b.lang)) if item.due_on else "—",
+                markup(document_date(item.due_on, b.lang)) if item.due_on else "—",
             ]
         )
     out.append(

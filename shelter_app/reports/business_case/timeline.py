@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from shelter_app.core import business_charts as charts
 from shelter_app.core.bilingual import Text
-from shelter_app.l10n import format_date
+from shelter_app.l10n import document_date
 from shelter_app.reports import business_charts as draw
 from shelter_app.reports.business_case.base import Builder
 from shelter_app.reports.pdfkit import markup
@@ -40,10 +40,10 @@ def timeline(b: Builder) -> list[Flowable]:
             b.t(
                 Text(
                     f"From the project's checklists: {len(project.schedule)} dated items, from "
-                    f"{format_date(project.kickoff, 'en')} to {format_date(project.finish, 'en')}. One bar per checklist; "
+                    f"{document_date(project.kickoff, 'en')} to {document_date(project.finish, 'en')}. One bar per checklist; "
                     "a delay on a critical item moves the finish date.",
                     f"De las listas de verificación del proyecto: {len(project.schedule)} tareas con fecha, del "
-                    f"{format_date(project.kickoff, 'es')} al {format_date(project.finish, 'es')}. Una barra por lista; "
+                    f"{document_date(project.kickoff, 'es')} al {document_date(project.finish, 'es')}. Una barra por lista; "
                     "un retraso en una tarea crítica mueve la fecha de término.",
                 )
             )

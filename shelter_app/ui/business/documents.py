@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shelter_app.l10n import format_datetime
+from shelter_app.l10n import table_datetime
 from shelter_app.ui.errors import handle_error
 from shelter_app.ui.screenfit import fit_window
 
@@ -319,7 +319,7 @@ class DocumentsList(QTreeWidget):
     def set_documents(self, documents: Sequence[Any]) -> None:
         self.clear()
         for doc in documents:
-            item = QTreeWidgetItem([format_datetime(doc.created_at, self.language), ", ".join(doc.scenarios),
+            item = QTreeWidgetItem([table_datetime(doc.created_at, self.language), ", ".join(doc.scenarios),
                                     doc.language, doc.paper, doc.created_by, doc.sha256[:16] + "…"])
             item.setData(0, Qt.ItemDataRole.UserRole, doc.id)
             item.setToolTip(5, doc.sha256)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app.core.errors import UserError
-from shelter_app.l10n import format_date, format_number
+from shelter_app.l10n import format_number, table_date
 from shelter_app.services.scenarios import ScenarioView
 from shelter_app.storage.db import Database
 from shelter_app.ui.business.editor import ScenarioEditor, debounce
@@ -283,7 +283,7 @@ class BusinessCasePage(QWidget):
                     self.tr("no source"))
             text = self.tr("If left empty: {value}{unit} — {source}, checked {date}.").format(
                 value=shown, unit=" %" if percent else "", source=name,
-                date=format_date(provenance.checked_on, self.language))
+                date=table_date(provenance.checked_on, self.language))
             if provenance.to_verify:
                 text += " " + self.tr("To verify.")
             hints[n.path] = text

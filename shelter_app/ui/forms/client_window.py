@@ -392,10 +392,9 @@ class ClientWindow(QMainWindow):
         if self.exported_at is None:
             self.exported_banner.hide()
             return
-        from shelter_app.l10n import format_date
+        from shelter_app.l10n import table_datetime
 
-        when = self.exported_at.astimezone()
-        shown = f"{format_date(when.date(), ui_language(), 'long')} {when:%H:%M}"
+        shown = table_datetime(self.exported_at, ui_language())
         self.exported_banner.text.setText(self.tr("You sent a response on {when}. You can still change answers "
                                                   "and send it again; your consultant keeps the latest.")
                                           .format(when=shown))
@@ -543,7 +542,9 @@ class ClientWindow(QMainWindow):
             self.save_label.setText(self.tr("Saving…"))
             self.save_label.setStyleSheet(MUTED)
         elif self.saved_at is not None:
-            self.save_label.setText(self.tr("Saved {time}").format(time=self.saved_at.strftime("%H:%M:%S")))
+            from shelter_app.l10n import clock_time
+
+            self.save_label.setText(self.tr("Saved {time}").format(time=clock_time(self.saved_at, ui_language())))
             self.save_label.setStyleSheet(MUTED)
         else:
             self.save_label.setText("")

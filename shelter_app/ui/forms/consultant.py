@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app.core.errors import UserError
-from shelter_app.l10n import format_datetime
+from shelter_app.l10n import table_datetime
 from shelter_app.paths import Paths
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import handle_error, show_user_error, ui_language
@@ -412,7 +412,7 @@ class FormsPage(QWidget):
         self.packages_list.clear()
         names = language_labels()
         for package in self.packages:
-            item = QTreeWidgetItem([format_datetime(package.created_at, self.language),
+            item = QTreeWidgetItem([table_datetime(package.created_at, self.language),
                                     package.form_title.pick(self.language), package.form_version,
                                     names.get(package.language, package.language), package.created_by,
                                     str(package.responses), self.tr("yes") if package.protected else "—"])
@@ -422,7 +422,7 @@ class FormsPage(QWidget):
             item.setToolTip(0, self.tr("Package {id}").format(id=package.package_id))
             if package.last_imported_at is not None:
                 item.setToolTip(5, self.tr("Last imported {when}").format(
-                    when=format_datetime(package.last_imported_at, self.language)))
+                    when=table_datetime(package.last_imported_at, self.language)))
             self.packages_list.addTopLevelItem(item)
         self.packages_empty.setVisible(not self.packages)
         self.packages_list.setVisible(bool(self.packages))
@@ -438,7 +438,7 @@ class FormsPage(QWidget):
         self._update_buttons()
 
     def _response_cells(self, response: Any) -> list[str]:
-        return [format_datetime(response.imported_at, self.language), response.form_title.pick(self.language),
+        return [table_datetime(response.imported_at, self.language), response.form_title.pick(self.language),
                 response.form_version, str(len(response.applied)), response.imported_by]
 
     def _show_key(self) -> None:
@@ -647,7 +647,7 @@ class FormsPage(QWidget):
             show_user_error(self, error)
             return
         meta = {"response_id": response.response_id,
-                "imported_at": format_datetime(response.imported_at, self.language)}
+                "imported_at": response.imported_at.isoformat()}  # the PDF words it in its language
         self._print_dialog(definition, answers, self.tr("Print the response"),
                            package_file_name(response.form_id, self.client_name).removesuffix(f".{PACKAGE_SUFFIX}"),
                            meta)

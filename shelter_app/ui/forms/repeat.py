@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from shelter_app.core.forms.engine import REQUIRED, cell_path
 from shelter_app.core.forms.model import NUMERIC_TYPES, QType, Question
-from shelter_app.core.forms.values import display
+from shelter_app.l10n import answer_text, format_number
 from shelter_app.ui.errors import ERROR_STYLE
 from shelter_app.ui.forms.widgets import (
     QuestionWidget,
@@ -97,7 +97,7 @@ class RepeatModel(QAbstractTableModel):
             if pending is not None:
                 return pending_money(pending)[0] if col.value_type is QType.MONEY else pending
             value = self.cell_value(row, column)
-            return display(col, value, self.view.language) if value is not None else ""
+            return answer_text(col, value, self.view.language) if value is not None else ""
         if role == Qt.ItemDataRole.EditRole:
             pending = state.pending.get(path)
             if pending is not None:
@@ -430,7 +430,8 @@ class RepeatQuestion(QuestionWidget):
         self.remove_button.setEnabled(editable and count > q.min_rows and count > 0)
         bounds = ""
         if q.min_rows and q.max_rows < 10_000:
-            bounds = self.tr("{low} to {high} rows").format(low=f"{q.min_rows:,}", high=f"{q.max_rows:,}")
+            bounds = self.tr("{low} to {high} rows").format(low=format_number(q.min_rows, self.language),
+                                                             high=format_number(q.max_rows, self.language))
         elif q.min_rows:
             bounds = self.tr("at least %n row(s)", "", q.min_rows)
         elif q.max_rows < 10_000:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app.core.forms.mapping import CONTACTS
-from shelter_app.l10n import format_datetime
+from shelter_app.l10n import table_datetime
 from shelter_app.paths import Paths
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import handle_error
@@ -168,7 +168,7 @@ class ReviewDialog(QDialog):
         if self.already:
             self.notice.setText(self.tr("This response was already imported on {when}; nothing changed. Importing "
                                         "the same file again never changes the project.").format(
-                when=format_datetime(review.already_imported_at, language)))
+                when=table_datetime(review.already_imported_at, language)))
             self.notice.setStyleSheet("background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px;")
         elif counts["conflict"]:
             self.notice.setText(self.tr("⚠ %n conflict(s): changed in the project since the package was sent, and "

@@ -13,6 +13,7 @@ import json
 from abc import abstractmethod
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from shelter_app.core.forms.model import NUMERIC_TYPES, QType, Question
 from shelter_app.core.forms.values import AnswerError, display, normalise
+from shelter_app.l10n import answer_text, format_number, table_date
 from shelter_app.ui.errors import ERROR_STYLE
 
 if TYPE_CHECKING:
@@ -281,8 +283,11 @@ class LineQuestion(QuestionWidget):
             return ""
         low, high = q.minimum, q.maximum
 
-        def show(bound: object) -> str:
-            return bound.isoformat() if isinstance(bound, date) else f"{bound:,}"
+        def show(bound: date | Decimal | int) -> str:
+            if isinstance(bound, date):
+                return table_date(bound, self.language)
+            places = max(0, -int(bound.as_tuple().exponent)) if isinstance(bound, Decimal) else 0
+            return format_number(bound, self.language, places)
 
         if low is not None and high is not None:
             return self.tr("({low} to {high})").format(low=show(low), high=show(high))
@@ -664,7 +669,7 @@ class CalculatedQuestion(QuestionWidget):
 
     def load(self) -> None:
         value = self.value()
-        self.shown.setText(display(self.q, value, self.language) if value is not None else "—")
+        self.shown.setText(answer_text(self.q, value, self.language) if value is not None else "—")
 
 
 def make_question(q: Question, view: FormView, parent: QWidget | None = None) -> QuestionWidget:

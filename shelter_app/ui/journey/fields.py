@@ -11,7 +11,7 @@ from abc import abstractmethod
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shelter_app.core.journey import FieldKind, FieldSpec
+from shelter_app.l10n import babel_locale, date_edit_format
 
 
 class FieldInput(QWidget):
@@ -167,7 +168,8 @@ class DateInput(FieldInput):
         super().__init__(spec, language, parent)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setLocale(QLocale(babel_locale(language)))  # month names in the UI language
+        self.edit.setDisplayFormat(date_edit_format(language))
         self.edit.setDate(QDate.currentDate())
         self.edit.dateChanged.connect(lambda _date: self.edited.emit())
         self.layout_.addWidget(self.edit)

@@ -10,6 +10,7 @@ journey (the real one, or a draft holding what is typed on the page).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QGridLayout, QLabel, QSizePol
 from shelter_app.core.answers import WageZone
 from shelter_app.core.journey import STEP_TITLES, STEPS, FieldKind, FieldSpec, Journey, Step
 from shelter_app.core.wage_zones import STATES, WageZoneDerivation
+from shelter_app.l10n import format_number, table_date
 from shelter_app.ui.errors import ERROR_STYLE
 from shelter_app.ui.journey.fields import BoolInput, FieldInput, make_input
 from shelter_app.ui.journey.recommendations import RecommendationsView
@@ -144,11 +146,18 @@ class AnswersSummary(QWidget):
             return self.tr("Yes") if value is True else self.tr("No")
         if spec.kind is FieldKind.AMOUNT:
             try:
-                return f"{Decimal(str(value)):,} {spec.unit}".strip()
+                number = Decimal(str(value))
+                places = max(0, -int(number.as_tuple().exponent))
+                return f"{format_number(number, self.language, places)} {spec.unit}".strip()
             except InvalidOperation:
                 return str(value)
         if spec.kind is FieldKind.PERCENT:
             return f"{value} %"
+        if spec.kind is FieldKind.DATE and isinstance(value, str):
+            try:
+                return table_date(date.fromisoformat(value), self.language)
+            except ValueError:
+                return value
         if spec.kind is FieldKind.ROLES and isinstance(value, list):
             return "\n".join(self.tr("{role}: headcount {headcount}, %n shift(s) a day", "", int(r["shifts"])).format(
                 role=r["role"], headcount=r["headcount"]) for r in value if isinstance(r, Mapping))

@@ -32,6 +32,13 @@ _OVERDUE = QBrush(QColor("#b00020"))
 _RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _table_day(day: date) -> str:
+    from shelter_app.l10n import table_date
+    from shelter_app.ui.errors import ui_language
+
+    return table_date(day, ui_language())
 FetchRows = Callable[[list[int]], dict[int, Any]]
 FormatDate = Callable[[datetime], str]
 
@@ -44,7 +51,7 @@ class ClientTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._fetch_rows = fetch_rows
         self._format_date = format_date
-        self._format_day = format_day or (lambda d: d.isoformat())
+        self._format_day = format_day or _table_day
         self.today = date.today()
         self._ids: list[int] = []
         self._rows: dict[int, Any] = {}

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QDate, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from shelter_app.core.bilingual import Text
 from shelter_app.core.errors import UserError, ValidationError
 from shelter_app.core.filenames import clean_file_name
-from shelter_app.l10n import format_date, format_datetime, format_number
+from shelter_app.l10n import babel_locale, date_edit_format, format_number, table_date, table_datetime
 from shelter_app.services.changes import Changes
 from shelter_app.services.checklists import ItemView
 from shelter_app.services.evidence import EvidenceView
@@ -291,7 +291,8 @@ class ItemPanel(QWidget):
         edit.setKeyboardTracking(False)
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText("—")
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setLocale(QLocale(babel_locale(self.language)))  # month names in the UI language
+        edit.setDisplayFormat(date_edit_format(self.language))
         edit.dateChanged.connect(self._date_edited)
         state = QLabel()
         state.setStyleSheet(MUTED_STYLE)
@@ -344,7 +345,7 @@ class ItemPanel(QWidget):
             self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(view.status)))
             if not self.reason_edit.hasFocus() or not same:
                 self.reason_edit.setText(view.status_reason)
-            self.completed.setText(format_date(view.completed_on, language) or "—")
+            self.completed.setText(table_date(view.completed_on, language) or "—")
             self.owner_combo.setCurrentIndex(self.owner_combo.findData(view.owner_role))
             if not self.assignee_edit.hasFocus() or not same:
                 self.assignee_edit.setText(view.assignee)
@@ -401,8 +402,8 @@ class ItemPanel(QWidget):
             edit.setDate(_qdate(effective))
             state.setText(self.tr("set by hand") if manual else self.tr("computed") if effective else "")
             reset.setEnabled(manual is not None)
-        self.start_edit.setToolTip(format_date(view.start_on, self.language))
-        self.due_edit.setToolTip(format_date(view.due_on, self.language))
+        self.start_edit.setToolTip(table_date(view.start_on, self.language))
+        self.due_edit.setToolTip(table_date(view.due_on, self.language))
 
     def _load_evidence(self, row_id: int) -> None:
         from shelter_app.services import evidence
@@ -411,7 +412,7 @@ class ItemPanel(QWidget):
         self.evidence_list.clear()
         row: QTreeWidgetItem | None = None
         for item in self.evidence:
-            added = f"{format_datetime(item.added_at, self.language, 'short')} · {item.added_by}"
+            added = f"{table_datetime(item.added_at, self.language)} · {item.added_by}"
             name = clean_file_name(item.file_name)  # a name stored before names were cleaned, too
             row = QTreeWidgetItem([name, human_size(item.size_bytes, self.language), added])
             row.setToolTip(0, f"{name}\nSHA-256 {item.sha256}")
@@ -434,7 +435,7 @@ class ItemPanel(QWidget):
         self.history.clear()
         for entry in reversed(audit.history(self.db, "checklist_item", row_id)):  # newest first
             what = self.describe(entry.action, entry.before, entry.after)
-            row = QTreeWidgetItem([format_datetime(entry.at, self.language, "short"), entry.actor, what])
+            row = QTreeWidgetItem([table_datetime(entry.at, self.language), entry.actor, what])
             row.setToolTip(2, what)
             self.history.addTopLevelItem(row)
 
@@ -458,7 +459,7 @@ class ItemPanel(QWidget):
             return self._owners.get(value, str(value))
         if field in ("manual_start", "manual_due", "completed_on"):
             try:
-                return format_date(date.fromisoformat(str(value)), self.language)
+                return table_date(date.fromisoformat(str(value)), self.language)
             except ValueError:
                 return str(value)
         text = " ".join(str(value).split())

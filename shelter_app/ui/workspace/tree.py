@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from shelter_app.content.checklists import PackSet
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.text import fold_for_search
-from shelter_app.l10n import format_date
+from shelter_app.l10n import table_date
 from shelter_app.services.checklists import ItemView
 from shelter_app.ui.labels import flag_labels, owner_labels, status_labels
 
@@ -284,7 +284,7 @@ class ChecklistTreeModel(QAbstractItemModel):
             owner = self._owners.get(view.owner_role, view.owner_role)
             return f"{owner} · {view.assignee}" if view.assignee else owner
         if column == COL_DUE:
-            return format_date(view.due_on, self.language)
+            return table_date(view.due_on, self.language)
         return self.flag_text(view)
 
     def flag_text(self, view: ItemView) -> str:
@@ -312,8 +312,8 @@ class ChecklistTreeModel(QAbstractItemModel):
         if column == COL_STATUS and view.status_reason:
             return self.tr("Reason: {reason}").format(reason=view.status_reason)
         if column == COL_DUE and (view.start_on or view.due_on):
-            text = self.tr("Start {start}, due {due}").format(start=format_date(view.start_on, self.language),
-                                                              due=format_date(view.due_on, self.language))
+            text = self.tr("Start {start}, due {due}").format(start=table_date(view.start_on, self.language),
+                                                              due=table_date(view.due_on, self.language))
             return text + ("\n" + self.tr("Dates set by hand") if view.manual_start or view.manual_due else "")
         if column == COL_FLAGS:
             words = [self._flags[k] for k, on in (("critical", view.critical), ("overdue", view.flag == "overdue"),

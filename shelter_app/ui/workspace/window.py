@@ -47,7 +47,7 @@ from shelter_app.content.checklists import PackSet
 from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.errors import UserError
-from shelter_app.l10n import format_date
+from shelter_app.l10n import table_date
 from shelter_app.paths import Paths
 from shelter_app.services.changes import Changes
 from shelter_app.services.checklists import ItemView, PackUpdate
@@ -448,7 +448,7 @@ class ProjectWorkspace(QMainWindow):
         parts = [self.tr("{closed} of %n item(s) closed", "", total).format(closed=closed),
                  self.tr("%n overdue", "", overdue), self.tr("%n to verify", "", to_verify)]
         if finish is not None:
-            parts.append(self.tr("forecast finish {date}").format(date=format_date(finish, self.language)))
+            parts.append(self.tr("forecast finish {date}").format(date=table_date(finish, self.language)))
         self.summary.setText(" · ".join(parts))
         self.overall.setRange(0, max(total, 1))
         self.overall.setValue(closed)
