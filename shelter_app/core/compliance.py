@@ -21,7 +21,7 @@ Choices, so the calendar stays useful:
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -29,6 +29,9 @@ from typing import Final
 
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_days import DEFAULT_CALENDAR, BusinessCalendar
+
+DateWords = Callable[[date, str], str]
+"""How a date is worded in a description, given the language ("en" or "es")."""
 
 MONTH_NAMES: Final = (
     ("January", "enero"), ("February", "febrero"), ("March", "marzo"), ("April", "abril"), ("May", "mayo"),
@@ -167,8 +170,11 @@ def _days(count: int, business: bool) -> Text:
 
 def reminders(obligations: Iterable[Obligation], completions: Mapping[str, date], flags: Collection[str],
               start: date, horizon_years: int = 3, calendar: BusinessCalendar | None = None, *,
-              project: str = "", uid_scope: str = "") -> list[Reminder]:
+              project: str = "", uid_scope: str = "", show_date: DateWords | None = None) -> list[Reminder]:
     """Every dated occurrence in [start, start + horizon_years], sorted by date then uid.
+
+    `show_date(day, language)` words the dates inside the descriptions (the caller's date style: core has no
+    locale data); ISO dates when not given.
 
     `completions` maps item ids to the dates they were done; `flags` are the project's answers
     (`core.answers.Flag` values). `project` names the project in each event; `uid_scope` (e.g.
@@ -184,15 +190,19 @@ def reminders(obligations: Iterable[Obligation], completions: Mapping[str, date]
         if ob.item_id in seen:
             raise ValueError(f"the obligation {ob.item_id} is given twice")
         seen.add(ob.item_id)
-        for on, when in _occurrences(ob, completions, flags, start, end, cal):
+        for on, when in _occurrences(ob, completions, flags, start, end, cal, show_date or _iso):
             if start <= on <= end:
                 found.append(_reminder(ob, on, when, project, uid_scope))
     found.sort(key=lambda r: (r.on, r.uid))
     return found
 
 
+def _iso(day: date, _language: str) -> str:
+    return day.isoformat()
+
+
 def _occurrences(ob: Obligation, completions: Mapping[str, date], flags: Collection[str], start: date, end: date,
-                 cal: BusinessCalendar) -> Iterator[tuple[date, Text]]:
+                 cal: BusinessCalendar, show_date: DateWords) -> Iterator[tuple[date, Text]]:
     """The dates of `ob` from about `start` on, up to `end` or a little past it, each with a sentence
     saying why it falls there (the caller keeps those in range)."""
     years = range(start.year, end.year + 1)
@@ -222,26 +232,27 @@ def _occurrences(ob: Obligation, completions: Mapping[str, date], flags: Collect
     elif rule in _CLOCKED:
         began = completions.get(ob.clock)
         if began is not None:
-            yield from _from_clock(ob, began, completions, end, cal)
+            yield from _from_clock(ob, began, completions, end, cal, show_date)
 
 
 def _from_clock(ob: Obligation, began: date, completions: Mapping[str, date], end: date,
-                cal: BusinessCalendar) -> Iterator[tuple[date, Text]]:
+                cal: BusinessCalendar, show_date: DateWords) -> Iterator[tuple[date, Text]]:
     rule = ob.rule
+    began_en, began_es = show_date(began, "en"), show_date(began, "es")
     if rule is Rule.WITHIN_DAYS_OF_GRANT:
         if ob.item_id in completions:  # done once, for good
             return
         days = _need(ob, "days", ob.days)
         on = cal.add(began, days) if ob.business_days else began + timedelta(days=days)
         term = _days(days, ob.business_days)
-        yield on, Text(f"Within {term.en} of the grant on {began.isoformat()}.",
-                       f"Dentro de los {term.es} siguientes a la autorización del {began.isoformat()}.")
+        yield on, Text(f"Within {term.en} of the grant on {began_en}.",
+                       f"Dentro de los {term.es} siguientes a la autorización del {began_es}.")
         return
     if rule is Rule.ANNUAL_FROM_COMPLETION:
         k = 1
         while (on := add_years(began, k)) <= end:
-            yield on, Text(f"Due every year from {began.isoformat()}.",
-                           f"Vence cada año a partir del {began.isoformat()}.")
+            yield on, Text(f"Due every year from {began_en}.",
+                           f"Vence cada año a partir del {began_es}.")
             k += 1
         return
     # left: the two _EXPIRING rules
@@ -254,9 +265,9 @@ def _from_clock(ob: Obligation, began: date, completions: Mapping[str, date], en
         on = cal.subtract(expiry, days) if ob.business_days else expiry - timedelta(days=days)
         if on > end:
             return
-        yield on, Text(f"The term that began on {began.isoformat()} expires on {expiry.isoformat()}; "
+        yield on, Text(f"The term that began on {began_en} expires on {show_date(expiry, 'en')}; "
                        f"act in the {term.en} before.",
-                       f"La vigencia iniciada el {began.isoformat()} vence el {expiry.isoformat()}; "
+                       f"La vigencia iniciada el {began_es} vence el {show_date(expiry, 'es')}; "
                        f"actúe en los {term.es} previos.")
         k += 1
 

@@ -17,6 +17,7 @@ from shelter_app.content.checklists import PackSet, Recurrence
 from shelter_app.core.bilingual import Text
 from shelter_app.core.checklist import ItemStatus
 from shelter_app.core.compliance import Obligation, Reminder, Rule, Undated, UndatedKind, reminders, undated
+from shelter_app.l10n import document_date
 from shelter_app.reports import language_of
 from shelter_app.services import rows
 from shelter_app.services.checklists import get_journey, project_items, shipped_packs
@@ -76,7 +77,7 @@ def project_reminders(db: Database, project_id: int, packs: PackSet | None = Non
         if spec.recurring is not None and item.status != ItemStatus.NOT_APPLICABLE:
             obligations.append(_obligation(spec, spec.recurring, packs))
     dated = reminders(obligations, completions, flags, today, horizon_years,
-                      project=label, uid_scope=f"project-{project_id}")
+                      project=label, uid_scope=f"project-{project_id}", show_date=document_date)
     rest = undated(obligations, completions)
     return CalendarResult(dated, [u for u in rest if u.kind is UndatedKind.PENDING_GRANT],
                           [u for u in rest if u.kind is not UndatedKind.PENDING_GRANT])

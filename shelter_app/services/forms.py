@@ -46,13 +46,14 @@ from shelter_app.core.forms.mapping import (
     target_value,
 )
 from shelter_app.core.forms.model import NUMERIC_TYPES, FormDefinition, QType, Question
-from shelter_app.core.forms.values import AnswerError, decimal_text, display, normalise
+from shelter_app.core.forms.values import AnswerError, decimal_text, normalise
 from shelter_app.core.journey import STEPS, Journey, Step, programs_for_path
 from shelter_app.core.onetimecode import grouped, new_code
 from shelter_app.core.portfolio import ClientFields, ContactFields, Language, clean_client, clean_contact
 from shelter_app.core.scenario_prefill import new_role
 from shelter_app.core.text import fold_for_search
 from shelter_app.exchange import formfiles, formkeys, packagecode
+from shelter_app.l10n import answer_text
 from shelter_app.paths import Paths
 from shelter_app.services import audit, rows
 from shelter_app.services.checklists import ApplyResult
@@ -421,10 +422,10 @@ def _show(q: Question, canonical: Any, language: str) -> str:
         if q.type is QType.REPEAT:
             if not isinstance(canonical, list):
                 return str(canonical)
-            return "; ".join(", ".join(display(f, row.get(f.name), language) for f in q.fields
+            return "; ".join(", ".join(answer_text(f, row.get(f.name), language) for f in q.fields
                                        if isinstance(row, Mapping) and row.get(f.name) is not None)
                              for row in canonical)
-        return display(q, canonical, language)
+        return answer_text(q, canonical, language)
     except (TypeError, ValueError, ArithmeticError, KeyError):
         return str(canonical)
 

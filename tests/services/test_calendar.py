@@ -82,7 +82,8 @@ def test_renewal_waits_for_the_grant_then_falls_30_days_before_each_yearly_expir
     renewal = next(r for r in after.dated if r.item_id == "civa.renewal")
     assert renewal.title.en == "Expires in 30 days: Renew the certification every year"
     assert renewal.title.es.startswith("Vence en 30 días naturales: ")
-    assert "2027-03-10" in renewal.description.en and "RGCE regla 7.2.3" in renewal.description.es
+    assert "expires on March 10, 2027" in renewal.description.en  # the documents' date style, not ISO
+    assert "10 de marzo de 2027" in renewal.description.es and "RGCE regla 7.2.3" in renewal.description.es
     assert renewal.project == "Planta Juárez (Arneses de Juárez)"
     assert renewal.uid == f"project-{project_id}:civa.renewal:2027-02-08"
 
