@@ -18,6 +18,7 @@ from typing import Any
 
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
+from shelter_app.core.business_case.ieps import IepsImports
 from shelter_app.core.business_case.marks import is_marked, missing, origins
 from shelter_app.core.business_case.reference import ReferenceData
 from shelter_app.core.business_case.result import BusinessCaseResult
@@ -58,6 +59,8 @@ class ReportScenario:
     """The tornado against the China supplier: the Section 301 driver and the case's drivers."""
     site: SiteFacts | None = None
     """The scenario's site facts (`_site`: vacancy, distance to the crossing, talent pool), when it has them."""
+    ieps: IepsImports | None = None
+    """The scenario's IEPS-taxed temporary imports and their rate (`_ieps`), when it has them."""
     fx_source: str = ""
     """Where the planning exchange rate was read (`scenario._fx_source`, as typed); "" when not given."""
     fx_as_of: date | None = None

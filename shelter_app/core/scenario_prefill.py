@@ -22,7 +22,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Final
 
-from shelter_app.core.answers import Path, ProjectAnswers, RoleHeadcount, WageZone
+from shelter_app.core.answers import Flag, Path, ProjectAnswers, RoleHeadcount, WageZone
 from shelter_app.core.bilingual import Text, date_text
 from shelter_app.core.business_case.marks import indicative, is_marked, mark_indicative, set_text, unmark
 from shelter_app.core.business_case.reference import ReferenceData, SiteReference
@@ -391,10 +391,24 @@ def prefill_document(answers: ProjectAnswers, sites: SiteReference, *, name: str
         indicative.append("iva_financing.certified")
     if not monthly_imports:
         indicative.append("iva_financing.temporary_imports_usd_per_month")
+    ieps = ieps_extension(answers, fx_mxn_per_usd)
+    if ieps is not None:
+        document["_ieps"] = ieps
     document["_prefill"]["indicative"] = _leaves(document, indicative)
     site_defaults(document, sites, answers.state, answers.city)
     _date_origins(document, base_year, start, start_source)
     return document
+
+
+def ieps_extension(answers: ProjectAnswers, fx_mxn_per_usd: Decimal) -> dict[str, Any] | None:
+    """The `_ieps` extension from the journey: the IEPS-taxed temporary imports a month, converted at the
+    scenario's rate like the temporary imports, and their rate as a fraction. None unless the client said it
+    has IEPS-taxed inputs and gave both figures (the client's own, so not indicative)."""
+    monthly, rate_pct = answers.monthly_ieps_imports_mxn, answers.ieps_rate_pct
+    if answers.answered(Flag.IEPS_TAXED_INPUTS) is not True or monthly is None or rate_pct is None:
+        return None
+    return {"taxed_imports_usd_per_month": (monthly / fx_mxn_per_usd).quantize(D(1)) if monthly else D(0),
+            "ieps_rate": rate_pct / 100}
 
 
 def _date_origins(document: dict[str, Any], base_year: int, start: date | None, source: StartSource) -> None:

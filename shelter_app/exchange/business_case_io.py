@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from shelter_app.core.business_case.extras import ScenarioExtras
+from shelter_app.core.business_case.ieps import check as check_ieps
 from shelter_app.core.business_case.inputs import BusinessCaseInput
 from shelter_app.core.business_case.parameters import Parameters
 from shelter_app.core.business_case.result import BusinessCaseResult, RoleYear, YearResult
@@ -290,8 +291,8 @@ def parse_input(doc: Any) -> BusinessCaseInput:
 
 
 def parse_extras(doc: Any) -> ScenarioExtras:
-    """The app's extensions of a stored scenario (`_site`, `_china_baseline`, the exchange rate's source and
-    date), read strictly with the same rules as the contract's fields; `InvalidInput` names the JSON path.
+    """The app's extensions of a stored scenario (`_site`, `_china_baseline`, `_ieps`, the exchange rate's source
+    and date), read strictly with the same rules as the contract's fields; `InvalidInput` names the JSON path.
     A scenario that breaks them is not saved (the contract itself ignores them)."""
     if not isinstance(doc, dict):
         raise InvalidInput("$", "must be a JSON object", "debe ser un objeto JSON")
@@ -311,6 +312,8 @@ def parse_extras(doc: Any) -> ScenarioExtras:
                 check_ranges(got, n.children, n.key)
             elif got is not None:
                 check_ranges(extras, (n,))
+        if extras.ieps is not None:
+            check_ieps(extras.ieps)
     except InvalidBusinessCase as exc:
         raise from_core_error(exc) from None
     return extras

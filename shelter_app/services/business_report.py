@@ -58,7 +58,7 @@ def _scenario(
     indicative: frozenset[str] | None = None,
     scenario_id: int | None = None,
 ) -> ReportScenario:
-    """Compute one document, its sensitivity and its China comparison, and read its extensions (site facts, the
+    """Compute one document, its sensitivity and its China comparison, and read its extensions (site facts, IEPS, the
     exchange rate's source and date); `InvalidInput` names the JSON path at fault."""
     result = compute_document(dict(document))
     found = extras(dict(document))
@@ -82,6 +82,7 @@ def _scenario(
         china=None if china is None else compare_china(result, china),
         china_sensitivity=None if china is None else china_sensitivity(result, china, computed),
         site=found.site,
+        ieps=found.ieps,
         fx_source=found.fx_source.strip(),
         fx_as_of=found.fx_as_of,
     )

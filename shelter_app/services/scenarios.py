@@ -111,8 +111,8 @@ def _parameter(path: str) -> str:
 
 
 def extras(document: dict[str, Any]) -> ScenarioExtras:
-    """The document's app extensions (`_site`, `_china_baseline`, the exchange rate's source and date), read
-    strictly; `InvalidInput` names the JSON path at fault."""
+    """The document's app extensions (`_site`, `_china_baseline`, `_ieps`, the exchange rate's source and date),
+    read strictly; `InvalidInput` names the JSON path at fault."""
     return business_case_io.parse_extras(_exact(document))
 
 
@@ -134,7 +134,7 @@ def site_facts(document: dict[str, Any]) -> SiteFacts | None:
 
 def check_document(document: dict[str, Any]) -> BusinessCaseResult:
     """What a stored scenario must pass: the contract and the model (`compute_document`), and a valid
-    `_china_baseline` and `_site` when there are."""
+    `_china_baseline`, `_site` and `_ieps` when there are."""
     result = compute_document(document)
     extras(document)
     return result

@@ -154,4 +154,4 @@ def test_a_restated_table_value_stays_to_verify() -> None:
 def test_the_document_model_is_the_computes_input() -> None:
     assert schema.fields(BusinessCaseInput)[0].path == "scenario"
     assert [n.key for n in schema.extra_fields()] == ["scenario._fx_source", "scenario._fx_as_of", "_site",
-                                                      "_china_baseline"]
+                                                      "_china_baseline", "_ieps"]

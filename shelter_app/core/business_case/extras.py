@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from shelter_app.core.business_case.china import ChinaBaseline
+from shelter_app.core.business_case.ieps import IepsImports
 from shelter_app.core.business_case.site_score import SiteFacts
 from shelter_app.core.business_case.spec import Rule, spec
 
@@ -31,3 +32,5 @@ class ScenarioExtras:
         "Site facts", "Datos del sitio", json_name="_site", rule=Rule.UNKNOWN))
     china: ChinaBaseline | None = field(default=None, metadata=spec(
         "China supplier", "Proveedor en China", json_name="_china_baseline", rule=Rule.UNKNOWN))
+    ieps: IepsImports | None = field(default=None, metadata=spec(
+        "IEPS on temporary imports", "IEPS de las importaciones temporales", json_name="_ieps", rule=Rule.UNKNOWN))

@@ -254,7 +254,7 @@ EDITOR_TABS: Final = (
     EditorTab("fee", Text("Shelter fee and start-up", "Tarifa del albergue y arranque"), (
         "shelter_fee", "one_time.contingency_rate", "one_time.pipeline_inventory_usd", "one_time.items")),
     EditorTab("current", Text("Current plant", "Planta actual"), ("us_baseline", "_china_baseline")),
-    EditorTab("escalation", Text("Escalation and IVA", "Incrementos e IVA"), ("escalation", "iva_financing")),
+    EditorTab("escalation", Text("Escalation and IVA", "Incrementos e IVA"), ("escalation", "iva_financing", "_ieps")),
 )
 """The editor's tabs in the document's order."""
 

@@ -11,7 +11,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from shelter_app.core import business_charts as charts
 from shelter_app.core.bilingual import Text
-from shelter_app.core.business_case.result import YearResult
+from shelter_app.core.business_case.ieps import IepsMemo, ieps_memo
+from shelter_app.core.business_case.result import IvaCost, YearResult
 from shelter_app.reports.business_case.base import Builder
 from shelter_app.reports.business_case.words import section_number
 from shelter_app.reports.pdfkit import markup
@@ -156,24 +157,66 @@ def logistics(b: Builder) -> list[Flowable]:
     return out
 
 
+def _ieps_inputs(b: Builder, memo: IepsMemo | None) -> list[tuple[str, str]]:
+    """The IEPS-taxed imports and their rate, after the IVA rate (none without IEPS)."""
+    if memo is None:
+        return []
+    return [
+        (
+            b.label("_ieps.taxed_imports_usd_per_month"),
+            b.amount("_ieps.taxed_imports_usd_per_month", memo.taxed_imports_usd_per_month),
+        ),
+        (b.label("_ieps.ieps_rate"), b.amount("_ieps.ieps_rate", memo.ieps_rate)),
+    ]
+
+
+def _tied_up(b: Builder, iva: IvaCost, memo: IepsMemo | None) -> list[tuple[str, str]]:
+    """The cash tied up without the certification and its yearly cost: the IVA's, or with IEPS the total of both
+    and the IEPS part on its own line."""
+    if memo is None:
+        label = Text("Without certification: cash tied up / cost per year",
+                     "Sin certificación: efectivo inmovilizado / costo anual")
+        return [(b.t(label), f"{b.m(iva.tied_up_usd)} USD / {b.m(iva.annual_cost_usd)} USD")]
+    total, own = memo.total_if_not_certified, memo.if_not_certified
+    return [
+        (
+            b.t(Text("Without certification: IVA and IEPS tied up / cost per year",
+                     "Sin certificación: IVA e IEPS inmovilizados / costo anual")),
+            f"{b.m(total.tied_up_usd)} USD / {b.m(total.annual_cost_usd)} USD",
+        ),
+        (
+            b.t(Text("of which IEPS: cash tied up / cost per year", "de ello, IEPS: efectivo inmovilizado / costo anual")),
+            f"{b.m(own.tied_up_usd)} USD / {b.m(own.annual_cost_usd)} USD",
+        ),
+    ]
+
+
+def _status(certified: bool, *, with_ieps: bool) -> Text:
+    """What the certification does for the scenario's imports; IEPS named only when the scenario has it."""
+    if certified:
+        return (Text("certified (A/AA/AAA): 100 % credit on the IVA and IEPS of temporary imports",
+                     "certificada (A/AA/AAA): crédito del 100 % del IVA y del IEPS de las importaciones temporales")
+                if with_ieps else
+                Text("certified (A/AA/AAA): 100 % credit on the IVA of temporary imports",
+                     "certificada (A/AA/AAA): crédito del 100 % del IVA de las importaciones temporales"))
+    return (Text("not certified: the IVA and IEPS are paid and recovered later",
+                 "sin certificación: el IVA y el IEPS se pagan y se recuperan después")
+            if with_ieps else
+            Text("not certified: the IVA is paid and recovered later",
+                 "sin certificación: el IVA se paga y se recupera después"))
+
+
 def trade(b: Builder) -> list[Flowable]:
     out = b.section("trade")
-    out.append(
-        Paragraph(markup(b.t(Text("IVA on temporary imports", "IVA en importaciones temporales"))), b.s.h2)
-    )
-    for sc in b.report.scenarios:
+    memos = [ieps_memo(sc.result.iva_financing, sc.ieps) for sc in b.report.scenarios]
+    with_ieps = any(memo is not None for memo in memos)
+    title = (Text("IVA and IEPS on temporary imports", "IVA e IEPS en importaciones temporales") if with_ieps
+             else Text("IVA on temporary imports", "IVA en importaciones temporales"))
+    out.append(Paragraph(markup(b.t(title)), b.s.h2))
+    for sc, memo in zip(b.report.scenarios, memos, strict=True):
         iva = sc.result.iva_financing
-        status = b.t(
-            Text(
-                "certified (A/AA/AAA): 100 % credit on the IVA of temporary imports",
-                "certificada (A/AA/AAA): crédito del 100 % del IVA de las importaciones temporales",
-            )
-            if iva.certified
-            else Text(
-                "not certified: the IVA is paid and recovered later",
-                "sin certificación: el IVA se paga y se recupera después",
-            )
-        )
+        benefit = iva.certification_benefit_usd_per_year if memo is None else memo.total_certification_benefit_usd_per_year
+        status = b.t(_status(iva.certified, with_ieps=memo is not None))
         rows = [
             (b.label("iva_financing.certified"), markup(status) + b.ind(sc, "iva_financing.certified")),
             (
@@ -182,6 +225,7 @@ def trade(b: Builder) -> list[Flowable]:
                 + b.ind(sc, "iva_financing.temporary_imports_usd_per_month"),
             ),
             (b.label("iva_financing.iva_rate"), b.amount("iva_financing.iva_rate", iva.iva_rate, 0)),
+            *_ieps_inputs(b, memo),
             (
                 b.label("iva_financing.recovery_lag_months"),
                 b.amount("iva_financing.recovery_lag_months", iva.recovery_lag_months, exact=True),
@@ -190,15 +234,7 @@ def trade(b: Builder) -> list[Flowable]:
                 b.label("iva_financing.cost_of_capital_rate"),
                 b.amount("iva_financing.cost_of_capital_rate", iva.cost_of_capital_rate),
             ),
-            (
-                b.t(
-                    Text(
-                        "Without certification: cash tied up / cost per year",
-                        "Sin certificación: efectivo inmovilizado / costo anual",
-                    )
-                ),
-                f"{b.m(iva.if_not_certified.tied_up_usd)} USD / {b.m(iva.if_not_certified.annual_cost_usd)} USD",
-            ),
+            *_tied_up(b, iva.if_not_certified, memo),
             (
                 b.t(
                     Text(
@@ -206,7 +242,7 @@ def trade(b: Builder) -> list[Flowable]:
                         "Beneficio en flujo de operar certificado (anual)",
                     )
                 ),
-                f"<b>{b.m(iva.certification_benefit_usd_per_year)} USD</b>",
+                f"<b>{b.m(benefit)} USD</b>",
             ),
         ]
         if len(b.report.scenarios) > 1:
@@ -227,6 +263,25 @@ def trade(b: Builder) -> list[Flowable]:
             b.s.note,
         )
     )
+    if with_ieps:
+        out.append(
+            b.p(
+                markup(
+                    b.t(
+                        Text(
+                            "Goods that bear IEPS pay it on import as well (LIEPS art. 15-A), and the certification credits "
+                            "it on temporary imports together with the IVA (LIVA art. 28-A). Without it, the IEPS is tied up "
+                            "for the same recovery period and at the same cost of capital as the IVA.",
+                            "Las mercancías gravadas con IEPS también lo pagan al importarse (art. 15-A de la LIEPS), y la "
+                            "certificación lo acredita en las importaciones temporales junto con el IVA (art. 28-A de la "
+                            "LIVA). Sin ella, el IEPS queda inmovilizado el mismo plazo de recuperación y al mismo costo de "
+                            "capital que el IVA.",
+                        )
+                    )
+                ),
+                b.s.note,
+            )
+        )
     out.append(
         Paragraph(
             markup(b.t(Text("IMMEX and IVA/IEPS readiness", "Avance de IMMEX y de la certificación IVA/IEPS"))),

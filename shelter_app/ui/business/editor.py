@@ -530,6 +530,8 @@ class ScenarioEditor(QWidget):
             return
         widget.set_problem("")
         set_in(self.document, widget.path, value)
+        if widget.path[0] == "_ieps" and not self.document.get("_ieps"):
+            self.document.pop("_ieps", None)  # both IEPS fields emptied: no IEPS-taxed imports
         key = path_text(widget.path)
         reasons = self.document.setdefault("_override_reasons", {})
         if widget.spec.reference:
