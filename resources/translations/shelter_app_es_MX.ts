@@ -228,8 +228,8 @@
         <translation>Periodo de recuperación</translation>
     </message>
     <message>
-        <source>IVA cost avoided by the certification</source>
-        <translation>Costo del IVA que evita la certificación</translation>
+        <source>IVA and IEPS cost avoided by the certification</source>
+        <translation>Costo de IVA e IEPS que evita la certificación</translation>
     </message>
     <message>
         <source>Site score (rank)</source>

@@ -89,3 +89,16 @@ def test_an_amount_without_its_rate_is_refused_at_the_rate(qtbot: Any, english: 
     assert error.value.path == f"$.{RATE}"
     assert editor.show_problem(error.value.path, str(error.value))
     assert editor.inputs[RATE].problem.text().startswith("$._ieps.ieps_rate: is needed")
+
+
+def test_the_results_table_counts_the_ieps_in_what_the_certification_avoids() -> None:
+    from shelter_app.services import business_case
+    from shelter_app.ui.business.results import _certification_benefit
+
+    result = business_case.compute_contract(golden_document())
+    iva_only = result.iva_financing.certification_benefit_usd_per_year
+    assert _certification_benefit(result, None) == iva_only
+    ieps = IepsImports(taxed_imports_usd_per_month=Decimal("100000"), ieps_rate=Decimal("0.08"))
+    expected = Decimal("0.08") * Decimal("100000") * result.iva_financing.recovery_lag_months \
+        * result.iva_financing.cost_of_capital_rate
+    assert _certification_benefit(result, ieps) == iva_only + expected

@@ -334,14 +334,23 @@ class BusinessCasePage(QWidget):
         except UserError:  # shown at its field by recompute; the score leaves it out meanwhile
             return None
 
+    @staticmethod
+    def _ieps(document: dict[str, Any]) -> Any:
+        from shelter_app.services import scenarios
+
+        try:
+            return scenarios.extras(document).ieps
+        except UserError:  # shown at its field by recompute; the benefit leaves IEPS out meanwhile
+            return None
+
     def _show_columns(self) -> None:
         columns = []
         for view in self.views:
             current = self.current is not None and view.id == self.current.id
             result = self.live if current else self.results.get(view.id)
             china = self.china_of.get(id(result)) if result is not None else None
-            columns.append(Column(view.name, result, current, china, self._site(self.editor.document if current
-                                                                                else view.document)))
+            document = self.editor.document if current else view.document
+            columns.append(Column(view.name, result, current, china, self._site(document), self._ieps(document)))
         self.table.set_columns(columns)
         self.blocks.set_columns(columns)
         self.cash.set_columns(columns)

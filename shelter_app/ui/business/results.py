@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QTableWidget, QTableWidgetItem, QWidg
 
 from shelter_app.core.bilingual import Text
 from shelter_app.core.business_case.china import ChinaComparison
+from shelter_app.core.business_case.ieps import IepsImports, ieps_memo
 from shelter_app.core.business_case.result import BusinessCaseResult, direct_hourly_usd
 from shelter_app.core.business_case.sensitivity import first_full_year
 from shelter_app.core.business_case.site_score import SiteEntry, SiteFacts, score_sites
@@ -54,6 +55,15 @@ class Column:
     """The scenario against its China-supplier baseline, when it has one."""
     site: SiteFacts | None = None
     """Vacancy, distance to the crossing, talent pool: for the weighted site score."""
+    ieps: IepsImports | None = None
+    """IEPS-taxed temporary imports (`_ieps`): the certification then also avoids their IEPS."""
+
+
+def _certification_benefit(result: BusinessCaseResult, ieps: IepsImports | None) -> Decimal:
+    """What the certification avoids a year: the IVA of the memo, plus the IEPS of `_ieps` when there is some."""
+    memo = ieps_memo(result.iva_financing, ieps)
+    return memo.total_certification_benefit_usd_per_year if memo is not None else \
+        result.iva_financing.certification_benefit_usd_per_year
 
 
 def usd(value: Decimal, language: str) -> str:
@@ -91,7 +101,7 @@ class ComparisonTable(QTableWidget):
             translate("BusinessResults", "NPV"),
             translate("BusinessResults", "IRR"),
             translate("BusinessResults", "Payback"),
-            translate("BusinessResults", "IVA cost avoided by the certification"),
+            translate("BusinessResults", "IVA and IEPS cost avoided by the certification"),
         ]
         computed = [c for c in columns if c.result is not None]
         scores = {}
@@ -109,7 +119,7 @@ class ComparisonTable(QTableWidget):
         self.setVerticalHeaderLabels(rows)
         self.setHorizontalHeaderLabels([("● " if c.current else "") + c.name for c in columns])
         for column, entry in enumerate(columns):
-            values = self._values(entry.result)
+            values = self._values(entry.result, entry.ieps)
             if scores:
                 score = scores.get(entry.name)
                 values.append("—" if score is None or score.score is None else
@@ -133,7 +143,7 @@ class ComparisonTable(QTableWidget):
         china_year = next((y for y in entry.china.years if y.year == year), entry.china.years[-1])
         return [usd(china_year.savings_usd, self.language), usd(entry.china.returns.npv_usd, self.language)]
 
-    def _values(self, result: BusinessCaseResult | None) -> list[str]:
+    def _values(self, result: BusinessCaseResult | None, ieps: IepsImports | None = None) -> list[str]:
         if result is None:
             return [translate("BusinessResults", "does not compute yet")] + [""] * 8
         lang = self.language
@@ -159,7 +169,7 @@ class ComparisonTable(QTableWidget):
             usd(returns.npv_usd, lang),
             irr,
             payback,
-            usd(result.iva_financing.certification_benefit_usd_per_year, lang),
+            usd(_certification_benefit(result, ieps), lang),
         ]
 
 
