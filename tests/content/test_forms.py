@@ -138,6 +138,13 @@ def test_a_package_definition_is_checked_like_a_file(data: dict[str, Any]) -> No
         definition_from_data(["not", "a", "mapping"], "package")
 
 
+def _first_choice(question: Any) -> Any:
+    """A choice for the sample record: a Mexican company (MX) where the choices are countries, so the Mexican
+    identifiers the record holds (RFC) stay relevant, as they are for the client that has them."""
+    values = [c.value for c in question.choices]
+    return "MX" if "MX" in values else values[0] if values else None
+
+
 def _sample(question: Any) -> Any:
     from datetime import date as _date
 
@@ -147,7 +154,7 @@ def _sample(question: Any) -> Any:
         "text": "Muestra", "long_text": "Muestra", "integer": low if isinstance(low, int) and low > 0 else 1,
         "decimal": "1", "percent": "10", "money": {"amount": "1", "currency": (question.currencies or ("USD",))[0]},
         "date": (max(low, _date(2030, 1, 1)) if isinstance(low, _date) else _date(2030, 1, 1)).isoformat(),
-        "yes_no": True, "select_one": question.choices[0].value if question.choices else None,
+        "yes_no": True, "select_one": _first_choice(question),
         "rfc": "VNO150312KMA", "email": "a@example.com", "postal_code": "66600", "tariff_code": "8708.99"}
     return samples.get(kind)
 
