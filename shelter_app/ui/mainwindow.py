@@ -92,10 +92,12 @@ class MainWindow(QMainWindow):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("search")
+        self.search.setAccessibleName(self.tr("Search client companies"))
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search legal name, trade name or RFC (accents don't matter)"))
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("stageFilter")
+        self.stage_filter.setAccessibleName(self.tr("Stage"))
         self.stage_filter.addItem(self.tr("All stages"), None)
         for code, label in stage_labels().items():
             self.stage_filter.addItem(label, code)
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.model.on_sort = self.refresh
         self.table = QTableView()
         self.table.setObjectName("portfolio")
+        self.table.setAccessibleName(self.tr("Client companies"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -170,7 +173,7 @@ class MainWindow(QMainWindow):
         self.info_action = self._action(file_menu, self.tr("Database &information…"), self.show_db_info)
         self.folder_action = self._action(file_menu, self.tr("Open the data &folder"), self.open_data_folder)
         file_menu.addSeparator()
-        self.import_response_action = self._action(file_menu, self.tr("Import form &response…"),
+        self.import_response_action = self._action(file_menu, self.tr("I&mport form response…"),
                                                    self.import_form_response)
         self.form_keys_action = self._action(file_menu, self.tr("Form &keys…"), self.show_form_keys)
         file_menu.addSeparator()
@@ -553,7 +556,7 @@ class MainWindow(QMainWindow):
         workspace.consultant_name = self.settings.consultant_name()  # when the project names no consultant
         journey = QAction(self.tr("Setup &journey…"), workspace)
         journey.triggered.connect(lambda *_: self.run_journey_for(project_id, workspace))
-        calendar = QAction(self.tr("Compliance &calendar (.ics)…"), workspace)
+        calendar = QAction(self.tr("Compliance ca&lendar (.ics)…"), workspace)
         calendar.triggered.connect(lambda *_: self.export_calendar(project_id, workspace))
         workspace.add_toolbar_action(journey)
         workspace.add_toolbar_action(calendar)

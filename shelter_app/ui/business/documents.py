@@ -310,6 +310,7 @@ class DocumentsList(QTreeWidget):
         super().__init__(parent)
         self.language = language
         self.setObjectName("documentsList")
+        self.setAccessibleName(self.tr("Generated documents"))
         self.setHeaderLabels([self.tr("Generated"), self.tr("Scenarios"), self.tr("Language"), self.tr("Paper"),
                               self.tr("By"), self.tr("SHA-256")])
         self.setRootIsDecorated(False)
