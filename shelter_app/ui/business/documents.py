@@ -200,6 +200,7 @@ class PdfPreview(QMainWindow):
                                             QKeySequence.StandardKey.MoveToPreviousPage)
         self.page_box = QSpinBox()
         self.page_box.setObjectName("pageBox")
+        self.page_box.setAccessibleName(self.tr("Page"))
         self.page_box.setRange(1, max(self.document.pageCount(), 1))
         self.page_box.valueChanged.connect(lambda value: self.go_to(value - 1))
         bar.addWidget(self.page_box)

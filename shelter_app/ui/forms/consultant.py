@@ -82,6 +82,7 @@ class SendPackageDialog(QDialog):
         self.language.setCurrentIndex(1 if language.startswith("es") else 0)
         self.fingerprint = fingerprint_label(fingerprint or self.tr("(a new key is made now)"))
         note = QLabel(self.tr("The client can switch language while filling in the form."))
+        note.setWordWrap(True)
         note.setStyleSheet("color: #6b6b6b;")
         self.protect = QCheckBox(self.tr("&Protect with a one-time code that I tell the client by phone"))
         self.protect.setObjectName("protectWithCode")
