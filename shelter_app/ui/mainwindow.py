@@ -123,10 +123,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
-        metrics = self.table.horizontalHeader().fontMetrics()
-        for column, width in enumerate((290, 100, 70, 85, 60, 115, 120, 150, 70)):
-            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(header) + 28))
+        # widths from the contents, not the headers: the RFC stays in view on a 1366-pixel laptop in Spanish too;
+        # a longer header or cell ends in "…" and shows in full in its tooltip
+        for column, width in enumerate((200, 100, 60, 90, 60, 115, 120, 150, 70)):
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda *_: self.edit_client())
         left_layout.addWidget(self.table, 1)
         self.count_label = QLabel()
