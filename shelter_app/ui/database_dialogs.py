@@ -77,6 +77,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(label)
         self.table = QTableWidget(len(self.backups), 4)
         self.table.setObjectName("backups")
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Size"),
                                               self.tr("Stored files")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -122,6 +122,7 @@ class ClientDetailPane(QWidget):
         row.addStretch(1)
         contacts_layout.addLayout(row)
         self.tabs.addTab(contacts, self.tr("Contacts"))
+        self.contacts.setAccessibleName(self.tr("Contacts"))
         # -- projects
         projects = QWidget()
         projects_layout = QVBoxLayout(projects)
@@ -146,9 +147,11 @@ class ClientDetailPane(QWidget):
         row.addStretch(1)
         projects_layout.addLayout(row)
         self.tabs.addTab(projects, self.tr("Projects"))
+        self.projects.setAccessibleName(self.tr("Projects"))
         # -- audit trail
         self.history = _table([self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Changes")])
         self.tabs.addTab(self.history, self.tr("History"))
+        self.history.setAccessibleName(self.tr("History"))
         self.show_detail(None)
 
     def _update_selection_buttons(self) -> None:

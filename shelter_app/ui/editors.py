@@ -99,6 +99,9 @@ class FieldEditor(QDialog):
         message.hide()
         grid.addWidget(message, 1, 0)
         self.form.addRow(text + (" *" if required else ""), holder)
+        row_label = self.form.labelForField(holder)
+        if isinstance(row_label, QLabel):
+            row_label.setBuddy(widget)  # the label names the input (screen readers), not its holder
         self.messages[key] = message
         self.inputs[key] = widget
         widget.setObjectName(f"input_{key}")
@@ -391,6 +394,7 @@ class ProjectEditor(FieldEditor):
         self.add_field("operating_model", self.model)
         self.add_field("stage", self.stage)
         self.add_field("target_start", start_row)
+        self.start.setAccessibleName(field_labels()["target_start"])  # the label names the check box's row
         self.start.dateChanged.connect(lambda *_: self._changed("target_start"))
         self.add_field("consultant", self.consultant)
         fit_window(self, 480, 320, parent)

@@ -92,10 +92,12 @@ class MainWindow(QMainWindow):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("search")
+        self.search.setAccessibleName(self.tr("Search client companies"))
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search legal name, trade name or RFC (accents don't matter)"))
         self.stage_filter = QComboBox()
         self.stage_filter.setObjectName("stageFilter")
+        self.stage_filter.setAccessibleName(self.tr("Stage"))
         self.stage_filter.addItem(self.tr("All stages"), None)
         for code, label in stage_labels().items():
             self.stage_filter.addItem(label, code)
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self.model.on_sort = self.refresh
         self.table = QTableView()
         self.table.setObjectName("portfolio")
+        self.table.setAccessibleName(self.tr("Client companies"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -120,10 +123,10 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
-        metrics = self.table.horizontalHeader().fontMetrics()
-        for column, width in enumerate((290, 100, 70, 85, 60, 115, 120, 150, 70)):
-            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(header) + 28))
+        # widths from the contents, not the headers: the RFC stays in view on a 1366-pixel laptop in Spanish too;
+        # a longer header or cell ends in "…" and shows in full in its tooltip
+        for column, width in enumerate((200, 100, 60, 90, 60, 115, 120, 150, 70)):
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda *_: self.edit_client())
         left_layout.addWidget(self.table, 1)
         self.count_label = QLabel()
@@ -170,7 +173,7 @@ class MainWindow(QMainWindow):
         self.info_action = self._action(file_menu, self.tr("Database &information…"), self.show_db_info)
         self.folder_action = self._action(file_menu, self.tr("Open the data &folder"), self.open_data_folder)
         file_menu.addSeparator()
-        self.import_response_action = self._action(file_menu, self.tr("Import form &response…"),
+        self.import_response_action = self._action(file_menu, self.tr("I&mport form response…"),
                                                    self.import_form_response)
         self.form_keys_action = self._action(file_menu, self.tr("Form &keys…"), self.show_form_keys)
         file_menu.addSeparator()
@@ -553,7 +556,7 @@ class MainWindow(QMainWindow):
         workspace.consultant_name = self.settings.consultant_name()  # when the project names no consultant
         journey = QAction(self.tr("Setup &journey…"), workspace)
         journey.triggered.connect(lambda *_: self.run_journey_for(project_id, workspace))
-        calendar = QAction(self.tr("Compliance &calendar (.ics)…"), workspace)
+        calendar = QAction(self.tr("Compliance ca&lendar (.ics)…"), workspace)
         calendar.triggered.connect(lambda *_: self.export_calendar(project_id, workspace))
         workspace.add_toolbar_action(journey)
         workspace.add_toolbar_action(calendar)

@@ -76,6 +76,7 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(folder, 1)
         folder_row.addWidget(open_folder)
         form.addRow(self.tr("Data folder"), folder_row)
+        folder.setAccessibleName(self.tr("Data folder"))
         hint = QLabel(self.tr("To keep the data elsewhere, start ShelterDesk with --data-dir FOLDER "
                               "or set SHELTER_APP_DATA_DIR."))
         hint.setWordWrap(True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -150,6 +151,8 @@ def _internal(widget: QWidget) -> bool:
     parent = widget.parentWidget()
     if isinstance(parent, (QComboBox, QAbstractSpinBox, QTabBar)):
         return True
+    if isinstance(widget, QHeaderView) and isinstance(parent, QAbstractItemView):
+        return True  # a table's header: the table is the input
     if isinstance(widget, QAbstractButton) and type(parent).__name__ in ("QScrollBar", "QTabBar", "QCalendarWidget"):
         return True
     return widget.objectName().startswith("qt_")

@@ -299,7 +299,7 @@ def test_a_project_opens_its_workspace_with_journey_and_calendar_actions(
     workspace = window.workspaces[project.id]
     qtbot.addWidget(workspace)
     texts = [a.text() for a in workspace.toolbar.actions()]
-    assert "Setup &journey…" in texts and "Compliance &calendar (.ics)…" in texts
+    assert "Setup &journey…" in texts and "Compliance ca&lendar (.ics)…" in texts
     window.open_workspace(project)  # a second open brings the same window forward
     assert window.workspaces[project.id] is workspace
     seen: list[str] = []

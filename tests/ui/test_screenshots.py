@@ -26,7 +26,8 @@ def distinct_colours(image: QImage, step: int = 7) -> int:
                     reason="Xvfb not installed (apt-get install xvfb xauth); scripts/dev test installs it")
 def test_screenshots_of_both_languages_under_xvfb(tmp_path: Path, qapp: object) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots"), "--out", str(tmp_path)],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "screenshots"), "--out", str(tmp_path),
+                             "--screen", "1366x768"],
                             capture_output=True, text=True, env=env, timeout=180, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     names = sorted(p.name for p in tmp_path.glob("*.png"))
@@ -37,5 +38,6 @@ def test_screenshots_of_both_languages_under_xvfb(tmp_path: Path, qapp: object) 
     images = {name: QImage(str(tmp_path / name)) for name in names}
     for name, image in images.items():
         assert image.width() >= 500 and image.height() >= 400, name
+        assert image.width() <= 1366 and image.height() <= 768 - 32, f"{name} is larger than a 1366x768 laptop"
         assert distinct_colours(image) > 20, f"{name} looks blank"
     assert images["main-window-en.png"] != images["main-window-es.png"]  # the language really changed

@@ -200,6 +200,7 @@ class PdfPreview(QMainWindow):
                                             QKeySequence.StandardKey.MoveToPreviousPage)
         self.page_box = QSpinBox()
         self.page_box.setObjectName("pageBox")
+        self.page_box.setAccessibleName(self.tr("Page"))
         self.page_box.setRange(1, max(self.document.pageCount(), 1))
         self.page_box.valueChanged.connect(lambda value: self.go_to(value - 1))
         bar.addWidget(self.page_box)
@@ -310,6 +311,7 @@ class DocumentsList(QTreeWidget):
         super().__init__(parent)
         self.language = language
         self.setObjectName("documentsList")
+        self.setAccessibleName(self.tr("Generated documents"))
         self.setHeaderLabels([self.tr("Generated"), self.tr("Scenarios"), self.tr("Language"), self.tr("Paper"),
                               self.tr("By"), self.tr("SHA-256")])
         self.setRootIsDecorated(False)

@@ -116,6 +116,8 @@ class FieldInput(QWidget):
                 edit.setPlaceholderText(self.tr("reference value"))
             self.editor = edit
         self.editor.setObjectName(f"field:{spec.key}")
+        self.editor.setAccessibleName(spec.label)  # the form's label names the row, not this input
+        self.reason.setAccessibleName(self.tr("Why this value replaces the reference"))
         row.addWidget(self.editor, 1 if spec.kind == "text" else 0)
         if spec.unit:
             unit = QLabel(spec.unit)
@@ -246,6 +248,7 @@ class ScenarioEditor(QWidget):
         self.role_specs = role_columns(self.language)
         self.roles = QTableWidget(0, len(self.role_specs))
         self.roles.setObjectName("rolesTable")
+        self.roles.setAccessibleName(box.title())
         self.roles.setHorizontalHeaderLabels([_header(spec) for spec in self.role_specs])
         header = self.roles.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -416,6 +419,7 @@ class ScenarioEditor(QWidget):
         self.item_specs = one_time_columns(self.language)
         self.one_time = QTableWidget(0, len(self.item_specs))
         self.one_time.setObjectName("oneTimeTable")
+        self.one_time.setAccessibleName(box.title())
         self.one_time.setHorizontalHeaderLabels([_header(spec) for spec in self.item_specs])
         self.one_time.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.one_time.setMinimumHeight(180)

@@ -71,6 +71,7 @@ class BusinessCasePage(QWidget):
         # -- scenarios
         self.scenario_list = QListWidget()
         self.scenario_list.setObjectName("scenarioList")
+        self.scenario_list.setAccessibleName(self.tr("Scenarios"))
         self.scenario_list.currentRowChanged.connect(self._row_changed)
         self.new_button = QPushButton(self.tr("&New scenario"))
         new_menu = QMenu(self.new_button)

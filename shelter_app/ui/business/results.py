@@ -87,6 +87,7 @@ class ComparisonTable(QTableWidget):
         super().__init__(parent)
         self.language = language
         self.setObjectName("comparisonTable")
+        self.setAccessibleName(self.tr("Comparison of the plants"))
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         self.verticalHeader().setDefaultSectionSize(22)

@@ -47,6 +47,7 @@ from shelter_app.ui.errors import handle_error, show_user_error, ui_language
 from shelter_app.ui.forms.renderer import FormView
 from shelter_app.ui.forms.widgets import MUTED
 from shelter_app.ui.progress import CancellableTask
+from shelter_app.ui.screenfit import fit_window
 from shelter_app.ui.worker import DbRunner
 
 if TYPE_CHECKING:
@@ -232,7 +233,7 @@ class ClientWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(True)
         for action in (self.send_action, self.print_blank_action, self.print_filled_action):
             action.setEnabled(False)
-        self.resize(1120, 800)
+        fit_window(self, 1120, 800)
         self._retranslate()
 
     # -- opening -------------------------------------------------------------------------------------------

@@ -367,6 +367,7 @@ class FormView(QWidget):
     def _retranslate_chrome(self) -> None:
         self.title.setText(self._state.definition.title.pick(self._language))
         self.language_label.setText(self.tr("Form language:"))
+        self.page_list.setAccessibleName(self.tr("Pages of the form"))
         self.language_buttons["en"].setToolTip(self.tr("Show the form in English"))
         self.language_buttons["es"].setToolTip(self.tr("Show the form in Spanish"))
         self.back_button.setText(self.tr("← Back"))

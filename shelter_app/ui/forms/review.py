@@ -38,6 +38,7 @@ from shelter_app.l10n import table_datetime
 from shelter_app.paths import Paths
 from shelter_app.storage.db import Database
 from shelter_app.ui.errors import handle_error
+from shelter_app.ui.screenfit import fit_window
 from shelter_app.ui.worker import DbRunner
 
 if TYPE_CHECKING:  # the services load on the worker, not with this module
@@ -130,7 +131,7 @@ class ReviewDialog(QDialog):
         self.already = review.already_imported_at is not None
         self.setObjectName("formReviewDialog")
         self.setWindowTitle(self.tr("Review the client's answers"))
-        self.resize(1080, 680)
+        fit_window(self, 1080, 680, parent)
         labels = status_labels()
 
         # -- what this response is
@@ -184,6 +185,7 @@ class ReviewDialog(QDialog):
         # -- the table
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("reviewTable")
+        self.table.setAccessibleName(self.tr("The client's answers"))
         self.table.setHorizontalHeaderLabels([self.tr("Apply"), self.tr("Field"), self.tr("Status"),
                                               self.tr("In the project now"), self.tr("When the package was sent"),
                                               self.tr("Client's answer")])

@@ -114,8 +114,9 @@ class ClientTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
+                                                                 Qt.ItemDataRole.ToolTipRole):
+            return self._headers[section]  # the tooltip: the whole header of a column too narrow for it
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -130,15 +131,13 @@ class ClientTableModel(QAbstractTableModel):
         if row is None:  # deleted by a colleague since the search
             return None
         column = index.column()
-        if role == _DISPLAY:
+        if role in (_DISPLAY, _TOOLTIP):  # the tooltip: the whole text of a cell too narrow for it
             texts = self._texts.get(row.id)
             if texts is None:
                 texts = self._texts[row.id] = tuple(self._display(row, c) for c in range(len(self._headers)))
-            return texts[column]
+            return texts[column] if role == _DISPLAY or texts[column] else None
         if role == _USER:
             return row.id
-        if role == _TOOLTIP:
-            return row.legal_name if column == COL_LEGAL_NAME else None
         if role == _ALIGN:
             return _RIGHT if column in (COL_PROJECTS, COL_PROGRESS) else None
         if role == _FOREGROUND:

@@ -198,6 +198,7 @@ class ItemPanel(QWidget):
         notes_layout = QVBoxLayout(notes)
         self.notes_edit = NotesEdit()
         self.notes_edit.setObjectName("notesEdit")
+        self.notes_edit.setAccessibleName(notes.title())
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(80)
         self.notes_edit.setMaximumHeight(140)
@@ -220,6 +221,7 @@ class ItemPanel(QWidget):
         evidence_layout = QVBoxLayout(self.evidence_box)
         self.evidence_list = QTreeWidget()
         self.evidence_list.setObjectName("evidenceList")
+        self.evidence_list.setAccessibleName(self.evidence_box.title())
         self.evidence_list.setHeaderLabels([self.tr("File"), self.tr("Size"), self.tr("Added")])
         self.evidence_list.setRootIsDecorated(False)
         self.evidence_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -255,6 +257,7 @@ class ItemPanel(QWidget):
         history_layout = QVBoxLayout(history)
         self.history = QTreeWidget()
         self.history.setObjectName("itemHistory")
+        self.history.setAccessibleName(history.title())
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
         self.history.setRootIsDecorated(False)
         self.history.setWordWrap(True)
@@ -305,6 +308,9 @@ class ItemPanel(QWidget):
         row.addWidget(state, 1)
         row.addWidget(reset)
         form.addRow(text, row)
+        row_label = form.labelForField(row)
+        if isinstance(row_label, QLabel):
+            row_label.setBuddy(edit)  # the label names the date, not the row around it
         return edit, state, reset
 
     def show_message(self, label: QLabel, text: str, *, warning: bool = False) -> None:

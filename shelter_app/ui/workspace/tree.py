@@ -309,8 +309,12 @@ class ChecklistTreeModel(QAbstractItemModel):
     def _tooltip(self, view: ItemView, column: int) -> str | None:
         if column == COL_TITLE:
             return f"{view.title.pick(self.language)}\n{view.item_id}"
-        if column == COL_STATUS and view.status_reason:
-            return self.tr("Reason: {reason}").format(reason=view.status_reason)
+        if column == COL_STATUS:  # the full text of a narrow column, and why
+            status = self._statuses.get(view.status, view.status)
+            return status + ("\n" + self.tr("Reason: {reason}").format(reason=view.status_reason)
+                             if view.status_reason else "")
+        if column == COL_OWNER:
+            return str(self._item_data(view, column, _DISPLAY))
         if column == COL_DUE and (view.start_on or view.due_on):
             text = self.tr("Start {start}, due {due}").format(start=table_date(view.start_on, self.language),
                                                               due=table_date(view.due_on, self.language))

@@ -204,13 +204,16 @@ class ProjectWorkspace(QMainWindow):
         # -- filters
         self.search = QLineEdit()
         self.search.setObjectName("itemSearch")
+        self.search.setAccessibleName(self.tr("Search items"))
         self.search.setPlaceholderText(self.tr("Search items (title, ID, legal basis, assignee)…"))
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Status"))
         self.status_filter.addItem(self.tr("All statuses"), "")
         for code, text in status_labels().items():
             self.status_filter.addItem(text, str(code))
         self.owner_filter = QComboBox()
+        self.owner_filter.setAccessibleName(self.tr("Owner"))
         self.owner_filter.addItem(self.tr("All owners"), "")
         for code, text in owner_labels().items():
             self.owner_filter.addItem(text, str(code))
@@ -238,6 +241,7 @@ class ProjectWorkspace(QMainWindow):
         self.model = ChecklistTreeModel(self.packs, self.language, self)
         self.tree = QTreeView()
         self.tree.setObjectName("checklistTree")
+        self.tree.setAccessibleName(self.tr("Checklist items"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
