@@ -876,6 +876,13 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
     </message>
 </context>
 <context>
+    <name>ComparisonTable</name>
+    <message>
+        <source>Comparison of the plants</source>
+        <translation>Comparación de las plantas</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -938,6 +945,10 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
 </context>
 <context>
     <name>DocumentsList</name>
+    <message>
+        <source>Generated documents</source>
+        <translation>Documentos generados</translation>
+    </message>
     <message>
         <source>Generated</source>
         <translation>Generado</translation>
@@ -1009,6 +1020,10 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
     <message>
         <source>reference value</source>
         <translation>valor de referencia</translation>
+    </message>
+    <message>
+        <source>Why this value replaces the reference</source>
+        <translation>Por qué este valor sustituye al de referencia</translation>
     </message>
     <message>
         <source>Indicative figure from the prefill: replace it with the client&apos;s own.</source>
@@ -1133,6 +1148,10 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
         <translation>Idioma del formulario:</translation>
     </message>
     <message>
+        <source>Pages of the form</source>
+        <translation>Páginas del formulario</translation>
+    </message>
+    <message>
         <source>Show the form in English</source>
         <translation>Mostrar el formulario en inglés</translation>
     </message>
@@ -1230,8 +1249,8 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
         <translation>&amp;Enviar paquete…</translation>
     </message>
     <message>
-        <source>&amp;Print blank form…</source>
-        <translation>&amp;Imprimir formulario en blanco…</translation>
+        <source>Print &amp;blank form…</source>
+        <translation>Imprimir formulario en &amp;blanco…</translation>
     </message>
     <message>
         <source>Forms to send</source>
@@ -1918,8 +1937,16 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
         <translation>Recuperar los datos legibles…</translation>
     </message>
     <message>
+        <source>Search client companies</source>
+        <translation>Buscar empresas cliente</translation>
+    </message>
+    <message>
         <source>Search legal name, trade name or RFC (accents don&apos;t matter)</source>
         <translation>Buscar por razón social, nombre comercial o RFC (con o sin acentos)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
     </message>
     <message>
         <source>All stages</source>
@@ -1928,6 +1955,10 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
     <message>
         <source>Show archived</source>
         <translation>Mostrar archivados</translation>
+    </message>
+    <message>
+        <source>Client companies</source>
+        <translation>Empresas cliente</translation>
     </message>
     <message>
         <source>Opening the database…</source>
@@ -1968,10 +1999,6 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
     <message>
         <source>Open the data &amp;folder</source>
         <translation>Abrir la &amp;carpeta de datos</translation>
-    </message>
-    <message>
-        <source>Import form &amp;response…</source>
-        <translation>I&amp;mportar respuesta de formulario…</translation>
     </message>
     <message>
         <source>Form &amp;keys…</source>
@@ -2069,10 +2096,6 @@ Las respuestas cifradas con la llave de esta computadora ya no se podrían abrir
         <translation>&amp;Recorrido de arranque…</translation>
     </message>
     <message>
-        <source>Compliance &amp;calendar (.ics)…</source>
-        <translation>Calendario de &amp;obligaciones (.ics)…</translation>
-    </message>
-    <message>
         <source>Compliance calendar</source>
         <translation>Calendario de obligaciones</translation>
     </message>
@@ -2146,6 +2169,14 @@ Llavero: {keyring}</translation>
     <message>
         <source>A shared PostgreSQL database is backed up on its server (pg_dump); nothing was copied here.</source>
         <translation>Una base de datos compartida de PostgreSQL se respalda en su propio servidor (pg_dump); no se copió nada en esta computadora.</translation>
+    </message>
+    <message>
+        <source>I&amp;mport form response…</source>
+        <translation>I&amp;mportar respuesta de formulario…</translation>
+    </message>
+    <message>
+        <source>Compliance ca&amp;lendar (.ics)…</source>
+        <translation>Calendario de &amp;obligaciones (.ics)…</translation>
     </message>
     <message numerus="yes">
         <source>%n dated reminder(s) written to {file}.</source>
@@ -2274,6 +2305,10 @@ Llavero: {keyring}</translation>
     <message>
         <source>◀ Previous</source>
         <translation>◀ Anterior</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Página</translation>
     </message>
     <message>
         <source> of {count}</source>
@@ -2405,12 +2440,24 @@ Llavero: {keyring}</translation>
         <translation>&amp;Revisar cambios…</translation>
     </message>
     <message>
+        <source>Search items</source>
+        <translation>Buscar tareas</translation>
+    </message>
+    <message>
         <source>Search items (title, ID, legal basis, assignee)…</source>
         <translation>Buscar tareas (título, ID, fundamento legal, encargado)…</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Estatus</translation>
+    </message>
+    <message>
         <source>All statuses</source>
         <translation>Todos los estatus</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
     </message>
     <message>
         <source>All owners</source>
@@ -2423,6 +2470,10 @@ Llavero: {keyring}</translation>
     <message>
         <source>To verify only</source>
         <translation>Solo por verificar</translation>
+    </message>
+    <message>
+        <source>Checklist items</source>
+        <translation>Tareas de las listas de verificación</translation>
     </message>
     <message>
         <source>This project has no checklist items yet. Complete its setup journey to create them.</source>
@@ -2756,6 +2807,10 @@ Llavero: {keyring}</translation>
         <translation>No se encontraron respaldos en {folder}. Elija un archivo de respaldo guardado en otro lugar.</translation>
     </message>
     <message>
+        <source>Backups</source>
+        <translation>Respaldos</translation>
+    </message>
+    <message>
         <source>Made</source>
         <translation>Hecho</translation>
     </message>
@@ -2954,6 +3009,10 @@ El archivo actual de la base de datos no se borra: se conserva aparte en {folder
             <numerusform>⚠ %n conflicto: se cambió en el proyecto después de enviar el paquete y el cliente respondió otra cosa. Esa fila no está marcada: el proyecto conserva su valor a menos que usted la marque.</numerusform>
             <numerusform>⚠ %n conflictos: se cambiaron en el proyecto después de enviar el paquete y el cliente respondió otra cosa. Esas filas no están marcadas: el proyecto conserva sus valores a menos que usted las marque.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The client&apos;s answers</source>
+        <translation>Las respuestas del cliente</translation>
     </message>
     <message>
         <source>Apply</source>
