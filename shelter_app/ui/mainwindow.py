@@ -123,6 +123,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long name ends in "…" on its one line (full text in the tooltip)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         # widths from the contents, not the headers: the RFC stays in view on a 1366-pixel laptop in Spanish too;
         # a longer header or cell ends in "…" and shows in full in its tooltip
         for column, width in enumerate((200, 100, 60, 90, 60, 115, 120, 150, 70)):
