@@ -217,12 +217,13 @@ class ReviewDialog(QDialog):
         self.none_button = QPushButton(self.tr("Accept &none"))
         self.none_button.setObjectName("acceptNone")
         self.none_button.clicked.connect(lambda: self.set_all(False))
-        choose = QHBoxLayout()
-        choose.addWidget(self.summary, 1)
+        choose = QHBoxLayout()  # under the summary, so the row fits a small laptop screen in Spanish too
         choose.addWidget(self.show_unchanged)
         choose.addWidget(self.show_recorded)
+        choose.addStretch(1)
         choose.addWidget(self.all_button)
         choose.addWidget(self.none_button)
+        self.summary.setWordWrap(True)
 
         legend = QLabel(self.tr("+ New: the project had no value.  ✎ Changed: differs from the project.  ⚠ Conflict: "
                                 "changed in the project since the package was sent.  = Unchanged.  • Recorded only: "
@@ -247,6 +248,7 @@ class ReviewDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(header)
         layout.addWidget(self.notice)
+        layout.addWidget(self.summary)
         layout.addLayout(choose)
         layout.addWidget(self.table, 1)
         layout.addWidget(legend)
