@@ -860,6 +860,10 @@ Está cifrada para {consultant} (llave {key}): solo su consultor puede abrirla. 
         <translation>su consultor</translation>
     </message>
     <message>
+        <source>12 characters, in groups of four</source>
+        <translation>12 caracteres, en grupos de cuatro</translation>
+    </message>
+    <message>
         <source>&amp;Code:</source>
         <translation>&amp;Código:</translation>
     </message>

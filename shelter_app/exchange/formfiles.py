@@ -1143,17 +1143,20 @@ def _protection(fields: _Fields, signed: bool) -> Protection | None:
 
 def _check_signature(file: _File, document: dict[str, Any], fields: _Fields, consultant: _Fields) -> str:
     """Verify a signed package's signature; returns the signing key's fingerprint."""
-    verify_key = nacl.signing.VerifyKey(consultant.raw("verify_key", nacl.bindings.crypto_sign_PUBLICKEYBYTES))
-    signed_by = fingerprint(verify_key)
-    if _fingerprint_digits(consultant.text("signing_fingerprint")) != _fingerprint_digits(signed_by):
-        raise TamperedFile(
-            file,
-            "the consultant's signing fingerprint does not belong to the key it came with",
-            "la huella de firma del consultor no corresponde a la llave que trae",
-        )
+    verify_key = _verify_key(file, consultant, "signing_fingerprint", (
+        "the consultant's signing fingerprint", "la huella de firma del consultor"))
     if not _verify(fields, verify_key, lambda: _signed_message(document)):
         raise PackageSignatureInvalid(file)
-    return signed_by
+    return fingerprint(verify_key)
+
+
+def _verify_key(file: _File, holder: _Fields, print_key: str, what: tuple[str, str]) -> nacl.signing.VerifyKey:
+    """The `verify_key` of `holder`, whose fingerprint (under `print_key`) must be that key's (`TamperedFile`)."""
+    verify_key = nacl.signing.VerifyKey(holder.raw("verify_key", nacl.bindings.crypto_sign_PUBLICKEYBYTES))
+    if _fingerprint_digits(holder.text(print_key)) != _fingerprint_digits(fingerprint(verify_key)):
+        raise TamperedFile(file, f"{what[0]} does not belong to the key it came with",
+                           f"{what[1]} no corresponde a la llave que trae")
+    return verify_key
 
 
 def _verify(fields: _Fields, verify_key: nacl.signing.VerifyKey, message: Callable[[], bytes]) -> bool:
@@ -1256,14 +1259,8 @@ def _open_inner(file: _File, header: ResponseHeader, inner_bytes: bytes) -> _Inn
 
 def _check_response_signature(file: _File, document: dict[str, Any], fields: _Fields) -> nacl.signing.VerifyKey:
     """Verify a signed response's signature; returns the installation's verify key."""
-    installation = fields.sub("installation")
-    verify_key = nacl.signing.VerifyKey(installation.raw("verify_key", nacl.bindings.crypto_sign_PUBLICKEYBYTES))
-    if _fingerprint_digits(installation.text("fingerprint")) != _fingerprint_digits(fingerprint(verify_key)):
-        raise TamperedFile(
-            file,
-            "the installation's fingerprint does not belong to the key it came with",
-            "la huella de la instalación no corresponde a la llave que trae",
-        )
+    verify_key = _verify_key(file, fields.sub("installation"), "fingerprint", (
+        "the installation's fingerprint", "la huella de la instalación"))
     if not _verify(fields, verify_key, lambda: _response_statement(document)):
         raise ResponseSignatureInvalid(file)
     return verify_key

@@ -307,6 +307,24 @@ def _read_at_most(path: Path, limit: int) -> bytes | None:
         return None
 
 
+def _synced_temp(path: Path, data: bytes, mode: int) -> Path:
+    """`data` in a new temporary file beside `path`, with exactly `mode`, flushed to disk."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            os.chmod(temp, mode)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
 def write_file_exclusively(path: Path, data: bytes, mode: int = 0o600) -> bool:
     """Write `data` to `path` only if no file is there, whole or not at all; False when one already was.
 
@@ -314,23 +332,15 @@ def write_file_exclusively(path: Path, data: bytes, mode: int = 0o600) -> bool:
     atomically and fails when `path` exists, so two writers racing never replace each other's file and a reader
     never sees half of it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temp = Path(temp_name)
+    temp = _synced_temp(path, data, mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.chmod(temp, mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(temp, path)
-        except FileExistsError:
-            return False
-        return True
+        os.link(temp, path)
+    except FileExistsError:
+        return False
     finally:
         with contextlib.suppress(OSError):
             temp.unlink()
+    return True
 
 
 def write_file_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -338,15 +348,8 @@ def write_file_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
 
     The file gets exactly `mode` (0o600 unless told); a reader never sees half a file.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    temp = Path(temp_name)
+    temp = _synced_temp(path, data, mode)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.chmod(temp, mode)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):

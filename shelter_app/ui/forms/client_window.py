@@ -98,7 +98,7 @@ class CodeEntry(QDialog):
         self.problem.setVisible(bool(problem))
         self.code = QLineEdit()
         self.code.setObjectName("codeInput")
-        self.code.setPlaceholderText("XXXX-XXXX-XXXX")
+        self.code.setPlaceholderText(self.tr("12 characters, in groups of four"))
         self.code.setMaxLength(40)
         caption = QLabel(self.tr("&Code:"))
         caption.setBuddy(self.code)
